@@ -1,0 +1,40 @@
+import { useUi, type ThemeChoice } from '../../stores/ui-store'
+
+const THEMES: { value: ThemeChoice; label: string }[] = [
+  { value: 'system', label: 'Follow the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+]
+
+export function SettingsPage() {
+  const theme = useUi((s) => s.theme)
+  const setTheme = useUi((s) => s.setTheme)
+  const open = useUi((s) => s.open)
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <fieldset className="field">
+        <legend>Theme</legend>
+        <div className="choice-row">
+          {THEMES.map((t) => (
+            <label key={t.value} className="choice">
+              <input
+                type="radio"
+                name="theme"
+                value={t.value}
+                checked={theme === t.value}
+                onChange={() => setTheme(t.value)}
+              />
+              {t.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p>
+        <button type="button" className="link-button" onClick={() => open('about')}>
+          About Steady and where your data lives
+        </button>
+      </p>
+    </section>
+  )
+}
