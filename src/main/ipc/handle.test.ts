@@ -6,7 +6,9 @@ type Listener = (event: { senderFrame: { url: string } | null }, ...args: unknow
 function fakeIpcMain() {
   const listeners = new Map<string, Listener>()
   return {
-    handle: (channel: string, listener: Listener) => listeners.set(channel, listener),
+    handle: (channel: string, listener: Listener) => {
+      listeners.set(channel, listener)
+    },
     invoke: (channel: string, senderUrl: string | null, ...args: unknown[]) => {
       const listener = listeners.get(channel)
       if (!listener) throw new Error(`no handler for ${channel}`)

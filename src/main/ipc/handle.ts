@@ -3,7 +3,6 @@
  * handler runs: the sender frame must be Steady's own page, and the arguments must match the
  * contract's schema. Anything else is refused with an error that says why.
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { z } from 'zod'
 import {
   ipcContract,
@@ -18,10 +17,18 @@ export type IpcHandler<C extends IpcChannel> = (
 
 export type Handle = <C extends IpcChannel>(channel: C, handler: IpcHandler<C>) => void
 
-type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>
+/** What handle() reads of Electron's IpcMainInvokeEvent: the URL of the frame that sent the call. */
+interface SenderEvent {
+  senderFrame: { url: string } | null
+}
+
+/** The part of Electron's ipcMain that handle() uses; tests pass a plain fake. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: SenderEvent, ...args: unknown[]) => unknown): void
+}
 
 export function createHandle(
-  ipcMain: Pick<IpcMain, 'handle'>,
+  ipcMain: IpcMainLike,
   isTrustedSender: (url: string) => boolean,
 ): Handle {
   return (channel, handler) => {
