@@ -24,9 +24,17 @@ try {
 }
 
 console.log('Steady: downloading Electron (the desktop app runtime)…')
-const result = spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 10 * 60_000 })
+const result = spawnSync(process.execPath, [installer], {
+  stdio: ['ignore', 'inherit', 'pipe'],
+  encoding: 'utf8',
+  timeout: 10 * 60_000,
+})
 if (result.status !== 0 || !electronBinaryPath()) {
-  console.log('\nSteady: the Electron download did not complete.')
+  const reason =
+    (result.stderr ?? '').split('\n').find((line) => line.trim()) ?? result.error?.message
+  console.log(
+    `\nSteady: the Electron download did not complete${reason ? ` (${reason.trim()})` : ''}.`,
+  )
   console.log(MISSING_ELECTRON)
 }
 process.exit(0)

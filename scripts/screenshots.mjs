@@ -1,0 +1,48 @@
+// Screenshots of the screens in light and dark themes, for looking at a UI change.
+// Usage: npm run build && node scripts/screenshots.mjs [name ...]   (PNGs go to test-results/screens/)
+import { spawn } from 'node:child_process'
+import { mkdir } from 'node:fs/promises'
+import { chromium } from '@playwright/test'
+
+const PORT = 5399
+const server = spawn(process.execPath, ['scripts/serve-web.mjs', '--port', String(PORT)], {
+  stdio: 'inherit',
+})
+await new Promise((resolve) => setTimeout(resolve, 500))
+
+/** Each scene: a name and the steps that bring the page to it. */
+const scenes = {
+  home: async () => {},
+  palette: async (page) => page.keyboard.press('Control+k'),
+  about: async (page) => page.getByRole('button', { name: 'About' }).click(),
+  settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
+}
+
+const wanted = process.argv.slice(2)
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+})
+await mkdir('test-results/screens', { recursive: true })
+try {
+  for (const [name, reach] of Object.entries(scenes)) {
+    if (wanted.length && !wanted.includes(name)) continue
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
+      await page.goto(`http://127.0.0.1:${PORT}/`)
+      await page.getByRole('navigation', { name: 'Main' }).waitFor()
+      await reach(page)
+      await page.waitForTimeout(150)
+      await page.screenshot({ path: `test-results/screens/${name}-${colorScheme}.png` })
+      await page.close()
+    }
+  }
+} finally {
+  await browser.close()
+  server.kill()
+}
