@@ -1,0 +1,222 @@
+/**
+ * The incident domain's data, as zod schemas (which validate imports and IPC) with the types
+ * inferred from them. Times are epoch milliseconds.
+ */
+import { z } from 'zod'
+
+export const PHASES = [
+  'capture',
+  'triage',
+  'mitigate',
+  'diagnose',
+  'fix',
+  'postmortem',
+  'prevention',
+] as const
+export const phaseSchema = z.enum(PHASES)
+export type Phase = z.infer<typeof phaseSchema>
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const
+export const severitySchema = z.enum(SEVERITIES)
+export type Severity = z.infer<typeof severitySchema>
+
+export const detectionSourceSchema = z.enum([
+  'monitoring',
+  'user-report',
+  'error-log',
+  'own-observation',
+  'other',
+])
+export type DetectionSource = z.infer<typeof detectionSourceSchema>
+
+export const scopeSchema = z.enum(['all-users', 'some-users', 'one-endpoint', 'all-endpoints'])
+export type Scope = z.infer<typeof scopeSchema>
+
+export const strategySchema = z.enum(['rollback', 'hotfix', 'feature-toggle', 'wait', 'other'])
+export type Strategy = z.infer<typeof strategySchema>
+
+export const statusSchema = z.enum(['active', 'resolved', 'closed'])
+export type IncidentStatus = z.infer<typeof statusSchema>
+
+const text = (max = 20_000) => z.string().max(max)
+const time = z.number().int().nonnegative()
+
+const checkSchema = z.object({ checked: z.boolean(), note: text(2000) })
+export type Check = z.infer<typeof checkSchema>
+
+export const RECENT_CHANGES = ['deploys', 'migrations', 'config', 'dependencies'] as const
+export const recentChangesSchema = z.object({
+  deploys: checkSchema,
+  migrations: checkSchema,
+  config: checkSchema,
+  dependencies: checkSchema,
+})
+
+export const FIX_STEPS = [
+  'fixWritten',
+  'regressionTest',
+  'testedLocally',
+  'testedStaging',
+  'deployed',
+  'mitigationRemoved',
+  'verified',
+] as const
+export const fixChecklistSchema = z.object(
+  Object.fromEntries(FIX_STEPS.map((step) => [step, z.boolean()])) as Record<
+    (typeof FIX_STEPS)[number],
+    z.ZodBoolean
+  >,
+)
+export type FixChecklist = z.infer<typeof fixChecklistSchema>
+
+export const rootCauseSchema = z.object({
+  trigger: text(),
+  mechanism: text(),
+  impact: text(),
+  summary: text(),
+  contributingFactors: text(),
+})
+export type RootCause = z.infer<typeof rootCauseSchema>
+
+export const mitigationOutcomeSchema = z.enum(['worked', 'partial', 'failed'])
+export type MitigationOutcome = z.infer<typeof mitigationOutcomeSchema>
+
+export const mitigationActionSchema = z.object({
+  id: z.string().min(1).max(64),
+  at: time,
+  action: text(2000),
+  expected: text(),
+  observed: text(),
+  outcome: mitigationOutcomeSchema.nullable(),
+})
+export type MitigationAction = z.infer<typeof mitigationActionSchema>
+
+export const hypothesisResultSchema = z.enum(['untested', 'confirmed', 'ruled-out'])
+export type HypothesisResult = z.infer<typeof hypothesisResultSchema>
+
+export const hypothesisSchema = z.object({
+  id: z.string().min(1).max(64),
+  statement: text(2000),
+  howToTest: text(),
+  result: hypothesisResultSchema,
+  evidence: text(),
+})
+export type Hypothesis = z.infer<typeof hypothesisSchema>
+
+export const reminderMarkSchema = z.object({
+  snoozedUntil: time.nullable(),
+  dismissed: z.boolean(),
+})
+export type ReminderMark = z.infer<typeof reminderMarkSchema>
+
+export const postmortemStatusSchema = z.enum(['none', 'draft', 'final'])
+
+/** The editable facts of an incident: what autosave writes, field by field. */
+export const incidentDetailsSchema = z.object({
+  title: text(300),
+  symptoms: text(),
+  errorMessages: text(),
+  statusCodes: z.array(text(20)).max(100),
+  endpoints: z.array(text(500)).max(200),
+  detectionSource: detectionSourceSchema,
+  detectionNote: text(2000),
+  scope: scopeSchema.nullable(),
+  scopeNote: text(2000),
+  recentChanges: recentChangesSchema,
+  strategy: strategySchema.nullable(),
+  strategyNote: text(2000),
+  services: z.array(text(200)).max(100),
+  rootCause: rootCauseSchema,
+  fixChecklist: fixChecklistSchema,
+})
+export type IncidentDetails = z.infer<typeof incidentDetailsSchema>
+
+/** An incident as stored: a projection of its events (see events.ts), kept for fast reads. */
+export const incidentSchema = incidentDetailsSchema.extend({
+  id: z.string().min(1).max(64),
+  phase: phaseSchema,
+  phaseEnteredAt: time,
+  status: statusSchema,
+  severity: severitySchema.nullable(),
+  openedAt: time,
+  startedAt: time,
+  detectedAt: time,
+  updatedAt: time,
+  mitigatedAt: time.nullable(),
+  fixDeployedAt: time.nullable(),
+  resolvedAt: time.nullable(),
+  closedAt: time.nullable(),
+  closeReason: text(2000),
+  mitigations: z.array(mitigationActionSchema).max(1000),
+  hypotheses: z.array(hypothesisSchema).max(1000),
+  postmortemStatus: postmortemStatusSchema,
+  postmortemFinalAt: time.nullable(),
+  /** The post-mortem break: "remind me in N hours" sets when to come back. */
+  breakUntil: time.nullable(),
+  reminders: z.record(z.string().max(200), reminderMarkSchema),
+})
+export type Incident = z.infer<typeof incidentSchema>
+
+export const ACTION_ITEM_TYPES = [
+  'mitigate',
+  'prevent',
+  'detect',
+  'test',
+  'process',
+  'review-similar',
+] as const
+export const actionItemTypeSchema = z.enum(ACTION_ITEM_TYPES)
+export type ActionItemType = z.infer<typeof actionItemTypeSchema>
+
+export const actionItemStatusSchema = z.enum(['open', 'done', 'verified'])
+export type ActionItemStatus = z.infer<typeof actionItemStatusSchema>
+
+export const actionItemSchema = z.object({
+  id: z.string().min(1).max(64),
+  incidentId: z.string().min(1).max(64),
+  title: text(500),
+  type: actionItemTypeSchema,
+  owner: text(200),
+  dueAt: time.nullable(),
+  measure: text(2000),
+  status: actionItemStatusSchema,
+  createdAt: time,
+  updatedAt: time,
+  doneAt: time.nullable(),
+  verifiedAt: time.nullable(),
+})
+export type ActionItem = z.infer<typeof actionItemSchema>
+
+export const REMINDER_RULES = [
+  'captureTimebox',
+  'triageTimebox',
+  'mitigationCheckIn',
+  'fixMonitoring',
+  'postmortem',
+  'actionItemDue',
+  'actionItemVerify',
+] as const
+export type ReminderRule = (typeof REMINDER_RULES)[number]
+
+const positive = z.number().positive().max(100_000)
+
+export const settingsSchema = z.object({
+  severityDefinitions: z.object({
+    SEV1: text(500),
+    SEV2: text(500),
+    SEV3: text(500),
+    SEV4: text(500),
+  }),
+  timeboxes: z.object({ captureMinutes: positive, triageMinutes: positive }),
+  reminders: z.object({
+    enabled: z.record(z.enum(REMINDER_RULES), z.boolean()),
+    mitigationCheckInMinutes: positive,
+    fixMonitoringHours: positive,
+    postmortemNudgeHours: positive,
+    postmortemDeadlineHours: positive,
+    actionItemDueDays: positive,
+    actionItemOverdueHours: positive,
+    verifyAfterDays: positive,
+  }),
+})
+export type Settings = z.infer<typeof settingsSchema>

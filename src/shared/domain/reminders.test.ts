@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { newActionItem, withStatus } from './action-items'
+import type { EventDraft } from './events'
+import type { Incident, Settings } from './model'
+import { dueReminders } from './reminders'
+import { DEFAULT_SETTINGS } from './settings'
+import { IncidentLog, T0 } from './test-helpers'
+import { DAY, HOUR, MINUTE } from './time'
+
+const S = DEFAULT_SETTINGS
+const go = (from: Incident['phase'], to: Incident['phase'], at: number): EventDraft => ({
+  kind: 'phase-changed',
+  at,
+  payload: { from, to },
+})
+
+function schedule(incident: Incident, now: number, settings: Settings = S, items = [] as never[]) {
+  return dueReminders([incident], settings, now, items).map((r) => ({
+    id: r.id.replace(`${incident.id}:`, ''),
+    at: r.at,
+  }))
+}
+
+describe('dueReminders', () => {
+  it('times the capture box at 5 minutes', () => {
+    const log = new IncidentLog()
+    expect(schedule(log.incident, T0)).toEqual([{ id: 'capture-timebox', at: T0 + 5 * MINUTE }])
+  })
+
+  it('times the triage box at 10 minutes from entering triage', () => {
+    const log = new IncidentLog().record(go('capture', 'triage', T0 + 4 * MINUTE))
+    expect(schedule(log.incident, T0 + 4 * MINUTE)).toEqual([
+      { id: 'triage-timebox', at: T0 + 14 * MINUTE },
+    ])
+  })
+
+  it('checks in every 15 minutes while mitigating, until users are verified back', () => {
+    const log = new IncidentLog().record(go('capture', 'mitigate', T0))
+    expect(schedule(log.incident, T0 + MINUTE)).toEqual([
+      { id: 'mitigation-check-in:1', at: T0 + 15 * MINUTE },
+    ])
+    expect(schedule(log.incident, T0 + 40 * MINUTE)).toEqual([
+      { id: 'mitigation-check-in:2', at: T0 + 30 * MINUTE },
+      { id: 'mitigation-check-in:3', at: T0 + 45 * MINUTE },
+    ])
+    log.record({ kind: 'mitigation-verified', at: T0 + 41 * MINUTE, payload: {} })
+    expect(schedule(log.incident, T0 + 41 * MINUTE)).toEqual([])
+  })
+
+  it('ends fix monitoring 24 hours after the deploy', () => {
+    const log = new IncidentLog()
+      .record(go('capture', 'fix', T0))
+      .record({ kind: 'fix-deployed', at: T0 + 2 * HOUR, payload: {} })
+    expect(schedule(log.incident, T0 + 2 * HOUR)).toEqual([
+      { id: 'fix-monitoring', at: T0 + 26 * HOUR },
+    ])
+  })
+
+  it('nudges for the post-mortem at 24 hours and is due at 48, across days', () => {
+    const resolvedAt = Date.UTC(2026, 10, 26, 23, 30)
+    const log = new IncidentLog()
+      .record(go('capture', 'fix', T0))
+      .record({ kind: 'resolved', at: resolvedAt, payload: {} })
+    expect(schedule(log.incident, resolvedAt)).toEqual([
+      { id: 'postmortem-nudge', at: resolvedAt + DAY },
+      { id: 'postmortem-deadline', at: resolvedAt + 2 * DAY },
+    ])
+    log.record({
+      kind: 'break-scheduled',
+      at: resolvedAt,
+      payload: { until: resolvedAt + 3 * HOUR },
+    })
+    expect(schedule(log.incident, resolvedAt)[0]).toEqual({
+      id: 'postmortem-nudge',
+      at: resolvedAt + 3 * HOUR,
+    })
+    log.record({
+      kind: 'postmortem-status',
+      at: resolvedAt + 5 * HOUR,
+      payload: { status: 'final' },
+    })
+    expect(schedule(log.incident, resolvedAt + 5 * HOUR)).toEqual([])
+  })
+
+  it('reminds of action items when due, when overdue, and to verify done ones', () => {
+    const log = new IncidentLog().record({ kind: 'resolved', at: T0 + HOUR, payload: {} })
+    const open = newActionItem({ title: 'Alert on 5xx' }, log.incident, {
+      id: 'a',
+      now: T0 + 2 * HOUR,
+    })
+    const done = withStatus(
+      newActionItem({ title: 'Canary' }, log.incident, { id: 'b', now: T0 }),
+      'done',
+      T0 + 2 * DAY,
+    )
+    const verified = withStatus(done, 'verified', T0 + 3 * DAY)
+    const ids = dueReminders([log.incident], S, T0 + 2 * HOUR, [
+      open,
+      done,
+      { ...verified, id: 'c' },
+    ])
+      .filter((r) => r.rule !== 'postmortem')
+      .map((r) => [r.id.replace('inc-1:', ''), r.at])
+    expect(ids).toEqual([
+      ['action-item:b:verify', T0 + 5 * DAY],
+      ['action-item:a:due', T0 + HOUR + 14 * DAY],
+      ['action-item:a:overdue', T0 + HOUR + 15 * DAY],
+    ])
+  })
+
+  it('keeps a snoozed reminder at its new time and a dismissed one gone', () => {
+    const log = new IncidentLog()
+    const reminder = dueReminders([log.incident], S, T0)[0]!
+    log.record({
+      kind: 'reminder-snoozed',
+      at: T0 + 6 * MINUTE,
+      payload: { reminderId: reminder.id, title: reminder.title, until: T0 + 16 * MINUTE },
+    })
+    expect(schedule(log.incident, T0 + 6 * MINUTE)).toEqual([
+      { id: 'capture-timebox', at: T0 + 16 * MINUTE },
+    ])
+    log.record({
+      kind: 'reminder-dismissed',
+      at: T0 + 17 * MINUTE,
+      payload: { reminderId: reminder.id, title: reminder.title },
+    })
+    expect(schedule(log.incident, T0 + 17 * MINUTE)).toEqual([])
+  })
+
+  it('follows settings changed mid-incident, and skips rules turned off', () => {
+    const log = new IncidentLog()
+    const longer = { ...S, timeboxes: { ...S.timeboxes, captureMinutes: 8 } }
+    expect(schedule(log.incident, T0 + 6 * MINUTE, longer)).toEqual([
+      { id: 'capture-timebox', at: T0 + 8 * MINUTE },
+    ])
+    const off = {
+      ...S,
+      reminders: { ...S.reminders, enabled: { ...S.reminders.enabled, captureTimebox: false } },
+    }
+    expect(schedule(log.incident, T0, off)).toEqual([])
+  })
+
+  it('stays quiet for closed incidents and keeps ids stable across calls', () => {
+    const log = new IncidentLog()
+    const first = dueReminders([log.incident], S, T0)
+    expect(dueReminders([log.incident], S, T0 + 3 * MINUTE)).toEqual(first)
+    log
+      .record({ kind: 'resolved', at: T0 + MINUTE, payload: {} })
+      .record({ kind: 'closed', at: T0 + 2 * MINUTE, payload: { reason: 'false alarm' } })
+    expect(schedule(log.incident, T0 + 2 * MINUTE)).toEqual([])
+  })
+})

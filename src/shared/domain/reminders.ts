@@ -1,0 +1,153 @@
+/**
+ * Reminder rules. Reminders are derived, never stored as truth: `dueReminders` says what should
+ * fire and when, from the incidents, their action items, the settings and `now`. Snoozes and
+ * dismissals are events on the incident (its `reminders` marks), so they survive everything.
+ */
+import type { ActionItem, Incident, ReminderRule, Settings } from './model'
+import { DAY, HOUR, MINUTE } from './time'
+
+export interface Reminder {
+  /** Stable across calls: the same due step always has the same id. */
+  id: string
+  incidentId: string
+  rule: ReminderRule
+  at: number
+  title: string
+  body: string
+}
+
+type Draft = Omit<Reminder, 'incidentId'>
+
+function incidentReminders(
+  incident: Incident,
+  items: readonly ActionItem[],
+  settings: Settings,
+  now: number,
+): Draft[] {
+  const { reminders: r, timeboxes } = settings
+  const id = (suffix: string) => `${incident.id}:${suffix}`
+  const name = incident.title.trim() || 'Untitled incident'
+  const out: Draft[] = []
+  if (incident.status === 'closed') return out
+
+  if (incident.status === 'active' && incident.phase === 'capture') {
+    out.push({
+      id: id('capture-timebox'),
+      rule: 'captureTimebox',
+      at: incident.phaseEnteredAt + timeboxes.captureMinutes * MINUTE,
+      title: 'Time to move on to triage',
+      body: `${name}: capture is done when the symptoms are written down. Triage next.`,
+    })
+  }
+  if (incident.status === 'active' && incident.phase === 'triage') {
+    out.push({
+      id: id('triage-timebox'),
+      rule: 'triageTimebox',
+      at: incident.phaseEnteredAt + timeboxes.triageMinutes * MINUTE,
+      title: 'Time to decide and mitigate',
+      body: `${name}: pick a severity and a strategy; you can reclassify later.`,
+    })
+  }
+  if (incident.status === 'active' && incident.phase === 'mitigate' && !incident.mitigatedAt) {
+    const every = r.mitigationCheckInMinutes * MINUTE
+    const passed = Math.max(0, Math.floor((now - incident.phaseEnteredAt) / every))
+    for (const k of passed >= 1 ? [passed, passed + 1] : [1]) {
+      out.push({
+        id: id(`mitigation-check-in:${k}`),
+        rule: 'mitigationCheckIn',
+        at: incident.phaseEnteredAt + k * every,
+        title: 'Are users back?',
+        body: `${name}: check whether the mitigation worked. If not, try the next option.`,
+      })
+    }
+  }
+  if (incident.fixDeployedAt !== null) {
+    out.push({
+      id: id('fix-monitoring'),
+      rule: 'fixMonitoring',
+      at: incident.fixDeployedAt + r.fixMonitoringHours * HOUR,
+      title: 'Monitoring window is over',
+      body: `${name}: ${r.fixMonitoringHours} hours since the fix went out. Check it held.`,
+    })
+  }
+  if (incident.resolvedAt !== null && incident.postmortemStatus !== 'final') {
+    out.push(
+      {
+        id: id('postmortem-nudge'),
+        rule: 'postmortem',
+        at: incident.breakUntil ?? incident.resolvedAt + r.postmortemNudgeHours * HOUR,
+        title: 'Time for the post-mortem',
+        body: `${name}: with fresh eyes, write down what happened while you still remember.`,
+      },
+      {
+        id: id('postmortem-deadline'),
+        rule: 'postmortem',
+        at: incident.resolvedAt + r.postmortemDeadlineHours * HOUR,
+        title: 'Post-mortem due now',
+        body: `${name}: ${r.postmortemDeadlineHours} hours since resolution. Memories fade fast.`,
+      },
+    )
+  }
+  for (const item of items) {
+    if (item.status === 'open' && item.dueAt !== null) {
+      out.push(
+        {
+          id: id(`action-item:${item.id}:due`),
+          rule: 'actionItemDue',
+          at: item.dueAt,
+          title: `Action item due: ${item.title}`,
+          body: `${name}: items not done within two weeks tend never to get done.`,
+        },
+        {
+          id: id(`action-item:${item.id}:overdue`),
+          rule: 'actionItemDue',
+          at: item.dueAt + r.actionItemOverdueHours * HOUR,
+          title: `Overdue: ${item.title}`,
+          body: `${name}: finish it, or change its due date honestly.`,
+        },
+      )
+    }
+    if (item.status === 'done' && item.doneAt !== null) {
+      out.push({
+        id: id(`action-item:${item.id}:verify`),
+        rule: 'actionItemVerify',
+        at: item.doneAt + r.verifyAfterDays * DAY,
+        title: `Verify: ${item.title}`,
+        body: `${name}: check that it works, then mark it verified.`,
+      })
+    }
+  }
+  return out
+}
+
+/**
+ * Every reminder that is due or will be, soonest first: enabled rules only, snoozed ones at their
+ * new time, dismissed ones never again. The caller fires those with `at <= now` once each.
+ */
+export function dueReminders(
+  incidents: readonly Incident[],
+  settings: Settings,
+  now: number,
+  actionItems: readonly ActionItem[] = [],
+): Reminder[] {
+  const itemsByIncident = new Map<string, ActionItem[]>()
+  for (const item of actionItems) {
+    itemsByIncident.set(item.incidentId, [...(itemsByIncident.get(item.incidentId) ?? []), item])
+  }
+  const reminders: Reminder[] = []
+  for (const incident of incidents) {
+    for (const draft of incidentReminders(
+      incident,
+      itemsByIncident.get(incident.id) ?? [],
+      settings,
+      now,
+    )) {
+      if (!settings.reminders.enabled[draft.rule]) continue
+      const mark = incident.reminders[draft.id]
+      if (mark?.dismissed) continue
+      const at = Math.max(draft.at, mark?.snoozedUntil ?? 0)
+      reminders.push({ ...draft, at, incidentId: incident.id })
+    }
+  }
+  return reminders.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+}

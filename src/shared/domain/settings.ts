@@ -1,0 +1,25 @@
+import type { Settings } from './model'
+import { DEFAULT_SEVERITY_DEFINITIONS } from './severity'
+
+export const DEFAULT_SETTINGS: Settings = {
+  severityDefinitions: DEFAULT_SEVERITY_DEFINITIONS,
+  timeboxes: { captureMinutes: 5, triageMinutes: 10 },
+  reminders: {
+    enabled: {
+      captureTimebox: true,
+      triageTimebox: true,
+      mitigationCheckIn: true,
+      fixMonitoring: true,
+      postmortem: true,
+      actionItemDue: true,
+      actionItemVerify: true,
+    },
+    mitigationCheckInMinutes: 15,
+    fixMonitoringHours: 24,
+    postmortemNudgeHours: 24,
+    postmortemDeadlineHours: 48,
+    actionItemDueDays: 14,
+    actionItemOverdueHours: 24,
+    verifyAfterDays: 3,
+  },
+}
