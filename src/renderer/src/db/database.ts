@@ -1,0 +1,32 @@
+/**
+ * The one Dexie database: the app's single source of truth. Components read it through live
+ * queries or repositories; writes go through the repositories, which append each change's timeline
+ * event in the same transaction as the change.
+ */
+import Dexie, { type EntityTable } from 'dexie'
+import type { TimelineEvent } from '@shared/domain/events'
+import type { ActionItem, Incident, Settings } from '@shared/domain/model'
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
+
+export const DB_NAME = 'steady'
+
+export interface SettingsRow {
+  key: 'settings'
+  value: Settings
+}
+
+export class SteadyDb extends Dexie {
+  incidents!: EntityTable<Incident, 'id'>
+  events!: EntityTable<TimelineEvent, 'id'>
+  actionItems!: EntityTable<ActionItem, 'id'>
+  settings!: EntityTable<SettingsRow, 'key'>
+
+  constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    // Strict durability: a write is on disk before its promise resolves and the UI says "saved".
+    super(name, { chromeTransactionDurability: 'strict' })
+    for (const v of versions) {
+      const version = this.version(v.version).stores(v.stores)
+      if (v.upgrade) version.upgrade(v.upgrade)
+    }
+  }
+}

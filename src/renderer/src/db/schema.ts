@@ -1,0 +1,34 @@
+/**
+ * Every schema version Steady has shipped, oldest first. Never edit or remove a shipped version:
+ * add a new one with its date, its reason and (when data must change shape) an upgrade function
+ * that returns its promise. The migration harness (migrations.test.ts) opens each older version's
+ * fixture with the current code and checks nothing was lost.
+ */
+import type { Transaction } from 'dexie'
+
+export interface SchemaVersion {
+  version: number
+  /** When and why: the reader of a migration needs both. */
+  date: string
+  reason: string
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<unknown>
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    date: '2026-11-26',
+    reason:
+      'First schema. Incidents are indexed for the list (phase, severity, status, last update); ' +
+      'events for the timeline (by incident and recording order, and by incident and time).',
+    stores: {
+      incidents: 'id, phase, severity, status, updatedAt, [status+updatedAt]',
+      events: 'id, incidentId, [incidentId+seq], [incidentId+at]',
+      actionItems: 'id, incidentId, status, dueAt, [status+dueAt]',
+      settings: 'key',
+    },
+  },
+]
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

@@ -1,0 +1,19 @@
+/** A fresh database per test, on fake-indexeddb, with a controllable clock. For tests only. */
+import { ActionItemsRepo } from './action-items-repo'
+import { SteadyDb } from './database'
+import { IncidentsRepo } from './incidents-repo'
+
+let counter = 0
+
+export function testDb(start = Date.UTC(2026, 10, 26, 14, 0)) {
+  const db = new SteadyDb(`steady-test-${++counter}-${Math.random().toString(36).slice(2)}`)
+  const clock = { now: start, advance: (ms: number) => (clock.now += ms) }
+  let ids = 0
+  const deps = { db, now: () => clock.now, newId: () => `id-${++ids}` }
+  return {
+    db,
+    clock,
+    incidents: new IncidentsRepo(deps),
+    actionItems: new ActionItemsRepo(deps),
+  }
+}
