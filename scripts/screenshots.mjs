@@ -13,6 +13,39 @@ await new Promise((resolve) => setTimeout(resolve, 500))
 /** Each scene: a name and the steps that bring the page to it. */
 const scenes = {
   home: async () => {},
+  capture: async (page) => {
+    await page.keyboard.press('n')
+    await page
+      .getByLabel('What is happening?')
+      .fill('Checkout returns 502 for EU users since about 14:00')
+    await page.getByLabel('Status codes').fill('502')
+    await page.keyboard.press('Enter')
+  },
+  triage: async (page) => {
+    await scenes.capture(page)
+    await page.keyboard.press('Control+Enter')
+    await page.getByRole('radio', { name: /SEV2/ }).check()
+  },
+  mitigate: async (page) => {
+    await scenes.triage(page)
+    await page.getByRole('radio', { name: /Roll back/ }).check()
+    await page.keyboard.press('Control+Enter')
+    await page.getByRole('button', { name: 'Roll back the deploy' }).click()
+    await page.getByRole('radio', { name: 'Failed' }).check()
+    await page.getByRole('button', { name: 'Log this attempt' }).click()
+  },
+  diagnose: async (page) => {
+    await scenes.mitigate(page)
+    await page.keyboard.press('Control+Enter')
+    await page.keyboard.press('Control+Enter')
+    await page.getByLabel('Hypothesis', { exact: true }).fill('Config change broke the EU gateway')
+    await page.getByRole('button', { name: 'Add hypothesis' }).click()
+  },
+  fix: async (page) => {
+    await scenes.diagnose(page)
+    await page.keyboard.press('Control+Enter')
+    await page.getByRole('checkbox', { name: /Fix written/ }).check()
+  },
   palette: async (page) => page.keyboard.press('Control+k'),
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
   settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
@@ -36,7 +69,12 @@ try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
       await page.goto(`http://127.0.0.1:${PORT}/`)
       await page.getByRole('navigation', { name: 'Main' }).waitFor()
-      await reach(page)
+      page.setDefaultTimeout(5000)
+      try {
+        await reach(page)
+      } catch (error) {
+        console.error(`${name} (${colorScheme}): ${error.message.split('\n')[0]}`)
+      }
       await page.waitForTimeout(150)
       await page.screenshot({ path: `test-results/screens/${name}-${colorScheme}.png` })
       await page.close()

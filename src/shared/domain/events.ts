@@ -126,6 +126,7 @@ export function emptyIncident(id: string, at: number): Incident {
     resolvedAt: null,
     closedAt: null,
     closeReason: '',
+    notes: [],
     mitigations: [],
     hypotheses: [],
     postmortemStatus: 'none',
@@ -199,6 +200,7 @@ export function applyEvent(incident: Incident, e: TimelineEvent): Incident {
     case 'reminder-dismissed':
       return markReminder(next, e.payload.reminderId, { dismissed: true })
     case 'note':
+      return { ...next, notes: [...next.notes, e.payload.text] }
     case 'reminder-fired':
     case 'action-item-changed':
     case 'time-corrected':

@@ -147,6 +147,8 @@ export const incidentSchema = incidentDetailsSchema.extend({
   resolvedAt: time.nullable(),
   closedAt: time.nullable(),
   closeReason: text(2000),
+  /** The free notes from the timeline, kept here too so search can find them. */
+  notes: z.array(text()).max(10_000),
   mitigations: z.array(mitigationActionSchema).max(1000),
   hypotheses: z.array(hypothesisSchema).max(1000),
   postmortemStatus: postmortemStatusSchema,

@@ -15,8 +15,11 @@ export const PHASE_LABELS: Record<Phase, string> = {
   prevention: 'Prevention',
 }
 
-/** Autosaved field edits are history for replay, not steps a reader wants to see. */
-const HIDDEN: ReadonlySet<TimelineEvent['kind']> = new Set(['details-edited'])
+/**
+ * Autosaved field edits and time corrections are history for replay and audit, not steps a reader
+ * wants to see (a corrected event already shows at its corrected time).
+ */
+const HIDDEN: ReadonlySet<TimelineEvent['kind']> = new Set(['details-edited', 'time-corrected'])
 
 /** Ordered by when it happened; ties keep the order in which they were recorded. */
 export function orderTimeline(events: readonly TimelineEvent[]): TimelineEvent[] {

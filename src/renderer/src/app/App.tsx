@@ -1,17 +1,21 @@
+import { useMemo } from 'react'
+import { CommandPalette } from '../commands/CommandPalette'
+import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
 import { AboutDialog } from '../features/about/AboutDialog'
+import { IncidentScreen } from '../features/incident/IncidentScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { SettingsPage } from '../features/settings/SettingsPage'
-import { CommandPalette } from '../commands/CommandPalette'
-import { useUi, type View } from '../stores/ui-store'
+import { useUi, type Route } from '../stores/ui-store'
 import { useAppCommands } from './app-commands'
+import { SaveStatus } from './SaveStatus'
 import { Sidebar } from './Sidebar'
 import { useShortcuts } from './use-shortcuts'
 import { useTheme } from './use-theme'
 
 function Placeholder({ title, text }: { title: string; text: string }) {
   return (
-    <section className="page" aria-label={title}>
-      <h1>{title}</h1>
+    <section className="page" aria-labelledby="placeholder-title">
+      <h1 id="placeholder-title">{title}</h1>
       <div className="empty-state">
         <p className="muted">{text}</p>
       </div>
@@ -19,10 +23,12 @@ function Placeholder({ title, text }: { title: string; text: string }) {
   )
 }
 
-function Screen({ view }: { view: View }) {
-  switch (view) {
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
     case 'incidents':
       return <IncidentsHome />
+    case 'incident':
+      return <IncidentScreen id={route.id} {...(route.phase ? { phase: route.phase } : {})} />
     case 'settings':
       return <SettingsPage />
     case 'action-items':
@@ -43,12 +49,17 @@ function Screen({ view }: { view: View }) {
 }
 
 export function App() {
-  const view = useUi((s) => s.view)
+  const route = useUi((s) => s.route)
   const overlay = useUi((s) => s.overlay)
   const close = useUi((s) => s.close)
   const sidebarCollapsed = useUi((s) => s.sidebarCollapsed)
   const theme = useUi((s) => s.theme)
-  const commands = useAppCommands()
+  const appCommands = useAppCommands(route.screen)
+  const byOwner = useScreenCommands((s) => s.byOwner)
+  const commands = useMemo(
+    () => [...allScreenCommands(byOwner), ...appCommands],
+    [byOwner, appCommands],
+  )
   useShortcuts(commands)
   useTheme(theme)
 
@@ -56,8 +67,9 @@ export function App() {
     <div className="shell" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>
       {!sidebarCollapsed && <Sidebar />}
       <main className="main">
-        <Screen view={view} />
+        <Screen route={route} />
       </main>
+      <SaveStatus />
       {overlay === 'palette' && <CommandPalette commands={commands} onClose={close} />}
       {overlay === 'about' && <AboutDialog onClose={close} />}
     </div>

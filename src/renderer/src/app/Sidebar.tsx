@@ -1,7 +1,7 @@
 import { Bell, ClipboardCheck, Info, Settings, Siren, type LucideIcon } from 'lucide-react'
-import { useUi, type View } from '../stores/ui-store'
+import { useUi, type Screen } from '../stores/ui-store'
 
-const NAV: { view: View; label: string; icon: LucideIcon }[] = [
+const NAV: { view: Exclude<Screen, 'incident'>; label: string; icon: LucideIcon }[] = [
   { view: 'incidents', label: 'Incidents', icon: Siren },
   { view: 'action-items', label: 'Action items', icon: ClipboardCheck },
   { view: 'reminders', label: 'Reminders', icon: Bell },
@@ -9,7 +9,7 @@ const NAV: { view: View; label: string; icon: LucideIcon }[] = [
 ]
 
 export function Sidebar() {
-  const view = useUi((s) => s.view)
+  const screen = useUi((s) => s.route.screen)
   const navigate = useUi((s) => s.navigate)
   const open = useUi((s) => s.open)
   return (
@@ -24,8 +24,12 @@ export function Sidebar() {
             <button
               type="button"
               className="nav-item"
-              aria-current={view === target ? 'page' : undefined}
-              onClick={() => navigate(target)}
+              aria-current={
+                screen === target || (target === 'incidents' && screen === 'incident')
+                  ? 'page'
+                  : undefined
+              }
+              onClick={() => navigate({ screen: target })}
             >
               <Icon size={18} aria-hidden="true" />
               {label}

@@ -1,12 +1,36 @@
 import { useMemo } from 'react'
 import type { Command } from '../commands/command'
-import { useUi } from '../stores/ui-store'
+import { newIncident } from '../features/incident/new-incident'
+import { useUi, type Screen } from '../stores/ui-store'
 
-/** The shell's own commands. Feature screens add theirs next to their code. */
-export function useAppCommands(): Command[] {
-  const { navigate, open, toggleSidebar, setTheme } = useUi.getState()
+const focusSearch = (): void => {
+  useUi.getState().navigate({ screen: 'incidents' })
+  const input = document.querySelector<HTMLInputElement>('input[type="search"]')
+  // Already there: focus it. Still loading: the search box takes focus when it appears.
+  if (input) input.focus()
+  else useUi.setState({ searchRequested: true })
+}
+
+/** The shell's own commands. Screens add theirs with useRegisterCommands. */
+export function useAppCommands(screen: Screen): Command[] {
+  const { navigate, open, toggleSidebar, toggleTimeline, setTheme } = useUi.getState()
+  const onIncident = screen === 'incident'
   return useMemo(
     () => [
+      {
+        id: 'incident.new',
+        label: 'New incident',
+        keywords: 'open start alert',
+        shortcut: { key: 'n' },
+        run: newIncident,
+      },
+      {
+        id: 'incident.new.mod',
+        label: 'New incident',
+        shortcut: { key: 'n', mod: true },
+        run: newIncident,
+        hidden: true,
+      },
       {
         id: 'palette.open',
         label: 'Open command palette',
@@ -14,29 +38,37 @@ export function useAppCommands(): Command[] {
         run: () => open('palette'),
       },
       {
+        id: 'timeline.toggle',
+        label: 'Show or hide the timeline',
+        shortcut: { key: 't' },
+        enabled: onIncident,
+        run: toggleTimeline,
+      },
+      { id: 'search.focus', label: 'Search incidents', shortcut: { key: '/' }, run: focusSearch },
+      {
         id: 'nav.incidents',
         label: 'Go to incidents',
         keywords: 'home list',
-        run: () => navigate('incidents'),
+        run: () => navigate({ screen: 'incidents' }),
       },
       {
         id: 'nav.action-items',
         label: 'Go to action items',
         keywords: 'prevention todo',
-        run: () => navigate('action-items'),
+        run: () => navigate({ screen: 'action-items' }),
       },
       {
         id: 'nav.reminders',
         label: 'Go to reminders',
         keywords: 'notifications due',
-        run: () => navigate('reminders'),
+        run: () => navigate({ screen: 'reminders' }),
       },
       {
         id: 'nav.settings',
         label: 'Open settings',
         keywords: 'preferences',
         shortcut: { key: ',', mod: true },
-        run: () => navigate('settings'),
+        run: () => navigate({ screen: 'settings' }),
       },
       {
         id: 'sidebar.toggle',
@@ -60,6 +92,6 @@ export function useAppCommands(): Command[] {
       { id: 'theme.light', label: 'Theme: light', run: () => setTheme('light') },
       { id: 'theme.dark', label: 'Theme: dark', run: () => setTheme('dark') },
     ],
-    [navigate, open, toggleSidebar, setTheme],
+    [navigate, open, toggleSidebar, toggleTimeline, setTheme, onIncident],
   )
 }

@@ -1,10 +1,11 @@
-import { useEffect } from 'react'
+import { useLayoutEffect } from 'react'
 import type { Command } from '../commands/command'
 import { isTypingTarget, matchesShortcut } from '../commands/shortcut'
 
 /** Runs the command whose shortcut matches a key press anywhere in the window. */
 export function useShortcuts(commands: readonly Command[]): void {
-  useEffect(() => {
+  // A layout effect: the keys work from the first painted frame.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing) return
       const command = commands.find(

@@ -2,41 +2,65 @@
  * UI state only: which screen is shown, which overlay is open, the theme choice. Data lives in
  * IndexedDB (db/), never copied here.
  */
+import type { Phase } from '@shared/domain/model'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import type { Persistence } from '../db/persistence'
 
-export type View = 'incidents' | 'action-items' | 'reminders' | 'settings'
+export type Route =
+  | { screen: 'incidents' }
+  /** `phase` is set when the user opens an earlier phase to correct it. */
+  | { screen: 'incident'; id: string; phase?: Phase }
+  | { screen: 'action-items' }
+  | { screen: 'reminders' }
+  | { screen: 'settings' }
+export type Screen = Route['screen']
 export type ThemeChoice = 'system' | 'light' | 'dark'
 export type Overlay = 'palette' | 'about' | null
 
 interface UiState {
-  view: View
+  route: Route
   overlay: Overlay
   sidebarCollapsed: boolean
+  timelineOpen: boolean
   theme: ThemeChoice
-  navigate: (view: View) => void
+  storage: Persistence
+  /** Set by the search shortcut; the search box takes focus as soon as it is there. */
+  searchRequested: boolean
+  navigate: (route: Route) => void
   open: (overlay: Exclude<Overlay, null>) => void
   close: () => void
   toggleSidebar: () => void
+  toggleTimeline: () => void
   setTheme: (theme: ThemeChoice) => void
 }
 
 export const useUi = create<UiState>()(
   persist(
     (set) => ({
-      view: 'incidents',
+      route: { screen: 'incidents' },
       overlay: null,
       sidebarCollapsed: false,
+      timelineOpen: true,
       theme: 'system',
-      navigate: (view) => set({ view, overlay: null }),
+      storage: 'unknown',
+      searchRequested: false,
+      navigate: (route) => set({ route, overlay: null }),
       open: (overlay) => set({ overlay }),
       close: () => set({ overlay: null }),
       toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
+      toggleTimeline: () => set((s) => ({ timelineOpen: !s.timelineOpen })),
       setTheme: (theme) => set({ theme }),
     }),
     {
       name: 'steady.ui',
-      partialize: (s) => ({ sidebarCollapsed: s.sidebarCollapsed, theme: s.theme }),
+      // The screen is remembered too: a reload or a restart comes back to where the user was.
+      partialize: (s) => ({
+        route: s.route,
+        sidebarCollapsed: s.sidebarCollapsed,
+        timelineOpen: s.timelineOpen,
+        theme: s.theme,
+      }),
     },
   ),
 )

@@ -2,11 +2,20 @@ import { useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/ipc-contract'
 import { Dialog } from '../../app/Dialog'
 import { usePlatform } from '../../app/platform-context'
+import type { Persistence } from '../../db/persistence'
+import { useUi } from '../../stores/ui-store'
+
+const STORAGE_TEXT: Record<Persistence, string> = {
+  persistent: 'Persistent: kept even when the disk runs low',
+  'best-effort': 'Best effort: the browser may clear it when the disk runs low',
+  unknown: 'Not known',
+}
 
 export function AboutDialog({ onClose }: { onClose: () => void }) {
   const platform = usePlatform()
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const storage = useUi((s) => s.storage)
   useEffect(() => {
     platform.getAppInfo().then(setInfo, (e: unknown) => setError(String(e)))
   }, [platform])
@@ -29,6 +38,8 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
           </dd>
           <dt>Your data</dt>
           <dd className="mono selectable">{info.dataPath}</dd>
+          <dt>Storage</dt>
+          <dd>{STORAGE_TEXT[storage]}</dd>
         </dl>
       )}
       <div className="dialog-actions">

@@ -1,13 +1,194 @@
+import { PHASES, SEVERITIES, type Incident, type Phase, type Severity } from '@shared/domain/model'
+import { PHASE_LABELS } from '@shared/domain/timeline'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import { formatDuration } from '../../components/format'
+import { SeverityBadge } from '../../components/SeverityBadge'
+import { useNow } from '../../components/use-now'
+import { useAllIncidents } from '../../db/hooks'
+import { useUi } from '../../stores/ui-store'
+import { displayTitle } from '../incident/labels'
+import { newIncident } from '../incident/new-incident'
+import { matchesSearch, sortForHome } from './search'
+
+const NEXT_STEP: Record<Phase, string> = {
+  capture: 'Capture what you see',
+  triage: 'Classify severity and scope',
+  mitigate: 'Stop the bleeding',
+  diagnose: 'Find the root cause',
+  fix: 'Deploy the real fix',
+  postmortem: 'Write the post-mortem',
+  prevention: 'Finish the action items',
+}
+
+const SEARCH_INPUT_ID = 'incident-search'
+
+const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
+  if (input && useUi.getState().searchRequested) {
+    input.focus()
+    useUi.setState({ searchRequested: false })
+  }
+}
+
 export function IncidentsHome() {
+  const incidents = useAllIncidents()
+  const [query, setQuery] = useState('')
+  const [phase, setPhase] = useState<Phase | ''>('')
+  const [severity, setSeverity] = useState<Severity | ''>('')
+  const deferredQuery = useDeferredValue(query)
+  const rows = useMemo(
+    () =>
+      sortForHome(
+        (incidents ?? []).filter(
+          (i) =>
+            (!phase || i.phase === phase) &&
+            (!severity || i.severity === severity) &&
+            matchesSearch(i, deferredQuery),
+        ),
+      ),
+    [incidents, phase, severity, deferredQuery],
+  )
+  const filtered = Boolean(query || phase || severity)
   return (
-    <section className="page" aria-labelledby="incidents-title">
-      <h1 id="incidents-title">Incidents</h1>
-      <div className="empty-state">
-        <p className="empty-title">No incidents yet.</p>
-        <p className="muted">
-          When something breaks, open one and Steady walks you through it, one step at a time.
-        </p>
+    <section className="page page-wide" aria-labelledby="incidents-title">
+      <div className="page-head">
+        <h1 id="incidents-title">Incidents</h1>
+        <NewIncidentButton />
       </div>
+      {incidents && incidents.length > 0 && (
+        <div className="filters" role="search">
+          <label className="visually-hidden" htmlFor={SEARCH_INPUT_ID}>
+            Search incidents
+          </label>
+          <input
+            id={SEARCH_INPUT_ID}
+            ref={takeFocusIfRequested}
+            type="search"
+            className="input search"
+            placeholder="Search titles, symptoms and notes  ( / )"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <label className="visually-hidden" htmlFor="filter-phase">
+            Phase
+          </label>
+          <select
+            id="filter-phase"
+            className="input select"
+            value={phase}
+            onChange={(e) => setPhase(e.target.value as Phase | '')}
+          >
+            <option value="">All phases</option>
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {PHASE_LABELS[p]}
+              </option>
+            ))}
+          </select>
+          <label className="visually-hidden" htmlFor="filter-severity">
+            Severity
+          </label>
+          <select
+            id="filter-severity"
+            className="input select"
+            value={severity}
+            onChange={(e) => setSeverity(e.target.value as Severity | '')}
+          >
+            <option value="">All severities</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {incidents && incidents.length === 0 && (
+        <div className="empty-state">
+          <p className="empty-title">No incidents. Calm waters.</p>
+          <p className="muted">
+            When something breaks, press <kbd>N</kbd> for a new incident and Steady walks you
+            through it, one step at a time.
+          </p>
+        </div>
+      )}
+      {incidents && incidents.length > 0 && rows.length === 0 && (
+        <p className="muted empty-filter">{filtered ? 'No incident matches these filters.' : ''}</p>
+      )}
+      {rows.length > 0 && <IncidentList rows={rows} />}
     </section>
+  )
+}
+
+function NewIncidentButton() {
+  return (
+    <button
+      type="button"
+      className="button primary"
+      title="New incident (N)"
+      aria-keyshortcuts="N"
+      onClick={() => void newIncident()}
+    >
+      New incident <kbd className="button-kbd">N</kbd>
+    </button>
+  )
+}
+
+const ROW_HEIGHT = 64
+
+/** Virtualised: only the rows on screen are rendered, so thousands of incidents stay fast. */
+function IncidentList({ rows }: { rows: Incident[] }) {
+  const parentRef = useRef<HTMLDivElement>(null)
+  const navigate = useUi((s) => s.navigate)
+  const now = useNow(30_000)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  })
+  return (
+    <div ref={parentRef} className="incident-list-scroll">
+      <ul
+        className="incident-list"
+        aria-label="Incidents"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const incident = rows[item.index] as Incident
+          const active = incident.status === 'active'
+          return (
+            <li
+              key={incident.id}
+              className="incident-row-item"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <button
+                type="button"
+                className="incident-row"
+                onClick={() => navigate({ screen: 'incident', id: incident.id })}
+              >
+                <SeverityBadge severity={incident.severity} />
+                <span className="incident-row-main">
+                  <span className="incident-row-title">{displayTitle(incident)}</span>
+                  <span className="incident-row-sub muted">
+                    {active
+                      ? `${PHASE_LABELS[incident.phase]} · Next: ${NEXT_STEP[incident.phase]}`
+                      : `${incident.status === 'closed' ? 'Closed' : 'Resolved'} · ${PHASE_LABELS[incident.phase]}`}
+                  </span>
+                </span>
+                <span className="incident-row-time muted">
+                  {active
+                    ? formatDuration(now - incident.startedAt)
+                    : formatDuration(
+                        (incident.resolvedAt ?? incident.updatedAt) - incident.startedAt,
+                      )}
+                </span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
   )
 }

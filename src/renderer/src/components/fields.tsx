@@ -1,0 +1,162 @@
+import { X } from 'lucide-react'
+import { useId, useState, type ReactNode } from 'react'
+
+interface TextInputProps {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  onBlur?: () => void
+  hint?: ReactNode
+  multiline?: boolean
+  rows?: number
+  mono?: boolean
+  autoFocus?: boolean
+  placeholder?: string
+  maxLength?: number
+}
+
+export function TextInput(props: TextInputProps) {
+  const id = useId()
+  const hintId = props.hint ? `${id}-hint` : undefined
+  const common = {
+    id,
+    value: props.value,
+    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
+    onBlur: props.onBlur,
+    autoFocus: props.autoFocus,
+    placeholder: props.placeholder,
+    maxLength: props.maxLength ?? 20_000,
+    'aria-describedby': hintId,
+    className: `input${props.mono ? ' mono' : ''}`,
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      {props.hint && (
+        <p id={hintId} className="field-hint">
+          {props.hint}
+        </p>
+      )}
+      {props.multiline ? (
+        <textarea rows={props.rows ?? 3} {...common} />
+      ) : (
+        <input type="text" {...common} />
+      )}
+    </div>
+  )
+}
+
+export interface Choice<T extends string> {
+  value: T
+  label: string
+  description?: ReactNode
+}
+
+interface ChoiceGroupProps<T extends string> {
+  legend: string
+  hint?: ReactNode
+  options: readonly Choice<T>[]
+  value: T | null
+  onChange: (value: T) => void
+  layout?: 'row' | 'cards'
+}
+
+/**
+ * A radio group; `cards` shows each choice's description beside it. A click shows at once, even
+ * when `value` comes back from the database a moment later.
+ */
+export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
+  const name = useId()
+  const [optimistic, setOptimistic] = useState<{ value: T; over: T | null } | null>(null)
+  const value = optimistic && optimistic.over === props.value ? optimistic.value : props.value
+  const choose = (next: T): void => {
+    setOptimistic({ value: next, over: props.value })
+    props.onChange(next)
+  }
+  return (
+    <fieldset className="field">
+      <legend className="field-label">{props.legend}</legend>
+      {props.hint && <p className="field-hint">{props.hint}</p>}
+      <div className={props.layout === 'cards' ? 'choice-cards' : 'choice-row'}>
+        {props.options.map((option) => (
+          <label key={option.value} className="choice" data-checked={value === option.value}>
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => choose(option.value)}
+            />
+            <span className="choice-text">
+              <span className="choice-label">{option.label}</span>
+              {option.description && (
+                <span className="choice-description">{option.description}</span>
+              )}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+interface ChipsInputProps {
+  label: string
+  values: readonly string[]
+  onChange: (values: string[]) => void
+  placeholder?: string
+  hint?: string
+}
+
+/** A list of short values (status codes, endpoints): Enter or comma adds, × removes. */
+export function ChipsInput({ label, values, onChange, placeholder, hint }: ChipsInputProps) {
+  const id = useId()
+  const [draft, setDraft] = useState('')
+  const add = (): void => {
+    const value = draft.trim()
+    if (value && !values.includes(value)) onChange([...values, value])
+    setDraft('')
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint && <p className="field-hint">{hint}</p>}
+      <div className="chips">
+        {values.map((value) => (
+          <span key={value} className="chip mono">
+            {value}
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove ${value}`}
+              onClick={() => onChange(values.filter((v) => v !== value))}
+            >
+              <X size={14} aria-hidden="true" />
+            </button>
+          </span>
+        ))}
+        <input
+          id={id}
+          className="chips-input mono"
+          value={draft}
+          placeholder={placeholder}
+          maxLength={500}
+          onChange={(e) => setDraft(e.target.value.replace(/,/g, ''))}
+          onKeyDown={(e) => {
+            if ((e.key === 'Enter' && !e.ctrlKey && !e.metaKey) || e.key === ',') {
+              e.preventDefault()
+              add()
+            } else if (e.key === 'Backspace' && !draft && values.length) {
+              onChange(values.slice(0, -1))
+            }
+          }}
+          onBlur={add}
+        />
+      </div>
+    </div>
+  )
+}

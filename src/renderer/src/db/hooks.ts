@@ -1,0 +1,35 @@
+/** Live reads for components: they re-render when the data changes, in any tab or window. */
+import type { TimelineEvent } from '@shared/domain/events'
+import type { ActionItem, Incident, Settings } from '@shared/domain/model'
+import Dexie from 'dexie'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { db } from './instance'
+import { loadSettings } from './settings-repo'
+
+export function useIncident(id: string): Incident | null | undefined {
+  // undefined while loading, null when it does not exist.
+  return useLiveQuery(async () => (await db.incidents.get(id)) ?? null, [id])
+}
+
+export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
+  return useLiveQuery(
+    () =>
+      db.events.where('[incidentId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+    [id],
+  )
+}
+
+export function useAllIncidents(): Incident[] | undefined {
+  return useLiveQuery(() => db.incidents.orderBy('updatedAt').reverse().toArray(), [])
+}
+
+export function useActionItems(incidentId: string): ActionItem[] | undefined {
+  return useLiveQuery(
+    () => db.actionItems.where('incidentId').equals(incidentId).sortBy('createdAt'),
+    [incidentId],
+  )
+}
+
+export function useSettings(): Settings | undefined {
+  return useLiveQuery(() => loadSettings(db), [])
+}

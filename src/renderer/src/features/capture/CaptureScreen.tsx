@@ -1,0 +1,77 @@
+import type { Incident } from '@shared/domain/model'
+import { ChipsInput, ChoiceGroup, TextInput } from '../../components/fields'
+import { EventTimeField } from '../incident/EventTimeField'
+import { DETECTION_SOURCES } from '../incident/labels'
+import { PhaseFooter } from '../incident/PhaseFooter'
+import { PhaseIntro } from '../incident/PhaseIntro'
+import { usePhaseCommands } from '../incident/use-phase-commands'
+import { useDetailField } from '../incident/use-detail-field'
+
+export function CaptureScreen({ incident }: { incident: Incident }) {
+  const [symptoms, setSymptoms, flush] = useDetailField(incident, 'symptoms')
+  const [title, setTitle] = useDetailField(incident, 'title')
+  const [source, setSource] = useDetailField(incident, 'detectionSource')
+  const [errors, setErrors] = useDetailField(incident, 'errorMessages')
+  const [codes, setCodes] = useDetailField(incident, 'statusCodes')
+  const [endpoints, setEndpoints] = useDetailField(incident, 'endpoints')
+  const { footer } = usePhaseCommands(incident, {
+    label: 'Move to triage',
+    move: { kind: 'go-to', to: 'triage' },
+  })
+  return (
+    <div className="phase">
+      <PhaseIntro
+        goal="Capture what you see."
+        rule="Don't research yet — just capture what you see."
+        why="Five minutes to start the record. Writing it down first slows the panic and gives you a timeline to reason with later."
+      />
+      <TextInput
+        label="What is happening?"
+        multiline
+        rows={4}
+        autoFocus
+        value={symptoms}
+        onChange={setSymptoms}
+        onBlur={flush}
+        placeholder="Checkout returns 502 for EU users since about 14:00"
+      />
+      <TextInput
+        label="Title"
+        hint="A few words for the list. Left empty, the first line above is used."
+        value={title}
+        onChange={setTitle}
+        onBlur={flush}
+        maxLength={300}
+      />
+      <EventTimeField incident={incident} kind="impact-started" label="When did it start?" />
+      <ChoiceGroup
+        legend="How did you find out?"
+        options={DETECTION_SOURCES}
+        value={source}
+        onChange={setSource}
+      />
+      <TextInput
+        label="Error messages"
+        multiline
+        mono
+        value={errors}
+        onChange={setErrors}
+        onBlur={flush}
+        placeholder="Paste what the logs or the page say"
+      />
+      <ChipsInput
+        label="Status codes"
+        values={codes}
+        onChange={setCodes}
+        placeholder="502, then Enter"
+      />
+      <ChipsInput
+        label="Affected endpoints"
+        values={endpoints}
+        onChange={setEndpoints}
+        placeholder="POST /api/checkout, then Enter"
+      />
+      <PhaseFooter {...footer} />
+    </div>
+  )
+}

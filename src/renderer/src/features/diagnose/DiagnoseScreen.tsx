@@ -1,0 +1,80 @@
+import type { Incident, RootCause } from '@shared/domain/model'
+import { TextInput } from '../../components/fields'
+import { PhaseFooter } from '../incident/PhaseFooter'
+import { PhaseIntro } from '../incident/PhaseIntro'
+import { useDetailField } from '../incident/use-detail-field'
+import { usePhaseCommands } from '../incident/use-phase-commands'
+import { CompactTimeline } from '../timeline/TimelinePanel'
+import { Hypotheses } from './Hypotheses'
+
+export function DiagnoseScreen({ incident }: { incident: Incident }) {
+  const [rootCause, setRootCause, flush] = useDetailField(incident, 'rootCause')
+  const set = (key: keyof RootCause) => (value: string) =>
+    setRootCause({ ...rootCause, [key]: value })
+  const { footer } = usePhaseCommands(incident, {
+    label: 'Move to fix',
+    move: { kind: 'go-to', to: 'fix' },
+  })
+  return (
+    <div className="phase">
+      <PhaseIntro
+        goal="Find the root cause."
+        rule="Users are safe now: take the time to understand."
+        why="Hours if needed. Review what changed when, form hypotheses, and test them one at a time. Write down the ones you rule out too."
+      />
+      <section aria-labelledby="so-far-title" className="section">
+        <h3 id="so-far-title" className="section-title">
+          The timeline so far
+        </h3>
+        <CompactTimeline incidentId={incident.id} />
+      </section>
+      <Hypotheses incident={incident} />
+      <section aria-labelledby="chain-title" className="section">
+        <h3 id="chain-title" className="section-title">
+          The chain of events
+        </h3>
+        <div className="chain">
+          <TextInput
+            label="Trigger"
+            multiline
+            rows={2}
+            value={rootCause.trigger}
+            onChange={set('trigger')}
+            onBlur={flush}
+          />
+          <TextInput
+            label="Mechanism"
+            multiline
+            rows={2}
+            value={rootCause.mechanism}
+            onChange={set('mechanism')}
+            onBlur={flush}
+          />
+          <TextInput
+            label="Impact"
+            multiline
+            rows={2}
+            value={rootCause.impact}
+            onChange={set('impact')}
+            onBlur={flush}
+          />
+        </div>
+        <TextInput
+          label="Root cause"
+          multiline
+          value={rootCause.summary}
+          onChange={set('summary')}
+          onBlur={flush}
+        />
+        <TextInput
+          label="Contributing factors"
+          multiline
+          value={rootCause.contributingFactors}
+          onChange={set('contributingFactors')}
+          onBlur={flush}
+        />
+      </section>
+      <PhaseFooter {...footer} />
+    </div>
+  )
+}

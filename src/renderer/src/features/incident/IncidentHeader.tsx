@@ -1,0 +1,67 @@
+import { SEVERITIES, type Incident, type Severity } from '@shared/domain/model'
+import { MINUTE } from '@shared/domain/time'
+import { Clock } from 'lucide-react'
+import { SeverityBadge } from '../../components/SeverityBadge'
+import { formatElapsed } from '../../components/format'
+import { useNow } from '../../components/use-now'
+import { incidentsRepo } from '../../db/instance'
+import { useSettings } from '../../db/hooks'
+import { displayTitle } from './labels'
+
+/** Severity, title, the clock since impact started, and the phase's countdown when timeboxed. */
+export function IncidentHeader({ incident }: { incident: Incident }) {
+  const now = useNow()
+  const settings = useSettings()
+  const active = incident.status === 'active'
+  const end = incident.resolvedAt ?? now
+  const box =
+    active && incident.phase === 'capture'
+      ? settings?.timeboxes.captureMinutes
+      : active && incident.phase === 'triage'
+        ? settings?.timeboxes.triageMinutes
+        : undefined
+  const left = box === undefined ? null : incident.phaseEnteredAt + box * MINUTE - now
+  return (
+    <header className="incident-header">
+      <div className="incident-heading">
+        <SeverityBadge severity={incident.severity} />
+        <h1 className="incident-title">{displayTitle(incident)}</h1>
+      </div>
+      <div className="incident-meta">
+        {incident.phase !== 'capture' && incident.phase !== 'triage' && (
+          <label className="severity-select">
+            <span className="visually-hidden">Reclassify severity</span>
+            <select
+              value={incident.severity ?? ''}
+              onChange={(e) =>
+                void incidentsRepo.changeSeverity(incident.id, e.target.value as Severity)
+              }
+            >
+              {!incident.severity && <option value="">No severity</option>}
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {left !== null && (
+          <span
+            className="countdown"
+            data-over={left <= 0 || undefined}
+            role="timer"
+            aria-live="off"
+          >
+            {left > 0 ? `${formatElapsed(left).replace(/^00:/, '')} left` : 'Time to move on'}
+          </span>
+        )}
+        <span className="elapsed" title="Time since impact started">
+          <Clock size={15} aria-hidden="true" />
+          <span className="visually-hidden">{incident.resolvedAt ? 'Lasted' : 'Elapsed'}</span>
+          {formatElapsed(end - incident.startedAt)}
+        </span>
+      </div>
+    </header>
+  )
+}

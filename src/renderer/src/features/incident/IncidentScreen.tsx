@@ -1,0 +1,77 @@
+import type { Incident, Phase } from '@shared/domain/model'
+import { PHASE_LABELS } from '@shared/domain/timeline'
+import { useEffect, useRef } from 'react'
+import { autosave } from '../../db/instance'
+import { useIncident } from '../../db/hooks'
+import { useUi } from '../../stores/ui-store'
+import { AftermathScreen } from '../aftermath/AftermathScreen'
+import { CaptureScreen } from '../capture/CaptureScreen'
+import { DiagnoseScreen } from '../diagnose/DiagnoseScreen'
+import { FixScreen } from '../fix/FixScreen'
+import { MitigateScreen } from '../mitigate/MitigateScreen'
+import { TimelinePanel } from '../timeline/TimelinePanel'
+import { TriageScreen } from '../triage/TriageScreen'
+import { IncidentHeader } from './IncidentHeader'
+import { Stepper } from './Stepper'
+import { ShownPhase } from './use-phase-commands'
+
+const SCREENS: Record<Phase, (props: { incident: Incident }) => React.ReactNode> = {
+  capture: CaptureScreen,
+  triage: TriageScreen,
+  mitigate: MitigateScreen,
+  diagnose: DiagnoseScreen,
+  fix: FixScreen,
+  postmortem: AftermathScreen,
+  prevention: AftermathScreen,
+}
+
+export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
+  const incident = useIncident(id)
+  const timelineOpen = useUi((s) => s.timelineOpen)
+  const navigate = useUi((s) => s.navigate)
+  const mainRef = useRef<HTMLDivElement>(null)
+  // Leaving the screen saves what is pending.
+  useEffect(() => () => void autosave.flush(id), [id])
+  const shownPhase = phase ?? incident?.phase
+  // A new phase starts at the top, with its goal read out to screen readers.
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 })
+  }, [shownPhase])
+
+  if (incident === undefined) return null
+  if (incident === null)
+    return (
+      <section className="page">
+        <h1>Incident not found</h1>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => navigate({ screen: 'incidents' })}
+        >
+          Back to incidents
+        </button>
+      </section>
+    )
+  const shown = phase ?? incident.phase
+  const Screen = SCREENS[shown]
+  return (
+    <div className="incident-layout" data-timeline={timelineOpen ? 'open' : 'closed'}>
+      <div className="incident-main" ref={mainRef}>
+        <div className="incident-column">
+          <IncidentHeader incident={incident} />
+          <Stepper incident={incident} shown={shown} />
+          {phase && phase !== incident.phase && (
+            <p className="correction-banner" role="status">
+              Correcting {PHASE_LABELS[phase]}. The incident stays in {PHASE_LABELS[incident.phase]}
+              .
+            </p>
+          )}
+          <ShownPhase.Provider value={shown}>
+            <Screen key={`${id}:${shown}`} incident={incident} />
+          </ShownPhase.Provider>
+        </div>
+      </div>
+      {timelineOpen && <TimelinePanel incidentId={id} />}
+    </div>
+  )
+}

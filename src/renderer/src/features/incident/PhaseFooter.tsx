@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import type { Command } from '../../commands/command'
+import { Dialog } from '../../app/Dialog'
+import { CommandButton } from '../../components/CommandButton'
+import type { MoveProblem } from './use-move'
+
+interface PhaseFooterProps {
+  primary: Command
+  secondary?: Command[]
+  problem: MoveProblem | null
+  error: string | null
+  onReason: (reason: string) => void
+  onDismiss: () => void
+}
+
+/** The end of every phase form: what is still missing, and the one next action. */
+export function PhaseFooter({
+  primary,
+  secondary,
+  problem,
+  error,
+  onReason,
+  onDismiss,
+}: PhaseFooterProps) {
+  const listed = problem?.missing.filter((m) => m.field !== 'reason') ?? []
+  return (
+    <footer className="phase-footer">
+      <div role="status" aria-live="polite" className="phase-problems">
+        {listed.length > 0 && (
+          <ul>
+            {listed.map((m) => (
+              <li key={m.field}>{m.message}</li>
+            ))}
+          </ul>
+        )}
+        {error && <p className="error-text">{error}</p>}
+      </div>
+      <div className="phase-actions">
+        {secondary?.map((c) => (
+          <CommandButton key={c.id} command={c} variant="quiet" />
+        ))}
+        <CommandButton command={primary} />
+      </div>
+      {problem?.needsReason && (
+        <ReasonDialog
+          closing={problem.move.kind === 'close'}
+          message={problem.missing.find((m) => m.field === 'reason')?.message ?? ''}
+          onSubmit={onReason}
+          onCancel={onDismiss}
+        />
+      )}
+    </footer>
+  )
+}
+
+function ReasonDialog({
+  closing,
+  message,
+  onSubmit,
+  onCancel,
+}: {
+  closing: boolean
+  message: string
+  onSubmit: (reason: string) => void
+  onCancel: () => void
+}) {
+  const [reason, setReason] = useState('')
+  return (
+    <Dialog label="Say why you move on" onClose={onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (reason.trim()) onSubmit(reason.trim())
+        }}
+      >
+        <h2>{closing ? 'Close with open items?' : 'Mitigate first?'}</h2>
+        <p className="muted">{message} The reason goes on the timeline.</p>
+        <div className="field">
+          <label htmlFor="move-reason" className="field-label">
+            Reason
+          </label>
+          <textarea
+            id="move-reason"
+            className="input"
+            rows={3}
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button quiet" onClick={onCancel}>
+            {closing ? 'Keep it open' : 'Stay and mitigate'}
+          </button>
+          <button type="submit" className="button primary" disabled={!reason.trim()}>
+            {closing ? 'Close anyway' : 'Move on anyway'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

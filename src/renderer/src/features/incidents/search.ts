@@ -1,0 +1,33 @@
+import type { Incident } from '@shared/domain/model'
+
+/** Every word of the query appears in the title, symptoms, errors, endpoints or notes. */
+export function matchesSearch(incident: Incident, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (!words.length) return true
+  const haystack = [
+    incident.title,
+    incident.symptoms,
+    incident.errorMessages,
+    incident.endpoints.join(' '),
+    incident.notes.join(' '),
+  ]
+    .join('\n')
+    .toLowerCase()
+  return words.every((w) => haystack.includes(w))
+}
+
+const STATUS_ORDER = { active: 0, resolved: 1, closed: 2 } as const
+const SEVERITY_ORDER = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 } as const
+
+/** Active first (most severe, then most recent), then resolved, then closed. */
+export function sortForHome(incidents: Incident[]): Incident[] {
+  return [...incidents].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (a.status === 'active'
+        ? (a.severity ? SEVERITY_ORDER[a.severity] : 4) -
+          (b.severity ? SEVERITY_ORDER[b.severity] : 4)
+        : 0) ||
+      b.updatedAt - a.updatedAt,
+  )
+}
