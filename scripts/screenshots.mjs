@@ -13,6 +13,17 @@ await new Promise((resolve) => setTimeout(resolve, 500))
 /** Each scene: a name and the steps that bring the page to it. */
 const scenes = {
   home: async () => {},
+  list: async (page) => {
+    for (const text of [
+      'Checkout returns 502 for EU users',
+      'Login is slow',
+      'Nightly export failed',
+    ]) {
+      await page.keyboard.press('n')
+      await page.getByLabel('What is happening?').fill(text)
+      await page.getByRole('button', { name: 'Incidents' }).click()
+    }
+  },
   capture: async (page) => {
     await page.keyboard.press('n')
     await page

@@ -61,24 +61,30 @@ export function toDbError(error: unknown, during: 'open' | 'write'): DbError {
     : new DbError('write-failed', `This change was not saved: ${detail}`, error)
 }
 
+/** The version a database is at on disk, without opening (and so without changing) it. */
+async function installedVersion(name: string): Promise<number | null> {
+  if (typeof indexedDB === 'undefined' || !indexedDB.databases) return null
+  const found = (await indexedDB.databases()).find((d) => d.name === name)
+  // Dexie stores schema version N as IndexedDB version N * 10.
+  return found?.version ? found.version / 10 : null
+}
+
 /**
- * Opens the database, turning any failure into a DbError. Dexie 4 opens a database that a newer
- * Steady upgraded, at that newer version; the old code would then misread it, so it is refused
- * (and left untouched) instead.
+ * Opens the database, turning any failure into a DbError. A database that a newer Steady upgraded
+ * is refused before it is opened: Dexie 4 would open it anyway (and adjust its schema), and the old
+ * code would then misread it.
  */
 export async function openDatabase<T extends Dexie>(
   db: T,
   currentVersion = CURRENT_VERSION,
 ): Promise<T> {
   try {
+    const installed = await installedVersion(db.name)
+    if (installed !== null && installed > currentVersion)
+      throw toDbError({ name: 'VersionError' }, 'open')
     await db.open()
+    return db
   } catch (error) {
     throw toDbError(error, 'open')
   }
-  // Dexie stores version N as IndexedDB version N * 10.
-  if (db.backendDB().version / 10 > currentVersion) {
-    db.close()
-    throw toDbError({ name: 'VersionError' }, 'open')
-  }
-  return db
 }

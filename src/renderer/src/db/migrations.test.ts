@@ -113,6 +113,8 @@ describe('opening failures', () => {
       }
     })
     expect(kept).toEqual({ id: 'future' })
+    const onDisk = (await indexedDB.databases()).find((d) => d.name === name)
+    expect(onDisk?.version).toBe(990)
   })
 
   it('turns a quota error into a message that says what was kept', () => {

@@ -24,28 +24,30 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
   return (
     <header className="incident-header">
       <div className="incident-heading">
-        <SeverityBadge severity={incident.severity} />
+        {incident.phase === 'capture' || incident.phase === 'triage' ? (
+          <SeverityBadge severity={incident.severity} />
+        ) : (
+          // Past triage, the badge itself reclassifies: same colour and text, one click away.
+          <select
+            aria-label="Severity (reclassify)"
+            title="Reclassify severity"
+            className={`badge badge-select badge-${incident.severity?.toLowerCase() ?? 'none'}`}
+            value={incident.severity ?? ''}
+            onChange={(e) =>
+              void incidentsRepo.changeSeverity(incident.id, e.target.value as Severity)
+            }
+          >
+            {!incident.severity && <option value="">No severity</option>}
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        )}
         <h1 className="incident-title">{displayTitle(incident)}</h1>
       </div>
       <div className="incident-meta">
-        {incident.phase !== 'capture' && incident.phase !== 'triage' && (
-          <label className="severity-select">
-            <span className="visually-hidden">Reclassify severity</span>
-            <select
-              value={incident.severity ?? ''}
-              onChange={(e) =>
-                void incidentsRepo.changeSeverity(incident.id, e.target.value as Severity)
-              }
-            >
-              {!incident.severity && <option value="">No severity</option>}
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
         {left !== null && (
           <span
             className="countdown"

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { testDb } from '../../db/test-db'
+import { Autosave, useSaveStatus } from './autosave'
+
+afterEach(() => localStorage.clear())
+
+describe('Autosave', () => {
+  it('journals each keystroke at once and writes it durably shortly after', async () => {
+    const { incidents } = testDb()
+    const { id } = await incidents.open({ title: 'x' })
+    const autosave = new Autosave(incidents)
+    autosave.set(id, { symptoms: 'EU checkout 50' })
+    autosave.set(id, { symptoms: 'EU checkout 502' })
+    expect(JSON.parse(localStorage.getItem(`steady.pending.${id}`) ?? '{}')).toEqual({
+      symptoms: 'EU checkout 502',
+    })
+    expect((await incidents.get(id))?.symptoms).toBe('')
+    // Written once typing pauses, with no blur or flush needed.
+    await vi.waitFor(async () =>
+      expect((await incidents.get(id))?.symptoms).toBe('EU checkout 502'),
+    )
+    await autosave.flush()
+    expect(localStorage.getItem(`steady.pending.${id}`)).toBeNull()
+    expect(useSaveStatus.getState().state).toBe('saved')
+    // One event for the burst of typing, not one per keystroke.
+    const edits = (await incidents.events(id)).filter((e) => e.kind === 'details-edited')
+    expect(edits).toHaveLength(1)
+  })
+
+  it('keeps the words, in memory and in the journal, when the write fails', async () => {
+    const { db, incidents } = testDb()
+    const { id } = await incidents.open({ title: 'x' })
+    const autosave = new Autosave(incidents)
+    const failing = () => {
+      throw new Error('disk full')
+    }
+    db.events.hook('creating', failing)
+    autosave.set(id, { errorMessages: 'ETIMEDOUT' })
+    await autosave.flush(id)
+    expect(useSaveStatus.getState()).toMatchObject({ state: 'error' })
+    expect(autosave.pendingValue(id, 'errorMessages')).toBe('ETIMEDOUT')
+    expect(localStorage.getItem(`steady.pending.${id}`)).toContain('ETIMEDOUT')
+    db.events.hook('creating').unsubscribe(failing)
+    await autosave.flush(id)
+    expect((await incidents.get(id))?.errorMessages).toBe('ETIMEDOUT')
+  })
+
+  it('saves what a closed window or a crash left in the journal', async () => {
+    const { incidents } = testDb()
+    const { id } = await incidents.open({ title: 'x' })
+    localStorage.setItem(
+      `steady.pending.${id}`,
+      JSON.stringify({ symptoms: 'typed, then the window closed' }),
+    )
+    localStorage.setItem('steady.pending.broken', '{not json')
+    await new Autosave(incidents).recover()
+    expect((await incidents.get(id))?.symptoms).toBe('typed, then the window closed')
+    expect(localStorage.getItem(`steady.pending.${id}`)).toBeNull()
+    expect(localStorage.getItem('steady.pending.broken')).toBeNull()
+  })
+
+  it('flushes when the page is hidden', async () => {
+    const { incidents } = testDb()
+    const { id } = await incidents.open({ title: 'x' })
+    const autosave = new Autosave(incidents)
+    const stop = autosave.listen(window)
+    autosave.set(id, { title: 'Checkout 502' })
+    window.dispatchEvent(new Event('pagehide'))
+    await autosave.flush()
+    expect((await incidents.get(id))?.title).toBe('Checkout 502')
+    stop()
+  })
+})
