@@ -5,6 +5,8 @@ import { mkdir } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
 
 const PORT = 5399
+const [width, height] = (process.env.VIEWPORT ?? '1280x800').split('x').map(Number)
+const VIEWPORT = { width, height }
 const server = spawn(process.execPath, ['scripts/serve-web.mjs', '--port', String(PORT)], {
   stdio: 'inherit',
 })
@@ -77,7 +79,7 @@ try {
   for (const [name, reach] of Object.entries(scenes)) {
     if (wanted.length && !wanted.includes(name)) continue
     for (const colorScheme of ['light', 'dark']) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
+      const page = await browser.newPage({ viewport: VIEWPORT, colorScheme })
       await page.goto(`http://127.0.0.1:${PORT}/`)
       await page.getByRole('navigation', { name: 'Main' }).waitFor()
       page.setDefaultTimeout(5000)

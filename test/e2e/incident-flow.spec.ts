@@ -66,6 +66,9 @@ test('a whole incident, from a keystroke to resolved, survives a reload and writ
   await page.getByRole('radio', { name: 'Failed' }).check()
   await page.getByRole('button', { name: 'Log this attempt' }).click()
   await expect(page.getByText("That didn't work. Try the next option")).toBeVisible()
+  // The form is ready for the next attempt.
+  await expect(page.getByRole('radio', { name: 'Failed' })).not.toBeChecked()
+  await expect(page.getByLabel('Action')).toHaveValue('')
   await page.getByRole('button', { name: 'Roll back the deploy' }).click()
   await page.getByLabel('What you observed').fill('Errors back to baseline')
   await page.getByRole('radio', { name: 'Worked' }).check()

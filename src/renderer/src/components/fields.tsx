@@ -69,10 +69,16 @@ interface ChoiceGroupProps<T extends string> {
  */
 export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
   const name = useId()
-  const [optimistic, setOptimistic] = useState<{ value: T; over: T | null } | null>(null)
-  const value = optimistic && optimistic.over === props.value ? optimistic.value : props.value
+  const [optimistic, setOptimistic] = useState<T | null>(null)
+  const [seen, setSeen] = useState(props.value)
+  if (seen !== props.value) {
+    // The real value changed (saved, or reset by the parent): it wins from now on.
+    setSeen(props.value)
+    setOptimistic(null)
+  }
+  const value = optimistic ?? props.value
   const choose = (next: T): void => {
-    setOptimistic({ value: next, over: props.value })
+    setOptimistic(next)
     props.onChange(next)
   }
   return (
