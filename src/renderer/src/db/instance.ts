@@ -1,5 +1,5 @@
 /** The app's database, repositories and autosave. Tests make their own on fake-indexeddb. */
-import { Autosave } from '../features/incident/autosave'
+import { createDetailsAutosave } from '../features/incident/details-autosave'
 import { ActionItemsRepo } from './action-items-repo'
 import { SteadyDb } from './database'
 import { IncidentsRepo } from './incidents-repo'
@@ -7,4 +7,4 @@ import { IncidentsRepo } from './incidents-repo'
 export const db = new SteadyDb()
 export const incidentsRepo = new IncidentsRepo({ db })
 export const actionItemsRepo = new ActionItemsRepo({ db })
-export const autosave = new Autosave(incidentsRepo)
+export const autosave = createDetailsAutosave(incidentsRepo)

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { testDb } from '../../db/test-db'
-import { Autosave, useSaveStatus } from './autosave'
+import { useSaveStatus } from './autosave'
+import { createDetailsAutosave as detailsAutosave } from './details-autosave'
 
 afterEach(() => localStorage.clear())
 
@@ -8,7 +9,7 @@ describe('Autosave', () => {
   it('journals each keystroke at once and writes it durably shortly after', async () => {
     const { incidents } = testDb()
     const { id } = await incidents.open({ title: 'x' })
-    const autosave = new Autosave(incidents)
+    const autosave = detailsAutosave(incidents)
     autosave.set(id, { symptoms: 'EU checkout 50' })
     autosave.set(id, { symptoms: 'EU checkout 502' })
     expect(JSON.parse(localStorage.getItem(`steady.pending.${id}`) ?? '{}')).toEqual({
@@ -30,7 +31,7 @@ describe('Autosave', () => {
   it('keeps the words, in memory and in the journal, when the write fails', async () => {
     const { db, incidents } = testDb()
     const { id } = await incidents.open({ title: 'x' })
-    const autosave = new Autosave(incidents)
+    const autosave = detailsAutosave(incidents)
     const failing = () => {
       throw new Error('disk full')
     }
@@ -38,7 +39,7 @@ describe('Autosave', () => {
     autosave.set(id, { errorMessages: 'ETIMEDOUT' })
     await autosave.flush(id)
     expect(useSaveStatus.getState()).toMatchObject({ state: 'error' })
-    expect(autosave.pendingValue(id, 'errorMessages')).toBe('ETIMEDOUT')
+    expect(autosave.pendingFor(id)?.errorMessages).toBe('ETIMEDOUT')
     expect(localStorage.getItem(`steady.pending.${id}`)).toContain('ETIMEDOUT')
     db.events.hook('creating').unsubscribe(failing)
     await autosave.flush(id)
@@ -53,7 +54,7 @@ describe('Autosave', () => {
       JSON.stringify({ symptoms: 'typed, then the window closed' }),
     )
     localStorage.setItem('steady.pending.broken', '{not json')
-    await new Autosave(incidents).recover()
+    await detailsAutosave(incidents).recover()
     expect((await incidents.get(id))?.symptoms).toBe('typed, then the window closed')
     expect(localStorage.getItem(`steady.pending.${id}`)).toBeNull()
     expect(localStorage.getItem('steady.pending.broken')).toBeNull()
@@ -62,7 +63,7 @@ describe('Autosave', () => {
   it('flushes when the page is hidden', async () => {
     const { incidents } = testDb()
     const { id } = await incidents.open({ title: 'x' })
-    const autosave = new Autosave(incidents)
+    const autosave = detailsAutosave(incidents)
     const stop = autosave.listen(window)
     autosave.set(id, { title: 'Checkout 502' })
     window.dispatchEvent(new Event('pagehide'))

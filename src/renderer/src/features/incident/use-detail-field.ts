@@ -11,7 +11,9 @@ export function useDetailField<K extends keyof IncidentDetails>(
   field: K,
 ): [IncidentDetails[K], (value: IncidentDetails[K]) => void, () => void] {
   const [value, setValue] = useState<IncidentDetails[K]>(
-    () => autosave.pendingValue(incident.id, field) ?? incident[field],
+    () =>
+      (autosave.pendingFor(incident.id)?.[field] as IncidentDetails[K] | undefined) ??
+      incident[field],
   )
   const { id } = incident
   const update = useCallback(
