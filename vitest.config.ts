@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': resolve('src/shared') }
 
+// Dates in golden files and tests read the same on every machine.
+process.env['TZ'] = 'UTC'
+
 export default defineConfig({
   test: {
     projects: [

@@ -6,9 +6,17 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
+import type { PostmortemDoc } from '@shared/domain/postmortem'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 
 export const DB_NAME = 'steady'
+
+/** A post-mortem document as Tiptap JSON, one per incident. */
+export interface PostmortemRow {
+  incidentId: string
+  doc: PostmortemDoc
+  updatedAt: number
+}
 
 export interface SettingsRow {
   key: 'settings'
@@ -20,6 +28,7 @@ export class SteadyDb extends Dexie {
   events!: EntityTable<TimelineEvent, 'id'>
   actionItems!: EntityTable<ActionItem, 'id'>
   settings!: EntityTable<SettingsRow, 'key'>
+  postmortems!: EntityTable<PostmortemRow, 'incidentId'>
 
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     // Strict durability: a write is on disk before its promise resolves and the UI says "saved".

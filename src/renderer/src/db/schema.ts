@@ -29,6 +29,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    version: 2,
+    date: '2026-11-26',
+    reason:
+      'Post-mortem documents get their own table: they are large, saved often while typing, and ' +
+      'not part of the state replayed from events. No existing data changes shape.',
+    stores: { postmortems: 'incidentId, updatedAt' },
+  },
 ]
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

@@ -2,6 +2,7 @@
 import { ActionItemsRepo } from './action-items-repo'
 import { SteadyDb } from './database'
 import { IncidentsRepo } from './incidents-repo'
+import { PostmortemsRepo } from './postmortems-repo'
 
 let counter = 0
 
@@ -15,5 +16,6 @@ export function testDb(start = Date.UTC(2026, 10, 26, 14, 0)) {
     clock,
     incidents: new IncidentsRepo(deps),
     actionItems: new ActionItemsRepo(deps),
+    postmortems: new PostmortemsRepo(deps),
   }
 }

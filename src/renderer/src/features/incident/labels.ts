@@ -28,7 +28,4 @@ export const strategyLabel = (s: Strategy | null): string =>
   STRATEGIES.find((x) => x.value === s)?.label ?? 'No strategy chosen'
 
 /** What the list shows for an incident with no title yet: the first line of its symptoms. */
-export function displayTitle(incident: { title: string; symptoms: string }): string {
-  const firstLine = incident.symptoms.split('\n')[0]?.trim() ?? ''
-  return incident.title.trim() || firstLine.slice(0, 120) || 'Untitled incident'
-}
+export { incidentTitle as displayTitle } from '@shared/domain/postmortem'

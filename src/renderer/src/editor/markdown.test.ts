@@ -1,0 +1,275 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { newActionItem, withStatus } from '@shared/domain/action-items'
+import type { ActionItem, Incident } from '@shared/domain/model'
+import {
+  buildPostmortemTemplate,
+  type DocNode,
+  type PostmortemDoc,
+} from '@shared/domain/postmortem'
+import { IncidentLog, T0 } from '@shared/domain/test-helpers'
+import { DAY, HOUR, MINUTE } from '@shared/domain/time'
+import fc from 'fast-check'
+import MarkdownIt from 'markdown-it'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { markdownFileName, toPostmortemMarkdown } from './markdown'
+
+const GOLDEN = 'test/fixtures/postmortem.golden.md'
+
+/** A resolved incident with a bit of everything, built as the app builds it: from events. */
+function fixture() {
+  const log = new IncidentLog('inc-golden', {
+    now: T0,
+    title: 'Checkout returns 502 for EU users',
+    startedAt: T0 - 12 * MINUTE,
+    details: {
+      symptoms: 'EU checkout fails with 502',
+      statusCodes: ['502'],
+      endpoints: ['POST /api/checkout'],
+      detectionSource: 'user-report',
+      scope: 'some-users',
+      scopeNote: 'EU only',
+      services: ['checkout', 'gateway'],
+      rootCause: {
+        trigger: 'Deploy 4182',
+        mechanism: 'The gateway config lost its EU upstream',
+        impact: 'EU checkout returned 502',
+        summary: 'The config template had no EU default',
+        contributingFactors: 'No alert on regional 5xx rates',
+      },
+    },
+  })
+  log.record({
+    kind: 'phase-changed',
+    at: T0 + 2 * MINUTE,
+    payload: { from: 'capture', to: 'triage' },
+  })
+  log.record({ kind: 'severity-changed', at: T0 + 3 * MINUTE, payload: { from: null, to: 'SEV2' } })
+  log.record({
+    kind: 'mitigation-action',
+    at: T0 + 8 * MINUTE,
+    payload: {
+      mitigation: {
+        id: 'm1',
+        at: T0 + 8 * MINUTE,
+        action: 'Roll back the deploy',
+        expected: '502s stop',
+        observed: 'They stopped',
+        outcome: 'worked',
+      },
+    },
+  })
+  log.record({ kind: 'mitigation-verified', at: T0 + 10 * MINUTE, payload: {} })
+  log.record({ kind: 'fix-deployed', at: T0 + 3 * HOUR, payload: {} })
+  log.record({ kind: 'resolved', at: T0 + 4 * HOUR, payload: {} })
+  const incident = log.incident
+  const items: ActionItem[] = [
+    withStatus(
+      newActionItem(
+        {
+          title: 'Alert on EU 5xx rate',
+          type: 'detect',
+          owner: 'me',
+          measure: 'Pages within 2 min',
+        },
+        incident,
+        { id: 'a1', now: T0 + 5 * HOUR },
+      ),
+      'done',
+      T0 + 2 * DAY,
+    ),
+    newActionItem(
+      {
+        title: 'Template | defaults for every region',
+        type: 'prevent',
+        measure: 'CI fails without one',
+      },
+      incident,
+      { id: 'a2', now: T0 + 5 * HOUR },
+    ),
+  ]
+  const doc = buildPostmortemTemplate(incident, log.events)
+  // What the user wrote, with every kind of formatting.
+  const written: DocNode[] = [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'A config change ' },
+        { type: 'text', text: 'dropped', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' the EU upstream; see ' },
+        {
+          type: 'text',
+          text: 'the dashboard',
+          marks: [{ type: 'link', attrs: { href: 'https://grafana.example.com/d/eu' } }],
+        },
+        { type: 'text', text: ' and ' },
+        { type: 'text', text: 'gateway.yaml', marks: [{ type: 'code' }] },
+        { type: 'text', text: ', which is ' },
+        { type: 'text', text: 'not', marks: [{ type: 'italic' }] },
+        { type: 'text', text: ' *markdown* [escaped].' },
+      ],
+    },
+    {
+      type: 'taskList',
+      content: [
+        {
+          type: 'taskItem',
+          attrs: { checked: true },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Rolled back' }] }],
+        },
+        {
+          type: 'taskItem',
+          attrs: { checked: false },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tell support' }] }],
+        },
+      ],
+    },
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [
+            {
+              type: 'tableHeader',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Region' }] }],
+            },
+            {
+              type: 'tableHeader',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Errors' }] }],
+            },
+          ],
+        },
+        {
+          type: 'tableRow',
+          content: [
+            {
+              type: 'tableCell',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'EU | west' }] }],
+            },
+            {
+              type: 'tableCell',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: '12%' }] }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'codeBlock',
+      attrs: { language: 'yaml' },
+      content: [{ type: 'text', text: 'upstream:\n  eu: null' }],
+    },
+    {
+      type: 'blockquote',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'A mitigation is not a fix.' }] },
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        {
+          type: 'text',
+          text: 'A hostile link',
+          marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+        },
+      ],
+    },
+  ]
+  const summaryAt = doc.content.findIndex((n) => n.content?.[0]?.text === 'Summary')
+  const content = [...doc.content]
+  content.splice(summaryAt + 1, 1, ...written)
+  return { incident, items, doc: { type: 'doc', content } as PostmortemDoc }
+}
+
+const frontMatterOf = (markdown: string) => {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
+  if (!match?.[1]) throw new Error('no front matter')
+  return parse(match[1]) as Record<string, unknown>
+}
+
+describe('toPostmortemMarkdown', () => {
+  it('exports the fixture incident to exactly the expected Markdown', () => {
+    const { incident, items, doc } = fixture()
+    const markdown = toPostmortemMarkdown(doc, incident, items)
+    if (process.env['UPDATE_GOLDEN']) writeFileSync(GOLDEN, markdown)
+    expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'))
+  })
+
+  it('parses back with a real Markdown parser and a YAML parser', () => {
+    const { incident, items, doc } = fixture()
+    const markdown = toPostmortemMarkdown(doc, incident, items)
+    expect(frontMatterOf(markdown)).toMatchObject({
+      title: 'Checkout returns 502 for EU users',
+      id: 'inc-golden',
+      severity: 'SEV2',
+      status: 'resolved',
+      started: new Date(incident.startedAt).toISOString(),
+      resolved: new Date(incident.resolvedAt!).toISOString(),
+      services: ['checkout', 'gateway'],
+      action_items: { open: 1, done: 1 },
+    })
+    const html = new MarkdownIt().render(markdown)
+    expect(html).toContain('<td>Template | defaults for every region</td>')
+    expect(html).toContain('<td>EU | west</td>')
+    expect(html).toContain('<a href="https://grafana.example.com/d/eu">the dashboard</a>')
+    expect(html).not.toContain('javascript:')
+    expect(html).toContain('<code>gateway.yaml</code>')
+    expect(html).toContain('*markdown* [escaped]')
+  })
+
+  it('keeps hostile titles and cell contents from breaking the front matter or tables', () => {
+    const { incident, items, doc } = fixture()
+    const hostile = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ' ',
+        ':',
+        '|',
+        '\n',
+        '"',
+        "'",
+        '#',
+        '-',
+        '*',
+        '`',
+        '\\',
+        '[',
+        ']',
+        '{',
+        '}',
+        '>',
+        '%',
+        '@',
+        '&',
+        '!',
+        '…',
+        '\t',
+        '---',
+      ),
+    })
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (title, cellText, owner) => {
+        const withTitle: Incident = { ...incident, title }
+        const item = { ...items[1]!, title: cellText, owner }
+        const markdown = toPostmortemMarkdown(doc, withTitle, [items[0]!, item])
+        const fm = frontMatterOf(markdown)
+        expect(fm['title']).toBe(
+          title.trim() ? title.trim() || title : 'EU checkout fails with 502',
+        )
+        const html = new MarkdownIt().render(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''))
+        // The action items table keeps its six columns in every row.
+        const table = html.split('<h2>Action items</h2>')[1]?.split('</table>')[0] ?? ''
+        for (const row of table.split('<tr>').slice(1))
+          expect(row.match(/<t[hd]>/g)).toHaveLength(6)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('names the file by date and title', () => {
+    const { incident } = fixture()
+    expect(markdownFileName(incident)).toBe('2026-11-26-checkout-returns-502-for-eu-users.md')
+  })
+})

@@ -1,0 +1,164 @@
+/**
+ * The post-mortem as GitHub-flavoured Markdown with YAML front matter. prosemirror-markdown does
+ * the escaping and the block structure; this file adds what it lacks (task lists, tables, Steady's
+ * own nodes) and the front matter, written by a YAML library so no title can break it.
+ */
+import { getSchema } from '@tiptap/core'
+import type { Node as PmNode } from '@tiptap/pm/model'
+import { ACTION_ITEM_TYPE_LABELS } from '@shared/domain/action-items'
+import type { ActionItem, Incident } from '@shared/domain/model'
+import { incidentTitle, type PostmortemDoc } from '@shared/domain/postmortem'
+import { isAllowedLink } from '@shared/links'
+import { format } from 'date-fns'
+import {
+  MarkdownSerializer,
+  defaultMarkdownSerializer,
+  type MarkdownSerializerState,
+} from 'prosemirror-markdown'
+import { stringify } from 'yaml'
+import { postmortemExtensions } from './extensions'
+
+const schema = getSchema(postmortemExtensions)
+const base = defaultMarkdownSerializer.nodes
+
+type NodeSerializer = (
+  state: MarkdownSerializerState,
+  node: PmNode,
+  parent: PmNode,
+  index: number,
+) => void
+
+/** A table cell's text, on one line, with the characters that would break a GFM table escaped. */
+const cell = (value: string): string =>
+  value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').trim() || ' '
+
+function writeTable(state: MarkdownSerializerState, node: PmNode, rows: string[][]): void {
+  const [header, ...body] = rows
+  if (!header) return
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
+  state.write([line(header), line(header.map(() => '---')), ...body.map(line)].join('\n'))
+  state.closeBlock(node)
+}
+
+const ISO_DAY = 'yyyy-MM-dd'
+const STATUS_LABELS = { open: 'Open', done: 'Done', verified: 'Verified' } as const
+
+function actionItemRows(items: readonly ActionItem[]): string[][] {
+  return [
+    ['Action item', 'Type', 'Owner', 'Due', 'Done when', 'Status'],
+    ...items.map((item) => [
+      item.title,
+      ACTION_ITEM_TYPE_LABELS[item.type],
+      item.owner,
+      item.dueAt === null ? '' : format(item.dueAt, ISO_DAY),
+      item.measure,
+      STATUS_LABELS[item.status],
+    ]),
+  ]
+}
+
+function serializer(items: readonly ActionItem[]): MarkdownSerializer {
+  const inlineText = (node: PmNode): string => {
+    // Render a cell's inline content with the same marks and escaping as everywhere else.
+    return new MarkdownSerializer(nodes, marks).serialize(node).trim()
+  }
+  const nodes: Record<string, NodeSerializer> = {
+    ...(base as Record<string, NodeSerializer>),
+    bulletList: (state, node) => state.renderList(node, '  ', () => '- '),
+    orderedList: base['ordered_list'] as NodeSerializer,
+    listItem: base['list_item'] as NodeSerializer,
+    codeBlock: (state, node) => {
+      // A fence longer than any run of backticks inside, so code can never close it early.
+      const longest = Math.max(2, ...(node.textContent.match(/`+/g) ?? []).map((run) => run.length))
+      const fence = '`'.repeat(longest + 1)
+      const language = String(node.attrs['language'] ?? '').replace(/[^\w+#.-]/g, '')
+      state.write(`${fence}${language}\n`)
+      state.text(node.textContent, false)
+      state.ensureNewLine()
+      state.write(fence)
+      state.closeBlock(node)
+    },
+    hardBreak: base['hard_break'] as NodeSerializer,
+    horizontalRule: base['horizontal_rule'] as NodeSerializer,
+    taskList: (state, node) => state.renderList(node, '  ', () => '- '),
+    taskItem: (state, node) => {
+      state.write(node.attrs['checked'] ? '[x] ' : '[ ] ')
+      state.renderContent(node)
+    },
+    table: (state, node) => {
+      const rows: string[][] = []
+      node.forEach((row) => {
+        const cells: string[] = []
+        row.forEach((c) => cells.push(inlineText(c)))
+        rows.push(cells)
+      })
+      writeTable(state, node, rows)
+    },
+    tableRow: () => undefined,
+    tableCell: () => undefined,
+    tableHeader: () => undefined,
+    recordSection: (state, node) => state.renderContent(node),
+    actionItems: (state, node) => {
+      if (items.length) return writeTable(state, node, actionItemRows(items))
+      state.write('No action items yet.')
+      state.closeBlock(node)
+    },
+  }
+  const marks = {
+    ...defaultMarkdownSerializer.marks,
+    bold: defaultMarkdownSerializer.marks['strong']!,
+    italic: defaultMarkdownSerializer.marks['em']!,
+    strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
+    underline: { open: '', close: '' },
+    link: {
+      open: (_state: MarkdownSerializerState, mark: { attrs: Record<string, unknown> }) =>
+        isAllowedLink(mark.attrs['href']) ? '[' : '',
+      close: (state: MarkdownSerializerState, mark: { attrs: Record<string, unknown> }) => {
+        const href = mark.attrs['href']
+        return isAllowedLink(href) ? `](${state.esc(String(href)).replace(/[()]/g, '\\$&')})` : ''
+      },
+    },
+  }
+  return new MarkdownSerializer(nodes, marks)
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
+
+export function frontMatter(incident: Incident, items: readonly ActionItem[]): string {
+  const data = {
+    title: incidentTitle(incident),
+    id: incident.id,
+    severity: incident.severity,
+    status: incident.status,
+    started: iso(incident.startedAt),
+    detected: iso(incident.detectedAt),
+    mitigated: iso(incident.mitigatedAt),
+    resolved: iso(incident.resolvedAt),
+    services: incident.services,
+    action_items: {
+      open: items.filter((i) => i.status === 'open').length,
+      done: items.filter((i) => i.status !== 'open').length,
+    },
+  }
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n`
+}
+
+/** The whole export: front matter, then the document (its action items as a table). */
+export function toPostmortemMarkdown(
+  doc: PostmortemDoc,
+  incident: Incident,
+  items: readonly ActionItem[],
+): string {
+  const node = schema.nodeFromJSON(doc)
+  const body = serializer(items).serialize(node, { tightLists: true })
+  return `${frontMatter(incident, items)}\n${body.trim()}\n`
+}
+
+export function markdownFileName(incident: Incident): string {
+  const slug = incidentTitle(incident)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+  return `${format(incident.startedAt, ISO_DAY)}-${slug || 'incident'}.md`
+}
