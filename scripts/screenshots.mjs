@@ -50,9 +50,28 @@ const scenes = {
   diagnose: async (page) => {
     await scenes.mitigate(page)
     await page.keyboard.press('Control+Enter')
+    await page.getByText(/Users verified back/).waitFor()
     await page.keyboard.press('Control+Enter')
     await page.getByLabel('Hypothesis', { exact: true }).fill('Config change broke the EU gateway')
     await page.getByRole('button', { name: 'Add hypothesis' }).click()
+  },
+  postmortem: async (page) => {
+    await scenes.fix(page)
+    await page.getByRole('button', { name: /Resolve incident/ }).click()
+    await page
+      .getByRole('dialog', { name: 'Resolve incident' })
+      .getByRole('button', { name: 'Resolve' })
+      .click()
+    await page.getByText(/^Resolved today/).waitFor()
+    await page.keyboard.press('Control+Enter')
+    await page.getByLabel('New action item', { exact: true }).fill('Alert on EU 5xx rate')
+    await page.getByRole('button', { name: 'Add action item' }).click()
+    await page.getByRole('textbox', { name: 'Post-mortem document' }).waitFor()
+  },
+  prevention: async (page) => {
+    await scenes.postmortem(page)
+    await page.keyboard.press('Control+Enter')
+    await page.getByRole('button', { name: 'Add item' }).first().click()
   },
   fix: async (page) => {
     await scenes.diagnose(page)

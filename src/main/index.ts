@@ -4,8 +4,19 @@
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BrowserWindow, app, nativeTheme, net, protocol, screen, session, shell } from 'electron'
+import {
+  BrowserWindow,
+  app,
+  dialog,
+  nativeTheme,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
 import { registerAppInfoIpc } from './app-info/ipc'
+import { electronDialogs, registerExportIpc } from './export/ipc'
 import { createAppHandle } from './ipc'
 import {
   APP_ENTRY_URL,
@@ -92,6 +103,10 @@ if (!app.requestSingleInstanceLock()) {
     serveApp()
     const handle = createAppHandle((url) => isAppUrl(url, devServerUrl))
     registerAppInfoIpc(handle, app, openExternal)
+    registerExportIpc(
+      handle,
+      electronDialogs(dialog, () => mainWindow),
+    )
     await openMainWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void openMainWindow()

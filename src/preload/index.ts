@@ -6,7 +6,13 @@
  * bundles it into one CommonJS file, and it imports nothing but types from the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import type { IpcArgs, IpcChannel, IpcResult, SteadyApi } from '../shared/ipc-contract'
+import type {
+  IpcArgs,
+  IpcChannel,
+  IpcResult,
+  MarkdownFile,
+  SteadyApi,
+} from '../shared/ipc-contract'
 
 function invoke<C extends IpcChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcResult<C>>
@@ -18,6 +24,10 @@ const steady = {
   },
   shell: {
     openExternal: (url: string) => invoke('shell:open-external', url),
+  },
+  export: {
+    saveMarkdown: (file: MarkdownFile) => invoke('export:save-markdown', file),
+    saveFolder: (files: MarkdownFile[]) => invoke('export:save-folder', files),
   },
 } satisfies SteadyApi
 

@@ -25,3 +25,28 @@ export async function newIncident(page: Page, symptoms: string): Promise<void> {
 
 export const phaseHeading = (page: Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 2, name })
+
+/** The quickest honest way through the first five phases, ending on the post-mortem. */
+export async function resolveQuickly(page: Page, symptoms: string): Promise<void> {
+  await newIncident(page, symptoms)
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'How bad is it, and who is affected?')).toBeVisible()
+  await page.getByRole('radio', { name: /^SEV3/ }).check()
+  await page.getByRole('radio', { name: /^Roll back/ }).check()
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'Stop the bleeding.')).toBeVisible()
+  await page.getByRole('button', { name: /Users are back — verified/ }).click()
+  await expect(page.getByText(/Users verified back/)).toBeVisible()
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'Find the root cause.')).toBeVisible()
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'Deploy the real fix.')).toBeVisible()
+  await page.getByRole('button', { name: /Resolve incident/ }).click()
+  await page
+    .getByRole('dialog', { name: 'Resolve incident' })
+    .getByRole('button', { name: 'Resolve' })
+    .click()
+  await expect(page.getByText(/^Resolved today/)).toBeVisible()
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+}

@@ -4,7 +4,7 @@ import { App } from './app/App'
 import { PlatformContext } from './app/platform-context'
 import { StartupError } from './app/StartupError'
 import { openDatabase } from './db/errors'
-import { autosave, db } from './db/instance'
+import { allAutosaves, db } from './db/instance'
 import { requestPersistentStorage } from './db/persistence'
 import { detectPlatform } from './platform'
 import { useUi } from './stores/ui-store'
@@ -22,8 +22,10 @@ async function start(): Promise<void> {
     return
   }
   // Words typed just before the last close or crash are saved before anything else.
-  await autosave.recover()
-  autosave.listen()
+  for (const saver of allAutosaves) {
+    await saver.recover()
+    saver.listen()
+  }
   void requestPersistentStorage().then((storage) => useUi.setState({ storage }))
   root.render(
     <StrictMode>

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { CommandPalette } from '../commands/CommandPalette'
 import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
 import { AboutDialog } from '../features/about/AboutDialog'
+import { ActionItemsPage } from '../features/action-items/ActionItemsPage'
 import { IncidentScreen } from '../features/incident/IncidentScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -32,12 +33,7 @@ function Screen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />
     case 'action-items':
-      return (
-        <Placeholder
-          title="Action items"
-          text="Action items from your post-mortems will be listed here."
-        />
-      )
+      return <ActionItemsPage />
     case 'reminders':
       return (
         <Placeholder

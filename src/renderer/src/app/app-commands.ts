@@ -1,5 +1,7 @@
 import { useMemo } from 'react'
 import type { Command } from '../commands/command'
+import type { Platform } from '../platform'
+import { usePlatform } from './platform-context'
 import { newIncident } from '../features/incident/new-incident'
 import { useUi, type Screen } from '../stores/ui-store'
 
@@ -11,10 +13,17 @@ const focusSearch = (): void => {
   else useUi.setState({ searchRequested: true })
 }
 
+const exportAll = async (platform: Platform): Promise<void> => {
+  const { allPostmortemFiles } = await import('../features/postmortem/export')
+  const files = await allPostmortemFiles()
+  if (files.length) await platform.saveFolder(files)
+}
+
 /** The shell's own commands. Screens add theirs with useRegisterCommands. */
 export function useAppCommands(screen: Screen): Command[] {
   const { navigate, open, toggleSidebar, toggleTimeline, setTheme } = useUi.getState()
   const onIncident = screen === 'incident'
+  const platform = usePlatform()
   return useMemo(
     () => [
       {
@@ -78,6 +87,12 @@ export function useAppCommands(screen: Screen): Command[] {
         run: toggleSidebar,
       },
       {
+        id: 'export.all',
+        label: 'Export all post-mortems to a folder…',
+        keywords: 'markdown backup',
+        run: () => exportAll(platform),
+      },
+      {
         id: 'about.open',
         label: 'About Steady',
         keywords: 'version data folder',
@@ -92,6 +107,6 @@ export function useAppCommands(screen: Screen): Command[] {
       { id: 'theme.light', label: 'Theme: light', run: () => setTheme('light') },
       { id: 'theme.dark', label: 'Theme: dark', run: () => setTheme('dark') },
     ],
-    [navigate, open, toggleSidebar, toggleTimeline, setTheme, onIncident],
+    [navigate, open, toggleSidebar, toggleTimeline, setTheme, onIncident, platform],
   )
 }

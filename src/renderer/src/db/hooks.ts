@@ -3,6 +3,7 @@ import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
 import Dexie from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
+import type { PostmortemRow } from './database'
 import { db } from './instance'
 import { loadSettings } from './settings-repo'
 
@@ -27,6 +28,24 @@ export function useActionItems(incidentId: string): ActionItem[] | undefined {
   return useLiveQuery(
     () => db.actionItems.where('incidentId').equals(incidentId).sortBy('createdAt'),
     [incidentId],
+  )
+}
+
+/** The saved post-mortem document: undefined while loading, null before the first save. */
+export function usePostmortem(incidentId: string): PostmortemRow | null | undefined {
+  return useLiveQuery(async () => (await db.postmortems.get(incidentId)) ?? null, [incidentId])
+}
+
+/** Open and done-but-unverified items of every incident, soonest due first. */
+export function useOutstandingActionItems(): ActionItem[] | undefined {
+  return useLiveQuery(
+    () =>
+      db.actionItems
+        .where('status')
+        .anyOf('open', 'done')
+        .toArray()
+        .then((items) => items.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))),
+    [],
   )
 }
 

@@ -159,7 +159,10 @@ export class IncidentsRepo {
     ])
   }
 
-  verifyMitigation(id: string, at = this.now()): Promise<Incident> {
+  /** Once is enough: verifying again (a double click, say) records nothing. */
+  async verifyMitigation(id: string, at = this.now()): Promise<Incident> {
+    const incident = await this.require(id)
+    if (incident.mitigatedAt !== null) return incident
     return this.record(id, [{ kind: 'mitigation-verified', at, payload: {} }])
   }
 

@@ -1,4 +1,7 @@
 /** The app's database, repositories and autosave. Tests make their own on fake-indexeddb. */
+import type { ActionItem } from '@shared/domain/model'
+import type { PostmortemDoc } from '@shared/domain/postmortem'
+import { Autosave } from '../features/incident/autosave'
 import { createDetailsAutosave } from '../features/incident/details-autosave'
 import { ActionItemsRepo } from './action-items-repo'
 import { SteadyDb } from './database'
@@ -10,3 +13,19 @@ export const incidentsRepo = new IncidentsRepo({ db })
 export const actionItemsRepo = new ActionItemsRepo({ db })
 export const postmortemsRepo = new PostmortemsRepo({ db })
 export const autosave = createDetailsAutosave(incidentsRepo)
+
+/** Action item fields, typed into tables: the same journal, then a durable edit. */
+export const itemAutosave = new Autosave<Partial<ActionItem>>({
+  prefix: 'steady.item.',
+  merge: (older, newer) => ({ ...older, ...newer }),
+  write: (id, patch) => actionItemsRepo.edit(id, patch),
+})
+
+/** The post-mortem document: the newest version replaces any older pending one. */
+export const postmortemAutosave = new Autosave<PostmortemDoc>({
+  prefix: 'steady.postmortem.',
+  delayMs: 800,
+  write: (id, doc) => postmortemsRepo.save(id, doc),
+})
+
+export const allAutosaves = [autosave, itemAutosave, postmortemAutosave]

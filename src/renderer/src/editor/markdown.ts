@@ -19,6 +19,8 @@ import { stringify } from 'yaml'
 import { postmortemExtensions } from './extensions'
 
 const schema = getSchema(postmortemExtensions)
+type MarkSpec = MarkdownSerializer['marks'][string]
+const { strong, em } = defaultMarkdownSerializer.marks as Record<'strong' | 'em', MarkSpec>
 const base = defaultMarkdownSerializer.nodes
 
 type NodeSerializer = (
@@ -106,8 +108,8 @@ function serializer(items: readonly ActionItem[]): MarkdownSerializer {
   }
   const marks = {
     ...defaultMarkdownSerializer.marks,
-    bold: defaultMarkdownSerializer.marks['strong']!,
-    italic: defaultMarkdownSerializer.marks['em']!,
+    bold: strong,
+    italic: em,
     strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
     underline: { open: '', close: '' },
     link: {

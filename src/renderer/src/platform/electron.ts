@@ -6,5 +6,7 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     kind: 'desktop',
     getAppInfo: () => steady.app.getInfo(),
     openExternal: (url) => steady.shell.openExternal(url),
+    saveMarkdown: (file) => steady.export.saveMarkdown(file),
+    saveFolder: (files) => steady.export.saveFolder(files),
   }
 }

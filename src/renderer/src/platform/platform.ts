@@ -1,4 +1,4 @@
-import type { AppInfo } from '@shared/ipc-contract'
+import type { AppInfo, MarkdownFile, SaveResult } from '@shared/ipc-contract'
 
 /**
  * What the renderer needs from the operating system. Two adapters implement it side by side:
@@ -11,4 +11,8 @@ export interface Platform {
   getAppInfo(): Promise<AppInfo>
   /** Opens an allowlisted link outside the app; false when it was refused. */
   openExternal(url: string): Promise<boolean>
+  /** Desktop: a save dialog and an atomic write. Web: a download. */
+  saveMarkdown(file: MarkdownFile): Promise<SaveResult>
+  /** Desktop: a folder picker. Web: one download per file. */
+  saveFolder(files: MarkdownFile[]): Promise<SaveResult>
 }

@@ -17,7 +17,24 @@ export function createWebPlatform(win: Window = window): Platform {
       if (!isAllowedLink(url)) return Promise.resolve(false)
       return Promise.resolve(win.open(url, '_blank', 'noopener,noreferrer') !== null)
     },
+    saveMarkdown: (file) => {
+      download(win, file)
+      return Promise.resolve({ saved: true, where: `Downloads/${file.fileName}` })
+    },
+    saveFolder: (files) => {
+      for (const file of files) download(win, file)
+      return Promise.resolve({ saved: true, where: 'your downloads folder' })
+    },
   }
+}
+
+function download(win: Window, { fileName, content }: { fileName: string; content: string }): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }))
+  const link = win.document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 function browserName(userAgent: string): string {

@@ -4,11 +4,12 @@ import { useEffect, useRef } from 'react'
 import { autosave } from '../../db/instance'
 import { useIncident } from '../../db/hooks'
 import { useUi } from '../../stores/ui-store'
-import { AftermathScreen } from '../aftermath/AftermathScreen'
 import { CaptureScreen } from '../capture/CaptureScreen'
 import { DiagnoseScreen } from '../diagnose/DiagnoseScreen'
 import { FixScreen } from '../fix/FixScreen'
 import { MitigateScreen } from '../mitigate/MitigateScreen'
+import { PostmortemScreen } from '../postmortem/PostmortemScreen'
+import { PreventionScreen } from '../prevention/PreventionScreen'
 import { TimelinePanel } from '../timeline/TimelinePanel'
 import { TriageScreen } from '../triage/TriageScreen'
 import { IncidentHeader } from './IncidentHeader'
@@ -21,8 +22,8 @@ const SCREENS: Record<Phase, (props: { incident: Incident }) => React.ReactNode>
   mitigate: MitigateScreen,
   diagnose: DiagnoseScreen,
   fix: FixScreen,
-  postmortem: AftermathScreen,
-  prevention: AftermathScreen,
+  postmortem: PostmortemScreen,
+  prevention: PreventionScreen,
 }
 
 export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
@@ -57,7 +58,10 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   return (
     <div className="incident-layout" data-timeline={timelineOpen ? 'open' : 'closed'}>
       <div className="incident-main" ref={mainRef}>
-        <div className="incident-column">
+        <div
+          className="incident-column"
+          data-wide={shown === 'postmortem' || shown === 'prevention' || undefined}
+        >
           <IncidentHeader incident={incident} />
           <Stepper incident={incident} shown={shown} />
           {phase && phase !== incident.phase && (

@@ -43,7 +43,7 @@ export function PhaseFooter({
       </div>
       {problem?.needsReason && (
         <ReasonDialog
-          closing={problem.move.kind === 'close'}
+          kind={problem.move.kind}
           message={problem.missing.find((m) => m.field === 'reason')?.message ?? ''}
           onSubmit={onReason}
           onCancel={onDismiss}
@@ -53,18 +53,26 @@ export function PhaseFooter({
   )
 }
 
+const REASON_TEXT = {
+  'go-to': { title: 'Mitigate first?', stay: 'Stay and mitigate', go: 'Move on anyway' },
+  close: { title: 'Close with open items?', stay: 'Keep it open', go: 'Close anyway' },
+  reopen: { title: 'Reopen the incident?', stay: 'Keep it closed', go: 'Reopen' },
+  resolve: { title: 'Resolve?', stay: 'Cancel', go: 'Resolve' },
+} as const
+
 function ReasonDialog({
-  closing,
+  kind,
   message,
   onSubmit,
   onCancel,
 }: {
-  closing: boolean
+  kind: keyof typeof REASON_TEXT
   message: string
   onSubmit: (reason: string) => void
   onCancel: () => void
 }) {
   const [reason, setReason] = useState('')
+  const words = REASON_TEXT[kind]
   return (
     <Dialog label="Say why you move on" onClose={onCancel}>
       <form
@@ -73,7 +81,7 @@ function ReasonDialog({
           if (reason.trim()) onSubmit(reason.trim())
         }}
       >
-        <h2>{closing ? 'Close with open items?' : 'Mitigate first?'}</h2>
+        <h2>{words.title}</h2>
         <p className="muted">{message} The reason goes on the timeline.</p>
         <div className="field">
           <label htmlFor="move-reason" className="field-label">
@@ -90,10 +98,10 @@ function ReasonDialog({
         </div>
         <div className="dialog-actions">
           <button type="button" className="button quiet" onClick={onCancel}>
-            {closing ? 'Keep it open' : 'Stay and mitigate'}
+            {words.stay}
           </button>
           <button type="submit" className="button primary" disabled={!reason.trim()}>
-            {closing ? 'Close anyway' : 'Move on anyway'}
+            {words.go}
           </button>
         </div>
       </form>

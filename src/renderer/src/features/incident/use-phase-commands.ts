@@ -17,7 +17,7 @@ export const ShownPhase = createContext<Phase | null>(null)
 export interface PhaseAction {
   label: string
   move?: Move
-  run?: () => void | Promise<void>
+  run?: () => unknown
 }
 
 /**
@@ -57,9 +57,17 @@ export function usePhaseCommands(
   const labels = [primary.label, ...secondary.map((s) => s.label)]
   const key = labels.join('\n')
   const commands = useMemo<Command[]>(() => {
+    // One action at a time: a second press while the first is saving is ignored, not repeated.
+    const running = { now: false }
     const perform = async (action: PhaseAction | undefined): Promise<void> => {
-      if (action?.run) await action.run()
-      else if (action?.move) await latest.current.run(action.move)
+      if (running.now) return
+      running.now = true
+      try {
+        if (action?.run) await action.run()
+        else if (action?.move) await latest.current.run(action.move)
+      } finally {
+        running.now = false
+      }
     }
     return key.split('\n').map((label, index) => ({
       id: index === 0 ? 'phase.primary' : `phase.secondary.${index}`,

@@ -17,7 +17,7 @@ export function MitigateScreen({ incident }: { incident: Incident }) {
     incident,
     verified
       ? { label: 'Move to diagnose', move: toDiagnose }
-      : { label: 'Users are back — verified', run: () => void incidentsRepo.verifyMitigation(id) },
+      : { label: 'Users are back — verified', run: () => incidentsRepo.verifyMitigation(id) },
     verified ? [] : [{ label: 'Diagnose before verifying', move: toDiagnose }],
   )
   return (

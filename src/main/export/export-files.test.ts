@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ipcContract } from '../../shared/ipc-contract'
+import { saveFolder, saveMarkdown, type ExportDialogs } from './export-files'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'steady-export-'))
+})
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+const dialogs = (file?: string, folder?: string): ExportDialogs => ({
+  chooseFile: () => Promise.resolve(file),
+  chooseFolder: () => Promise.resolve(folder),
+})
+
+describe('Markdown export to files', () => {
+  it('writes the chosen file, replacing an older export', async () => {
+    const target = path.join(dir, 'pm.md')
+    await writeFile(target, 'old')
+    const result = await saveMarkdown(dialogs(target), { fileName: 'x.md', content: '# New' })
+    expect(result).toEqual({ saved: true, where: target })
+    expect(await readFile(target, 'utf8')).toBe('# New')
+  })
+
+  it('adds .md when the user typed a name without an extension', async () => {
+    const result = await saveMarkdown(dialogs(path.join(dir, 'report')), {
+      fileName: 'x.md',
+      content: 'x',
+    })
+    expect(result.where).toBe(path.join(dir, 'report.md'))
+  })
+
+  it('does nothing when the dialog is cancelled', async () => {
+    expect(await saveMarkdown(dialogs(undefined), { fileName: 'x.md', content: 'x' })).toEqual({
+      saved: false,
+    })
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('writes every post-mortem into the chosen folder, never overwriting a namesake', async () => {
+    const files = [
+      { fileName: '2026-11-26-outage.md', content: 'one' },
+      { fileName: '2026-11-26-outage.md', content: 'two' },
+      { fileName: '2026-11-27-slow.md', content: 'three' },
+    ]
+    expect(await saveFolder(dialogs(undefined, dir), files)).toEqual({ saved: true, where: dir })
+    expect((await readdir(dir)).sort()).toEqual([
+      '2026-11-26-outage-2.md',
+      '2026-11-26-outage.md',
+      '2026-11-27-slow.md',
+    ])
+    expect(await readFile(path.join(dir, '2026-11-26-outage-2.md'), 'utf8')).toBe('two')
+  })
+
+  it('accepts only plain file names from the renderer', () => {
+    const args = ipcContract['export:save-folder'].args
+    for (const fileName of ['../evil.md', 'a/b.md', 'C:\\x.md', '..', 'a\u0000.md', '']) {
+      expect(args.safeParse([[{ fileName, content: 'x' }]]).success, fileName).toBe(false)
+    }
+    expect(args.safeParse([[{ fileName: '2026-11-26-outage.md', content: 'x' }]]).success).toBe(
+      true,
+    )
+    expect(args.safeParse([[]]).success).toBe(false)
+  })
+})

@@ -1,0 +1,111 @@
+/**
+ * The post-mortem's rich-text editor (Tiptap). Loaded on demand: the rest of the app starts
+ * without it. Pasted HTML is sanitised before the editor's schema sees it; links must pass the
+ * external-link allowlist and open only through the platform, on Ctrl/Cmd+click.
+ */
+import { SECTION_PROMPTS, type PostmortemDoc } from '@shared/domain/postmortem'
+import { isAllowedLink } from '@shared/links'
+import { Placeholder } from '@tiptap/extensions'
+import {
+  EditorContent,
+  NodeViewWrapper,
+  ReactNodeViewRenderer,
+  useEditor,
+  type Editor,
+} from '@tiptap/react'
+import DOMPurify from 'dompurify'
+import { useEffect, useState } from 'react'
+import { usePlatform } from '../app/platform-context'
+import { ActionItemsSummary } from '../features/action-items/ActionItemsSummary'
+import { postmortemExtensions } from './extensions'
+import { ActionItemsNode } from './nodes'
+import { Toolbar } from './Toolbar'
+
+interface PostmortemEditorProps {
+  incidentId: string
+  initial: PostmortemDoc
+  onChange: (doc: PostmortemDoc) => void
+  onBlur: () => void
+  /** Hands the editor to the screen, for "Refresh from record". */
+  onReady?: (editor: Editor) => void
+}
+
+/**
+ * The action items, live from the database, wherever the document places them. Read-only here:
+ * they are edited in one place (the table under the document, and on the prevention screen).
+ */
+const ActionItemsView = ({ extension }: { extension: { options: { incidentId: string } } }) => (
+  <NodeViewWrapper className="doc-action-items" contentEditable={false}>
+    <ActionItemsSummary incidentId={extension.options.incidentId} />
+  </NodeViewWrapper>
+)
+
+export function sanitizePastedHtml(html: string): string {
+  const clean = DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['style', 'img', 'svg', 'math', 'iframe', 'object', 'embed', 'form'],
+    FORBID_ATTR: ['style', 'class', 'id'],
+  })
+  // Links that fail the allowlist keep their text and lose their target.
+  const template = document.createElement('template')
+  template.innerHTML = clean
+  for (const a of template.content.querySelectorAll('a')) {
+    if (!isAllowedLink(a.getAttribute('href'))) a.removeAttribute('href')
+  }
+  return template.innerHTML
+}
+
+export default function PostmortemEditor({
+  incidentId,
+  initial,
+  onChange,
+  onBlur,
+  onReady,
+}: PostmortemEditorProps) {
+  const platform = usePlatform()
+  const [extensions] = useState(() => [
+    ...postmortemExtensions.filter((e) => e.name !== ActionItemsNode.name),
+    ActionItemsNode.extend({
+      addOptions: () => ({ incidentId }),
+      addNodeView: () => ReactNodeViewRenderer(ActionItemsView),
+    }),
+    Placeholder.configure({
+      includeChildren: false,
+      placeholder: ({ editor, pos, node }) => {
+        if (node.type.name !== 'paragraph') return ''
+        const $pos = editor.state.doc.resolve(pos)
+        const before = $pos.index() > 0 ? $pos.parent.child($pos.index() - 1) : null
+        return before?.type.name === 'heading' ? (SECTION_PROMPTS[before.textContent] ?? '') : ''
+      },
+    }),
+  ])
+  const editor = useEditor({
+    extensions,
+    content: initial,
+    injectCSS: false,
+    immediatelyRender: true,
+    editorProps: {
+      attributes: { 'aria-label': 'Post-mortem document', class: 'prose', spellcheck: 'true' },
+      transformPastedHTML: sanitizePastedHtml,
+      handleDOMEvents: {
+        click: (_view, event) => {
+          const link = (event.target as HTMLElement).closest('a')
+          if (!link || !(event.ctrlKey || event.metaKey)) return false
+          event.preventDefault()
+          void platform.openExternal(link.getAttribute('href') ?? '')
+          return true
+        },
+      },
+    },
+    onUpdate: ({ editor: e }) => onChange(e.getJSON() as PostmortemDoc),
+    onBlur,
+  })
+  useEffect(() => {
+    if (editor) onReady?.(editor)
+  }, [editor, onReady])
+  return (
+    <div className="editor">
+      <Toolbar editor={editor} />
+      <EditorContent editor={editor} />
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import { ACTION_ITEM_TYPE_LABELS } from '@shared/domain/action-items'
+import { format } from 'date-fns'
+import { useActionItems } from '../../db/hooks'
+
+const STATUS = { open: 'Open', done: 'Done', verified: 'Verified' } as const
+
+/** The action items as the post-mortem shows (and exports) them: a plain, live table. */
+export function ActionItemsSummary({ incidentId }: { incidentId: string }) {
+  const items = useActionItems(incidentId)
+  if (!items) return null
+  if (!items.length)
+    return <p className="muted">No action items yet. Add them below the document.</p>
+  return (
+    <table className="summary-table">
+      <thead>
+        <tr>
+          <th scope="col">Action item</th>
+          <th scope="col">Type</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Due</th>
+          <th scope="col">Done when</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td>{item.title}</td>
+            <td>{ACTION_ITEM_TYPE_LABELS[item.type]}</td>
+            <td>{item.owner}</td>
+            <td className="nowrap">
+              {item.dueAt === null ? '' : format(item.dueAt, 'd MMM yyyy')}
+            </td>
+            <td>{item.measure}</td>
+            <td>{STATUS[item.status]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

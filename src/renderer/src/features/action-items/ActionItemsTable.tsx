@@ -1,0 +1,243 @@
+import { ACTION_ITEM_TYPE_LABELS } from '@shared/domain/action-items'
+import {
+  ACTION_ITEM_TYPES,
+  type ActionItem,
+  type ActionItemStatus,
+  type ActionItemType,
+} from '@shared/domain/model'
+import { format } from 'date-fns'
+import { Trash2 } from 'lucide-react'
+import { useState } from 'react'
+import { useNow } from '../../components/use-now'
+import { useActionItems } from '../../db/hooks'
+import { actionItemsRepo, itemAutosave } from '../../db/instance'
+
+const STATUSES: { value: ActionItemStatus; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'done', label: 'Done' },
+  { value: 'verified', label: 'Verified' },
+]
+
+const toDateInput = (ms: number | null) => (ms === null ? '' : format(ms, 'yyyy-MM-dd'))
+/** The end of the chosen day, in the user's zone: "due on the 10th" means by that evening. */
+const fromDateInput = (value: string): number | null => {
+  if (!value) return null
+  const ms = new Date(`${value}T23:59`).getTime()
+  return Number.isFinite(ms) ? ms : null
+}
+
+/**
+ * The action items of one incident, structured and edited in place. The post-mortem shows this
+ * same table inside the document, and the prevention screen shows it too: one place to edit.
+ */
+export function ActionItemsTable({ incidentId }: { incidentId: string }) {
+  const items = useActionItems(incidentId)
+  const now = useNow(60_000)
+  if (!items) return null
+  return (
+    <div className="action-items">
+      {items.length > 0 && (
+        <table className="items-table">
+          <colgroup>
+            <col className="col-title" />
+            <col className="col-type" />
+            <col className="col-owner" />
+            <col className="col-due" />
+            <col />
+            <col className="col-status" />
+            <col className="col-remove" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Action item</th>
+              <th scope="col">Type</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
+              <th scope="col">Done when</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <ItemRow
+                key={item.id}
+                item={item}
+                overdue={item.status === 'open' && item.dueAt !== null && item.dueAt < now}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <NewItemForm incidentId={incidentId} />
+    </div>
+  )
+}
+
+function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
+  const pending = itemAutosave.pendingFor(item.id)
+  const [title, setTitle] = useState(pending?.title ?? item.title)
+  const [owner, setOwner] = useState(pending?.owner ?? item.owner)
+  const [measure, setMeasure] = useState(pending?.measure ?? item.measure)
+  const type = (change: Partial<ActionItem>) => itemAutosave.set(item.id, change)
+  const flush = () => void itemAutosave.flush(item.id)
+  const label = item.title || 'untitled item'
+  return (
+    <tr data-status={item.status} data-overdue={overdue || undefined}>
+      <td>
+        <input
+          className="cell-input"
+          aria-label="Action item"
+          value={title}
+          maxLength={500}
+          onChange={(e) => {
+            setTitle(e.target.value)
+            type({ title: e.target.value })
+          }}
+          onBlur={flush}
+        />
+      </td>
+      <td>
+        <select
+          className="cell-input"
+          aria-label={`Type of ${label}`}
+          value={item.type}
+          onChange={(e) =>
+            void actionItemsRepo.edit(item.id, { type: e.target.value as ActionItemType })
+          }
+        >
+          {ACTION_ITEM_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {ACTION_ITEM_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          className="cell-input"
+          aria-label={`Owner of ${label}`}
+          value={owner}
+          maxLength={200}
+          onChange={(e) => {
+            setOwner(e.target.value)
+            type({ owner: e.target.value })
+          }}
+          onBlur={flush}
+        />
+      </td>
+      <td>
+        <input
+          type="date"
+          className="cell-input"
+          aria-label={`Due date of ${label}`}
+          value={toDateInput(item.dueAt)}
+          onChange={(e) =>
+            void actionItemsRepo.edit(item.id, { dueAt: fromDateInput(e.target.value) })
+          }
+        />
+        {overdue && <span className="overdue-tag">Overdue</span>}
+      </td>
+      <td>
+        <input
+          className="cell-input"
+          aria-label={`Done when, for ${label}`}
+          value={measure}
+          maxLength={2000}
+          onChange={(e) => {
+            setMeasure(e.target.value)
+            type({ measure: e.target.value })
+          }}
+          onBlur={flush}
+        />
+      </td>
+      <td>
+        <select
+          className="cell-input"
+          aria-label={`Status of ${label}`}
+          value={item.status}
+          onChange={(e) =>
+            void actionItemsRepo.setStatus(item.id, e.target.value as ActionItemStatus)
+          }
+        >
+          {STATUSES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Remove ${label}`}
+          title="Remove"
+          onClick={() => void actionItemsRepo.remove(item.id)}
+        >
+          <Trash2 size={15} aria-hidden="true" />
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+function NewItemForm({ incidentId }: { incidentId: string }) {
+  const [title, setTitle] = useState('')
+  const [type, setType] = useState<ActionItemType>('prevent')
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <form
+      className="new-item"
+      aria-label="Add an action item"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (!title.trim()) return
+        actionItemsRepo.create(incidentId, { title: title.trim(), type }).then(
+          () => {
+            setTitle('')
+            setError(null)
+          },
+          (err: Error) => setError(`${err.message} What you typed is still here.`),
+        )
+      }}
+    >
+      <label htmlFor={`new-item-${incidentId}`} className="visually-hidden">
+        New action item
+      </label>
+      <input
+        id={`new-item-${incidentId}`}
+        className="input new-item-title"
+        placeholder="New action item: specific, assignable, measurable"
+        value={title}
+        maxLength={500}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <label htmlFor={`new-item-type-${incidentId}`} className="visually-hidden">
+        Type of the new action item
+      </label>
+      <select
+        id={`new-item-type-${incidentId}`}
+        className="input select"
+        value={type}
+        onChange={(e) => setType(e.target.value as ActionItemType)}
+      >
+        {ACTION_ITEM_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {ACTION_ITEM_TYPE_LABELS[t]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button secondary" disabled={!title.trim()}>
+        Add action item
+      </button>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,147 @@
+import type { Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+import { expect, test } from './fixtures'
+import { expectAccessible, openApp, phaseHeading, resolveQuickly } from './helpers'
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Post-mortem document' })
+
+async function typeUnderHeading(page: Page, heading: string, text: string) {
+  // The empty paragraph after a heading is where that section's writing goes.
+  await editorOf(page).getByRole('heading', { name: heading, exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type(text)
+}
+
+test('write a post-mortem with three action items, export it, and close the loop', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Payments webhook returns 500')
+  const editor = editorOf(page)
+  await expect(editor).toContainText('Severity: SEV3')
+  await expect(
+    editor.getByRole('heading', { name: 'Post-mortem: Payments webhook returns 500' }),
+  ).toBeVisible()
+
+  await typeUnderHeading(page, 'What went well', 'The rollback took two minutes.')
+  const items = [
+    'Alert on webhook 5xx rate',
+    'Contract test for the webhook payload',
+    'Runbook: replay failed webhooks',
+  ]
+  for (const title of items) {
+    await page.getByLabel('New action item', { exact: true }).fill(title)
+    await page.getByRole('button', { name: 'Add action item' }).click()
+    await expect(
+      page.getByRole('textbox', { name: 'Action item', exact: true }).last(),
+    ).toHaveValue(title)
+  }
+  await page.getByLabel('Owner of Alert on webhook 5xx rate').fill('sam')
+  await page.getByLabel('Owner of Alert on webhook 5xx rate').blur()
+  await expectAccessible(page, 'post-mortem')
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export Markdown…' }).click()
+  const file = await (await download).path()
+  const markdown = await readFile(file, 'utf8')
+  const front = parse(/^---\n([\s\S]*?)\n---\n/.exec(markdown)?.[1] ?? '') as Record<
+    string,
+    unknown
+  >
+  expect(front).toMatchObject({
+    title: 'Payments webhook returns 500',
+    severity: 'SEV3',
+    status: 'resolved',
+    action_items: { open: 3, done: 0 },
+  })
+  expect(markdown).toContain('## What went well\n\nThe rollback took two minutes.')
+  expect(markdown).toContain('| Alert on webhook 5xx rate | Prevent | sam |')
+  for (const title of items) expect(markdown).toContain(`| ${title} |`)
+  await expect(page.getByText(/^Exported to/)).toBeVisible()
+
+  // Prevention: the incident closes only once every item is verified (or with a reason).
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'Make it impossible to recur.')).toBeVisible()
+  await expectAccessible(page, 'prevention')
+  await page.getByRole('button', { name: /Close incident/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Say why you move on' })
+  await expect(dialog).toContainText('3 action items are not verified yet')
+  await dialog.getByRole('button', { name: 'Keep it open' }).click()
+  for (const title of items) {
+    await page.getByLabel(`Status of ${title}`).selectOption('done')
+    await page.getByLabel(`Status of ${title}`).selectOption('verified')
+  }
+  await page.getByRole('button', { name: /Close incident/ }).click()
+  await expect(page.getByText(/Closed — every action item verified/)).toBeVisible()
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Closed')
+})
+
+test('the post-mortem keeps text typed right before a reload', async ({ page }) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Cache stampede after deploy')
+  await typeUnderHeading(page, 'Summary', 'Cold cache after the deploy overloaded the database')
+  await page.reload()
+  await expect(editorOf(page)).toContainText('Cold cache after the deploy overloaded the database')
+})
+
+test('pasted HTML is sanitised: no script runs and no javascript: link survives', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Hostile paste')
+  await typeUnderHeading(page, 'Lessons', 'x')
+  await page.evaluate(() => {
+    const html = [
+      '<p>Kept text</p>',
+      '<script>window.__pwned = 1</script>',
+      '<img src=x onerror="window.__pwned = 2">',
+      '<a href="javascript:window.__pwned=3">evil link</a>',
+      '<iframe srcdoc="<script>parent.__pwned=4</script>"></iframe>',
+      '<svg><script>window.__pwned=5</script></svg>',
+      '<a href="https://example.com/ok">good link</a>',
+    ].join('')
+    const data = new DataTransfer()
+    data.setData('text/html', html)
+    data.setData('text/plain', 'fallback')
+    document
+      .querySelector('.prose')
+      ?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+  })
+  const editor = editorOf(page)
+  await expect(editor).toContainText('Kept text')
+  await expect(editor).toContainText('evil link')
+  await page.waitForTimeout(300)
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined()
+  expect(await page.locator('[href^="javascript:" i]').count()).toBe(0)
+  await expect(editor.getByRole('link', { name: 'good link' })).toHaveAttribute(
+    'href',
+    'https://example.com/ok',
+  )
+  consoleErrors.splice(0)
+})
+
+test('the action items page lists open items across incidents, soonest first', async ({ page }) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Disk full on worker')
+  await page.getByLabel('New action item', { exact: true }).fill('Alert at 80% disk')
+  await page.getByRole('button', { name: 'Add action item' }).click()
+  await expect(page.getByRole('textbox', { name: 'Action item', exact: true })).toHaveValue(
+    'Alert at 80% disk',
+  )
+  await page.getByRole('button', { name: 'Action items' }).click()
+  await expect(page.getByRole('heading', { name: 'Action items', level: 1 })).toBeVisible()
+  await expect(page.getByRole('row', { name: /Alert at 80% disk/ })).toContainText(
+    'Disk full on worker',
+  )
+  await expectAccessible(page, 'action items')
+  await page.getByRole('button', { name: 'Disk full on worker' }).click()
+  await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+})
