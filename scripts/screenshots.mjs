@@ -67,6 +67,7 @@ const scenes = {
     await page.getByLabel('New action item', { exact: true }).fill('Alert on EU 5xx rate')
     await page.getByRole('button', { name: 'Add action item' }).click()
     await page.getByRole('textbox', { name: 'Post-mortem document' }).waitFor()
+    await page.locator('.incident-main').evaluate((el) => el.scrollTo({ top: 0 }))
   },
   prevention: async (page) => {
     await scenes.postmortem(page)

@@ -202,6 +202,7 @@ export function applyEvent(incident: Incident, e: TimelineEvent): Incident {
     case 'note':
       return { ...next, notes: [...next.notes, e.payload.text] }
     case 'reminder-fired':
+      return markReminder(next, e.payload.reminderId, { firedAt: e.at })
     case 'action-item-changed':
     case 'time-corrected':
       return next
@@ -213,7 +214,7 @@ function markReminder(
   id: string,
   mark: Partial<Incident['reminders'][string]>,
 ): Incident {
-  const current = incident.reminders[id] ?? { snoozedUntil: null, dismissed: false }
+  const current = incident.reminders[id] ?? { snoozedUntil: null, dismissed: false, firedAt: null }
   return { ...incident, reminders: { ...incident.reminders, [id]: { ...current, ...mark } } }
 }
 

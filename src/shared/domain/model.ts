@@ -106,6 +106,8 @@ export type Hypothesis = z.infer<typeof hypothesisSchema>
 export const reminderMarkSchema = z.object({
   snoozedUntil: time.nullable(),
   dismissed: z.boolean(),
+  /** When it last fired: a snoozed reminder fires again once its new time passes this. */
+  firedAt: time.nullable().optional(),
 })
 export type ReminderMark = z.infer<typeof reminderMarkSchema>
 
@@ -219,6 +221,14 @@ export const settingsSchema = z.object({
     actionItemDueDays: positive,
     actionItemOverdueHours: positive,
     verifyAfterDays: positive,
+    /** Reminders that fall in quiet hours wait until they end ("HH:mm", local time). */
+    quietHours: z
+      .object({
+        enabled: z.boolean(),
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      })
+      .default({ enabled: false, start: '22:00', end: '07:00' }),
   }),
 })
 export type Settings = z.infer<typeof settingsSchema>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { newActionItem, withStatus } from './action-items'
 import type { EventDraft } from './events'
 import type { Incident, Settings } from './model'
-import { dueReminders } from './reminders'
+import { dueReminders, needsFiring } from './reminders'
 import { DEFAULT_SETTINGS } from './settings'
 import { IncidentLog, T0 } from './test-helpers'
 import { DAY, HOUR, MINUTE } from './time'
@@ -148,5 +148,40 @@ describe('dueReminders', () => {
       .record({ kind: 'resolved', at: T0 + MINUTE, payload: {} })
       .record({ kind: 'closed', at: T0 + 2 * MINUTE, payload: { reason: 'false alarm' } })
     expect(schedule(log.incident, T0 + 2 * MINUTE)).toEqual([])
+  })
+})
+
+describe('quiet hours and firing', () => {
+  const quiet = { ...S.reminders, quietHours: { enabled: true, start: '22:00', end: '07:00' } }
+  const withQuiet = { ...S, reminders: quiet }
+
+  it('waits until quiet hours end, across midnight', () => {
+    const late = Date.UTC(2026, 10, 26, 23, 0)
+    const log = new IncidentLog('inc-1', { now: late, title: 'x' })
+    expect(schedule(log.incident, late, withQuiet)).toEqual([
+      { id: 'capture-timebox', at: Date.UTC(2026, 10, 27, 7, 0) },
+    ])
+    const day = Date.UTC(2026, 10, 26, 12, 0)
+    const daytime = new IncidentLog('inc-1', { now: day, title: 'x' })
+    expect(schedule(daytime.incident, day, withQuiet)[0]?.at).toBe(day + 5 * MINUTE)
+  })
+
+  it('fires once per due time, and again after a snooze', () => {
+    const log = new IncidentLog()
+    const due = () => dueReminders([log.incident], S, T0 + 6 * MINUTE)[0]!
+    expect(needsFiring(due(), T0 + 6 * MINUTE)).toBe(true)
+    log.record({
+      kind: 'reminder-fired',
+      at: T0 + 6 * MINUTE,
+      payload: { reminderId: due().id, title: due().title },
+    })
+    expect(needsFiring(due(), T0 + 6 * MINUTE)).toBe(false)
+    log.record({
+      kind: 'reminder-snoozed',
+      at: T0 + 7 * MINUTE,
+      payload: { reminderId: due().id, title: due().title, until: T0 + 17 * MINUTE },
+    })
+    expect(needsFiring(due(), T0 + 10 * MINUTE)).toBe(false)
+    expect(needsFiring(due(), T0 + 17 * MINUTE)).toBe(true)
   })
 })

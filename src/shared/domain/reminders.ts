@@ -14,9 +14,38 @@ export interface Reminder {
   at: number
   title: string
   body: string
+  /** When it last fired, or null. */
+  firedAt: number | null
 }
 
-type Draft = Omit<Reminder, 'incidentId'>
+type Draft = Omit<Reminder, 'incidentId' | 'firedAt'>
+
+/** Due now and not yet fired for this time (a snooze moves the time, so it fires again). */
+export const needsFiring = (reminder: Reminder, now: number): boolean =>
+  reminder.at <= now && (reminder.firedAt === null || reminder.firedAt < reminder.at)
+
+const minutesOf = (hhmm: string): number => {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number)
+  return h * 60 + m
+}
+
+/**
+ * A reminder that falls in quiet hours waits until they end. Hours are the user's local time; the
+ * window may cross midnight (22:00–07:00).
+ */
+export function deferForQuietHours(at: number, quiet: Settings['reminders']['quietHours']): number {
+  if (!quiet.enabled) return at
+  const start = minutesOf(quiet.start)
+  const end = minutesOf(quiet.end)
+  const date = new Date(at)
+  const minute = date.getHours() * 60 + date.getMinutes()
+  const quietNow = start <= end ? minute >= start && minute < end : minute >= start || minute < end
+  if (!quietNow) return at
+  const until = new Date(at)
+  until.setHours(Math.floor(end / 60), end % 60, 0, 0)
+  if (until.getTime() <= at) until.setDate(until.getDate() + 1)
+  return until.getTime()
+}
 
 function incidentReminders(
   incident: Incident,
@@ -145,8 +174,11 @@ export function dueReminders(
       if (!settings.reminders.enabled[draft.rule]) continue
       const mark = incident.reminders[draft.id]
       if (mark?.dismissed) continue
-      const at = Math.max(draft.at, mark?.snoozedUntil ?? 0)
-      reminders.push({ ...draft, at, incidentId: incident.id })
+      const at = deferForQuietHours(
+        Math.max(draft.at, mark?.snoozedUntil ?? 0),
+        settings.reminders.quietHours,
+      )
+      reminders.push({ ...draft, at, incidentId: incident.id, firedAt: mark?.firedAt ?? null })
     }
   }
   return reminders.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))

@@ -70,6 +70,8 @@ export default function PostmortemEditor({
     }),
     Placeholder.configure({
       includeChildren: false,
+      // Every empty section shows its prompt, not only the one with the cursor.
+      showOnlyCurrent: false,
       placeholder: ({ editor, pos, node }) => {
         if (node.type.name !== 'paragraph') return ''
         const $pos = editor.state.doc.resolve(pos)
