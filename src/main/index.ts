@@ -6,15 +6,31 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
   app,
   dialog,
+  globalShortcut,
   nativeTheme,
   net,
+  powerMonitor,
   protocol,
   screen,
   session,
   shell,
 } from 'electron'
+import {
+  DEFAULT_DESKTOP_PREFERENCES,
+  type DesktopPreferences,
+  type ReminderSync,
+} from '../shared/ipc-contract'
+import { loadPreferences, savePreferences } from './desktop/preferences'
+import { sendToPage } from './ipc/send'
+import { registerReminderIpc } from './reminders/ipc'
+import { ReminderScheduler, type ScheduledReminder } from './reminders/scheduler'
+import { fileStore } from './reminders/store'
+import { updateTray, type TrayActions } from './tray/tray'
 import { registerAppInfoIpc } from './app-info/ipc'
 import { electronDialogs, registerExportIpc } from './export/ipc'
 import { createAppHandle } from './ipc'
@@ -37,17 +53,32 @@ const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs')
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
+if (process.platform === 'win32') app.setAppUserModelId('dev.steady.app')
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
+  let quitting = false
+  let tray: Tray | null = null
+  let activeIncidents: ReminderSync['activeIncidents'] = []
+  const userData = (name: string) => path.join(app.getPath('userData'), name)
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
-  })
+  /** Shows the window (creating it if the tray was all that was left), then runs `then`. */
+  const showWindow = async (then?: (win: BrowserWindow) => void): Promise<void> => {
+    if (!mainWindow) await openMainWindow()
+    const win = mainWindow
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.show()
+    win.focus()
+    if (!then) return
+    // A window created just now has to load its page first.
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', () => then(win))
+    else then(win)
+  }
+
+  app.on('second-instance', () => void showWindow())
 
   const openExternal = async (url: string): Promise<boolean> => {
     const trusted = toTrustedExternalUrl(url)
@@ -88,9 +119,22 @@ if (!app.requestSingleInstanceLock()) {
     }
     win.on('resize', rememberBounds)
     win.on('move', rememberBounds)
-    win.on('close', () => {
+    win.on('close', (event) => {
       clearTimeout(saveTimer)
       void saveWindowState(stateFile, currentWindowState(win))
+      // Closing keeps Steady in the tray (unless turned off), so reminders still fire.
+      if (!quitting && prefs.closeToTray && tray) {
+        event.preventDefault()
+        win.hide()
+        if (!prefs.trayHintShown) {
+          prefs.trayHintShown = true
+          void savePreferences(prefsFile(), prefs)
+          new Notification({
+            title: 'Steady is still running',
+            body: 'It stays in the tray so reminders can reach you. Turn this off in Settings.',
+          }).show()
+        }
+      }
     })
     win.on('closed', () => {
       mainWindow = null
@@ -98,22 +142,114 @@ if (!app.requestSingleInstanceLock()) {
     await win.loadURL(devServerUrl ?? APP_ENTRY_URL)
   }
 
+  const prefsFile = () => userData('desktop-preferences.json')
+  let prefs = { ...DEFAULT_DESKTOP_PREFERENCES, trayHintShown: false }
+  let shortcutRegistered = false
+
+  const trayActions: TrayActions = {
+    newIncident: () => void showWindow((win) => sendToPage(win.webContents, 'app:new-incident')),
+    openIncident: (id) =>
+      void showWindow((win) => sendToPage(win.webContents, 'app:open-incident', id)),
+    show: () => void showWindow(),
+    quit: () => {
+      quitting = true
+      app.quit()
+    },
+  }
+  const refreshTray = (): void => {
+    if (tray) updateTray(tray, (t) => Menu.buildFromTemplate(t), activeIncidents, trayActions)
+  }
+
+  /** Registers the quick-capture shortcut; fails gracefully when another app holds it. */
+  const applyShortcut = (previous?: string): void => {
+    if (previous) globalShortcut.unregister(previous)
+    try {
+      shortcutRegistered = globalShortcut.register(
+        prefs.quickCaptureShortcut,
+        trayActions.newIncident,
+      )
+    } catch {
+      shortcutRegistered = false
+    }
+  }
+
+  const desktopStatus = () => ({
+    closeToTray: prefs.closeToTray,
+    openAtLogin: prefs.openAtLogin,
+    quickCaptureShortcut: prefs.quickCaptureShortcut,
+    shortcutRegistered,
+  })
+
+  const notify = (due: ScheduledReminder[], missed: boolean): void => {
+    if (!Notification.isSupported()) return
+    const show = (title: string, body: string, incidentId?: string) => {
+      const notification = new Notification({ title, body })
+      notification.on('click', () =>
+        incidentId ? trayActions.openIncident(incidentId) : trayActions.show(),
+      )
+      notification.show()
+    }
+    if (missed && due.length > 1) {
+      show(
+        `${due.length} reminders were due while Steady was closed`,
+        due.map((r) => r.title).join(' · '),
+      )
+    } else {
+      for (const r of due) show(r.title, r.body, r.incidentId)
+    }
+  }
+
+  const scheduler = new ReminderScheduler({
+    now: () => Date.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+    notify,
+    ...fileStore(userData('reminders.json')),
+  })
+
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession)
     serveApp()
+    prefs = await loadPreferences(prefsFile())
     const handle = createAppHandle((url) => isAppUrl(url, devServerUrl))
     registerAppInfoIpc(handle, app, openExternal)
     registerExportIpc(
       handle,
       electronDialogs(dialog, () => mainWindow),
     )
-    await openMainWindow()
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void openMainWindow()
+    registerReminderIpc(handle, scheduler, (active) => {
+      activeIncidents = active
+      refreshTray()
     })
+    handle('desktop:get-preferences', () => desktopStatus())
+    handle('desktop:set-preferences', async (changes: Partial<DesktopPreferences>) => {
+      const previous = prefs.quickCaptureShortcut
+      prefs = { ...prefs, ...changes }
+      await savePreferences(prefsFile(), prefs)
+      app.setLoginItemSettings({ openAtLogin: prefs.openAtLogin })
+      if (changes.quickCaptureShortcut) applyShortcut(previous)
+      return desktopStatus()
+    })
+
+    tray = new Tray(path.join(import.meta.dirname, '../../resources/tray-32.png'))
+    tray.on('click', () => void showWindow())
+    refreshTray()
+    applyShortcut()
+    powerMonitor.on('resume', () => void scheduler.resume())
+    await scheduler.start()
+    await openMainWindow()
+    app.on('activate', () => void showWindow())
   })
 
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll()
+    scheduler.stop()
+  })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // With a tray, Steady keeps running for its reminders; Quit is in the tray menu.
+    if (process.platform !== 'darwin' && !tray) app.quit()
   })
 }

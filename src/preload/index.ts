@@ -9,10 +9,23 @@ import { contextBridge, ipcRenderer } from 'electron'
 import type {
   IpcArgs,
   IpcChannel,
+  IpcEvent,
+  IpcEventArgs,
   IpcResult,
+  DesktopPreferences,
   MarkdownFile,
+  ReminderSync,
   SteadyApi,
 } from '../shared/ipc-contract'
+
+/** Listens to one main-process message; the page never sees the IPC event object. */
+function subscribe<E extends IpcEvent>(channel: E, listener: (...args: IpcEventArgs<E>) => void) {
+  const wrapped = (_event: unknown, ...args: unknown[]) => listener(...(args as IpcEventArgs<E>))
+  ipcRenderer.on(channel, wrapped)
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped)
+  }
+}
 
 function invoke<C extends IpcChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcResult<C>>
@@ -24,6 +37,19 @@ const steady = {
   },
   shell: {
     openExternal: (url: string) => invoke('shell:open-external', url),
+  },
+  reminders: {
+    sync: (schedule: ReminderSync) => invoke('reminders:sync', schedule),
+  },
+  desktop: {
+    getPreferences: () => invoke('desktop:get-preferences'),
+    setPreferences: (changes: Partial<DesktopPreferences>) =>
+      invoke('desktop:set-preferences', changes),
+  },
+  events: {
+    onOpenIncident: (listener: (incidentId: string) => void) =>
+      subscribe('app:open-incident', listener),
+    onNewIncident: (listener: () => void) => subscribe('app:new-incident', listener),
   },
   export: {
     saveMarkdown: (file: MarkdownFile) => invoke('export:save-markdown', file),

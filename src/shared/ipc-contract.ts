@@ -32,6 +32,43 @@ export const markdownFileSchema = z.object({
 })
 export type MarkdownFile = z.infer<typeof markdownFileSchema>
 
+export const scheduledReminderSchema = z.object({
+  id: z.string().min(1).max(200),
+  incidentId: z.string().min(1).max(64),
+  at: z.number().int().nonnegative(),
+  title: z.string().max(500),
+  body: z.string().max(2000),
+})
+export type ScheduledReminder = z.infer<typeof scheduledReminderSchema>
+
+export const reminderSyncSchema = z.object({
+  reminders: z.array(scheduledReminderSchema).max(5000),
+  /** For the tray menu: the incidents still in progress. */
+  activeIncidents: z
+    .array(z.object({ id: z.string().max(64), title: z.string().max(300) }))
+    .max(200),
+})
+export type ReminderSync = z.infer<typeof reminderSyncSchema>
+
+export const desktopPreferencesSchema = z.object({
+  /** Closing the window keeps Steady in the tray, so reminders still fire. */
+  closeToTray: z.boolean(),
+  openAtLogin: z.boolean(),
+  /** An Electron accelerator, e.g. CommandOrControl+Alt+N. */
+  quickCaptureShortcut: z.string().min(1).max(60),
+})
+export type DesktopPreferences = z.infer<typeof desktopPreferencesSchema>
+export const DEFAULT_DESKTOP_PREFERENCES: DesktopPreferences = {
+  closeToTray: true,
+  openAtLogin: false,
+  quickCaptureShortcut: 'CommandOrControl+Alt+N',
+}
+export const desktopStatusSchema = desktopPreferencesSchema.extend({
+  /** False when another application holds the quick-capture shortcut. */
+  shortcutRegistered: z.boolean(),
+})
+export type DesktopStatus = z.infer<typeof desktopStatusSchema>
+
 export const saveResultSchema = z.object({ saved: z.boolean(), where: z.string().optional() })
 export type SaveResult = z.infer<typeof saveResultSchema>
 
@@ -44,7 +81,21 @@ export const ipcContract = {
     args: z.tuple([z.array(markdownFileSchema).min(1).max(10_000)]),
     result: saveResultSchema,
   },
+  'reminders:sync': { args: z.tuple([reminderSyncSchema]), result: z.null() },
+  'desktop:get-preferences': { args: z.tuple([]), result: desktopStatusSchema },
+  'desktop:set-preferences': {
+    args: z.tuple([desktopPreferencesSchema.partial()]),
+    result: desktopStatusSchema,
+  },
 } as const
+
+/** Messages from the main process to the page. */
+export const ipcEvents = {
+  'app:open-incident': z.tuple([z.string().max(64)]),
+  'app:new-incident': z.tuple([]),
+} as const
+export type IpcEvent = keyof typeof ipcEvents
+export type IpcEventArgs<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>
 
 export type IpcChannel = keyof typeof ipcContract
 export type IpcArgs<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['args']>
@@ -58,6 +109,21 @@ export interface SteadyApi {
   shell: {
     /** Opens an http(s) or mailto link in the system browser; false when the link was refused. */
     openExternal(url: string): Promise<boolean>
+  }
+  reminders: {
+    /** Hands the whole schedule to the main process, which fires it even with the window closed. */
+    sync(schedule: ReminderSync): Promise<null>
+  }
+  desktop: {
+    getPreferences(): Promise<DesktopStatus>
+    setPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus>
+  }
+  /** Subscriptions return their unsubscribe function. */
+  events: {
+    /** A notification or the tray asks to show an incident. */
+    onOpenIncident(listener: (incidentId: string) => void): () => void
+    /** The quick-capture shortcut or the tray asks for a new incident. */
+    onNewIncident(listener: () => void): () => void
   }
   export: {
     /** Asks where to save (a save dialog), then writes the file atomically. */

@@ -9,14 +9,9 @@
  */
 import { z } from 'zod'
 
-export const scheduledReminderSchema = z.object({
-  id: z.string().min(1).max(200),
-  incidentId: z.string().min(1).max(64),
-  at: z.number().int().nonnegative(),
-  title: z.string().max(500),
-  body: z.string().max(2000),
-})
-export type ScheduledReminder = z.infer<typeof scheduledReminderSchema>
+import { scheduledReminderSchema, type ScheduledReminder } from '../../shared/ipc-contract'
+
+export type { ScheduledReminder }
 
 const stateSchema = z.object({
   schedule: z.array(scheduledReminderSchema),

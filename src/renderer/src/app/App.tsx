@@ -1,28 +1,21 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { CommandPalette } from '../commands/CommandPalette'
 import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ActionItemsPage } from '../features/action-items/ActionItemsPage'
 import { IncidentScreen } from '../features/incident/IncidentScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
+import { newIncident } from '../features/incident/new-incident'
+import { RemindersPage } from '../features/reminders/RemindersPage'
+import { useReminderEngine } from '../features/reminders/use-reminders'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { useUi, type Route } from '../stores/ui-store'
 import { useAppCommands } from './app-commands'
+import { usePlatform } from './platform-context'
 import { SaveStatus } from './SaveStatus'
 import { Sidebar } from './Sidebar'
 import { useShortcuts } from './use-shortcuts'
 import { useTheme } from './use-theme'
-
-function Placeholder({ title, text }: { title: string; text: string }) {
-  return (
-    <section className="page" aria-labelledby="placeholder-title">
-      <h1 id="placeholder-title">{title}</h1>
-      <div className="empty-state">
-        <p className="muted">{text}</p>
-      </div>
-    </section>
-  )
-}
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -35,12 +28,7 @@ function Screen({ route }: { route: Route }) {
     case 'action-items':
       return <ActionItemsPage />
     case 'reminders':
-      return (
-        <Placeholder
-          title="Reminders"
-          text="Nothing is due. Steady reminds you when a step comes due."
-        />
-      )
+      return <RemindersPage />
   }
 }
 
@@ -58,6 +46,19 @@ export function App() {
   )
   useShortcuts(commands)
   useTheme(theme)
+  const platform = usePlatform()
+  useReminderEngine(platform)
+  // The tray, a notification or the quick-capture shortcut can ask for a screen.
+  useEffect(() => {
+    const offOpen = platform.onOpenIncident((id) =>
+      useUi.getState().navigate({ screen: 'incident', id }),
+    )
+    const offNew = platform.onNewIncident(() => void newIncident())
+    return () => {
+      offOpen()
+      offNew()
+    }
+  }, [platform])
 
   return (
     <div className="shell" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>

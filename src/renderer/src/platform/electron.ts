@@ -8,5 +8,15 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     openExternal: (url) => steady.shell.openExternal(url),
     saveMarkdown: (file) => steady.export.saveMarkdown(file),
     saveFolder: (files) => steady.export.saveFolder(files),
+    syncReminders: async (sync) => {
+      await steady.reminders.sync(sync)
+    },
+    notify: () => undefined,
+    notificationAccess: () => 'granted',
+    requestNotificationAccess: () => Promise.resolve('granted'),
+    onOpenIncident: (listener) => steady.events.onOpenIncident(listener),
+    onNewIncident: (listener) => steady.events.onNewIncident(listener),
+    desktopPreferences: () => steady.desktop.getPreferences(),
+    setDesktopPreferences: (changes) => steady.desktop.setPreferences(changes),
   }
 }

@@ -1,4 +1,13 @@
-import type { AppInfo, MarkdownFile, SaveResult } from '@shared/ipc-contract'
+import type {
+  AppInfo,
+  DesktopPreferences,
+  DesktopStatus,
+  MarkdownFile,
+  ReminderSync,
+  SaveResult,
+} from '@shared/ipc-contract'
+
+export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported'
 
 /**
  * What the renderer needs from the operating system. Two adapters implement it side by side:
@@ -15,4 +24,16 @@ export interface Platform {
   saveMarkdown(file: MarkdownFile): Promise<SaveResult>
   /** Desktop: a folder picker. Web: one download per file. */
   saveFolder(files: MarkdownFile[]): Promise<SaveResult>
+  /** Desktop: the main process fires the schedule, window open or not. Web: nothing to hand over. */
+  syncReminders(sync: ReminderSync): Promise<void>
+  /** Shows a due reminder. Desktop: the main process already did. Web: a Web Notification. */
+  notify(reminder: { title: string; body: string }): void
+  notificationAccess(): NotificationAccess
+  requestNotificationAccess(): Promise<NotificationAccess>
+  /** Subscriptions return their unsubscribe function. */
+  onOpenIncident(listener: (incidentId: string) => void): () => void
+  onNewIncident(listener: () => void): () => void
+  /** Tray, login item and quick-capture shortcut; null in web mode. */
+  desktopPreferences(): Promise<DesktopStatus | null>
+  setDesktopPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus | null>
 }

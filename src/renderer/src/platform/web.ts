@@ -1,5 +1,5 @@
 import { isAllowedLink } from '@shared/links'
-import type { Platform } from './platform'
+import type { NotificationAccess, Platform } from './platform'
 
 declare const __STEADY_VERSION__: string
 
@@ -25,7 +25,28 @@ export function createWebPlatform(win: Window = window): Platform {
       for (const file of files) download(win, file)
       return Promise.resolve({ saved: true, where: 'your downloads folder' })
     },
+    // Reminders fire in the page while it is open (see features/reminders).
+    syncReminders: () => Promise.resolve(),
+    notify: ({ title, body }) => {
+      if (notificationAccess(win) === 'granted')
+        new (notifications(win) as typeof Notification)(title, { body })
+    },
+    notificationAccess: () => notificationAccess(win),
+    requestNotificationAccess: async () =>
+      (await notifications(win)?.requestPermission()) ?? 'unsupported',
+    onOpenIncident: () => () => undefined,
+    onNewIncident: () => () => undefined,
+    desktopPreferences: () => Promise.resolve(null),
+    setDesktopPreferences: () => Promise.resolve(null),
   }
+}
+
+/** The page's Notification API, where the browser has one. */
+const notifications = (win: Window): typeof Notification | undefined =>
+  (win as Window & { Notification?: typeof Notification }).Notification
+
+function notificationAccess(win: Window): NotificationAccess {
+  return notifications(win)?.permission ?? 'unsupported'
 }
 
 function download(win: Window, { fileName, content }: { fileName: string; content: string }): void {

@@ -1,4 +1,6 @@
 import { useUi, type ThemeChoice } from '../../stores/ui-store'
+import { DesktopSettings } from './DesktopSettings'
+import { ReminderSettings } from './ReminderSettings'
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Follow the system' },
@@ -30,6 +32,9 @@ export function SettingsPage() {
           ))}
         </div>
       </fieldset>
+      <h2 className="settings-heading">Reminders</h2>
+      <ReminderSettings />
+      <DesktopSettings />
       <p>
         <button type="button" className="link-button" onClick={() => open('about')}>
           About Steady and where your data lives

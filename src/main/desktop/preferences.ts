@@ -1,0 +1,34 @@
+/**
+ * Desktop-only preferences the main process needs before any window exists (tray, login item,
+ * global shortcut). Kept in their own small file under the user-data folder.
+ */
+import { readFile } from 'node:fs/promises'
+import {
+  DEFAULT_DESKTOP_PREFERENCES,
+  desktopPreferencesSchema,
+  type DesktopPreferences,
+} from '../../shared/ipc-contract'
+import { writeFileAtomic } from '../storage/atomic-write'
+
+export interface StoredPreferences extends DesktopPreferences {
+  /** The "still running in the tray" hint is shown once. */
+  trayHintShown: boolean
+}
+
+export async function loadPreferences(file: string): Promise<StoredPreferences> {
+  try {
+    const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    const parsed = desktopPreferencesSchema.partial().safeParse(raw)
+    return {
+      ...DEFAULT_DESKTOP_PREFERENCES,
+      ...(parsed.success ? parsed.data : {}),
+      trayHintShown: raw['trayHintShown'] === true,
+    }
+  } catch {
+    return { ...DEFAULT_DESKTOP_PREFERENCES, trayHintShown: false }
+  }
+}
+
+export function savePreferences(file: string, prefs: StoredPreferences): Promise<void> {
+  return writeFileAtomic(file, JSON.stringify(prefs, null, 2))
+}
