@@ -9,6 +9,7 @@ import { contextBridge, ipcRenderer } from 'electron'
 import type {
   IpcArgs,
   IpcChannel,
+  BackupSnapshot,
   IpcEvent,
   IpcEventArgs,
   IpcResult,
@@ -46,10 +47,19 @@ const steady = {
     setPreferences: (changes: Partial<DesktopPreferences>) =>
       invoke('desktop:set-preferences', changes),
   },
+  backup: {
+    write: (snapshot: BackupSnapshot & { reason: 'scheduled' | 'quit' }) =>
+      invoke('backup:write', snapshot),
+    list: () => invoke('backup:list'),
+    restore: (name: string, current: BackupSnapshot) => invoke('backup:restore', name, current),
+    reveal: () => invoke('backup:reveal'),
+  },
   events: {
     onOpenIncident: (listener: (incidentId: string) => void) =>
       subscribe('app:open-incident', listener),
     onNewIncident: (listener: () => void) => subscribe('app:new-incident', listener),
+    onBackupRequest: (listener: (reason: 'scheduled' | 'quit') => void) =>
+      subscribe('backup:request', listener),
   },
   export: {
     saveMarkdown: (file: MarkdownFile) => invoke('export:save-markdown', file),

@@ -69,6 +69,21 @@ export const desktopStatusSchema = desktopPreferencesSchema.extend({
 })
 export type DesktopStatus = z.infer<typeof desktopStatusSchema>
 
+export const backupInfoSchema = z.object({
+  name: z.string(),
+  at: z.number(),
+  size: z.number(),
+  counts: z.record(z.string(), z.number()),
+  reason: z.enum(['scheduled', 'quit', 'before-restore']),
+})
+export type BackupInfo = z.infer<typeof backupInfoSchema>
+
+const snapshotSchema = z.object({
+  json: z.string().max(200 * 1024 * 1024),
+  counts: z.record(z.string().max(40), z.number().int().nonnegative()),
+})
+export type BackupSnapshot = z.infer<typeof snapshotSchema>
+
 export const saveResultSchema = z.object({ saved: z.boolean(), where: z.string().optional() })
 export type SaveResult = z.infer<typeof saveResultSchema>
 
@@ -82,6 +97,16 @@ export const ipcContract = {
     result: saveResultSchema,
   },
   'reminders:sync': { args: z.tuple([reminderSyncSchema]), result: z.null() },
+  'backup:write': {
+    args: z.tuple([snapshotSchema.extend({ reason: z.enum(['scheduled', 'quit']) })]),
+    result: backupInfoSchema.nullable(),
+  },
+  'backup:list': { args: z.tuple([]), result: z.array(backupInfoSchema) },
+  'backup:restore': {
+    args: z.tuple([z.string().regex(/^steady-backup-[\w-]+\.json$/), snapshotSchema]),
+    result: z.string(),
+  },
+  'backup:reveal': { args: z.tuple([]), result: z.null() },
   'desktop:get-preferences': { args: z.tuple([]), result: desktopStatusSchema },
   'desktop:set-preferences': {
     args: z.tuple([desktopPreferencesSchema.partial()]),
@@ -93,6 +118,8 @@ export const ipcContract = {
 export const ipcEvents = {
   'app:open-incident': z.tuple([z.string().max(64)]),
   'app:new-incident': z.tuple([]),
+  /** Time for a backup: the page answers with backup.write(). */
+  'backup:request': z.tuple([z.enum(['scheduled', 'quit'])]),
 } as const
 export type IpcEvent = keyof typeof ipcEvents
 export type IpcEventArgs<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>
@@ -118,12 +145,20 @@ export interface SteadyApi {
     getPreferences(): Promise<DesktopStatus>
     setPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus>
   }
+  backup: {
+    write(snapshot: BackupSnapshot & { reason: 'scheduled' | 'quit' }): Promise<BackupInfo | null>
+    list(): Promise<BackupInfo[]>
+    /** Saves `current` as a backup first, then returns the chosen backup's content. */
+    restore(name: string, current: BackupSnapshot): Promise<string>
+    reveal(): Promise<null>
+  }
   /** Subscriptions return their unsubscribe function. */
   events: {
     /** A notification or the tray asks to show an incident. */
     onOpenIncident(listener: (incidentId: string) => void): () => void
     /** The quick-capture shortcut or the tray asks for a new incident. */
     onNewIncident(listener: () => void): () => void
+    onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void
   }
   export: {
     /** Asks where to save (a save dialog), then writes the file atomically. */
