@@ -2,6 +2,7 @@
  * Electron entry point: wires the services of each feature folder to Electron's real objects.
  * Nothing here holds logic worth testing on its own; the services do.
  */
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
@@ -25,6 +26,7 @@ import {
   type DesktopPreferences,
   type ReminderSync,
 } from '../shared/ipc-contract'
+import { BackupService } from './backups/backup-service'
 import { loadPreferences, savePreferences } from './desktop/preferences'
 import { sendToPage } from './ipc/send'
 import { registerReminderIpc } from './reminders/ipc'
@@ -207,7 +209,19 @@ if (!app.requestSingleInstanceLock()) {
     ...fileStore(userData('reminders.json')),
   })
 
+  const backupDir = () => userData('backups')
+  const backups = new BackupService({
+    dir: backupDir(),
+    now: () => Date.now(),
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+    requestSnapshot: () => sendToPage(mainWindow?.webContents, 'backup:request', 'scheduled'),
+  })
+  /** Resolves when the page has answered a quit-time backup request (or after 3 s). */
+  let quitBackupDone: (() => void) | null = null
+
   void app.whenReady().then(async () => {
+    await mkdir(backupDir(), { recursive: true })
     denyAllPermissions(session.defaultSession)
     serveApp()
     prefs = await loadPreferences(prefsFile())
@@ -221,6 +235,18 @@ if (!app.requestSingleInstanceLock()) {
       activeIncidents = active
       refreshTray()
     })
+    handle('backup:write', async ({ json, counts, reason }) => {
+      const written = await backups.write(json, counts, reason)
+      if (reason === 'quit') quitBackupDone?.()
+      return written
+    })
+    handle('backup:list', () => backups.list())
+    handle('backup:restore', (name, current) => backups.restore(name, current.json, current.counts))
+    handle('backup:reveal', async () => {
+      await shell.openPath(backupDir())
+      return null
+    })
+    backups.start()
     handle('desktop:get-preferences', () => desktopStatus())
     handle('desktop:set-preferences', async (changes: Partial<DesktopPreferences>) => {
       const previous = prefs.quickCaptureShortcut
@@ -241,12 +267,24 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => void showWindow())
   })
 
-  app.on('before-quit', () => {
+  let quitBackupTaken = false
+  app.on('before-quit', (event) => {
     quitting = true
+    // One last backup before going: ask the page, wait for its answer (3 s at most), then quit.
+    if (quitBackupTaken || !mainWindow) return
+    quitBackupTaken = true
+    event.preventDefault()
+    const finished = new Promise<void>((resolve) => {
+      quitBackupDone = resolve
+      setTimeout(resolve, 3000)
+    })
+    sendToPage(mainWindow.webContents, 'backup:request', 'quit')
+    void finished.then(() => app.quit())
   })
   app.on('will-quit', () => {
     globalShortcut.unregisterAll()
     scheduler.stop()
+    backups.stop()
   })
   app.on('window-all-closed', () => {
     // With a tray, Steady keeps running for its reminders; Quit is in the tray menu.

@@ -28,7 +28,9 @@ export const fileNameSchema = z
 
 export const markdownFileSchema = z.object({
   fileName: fileNameSchema,
-  content: z.string().max(10_000_000),
+  content: z.string().max(200_000_000),
+  /** What the save dialog offers; Markdown unless said otherwise. */
+  kind: z.enum(['markdown', 'json']).optional(),
 })
 export type MarkdownFile = z.infer<typeof markdownFileSchema>
 

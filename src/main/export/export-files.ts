@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../storage/atomic-write'
 
 export interface ExportDialogs {
   /** Resolves to the chosen path, or undefined when the user cancels. */
-  chooseFile(defaultName: string): Promise<string | undefined>
+  chooseFile(defaultName: string, kind: 'markdown' | 'json'): Promise<string | undefined>
   chooseFolder(): Promise<string | undefined>
 }
 
@@ -17,9 +17,12 @@ export async function saveMarkdown(
   dialogs: ExportDialogs,
   file: MarkdownFile,
 ): Promise<SaveResult> {
-  const target = await dialogs.chooseFile(file.fileName)
+  const kind = file.kind ?? 'markdown'
+  const target = await dialogs.chooseFile(file.fileName, kind)
   if (!target) return { saved: false }
-  const withExtension = path.extname(target) ? target : `${target}.md`
+  const withExtension = path.extname(target)
+    ? target
+    : `${target}.${kind === 'json' ? 'json' : 'md'}`
   await writeFileAtomic(withExtension, file.content)
   return { saved: true, where: withExtension }
 }

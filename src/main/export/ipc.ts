@@ -5,12 +5,16 @@ import { saveFolder, saveMarkdown, type ExportDialogs } from './export-files'
 /** Electron's dialogs, attached to the app's window. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | null): ExportDialogs {
   return {
-    chooseFile: async (defaultName) => {
+    chooseFile: async (defaultName, kind) => {
       const win = window()
       const options = {
-        title: 'Export post-mortem',
+        title: kind === 'json' ? 'Export all data' : 'Export post-mortem',
         defaultPath: defaultName,
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        filters: [
+          kind === 'json'
+            ? { name: 'Steady export', extensions: ['json'] }
+            : { name: 'Markdown', extensions: ['md'] },
+        ],
       }
       const result = win
         ? await dialog.showSaveDialog(win, options)

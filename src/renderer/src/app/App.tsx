@@ -6,6 +6,7 @@ import { ActionItemsPage } from '../features/action-items/ActionItemsPage'
 import { IncidentScreen } from '../features/incident/IncidentScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { newIncident } from '../features/incident/new-incident'
+import { useBackupResponder } from '../features/data/use-backups'
 import { RemindersPage } from '../features/reminders/RemindersPage'
 import { useReminderEngine } from '../features/reminders/use-reminders'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -48,6 +49,7 @@ export function App() {
   useTheme(theme)
   const platform = usePlatform()
   useReminderEngine(platform)
+  useBackupResponder(platform)
   // The tray, a notification or the quick-capture shortcut can ask for a screen.
   useEffect(() => {
     const offOpen = platform.onOpenIncident((id) =>

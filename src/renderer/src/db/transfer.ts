@@ -162,3 +162,36 @@ export async function importExport(
     throw error instanceof DbError ? error : toDbError(error, 'write')
   }
 }
+
+/** Replaces the whole database with a backup, in one transaction (a restore). */
+export async function replaceAll(db: SteadyDb, data: SteadyExport): Promise<void> {
+  const tables = [db.incidents, db.events, db.actionItems, db.postmortems, db.settings]
+  try {
+    await db.transaction('rw', tables, async () => {
+      await Promise.all(tables.map((t) => t.clear()))
+      await db.incidents.bulkPut(data.incidents)
+      await db.events.bulkPut(data.events)
+      await db.actionItems.bulkPut(data.actionItems)
+      await db.postmortems.bulkPut(data.postmortems)
+      if (data.settings) await db.settings.put({ key: 'settings', value: data.settings })
+    })
+  } catch (error) {
+    throw toDbError(error, 'write')
+  }
+}
+
+/** A snapshot for a backup: the export as text, and what it holds. */
+export async function snapshotOf(
+  db: SteadyDb,
+): Promise<{ json: string; counts: Record<string, number> }> {
+  const data = await exportAll(db)
+  return {
+    json: JSON.stringify(data),
+    counts: {
+      incidents: data.incidents.length,
+      events: data.events.length,
+      actionItems: data.actionItems.length,
+      postmortems: data.postmortems.length,
+    },
+  }
+}

@@ -16,6 +16,8 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     requestNotificationAccess: () => Promise.resolve('granted'),
     onOpenIncident: (listener) => steady.events.onOpenIncident(listener),
     onNewIncident: (listener) => steady.events.onNewIncident(listener),
+    backups: steady.backup,
+    onBackupRequest: (listener) => steady.events.onBackupRequest(listener),
     desktopPreferences: () => steady.desktop.getPreferences(),
     setDesktopPreferences: (changes) => steady.desktop.setPreferences(changes),
   }

@@ -5,6 +5,7 @@ import type {
   MarkdownFile,
   ReminderSync,
   SaveResult,
+  SteadyApi,
 } from '@shared/ipc-contract'
 
 export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported'
@@ -33,6 +34,9 @@ export interface Platform {
   /** Subscriptions return their unsubscribe function. */
   onOpenIncident(listener: (incidentId: string) => void): () => void
   onNewIncident(listener: () => void): () => void
+  /** Automatic backups in the user-data folder; null in web mode (export instead). */
+  readonly backups: SteadyApi['backup'] | null
+  onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void
   /** Tray, login item and quick-capture shortcut; null in web mode. */
   desktopPreferences(): Promise<DesktopStatus | null>
   setDesktopPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus | null>

@@ -1,3 +1,4 @@
+import type { MarkdownFile } from '@shared/ipc-contract'
 import { isAllowedLink } from '@shared/links'
 import type { NotificationAccess, Platform } from './platform'
 
@@ -36,6 +37,8 @@ export function createWebPlatform(win: Window = window): Platform {
       (await notifications(win)?.requestPermission()) ?? 'unsupported',
     onOpenIncident: () => () => undefined,
     onNewIncident: () => () => undefined,
+    backups: null,
+    onBackupRequest: () => () => undefined,
     desktopPreferences: () => Promise.resolve(null),
     setDesktopPreferences: () => Promise.resolve(null),
   }
@@ -49,8 +52,9 @@ function notificationAccess(win: Window): NotificationAccess {
   return notifications(win)?.permission ?? 'unsupported'
 }
 
-function download(win: Window, { fileName, content }: { fileName: string; content: string }): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }))
+function download(win: Window, { fileName, content, kind }: MarkdownFile): void {
+  const type = kind === 'json' ? 'application/json' : 'text/markdown;charset=utf-8'
+  const url = URL.createObjectURL(new Blob([content], { type }))
   const link = win.document.createElement('a')
   link.href = url
   link.download = fileName

@@ -1,4 +1,5 @@
 import { useUi, type ThemeChoice } from '../../stores/ui-store'
+import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { ReminderSettings } from './ReminderSettings'
 
@@ -35,6 +36,7 @@ export function SettingsPage() {
       <h2 className="settings-heading">Reminders</h2>
       <ReminderSettings />
       <DesktopSettings />
+      <DataPanel />
       <p>
         <button type="button" className="link-button" onClick={() => open('about')}>
           About Steady and where your data lives

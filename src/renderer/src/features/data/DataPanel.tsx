@@ -1,0 +1,200 @@
+import type { BackupInfo } from '@shared/ipc-contract'
+import { format } from 'date-fns'
+import { useEffect, useRef, useState } from 'react'
+import { Dialog } from '../../app/Dialog'
+import { usePlatform } from '../../app/platform-context'
+import { allAutosaves, db } from '../../db/instance'
+import {
+  exportAll,
+  findConflicts,
+  importExport,
+  parseExport,
+  replaceAll,
+  snapshotOf,
+  type SteadyExport,
+} from '../../db/transfer'
+
+const kb = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** Export and import everything; in the desktop app, the automatic backups too. */
+export function DataPanel() {
+  const platform = usePlatform()
+  const [message, setMessage] = useState<string | null>(null)
+  const [pending, setPending] = useState<{ data: SteadyExport; conflicts: number } | null>(null)
+  const [progress, setProgress] = useState<string | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const exportEverything = async () => {
+    await Promise.all(allAutosaves.map((a) => a.flush()))
+    const data = await exportAll(db)
+    const result = await platform.saveMarkdown({
+      fileName: `steady-export-${format(Date.now(), 'yyyy-MM-dd')}.json`,
+      content: JSON.stringify(data, null, 1),
+      kind: 'json',
+    })
+    setMessage(
+      result.saved
+        ? `Exported ${data.incidents.length} incidents to ${result.where ?? 'a file'}.`
+        : 'Export cancelled.',
+    )
+  }
+
+  const runImport = async (data: SteadyExport, onConflict: 'skip' | 'replace') => {
+    setPending(null)
+    setProgress('Importing…')
+    try {
+      const summary = await importExport(db, data, onConflict, (done, total) =>
+        setProgress(`Importing… ${Math.round((done / Math.max(total, 1)) * 100)}%`),
+      )
+      setMessage(
+        `Imported: ${summary.added} added, ${summary.replaced} replaced, ${summary.skipped} skipped.`,
+      )
+    } catch (e) {
+      setMessage(`${(e as Error).message} Nothing was changed.`)
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  const chooseFile = async (file: File) => {
+    const parsed = parseExport(await file.text())
+    if (!parsed.ok) return setMessage(parsed.message)
+    const conflicts = (await findConflicts(db, parsed.data)).length
+    if (conflicts) setPending({ data: parsed.data, conflicts })
+    else await runImport(parsed.data, 'skip')
+  }
+
+  return (
+    <section aria-labelledby="data-title" className="section">
+      <h2 id="data-title" className="settings-heading">
+        Your data
+      </h2>
+      <div className="data-actions">
+        <button type="button" className="button" onClick={() => void exportEverything()}>
+          Export everything…
+        </button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Import from a file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Import file"
+          className="visually-hidden"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            e.target.value = ''
+            if (file) void chooseFile(file)
+          }}
+        />
+      </div>
+      {progress && <p role="status">{progress}</p>}
+      {message && (
+        <p className="info" role="status">
+          {message}
+        </p>
+      )}
+      {pending && (
+        <Dialog label="Incidents already here" onClose={() => setPending(null)}>
+          <h2>Incidents already here</h2>
+          <p className="muted">
+            {pending.conflicts} incident{pending.conflicts === 1 ? '' : 's'} in this file already
+            exist here. Keep yours, or replace them with the file's?
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button quiet" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void runImport(pending.data, 'replace')}
+            >
+              Replace them
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void runImport(pending.data, 'skip')}
+            >
+              Keep mine
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {platform.backups && <Backups backups={platform.backups} onMessage={setMessage} />}
+    </section>
+  )
+}
+
+function Backups({
+  backups,
+  onMessage,
+}: {
+  backups: NonNullable<ReturnType<typeof usePlatform>['backups']>
+  onMessage: (m: string) => void
+}) {
+  const [list, setList] = useState<BackupInfo[] | null>(null)
+  useEffect(() => {
+    void backups.list().then(setList)
+  }, [backups])
+  const restore = async (backup: BackupInfo) => {
+    await Promise.all(allAutosaves.map((a) => a.flush()))
+    const content = await backups.restore(backup.name, await snapshotOf(db))
+    const parsed = parseExport(content)
+    if (!parsed.ok) return onMessage(parsed.message)
+    await replaceAll(db, parsed.data)
+    onMessage(
+      `Restored the backup from ${format(backup.at, 'd MMM HH:mm')}. Your data before it was saved as a backup, so this can be undone.`,
+    )
+    setList(await backups.list())
+  }
+  return (
+    <>
+      <h3 className="section-title">Automatic backups</h3>
+      <p className="field-hint">Every 15 minutes when something changed, and when Steady quits.</p>
+      {list && list.length === 0 && <p className="muted">No backup yet.</p>}
+      {list && list.length > 0 && (
+        <table className="summary-table">
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">Size</th>
+              <th scope="col">Incidents</th>
+              <th scope="col">
+                <span className="visually-hidden">Restore</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((b) => (
+              <tr key={b.name}>
+                <td>
+                  {format(b.at, 'd MMM yyyy, HH:mm')}
+                  {b.reason === 'before-restore' && (
+                    <span className="muted"> (before a restore)</span>
+                  )}
+                </td>
+                <td>{kb(b.size)}</td>
+                <td>{b.counts['incidents'] ?? 0}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => void restore(b)}>
+                    Restore
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <button type="button" className="link-button" onClick={() => void backups.reveal()}>
+          Show the backups folder
+        </button>
+      </p>
+    </>
+  )
+}

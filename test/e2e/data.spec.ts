@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { expectAccessible, openApp, resolveQuickly } from './helpers'
+
+/** The exported file as data. */
+async function exportEverything(page: Page): Promise<Record<string, unknown>> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export everything…' }).click()
+  return JSON.parse(await readFile(await (await download).path(), 'utf8')) as Record<
+    string,
+    unknown
+  >
+}
+
+/** For comparing two exports: everything but the moment each was made. */
+const content = (data: Record<string, unknown>) => ({ ...data, exportedAt: null })
+
+async function importText(page: Page, text: string) {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Import file').setInputFiles({
+    name: 'steady-export.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  })
+}
+
+test('export, wipe, import: every incident, event, action item and post-mortem comes back equal', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Queue workers crash-looping')
+  await page.getByLabel('New action item', { exact: true }).fill('Alert on restart loops')
+  await page.getByRole('button', { name: 'Add action item' }).click()
+  await expect(page.getByRole('textbox', { name: 'Action item', exact: true })).toHaveValue(
+    'Alert on restart loops',
+  )
+  const original = await exportEverything(page)
+  expect((original['incidents'] as unknown[]).length).toBe(1)
+  expect((original['postmortems'] as unknown[]).length).toBe(1)
+
+  // A new browser profile is a wiped database.
+  const fresh = await browser.newPage()
+  await openApp(fresh)
+  await expect(fresh.getByText('No incidents. Calm waters.')).toBeVisible()
+  await importText(fresh, JSON.stringify(original))
+  await expect(fresh.getByText('Imported: 1 added, 0 replaced, 0 skipped.')).toBeVisible()
+  expect(content(await exportEverything(fresh))).toEqual(content(original))
+
+  // Importing the same file again asks what to do with what is already there.
+  await importText(fresh, JSON.stringify(original))
+  const dialog = fresh.getByRole('dialog', { name: 'Incidents already here' })
+  await dialog.getByRole('button', { name: 'Keep mine' }).click()
+  await expect(fresh.getByText('Imported: 0 added, 0 replaced, 1 skipped.')).toBeVisible()
+  await fresh.close()
+})
+
+test('a corrupt file gets a clear message and changes nothing', async ({ page }) => {
+  await openApp(page)
+  await resolveQuickly(page, 'DNS outage')
+  const before = await exportEverything(page)
+  await importText(page, '{"format": "steady-export", "version": 1, "incidents": [{"id": 3}]')
+  await expect(
+    page.getByText("Couldn't read this file: it isn't JSON. Nothing was changed."),
+  ).toBeVisible()
+  await importText(page, '{"hello": "world"}')
+  await expect(page.getByText(/it isn't a Steady export \(missing 'format'\)/)).toBeVisible()
+  await expectAccessible(page, 'settings with data panel')
+  expect(content(await exportEverything(page))).toEqual(content(before))
+})
+
+test('hostile content in an imported file runs no script and leaves no javascript: link', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Base incident')
+  const data = await exportEverything(page)
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+  const incidents = data['incidents'] as Record<string, unknown>[]
+  incidents[0] = {
+    ...incidents[0],
+    title: `Hostile ${payload}`,
+    symptoms: `<iframe srcdoc="<script>parent.__pwned=3</script>"></iframe><embed src="javascript:alert(1)"><svg onload="window.__pwned=4"><script>window.__pwned=5</script></svg>`,
+    errorMessages:
+      '[click](javascript:window.__pwned=6) <a href="javascript:window.__pwned=7">x</a>',
+    endpoints: ['javascript:window.__pwned=8'],
+  }
+  const postmortems = data['postmortems'] as { doc: { content: unknown[] } }[]
+  postmortems[0]!.doc.content.push({
+    type: 'paragraph',
+    content: [
+      {
+        type: 'text',
+        text: 'evil link',
+        marks: [{ type: 'link', attrs: { href: 'javascript:window.__pwned=9' } }],
+      },
+      { type: 'text', text: payload },
+    ],
+  })
+  await importText(page, JSON.stringify(data))
+  await page
+    .getByRole('dialog', { name: 'Incidents already here' })
+    .getByRole('button', { name: 'Replace them' })
+    .click()
+  await expect(page.getByText('Imported: 0 added, 1 replaced, 0 skipped.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await page.getByRole('button', { name: /Hostile/ }).click()
+  await expect(page.getByRole('textbox', { name: 'Post-mortem document' })).toContainText(
+    'evil link',
+  )
+  await page.getByRole('button', { name: /Capture/ }).click()
+  await expect(page.getByLabel('Error messages')).toHaveValue(/javascript:/)
+  await page.waitForTimeout(300)
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined()
+  expect(await page.locator('[href^="javascript:" i], [src^="javascript:" i]').count()).toBe(0)
+  expect(
+    await page.locator('main iframe, main embed, main script, main img[onerror]').count(),
+  ).toBe(0)
+})
