@@ -62,6 +62,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null
   let quitting = false
+  /** Set once the page was asked for its last backup, on close or on quit. */
+  let quitBackupTaken = false
+  /** Resolves the wait for the page's answer to that request. */
+  let quitBackupDone: (() => void) | null = null
   let tray: Tray | null = null
   let activeIncidents: ReminderSync['activeIncidents'] = []
   const userData = (name: string) => path.join(app.getPath('userData'), name)
@@ -121,11 +125,26 @@ if (!app.requestSingleInstanceLock()) {
     }
     win.on('resize', rememberBounds)
     win.on('move', rememberBounds)
+    let flushedForClose = false
     win.on('close', (event) => {
       clearTimeout(saveTimer)
       void saveWindowState(stateFile, currentWindowState(win))
+      const hideToTray = !quitting && prefs.closeToTray && tray
+      if (!hideToTray && !flushedForClose && !quitBackupTaken) {
+        // The page goes away for good: let it save pending edits (and back up) first, 3 s at most.
+        event.preventDefault()
+        flushedForClose = true
+        quitBackupTaken = true
+        const finished = new Promise<void>((resolve) => {
+          quitBackupDone = resolve
+          setTimeout(resolve, 3000)
+        })
+        sendToPage(win.webContents, 'backup:request', 'quit')
+        void finished.then(() => win.close())
+        return
+      }
       // Closing keeps Steady in the tray (unless turned off), so reminders still fire.
-      if (!quitting && prefs.closeToTray && tray) {
+      if (hideToTray) {
         event.preventDefault()
         win.hide()
         if (!prefs.trayHintShown) {
@@ -217,8 +236,6 @@ if (!app.requestSingleInstanceLock()) {
     clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
     requestSnapshot: () => sendToPage(mainWindow?.webContents, 'backup:request', 'scheduled'),
   })
-  /** Resolves when the page has answered a quit-time backup request (or after 3 s). */
-  let quitBackupDone: (() => void) | null = null
 
   void app.whenReady().then(async () => {
     await mkdir(backupDir(), { recursive: true })
@@ -267,7 +284,6 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => void showWindow())
   })
 
-  let quitBackupTaken = false
   app.on('before-quit', (event) => {
     quitting = true
     // One last backup before going: ask the page, wait for its answer (3 s at most), then quit.

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { PlatformContext } from './app/platform-context'
-import { StartupError } from './app/StartupError'
+import { RestoreOffer, StartupError } from './app/StartupGuard'
 import { openDatabase } from './db/errors'
 import { allAutosaves, db } from './db/instance'
 import { requestPersistentStorage } from './db/persistence'
@@ -13,14 +13,9 @@ import './styles/global.css'
 const element = document.getElementById('root')
 if (!element) throw new Error('index.html has no #root element.')
 const root = createRoot(element)
+const platform = detectPlatform()
 
-async function start(): Promise<void> {
-  try {
-    await openDatabase(db)
-  } catch (error) {
-    root.render(<StartupError error={error} />)
-    return
-  }
+async function startApp(): Promise<void> {
   // Words typed just before the last close or crash are saved before anything else.
   for (const saver of allAutosaves) {
     await saver.recover()
@@ -29,11 +24,44 @@ async function start(): Promise<void> {
   void requestPersistentStorage().then((storage) => useUi.setState({ storage }))
   root.render(
     <StrictMode>
-      <PlatformContext.Provider value={detectPlatform()}>
+      <PlatformContext.Provider value={platform}>
         <App />
       </PlatformContext.Provider>
     </StrictMode>,
   )
+}
+
+/** The newest backup that holds incidents, in the desktop app. */
+async function newestBackup() {
+  const list = (await platform.backups?.list().catch(() => [])) ?? []
+  return list.find((b) => (b.counts['incidents'] ?? 0) > 0) ?? null
+}
+
+async function start(): Promise<void> {
+  try {
+    await openDatabase(db)
+  } catch (error) {
+    const backup = await newestBackup()
+    root.render(
+      <StartupError
+        error={error}
+        platform={platform}
+        backup={backup}
+        onDone={() => void startApp()}
+      />,
+    )
+    return
+  }
+  if ((await db.incidents.count()) === 0) {
+    const backup = await newestBackup()
+    if (backup) {
+      root.render(
+        <RestoreOffer platform={platform} backup={backup} onDone={() => void startApp()} />,
+      )
+      return
+    }
+  }
+  await startApp()
 }
 
 void start()
