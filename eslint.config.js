@@ -53,6 +53,11 @@ export default tseslint.config(
     },
   },
   {
+    // The benchmark and the screenshot script run code in the page through page.evaluate.
+    files: ['bench/**', 'scripts/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // In tests, a `!` on a value the test just built reads better than a guard that cannot fail.
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'src/shared/domain/test-helpers.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -114,6 +114,20 @@ export class IncidentsRepo {
     }
   }
 
+  /** Many incidents' events in one transaction (reminders that came due together, say). */
+  async recordMany(
+    batch: readonly { incidentId: string; drafts: readonly EventDraft[] }[],
+  ): Promise<void> {
+    if (!batch.length) return
+    try {
+      await this.db.transaction('rw', this.db.incidents, this.db.events, async () => {
+        for (const { incidentId, drafts } of batch) await this.record(incidentId, drafts)
+      })
+    } catch (error) {
+      throw toDbError(error, 'write')
+    }
+  }
+
   /** Autosave: records only the fields that really changed; nothing when none did. */
   async editDetails(id: string, changes: Partial<IncidentDetails>): Promise<Incident> {
     const parsed = incidentDetailsSchema.partial().safeParse(changes)

@@ -1,8 +1,9 @@
+import { measured } from '../../app/perf'
 import { incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 
 /** Opens a new incident and lands in Capture, where the first field has focus. */
 export async function newIncident(): Promise<void> {
-  const incident = await incidentsRepo.open()
+  const incident = await measured('new-incident', () => incidentsRepo.open())
   useUi.getState().navigate({ screen: 'incident', id: incident.id })
 }

@@ -2,6 +2,7 @@ import type { Incident, MitigationOutcome } from '@shared/domain/model'
 import { useState } from 'react'
 import { ChoiceGroup, TextInput } from '../../components/fields'
 import { formatTime } from '../../components/format'
+import { measured } from '../../app/perf'
 import { incidentsRepo } from '../../db/instance'
 
 export const QUICK_MITIGATIONS = [
@@ -29,12 +30,14 @@ export function MitigationForm({ incident }: { incident: Incident }) {
   const submit = async (): Promise<void> => {
     if (!action.trim()) return setError('Say what you did or are about to do.')
     try {
-      await incidentsRepo.logMitigation(incident.id, {
-        action: action.trim(),
-        expected,
-        observed,
-        outcome,
-      })
+      await measured('log-mitigation', () =>
+        incidentsRepo.logMitigation(incident.id, {
+          action: action.trim(),
+          expected,
+          observed,
+          outcome,
+        }),
+      )
       setAction('')
       setExpected('')
       setObserved('')

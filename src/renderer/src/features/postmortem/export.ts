@@ -1,11 +1,16 @@
 /** Exporting post-mortems: loads the editor's schema and the serializer on demand. */
 import { buildPostmortemTemplate } from '@shared/domain/postmortem'
 import type { MarkdownFile } from '@shared/ipc-contract'
+import { measured } from '../../app/perf'
 import { db } from '../../db/instance'
 import { postmortemAutosave } from '../../db/instance'
 
 /** One incident's post-mortem as a Markdown file, from what is saved (or pending) now. */
-export async function postmortemFile(incidentId: string): Promise<MarkdownFile> {
+export function postmortemFile(incidentId: string): Promise<MarkdownFile> {
+  return measured('export-markdown', () => buildFile(incidentId))
+}
+
+async function buildFile(incidentId: string): Promise<MarkdownFile> {
   const [{ toPostmortemMarkdown, markdownFileName }, incident, row, items, events] =
     await Promise.all([
       import('../../editor/markdown'),

@@ -61,18 +61,29 @@ export function useReminderEngine(platform: Platform): void {
   }, [reminders, inputs, platform])
 
   useEffect(() => {
-    for (const reminder of reminders ?? []) {
-      const key = `${reminder.id}@${reminder.at}`
-      if (!needsFiring(reminder, now) || firing.current.has(key)) continue
-      firing.current.add(key)
-      platform.notify(reminder)
-      void incidentsRepo.record(reminder.incidentId, [
-        {
-          kind: 'reminder-fired',
-          at: Math.max(now, reminder.at),
-          payload: { reminderId: reminder.id, title: reminder.title },
-        },
-      ])
-    }
+    const due = (reminders ?? []).filter(
+      (r) => needsFiring(r, now) && !firing.current.has(`${r.id}@${r.at}`),
+    )
+    if (!due.length) return
+    for (const r of due) firing.current.add(`${r.id}@${r.at}`)
+    // Many at once (after a long absence, or an import) become one notice and one write.
+    if (due.length > 3)
+      platform.notify({
+        title: `${due.length} reminders are due`,
+        body: 'See the reminder center.',
+      })
+    else for (const r of due) platform.notify(r)
+    void incidentsRepo.recordMany(
+      due.map((r) => ({
+        incidentId: r.incidentId,
+        drafts: [
+          {
+            kind: 'reminder-fired' as const,
+            at: Math.max(now, r.at),
+            payload: { reminderId: r.id, title: r.title },
+          },
+        ],
+      })),
+    )
   }, [reminders, now, platform])
 }

@@ -1,0 +1,157 @@
+// Deterministic benchmark data: incidents across every phase and severity, about 20 timeline events
+// each, action items and post-mortems of realistic length. Plain JavaScript without imports, because
+// it also runs inside the page (passed to page.evaluate). A unit test checks every record against
+// the app's schemas, so the benchmark measures data the app really stores.
+
+export function generateDataset(count, options = {}) {
+  const eventsPer = options.eventsPer ?? 20
+  const bigEvents = options.bigEvents ?? 200
+  let seed = options.seed ?? 42
+  const random = () => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296
+    return seed / 4294967296
+  }
+  const pick = (list) => list[Math.floor(random() * list.length)]
+  const PHASES = ['capture', 'triage', 'mitigate', 'diagnose', 'fix', 'postmortem', 'prevention']
+  const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4']
+  const WORDS =
+    'checkout payments login search gateway queue worker cache database timeout latency memory disk replica dns certificate deploy config rollback flag region upstream webhook export import cron index'.split(
+      ' ',
+    )
+  const phrase = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
+  const start = Date.UTC(2023, 0, 1)
+  const DAY = 86_400_000
+  const incidents = []
+  const events = []
+  const actionItems = []
+  const postmortems = []
+  for (let i = 0; i < count; i++) {
+    const id = `bench-${String(i).padStart(6, '0')}`
+    const openedAt = start + Math.floor(random() * 1000 * DAY)
+    const phaseIndex = i % PHASES.length
+    const phase = PHASES[phaseIndex]
+    const resolved = phaseIndex >= 5
+    const resolvedAt = resolved ? openedAt + Math.floor(random() * 8 * 3_600_000) : null
+    const severity = phaseIndex === 0 ? null : SEVERITIES[i % 4]
+    // Two named incidents the benchmark opens: one early in the process, one with a long post-mortem.
+    const big = i === 0 || i === 5
+    const title =
+      i === 0
+        ? 'Benchmark incident with many events'
+        : i === 5
+          ? 'Benchmark incident with a long post-mortem'
+          : `${phrase(3)} ${pick(['returns 502', 'is slow', 'fails', 'times out', 'drops requests'])}`
+    const n = big ? bigEvents : eventsPer
+    let seq = 0
+    const event = (kind, at, payload) =>
+      events.push({ id: `${id}-e${++seq}`, incidentId: id, seq, at, recordedAt: at, kind, payload })
+    event('incident-opened', openedAt, { title })
+    event('impact-started', openedAt - 10 * 60_000, {})
+    event('detected', openedAt, {})
+    for (let k = 3; k < n; k++) event('note', openedAt + k * 60_000, { text: phrase(8) })
+    const notes = events
+      .filter((e) => e.incidentId === id && e.kind === 'note')
+      .map((e) => e.payload.text)
+    incidents.push({
+      id,
+      title,
+      symptoms: `${phrase(12)}.\n${phrase(20)}`,
+      errorMessages: `Error: ${phrase(5)} at ${pick(WORDS)}.js:${Math.floor(random() * 900)}`,
+      statusCodes: ['502'],
+      endpoints: [`POST /api/${pick(WORDS)}`],
+      detectionSource: 'monitoring',
+      detectionNote: '',
+      scope: phaseIndex > 1 ? 'some-users' : null,
+      scopeNote: '',
+      recentChanges: {
+        deploys: { checked: false, note: '' },
+        migrations: { checked: false, note: '' },
+        config: { checked: false, note: '' },
+        dependencies: { checked: false, note: '' },
+      },
+      strategy: phaseIndex > 1 ? 'rollback' : null,
+      strategyNote: '',
+      services: [pick(WORDS)],
+      rootCause: {
+        trigger: '',
+        mechanism: '',
+        impact: '',
+        summary: phrase(10),
+        contributingFactors: '',
+      },
+      fixChecklist: {
+        fixWritten: resolved,
+        regressionTest: resolved,
+        testedLocally: resolved,
+        testedStaging: resolved,
+        deployed: resolved,
+        mitigationRemoved: resolved,
+        verified: resolved,
+      },
+      phase,
+      phaseEnteredAt: openedAt,
+      status: resolved ? 'resolved' : 'active',
+      severity,
+      openedAt,
+      startedAt: openedAt - 10 * 60_000,
+      detectedAt: openedAt,
+      updatedAt: openedAt + n * 60_000,
+      mitigatedAt: phaseIndex > 2 ? openedAt + 30 * 60_000 : null,
+      fixDeployedAt: resolved ? resolvedAt : null,
+      resolvedAt,
+      closedAt: null,
+      closeReason: '',
+      notes,
+      mitigations: [],
+      hypotheses: [],
+      postmortemStatus: resolved ? 'draft' : 'none',
+      postmortemFinalAt: null,
+      breakUntil: null,
+      reminders: {},
+    })
+    if (resolved) {
+      const items = big ? 20 : 2
+      for (let k = 0; k < items; k++)
+        actionItems.push({
+          id: `${id}-a${k}`,
+          incidentId: id,
+          title: `${phrase(4)} alert`,
+          type: 'detect',
+          owner: '',
+          dueAt: resolvedAt + 14 * DAY,
+          measure: phrase(4),
+          status: 'open',
+          createdAt: resolvedAt,
+          updatedAt: resolvedAt,
+          doneAt: null,
+          verifiedAt: null,
+        })
+      const paragraphs = big ? 400 : 12
+      postmortems.push({
+        incidentId: id,
+        updatedAt: resolvedAt,
+        doc: {
+          type: 'doc',
+          content: [
+            {
+              type: 'heading',
+              attrs: { level: 1 },
+              content: [{ type: 'text', text: `Post-mortem: ${title}` }],
+            },
+            ...Array.from({ length: paragraphs }, (_, p) =>
+              p % 10 === 0
+                ? {
+                    type: 'heading',
+                    attrs: { level: 2 },
+                    content: [{ type: 'text', text: phrase(3) }],
+                  }
+                : { type: 'paragraph', content: [{ type: 'text', text: `${phrase(40)}.` }] },
+            ),
+            { type: 'actionItems' },
+          ],
+        },
+      })
+    }
+  }
+  return { incidents, events, actionItems, postmortems }
+}

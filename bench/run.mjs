@@ -1,0 +1,398 @@
+// npm run bench [-- --incidents N] [-- --quick]
+// Measures what a user feels, at scale, in headless Chromium against the built renderer: each
+// number beside a baseline measured in the same run (a blank page, a raw IndexedDB put). Prints a
+// table of medians and writes bench/results.json. It measures; it never fails on a number.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import { generateDataset } from './generate.mjs'
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const arg = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const INCIDENTS = arg('--incidents', quick ? 300 : 10_000)
+const RUNS = quick ? 1 : arg('--runs', 5)
+const PORT = 5499
+const BASE = `http://127.0.0.1:${PORT}`
+
+if (!existsSync('out/renderer/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
+
+// A blank page of the same build: same server, same CSP, no app.
+const html = readFileSync('out/renderer/index.html', 'utf8')
+writeFileSync(
+  'out/renderer/bench-blank.html',
+  html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<link rel="stylesheet"[^>]*>/g, ''),
+)
+
+const server = spawn(process.execPath, ['scripts/serve-web.mjs', '--port', String(PORT)], {
+  stdio: 'ignore',
+})
+await new Promise((r) => setTimeout(r, 600))
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN
+}
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--enable-precise-memory-info',
+  ],
+})
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+const results = {}
+
+try {
+  // Seed: open the app once (it creates the database), then write the dataset with raw IndexedDB.
+  const seedPage = await context.newPage()
+  await seedPage.goto(`${BASE}/`)
+  await seedPage.getByRole('navigation', { name: 'Main' }).waitFor()
+  const data = generateDataset(INCIDENTS)
+  const CHUNK = 500
+  const t0 = Date.now()
+  for (let i = 0; i < data.incidents.length; i += CHUNK) {
+    const ids = new Set(data.incidents.slice(i, i + CHUNK).map((x) => x.id))
+    const chunk = {
+      incidents: data.incidents.slice(i, i + CHUNK),
+      events: data.events.filter((e) => ids.has(e.incidentId)),
+      actionItems: data.actionItems.filter((a) => ids.has(a.incidentId)),
+      postmortems: data.postmortems.filter((p) => ids.has(p.incidentId)),
+    }
+    await seedPage.evaluate(async (chunk) => {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open('steady')
+        r.onsuccess = () => resolve(r.result)
+        r.onerror = () => reject(r.error)
+      })
+      const names = Object.keys(chunk)
+      const tx = db.transaction(names, 'readwrite')
+      for (const name of names) for (const row of chunk[name]) tx.objectStore(name).put(row)
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve
+        tx.onerror = () => reject(tx.error)
+      })
+      db.close()
+    }, chunk)
+  }
+  console.log(
+    `Seeded ${data.incidents.length} incidents, ${data.events.length} events in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+  )
+  await seedPage.close()
+
+  const coldPage = async (url, onReady) => {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    await page.addInitScript(() => {
+      // Record when the incidents list first shows rows.
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.incident-row')) {
+          window.__firstRows = performance.now()
+          observer.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(url)
+    await onReady(page)
+    return { page, cdp }
+  }
+
+  // 1. Cold start, against a blank page of the same build.
+  const blank = []
+  const start = []
+  for (let run = 0; run < RUNS + (quick ? 0 : 1); run++) {
+    const b = await coldPage(`${BASE}/bench-blank.html`, (p) => p.waitForLoadState('load'))
+    const blankMs = await b.page.evaluate(
+      () => performance.getEntriesByType('navigation')[0].loadEventEnd,
+    )
+    await b.page.close()
+    const a = await coldPage(`${BASE}/`, (p) => p.locator('.incident-row').first().waitFor())
+    const appMs = await a.page.evaluate(() => window.__firstRows)
+    await a.page.close()
+    if (quick || run > 0) {
+      blank.push(blankMs)
+      start.push(appMs)
+    }
+  }
+  results.coldStart = {
+    ms: median(start),
+    baselineMs: median(blank),
+    ratio: median(start) / median(blank),
+    budget: '≤ 1.5× blank page',
+  }
+
+  // One warm page for the rest.
+  const { page, cdp } = await coldPage(`${BASE}/`, (p) =>
+    p.locator('.incident-row').first().waitFor(),
+  )
+  const heap = await cdp.send('Runtime.getHeapUsage')
+  results.heapAfterList = { mb: heap.usedSize / 1024 / 1024 }
+
+  const rawPut = (store, row) =>
+    page.evaluate(
+      async ({ store, row }) => {
+        const db = await new Promise((resolve) => {
+          const r = indexedDB.open('steady')
+          r.onsuccess = () => resolve(r.result)
+        })
+        const t = performance.now()
+        const tx = db.transaction(store, 'readwrite', { durability: 'strict' })
+        tx.objectStore(store).put(row)
+        await new Promise((resolve) => (tx.oncomplete = resolve))
+        const ms = performance.now() - t
+        db.close()
+        return ms
+      },
+      { store, row },
+    )
+  const lastMeasure = (name) =>
+    page.evaluate((name) => {
+      const entries = performance.getEntriesByName(`steady:${name}`)
+      return entries.length ? entries[entries.length - 1].duration : null
+    }, name)
+  const waitMeasure = async (name, count) =>
+    page.waitForFunction(
+      ([name, count]) => performance.getEntriesByName(`steady:${name}`).length >= count,
+      [name, count],
+    )
+
+  // Let start-up writes settle, and warm the raw baseline once, so both sides are measured warm.
+  await page.waitForTimeout(quick ? 500 : 2000)
+  await rawPut('incidents', { ...data.incidents[1], id: 'raw-warm-up' })
+
+  // 2. Capture: the keystroke that opens an incident, until its record is durable.
+  const capture = []
+  const capturePut = []
+  for (let run = 0; run < RUNS; run++) {
+    await page.getByRole('button', { name: 'Incidents' }).click()
+    await page.locator('.incident-row').first().waitFor()
+    await page.keyboard.press('n')
+    await waitMeasure('new-incident', run + 1)
+    capture.push(await lastMeasure('new-incident'))
+    capturePut.push(await rawPut('incidents', { ...data.incidents[1], id: `raw-${run}` }))
+  }
+  results.capture = {
+    ms: median(capture),
+    baselineMs: median(capturePut),
+    ratio: median(capture) / median(capturePut),
+    budget: '≤ 2× raw put',
+  }
+
+  // 3. Logging a mitigation action, until durable.
+  const log = []
+  const logPut = []
+  await page.getByRole('button', { name: /Move to triage/ }).waitFor()
+  await page.getByLabel('What is happening?').fill('Benchmark mitigation')
+  await page.keyboard.press('Control+Enter')
+  await page.getByRole('radio', { name: /^SEV3/ }).check()
+  await page.getByRole('radio', { name: /^Roll back/ }).check()
+  await page.keyboard.press('Control+Enter')
+  for (let run = 0; run < RUNS; run++) {
+    await page.getByLabel('Action', { exact: true }).fill(`Attempt ${run}`)
+    await page.getByRole('button', { name: 'Log this attempt' }).click()
+    await waitMeasure('log-mitigation', run + 1)
+    log.push(await lastMeasure('log-mitigation'))
+    logPut.push(
+      await rawPut('events', { ...data.events[3], id: `raw-e-${run}`, seq: 10_000 + run }),
+    )
+  }
+  results.logMitigation = {
+    ms: median(log),
+    baselineMs: median(logPut),
+    ratio: median(log) / median(logPut),
+    budget: '≤ 2× raw put',
+  }
+
+  // 4. Opening an incident with 200 events, until its phase screen shows.
+  const open = []
+  for (let run = 0; run < RUNS; run++) {
+    await page.getByRole('button', { name: 'Incidents' }).click()
+    await page.getByLabel('Search incidents').fill('Benchmark incident with many events')
+    const row = page.getByRole('button', { name: /Benchmark incident with many events/ })
+    await row.waitFor()
+    await page.evaluate(() => {
+      window.__openStart = performance.now()
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.phase-goal')) {
+          window.__openEnd = performance.now()
+          observer.disconnect()
+        }
+      }).observe(document.body, { childList: true, subtree: true })
+    })
+    await row.click()
+    await page.locator('.phase-goal').waitFor()
+    open.push(await page.evaluate(() => window.__openEnd - window.__openStart))
+  }
+  results.openIncident = { ms: median(open), budget: '≤ 100 ms' }
+
+  // 5. Search as you type: each keystroke until the list answers that query.
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  const search = page.getByLabel('Search incidents')
+  await search.fill('')
+  const latencies = []
+  for (let run = 0; run < RUNS; run++) {
+    await search.fill('')
+    await page.waitForFunction(
+      () => document.querySelector('.incident-list')?.getAttribute('data-query') === '',
+    )
+    for (const word of ['checkout time', 'database lat']) {
+      for (let i = 1; i <= word.length; i++) {
+        const value = word.slice(0, i)
+        latencies.push(
+          await page.evaluate(async (value) => {
+            const input = document.querySelector('input[type="search"]')
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+            const t = performance.now()
+            setter.call(input, value)
+            input.dispatchEvent(new Event('input', { bubbles: true }))
+            await new Promise((resolve) => {
+              const check = () => {
+                const list = document.querySelector('.incident-list')
+                const empty = document.querySelector('.empty-filter')
+                if (list?.getAttribute('data-query') === value || (empty && !list)) resolve()
+                else requestAnimationFrame(check)
+              }
+              check()
+            })
+            return performance.now() - t
+          }, value),
+        )
+      }
+      await search.fill('')
+    }
+  }
+  results.search = {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    budget: 'p95 ≤ 50 ms',
+  }
+
+  // 6. Markdown export of a large post-mortem (200 events, 20 action items).
+  await search.fill('Benchmark incident with a long post-mortem')
+  await page.getByRole('button', { name: /Benchmark incident with a long post-mortem/ }).click()
+  const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
+  await editor.waitFor()
+  await page.evaluate(() => (navigator.clipboard.writeText = async () => undefined))
+  const exportMs = []
+  for (let run = 0; run < RUNS + 1; run++) {
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click()
+    await waitMeasure('export-markdown', run + 1)
+    if (run > 0) exportMs.push(await lastMeasure('export-markdown')) // the first loads the serializer
+  }
+  results.exportMarkdown = { ms: median(exportMs), budget: '≤ 50 ms' }
+
+  // 7. Typing 500 characters into the 50-page post-mortem: the longest main-thread task.
+  await page.evaluate(() => {
+    window.__longest = 0
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration)
+    }).observe({ type: 'longtask', buffered: false })
+  })
+  await editor
+    .getByRole('heading', { name: 'Post-mortem: Benchmark incident with a long post-mortem' })
+    .click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('x'.repeat(quick ? 100 : 500))
+  await page.waitForTimeout(1200)
+  results.typingLongestTask = { ms: await page.evaluate(() => window.__longest), budget: '≤ 50 ms' }
+  await page.close()
+} finally {
+  await browser.close()
+  server.kill()
+}
+
+// 8. Sizes of what ships.
+const assets = readdirSync('out/renderer/assets')
+const initial = [...html.matchAll(/src="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1])
+const gz = (file) => gzipSync(readFileSync(path.join('out/renderer/assets', file))).length / 1024
+results.initialJs = { kbGzip: initial.reduce((sum, f) => sum + gz(f), 0), budget: '≤ 300 KB gzip' }
+const editorChunks = assets.filter((f) => /^(PostmortemEditor|extensions|markdown)-.*\.js$/.test(f))
+results.editorChunks = {
+  kbGzip: editorChunks.reduce((sum, f) => sum + gz(f), 0),
+  files: editorChunks,
+}
+
+const report = {
+  date: new Date().toISOString(),
+  incidents: INCIDENTS,
+  runs: RUNS,
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+  },
+  browser: browser.version(),
+  results,
+}
+writeFileSync('bench/results.json', `${JSON.stringify(report, null, 2)}\n`)
+const fmt = (n, digits = 1) =>
+  typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—'
+const rows = [
+  [
+    'Cold start to first rows',
+    `${fmt(results.coldStart.ms)} ms`,
+    `${fmt(results.coldStart.ratio, 2)}× blank (${fmt(results.coldStart.baselineMs)} ms)`,
+    results.coldStart.budget,
+  ],
+  [
+    'Capture (N → durable)',
+    `${fmt(results.capture.ms)} ms`,
+    `${fmt(results.capture.ratio, 2)}× raw put (${fmt(results.capture.baselineMs)} ms)`,
+    results.capture.budget,
+  ],
+  [
+    'Log a mitigation → durable',
+    `${fmt(results.logMitigation.ms)} ms`,
+    `${fmt(results.logMitigation.ratio, 2)}× raw put (${fmt(results.logMitigation.baselineMs)} ms)`,
+    results.logMitigation.budget,
+  ],
+  [
+    'Open incident (200 events)',
+    `${fmt(results.openIncident.ms)} ms`,
+    '',
+    results.openIncident.budget,
+  ],
+  [
+    'Search per keystroke',
+    `p50 ${fmt(results.search.p50)} ms`,
+    `p95 ${fmt(results.search.p95)} ms`,
+    results.search.budget,
+  ],
+  [
+    'Markdown export (large)',
+    `${fmt(results.exportMarkdown.ms)} ms`,
+    '',
+    results.exportMarkdown.budget,
+  ],
+  [
+    'Longest task while typing',
+    `${fmt(results.typingLongestTask.ms)} ms`,
+    '',
+    results.typingLongestTask.budget,
+  ],
+  ['JS heap after the list', `${fmt(results.heapAfterList.mb)} MB`, '', ''],
+  ['Initial JavaScript', `${fmt(results.initialJs.kbGzip)} KB gzip`, '', results.initialJs.budget],
+  ['Editor chunks (on demand)', `${fmt(results.editorChunks.kbGzip)} KB gzip`, '', ''],
+]
+console.log(
+  `\n${INCIDENTS} incidents, median of ${RUNS} run(s), ${report.browser}, ${report.machine.cpus} cores\n`,
+)
+console.log('| Measure | Median | Against | Budget |\n| --- | --- | --- | --- |')
+for (const r of rows) console.log(`| ${r.join(' | ')} |`)
+console.log('\nWritten to bench/results.json')
