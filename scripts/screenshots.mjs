@@ -82,6 +82,15 @@ const scenes = {
   palette: async (page) => page.keyboard.press('Control+k'),
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
   settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
+  reminders: async (page) => {
+    await page.keyboard.press('n')
+    await page.getByLabel('What is happening?').fill('Orders stuck in pending')
+    await page.getByRole('button', { name: 'Reminders' }).click()
+  },
+  'action-items': async (page) => {
+    await scenes.postmortem(page)
+    await page.getByRole('button', { name: 'Action items' }).click()
+  },
 }
 
 const wanted = process.argv.slice(2)

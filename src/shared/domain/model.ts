@@ -161,6 +161,12 @@ export const incidentSchema = incidentDetailsSchema.extend({
 })
 export type Incident = z.infer<typeof incidentSchema>
 
+/** An incident's name: its title, or else the first line of what is happening. */
+export function incidentTitle(incident: Pick<Incident, 'title' | 'symptoms'>): string {
+  const firstLine = incident.symptoms.split('\n')[0]?.trim() ?? ''
+  return incident.title.trim() || firstLine.slice(0, 120) || 'Untitled incident'
+}
+
 export const ACTION_ITEM_TYPES = [
   'mitigate',
   'prevent',

@@ -7,7 +7,7 @@
 import { format } from 'date-fns'
 import { z } from 'zod'
 import type { TimelineEvent } from './events'
-import type { Incident, MitigationOutcome, Scope } from './model'
+import { incidentTitle, type Incident, type MitigationOutcome, type Scope } from './model'
 import { describeEvent, visibleTimeline } from './timeline'
 
 export interface DocNode {
@@ -101,11 +101,6 @@ const OUTCOME_WORDS: Record<MitigationOutcome, string> = {
   failed: 'failed',
 }
 const STATUS_WORDS = { active: 'Active', resolved: 'Resolved', closed: 'Closed' } as const
-
-export function incidentTitle(incident: Pick<Incident, 'title' | 'symptoms'>): string {
-  const firstLine = incident.symptoms.split('\n')[0]?.trim() ?? ''
-  return incident.title.trim() || firstLine.slice(0, 120) || 'Untitled incident'
-}
 
 /** Markers for the moments that define an incident's timeline. */
 const MILESTONES: ReadonlySet<TimelineEvent['kind']> = new Set([

@@ -3,7 +3,13 @@
  * fire and when, from the incidents, their action items, the settings and `now`. Snoozes and
  * dismissals are events on the incident (its `reminders` marks), so they survive everything.
  */
-import type { ActionItem, Incident, ReminderRule, Settings } from './model'
+import {
+  incidentTitle,
+  type ActionItem,
+  type Incident,
+  type ReminderRule,
+  type Settings,
+} from './model'
 import { DAY, HOUR, MINUTE } from './time'
 
 export interface Reminder {
@@ -55,7 +61,7 @@ function incidentReminders(
 ): Draft[] {
   const { reminders: r, timeboxes } = settings
   const id = (suffix: string) => `${incident.id}:${suffix}`
-  const name = incident.title.trim() || 'Untitled incident'
+  const name = incidentTitle(incident)
   const out: Draft[] = []
   if (incident.status === 'closed') return out
 

@@ -28,4 +28,4 @@ export const strategyLabel = (s: Strategy | null): string =>
   STRATEGIES.find((x) => x.value === s)?.label ?? 'No strategy chosen'
 
 /** What the list shows for an incident with no title yet: the first line of its symptoms. */
-export { incidentTitle as displayTitle } from '@shared/domain/postmortem'
+export { incidentTitle as displayTitle } from '@shared/domain/model'
