@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { chromiumOptions } from '../scripts/chromium.mjs'
 import { generateDataset } from './generate.mjs'
 
 const args = process.argv.slice(2)
@@ -45,14 +46,8 @@ const percentile = (xs, p) => {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--enable-precise-memory-info',
-  ],
+  ...chromiumOptions,
+  args: [...chromiumOptions.args, '--enable-precise-memory-info'],
 })
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
 const results = {}

@@ -2,12 +2,10 @@
 // Run by hand after changing the SVG: node scripts/render-icon.mjs
 import { readFile } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
+import { chromiumOptions } from './chromium.mjs'
 
 const svg = await readFile('resources/icon.svg', 'utf8')
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-})
+const browser = await chromium.launch(chromiumOptions)
 for (const size of [512, 32]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } })
   await page.setContent(

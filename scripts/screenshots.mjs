@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
+import { chromiumOptions } from './chromium.mjs'
 
 const PORT = 5399
 const [width, height] = (process.env.VIEWPORT ?? '1280x800').split('x').map(Number)
@@ -94,15 +95,7 @@ const scenes = {
 }
 
 const wanted = process.argv.slice(2)
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-})
+const browser = await chromium.launch(chromiumOptions)
 await mkdir('test-results/screens', { recursive: true })
 try {
   for (const [name, reach] of Object.entries(scenes)) {

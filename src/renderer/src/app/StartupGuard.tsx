@@ -10,6 +10,7 @@ import { DbError, openDatabase } from '../db/errors'
 import { db } from '../db/instance'
 import { parseExport, replaceAll, snapshotOf } from '../db/transfer'
 import type { Platform } from '../platform'
+import { ErrorText } from '../components/ErrorText'
 
 async function restore(platform: Platform, backup: BackupInfo): Promise<void> {
   if (!platform.backups) return
@@ -37,11 +38,7 @@ export function RestoreOffer({
         {format(backup.at, 'd MMM yyyy, HH:mm')} holds {backup.counts['incidents'] ?? 0}. Restore
         it?
       </p>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="dialog-actions">
         <button type="button" className="button quiet" onClick={onDone}>
           Start empty

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { ErrorText } from './ErrorText'
 import { fromLocalInput, toLocalInput } from './format'
 import { useNow } from './use-now'
 
@@ -61,11 +62,7 @@ export function TimePicker({ label, value, onChange, hint }: TimePickerProps) {
           onChange={(e) => void choose(fromLocalInput(e.target.value))}
         />
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error} Nothing was changed.
-        </p>
-      )}
+      <ErrorText message={error && `${error} Nothing was changed.`} />
     </fieldset>
   )
 }

@@ -18,6 +18,7 @@ import {
 import { useState } from 'react'
 import { Dialog } from '../app/Dialog'
 import { formatShortcut } from '../commands/shortcut'
+import { ErrorText } from '../components/ErrorText'
 
 interface Tool {
   label: string
@@ -175,11 +176,7 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
           />
           <p className="field-hint">Leave it empty to remove the link. Ctrl/Cmd+click opens it.</p>
         </div>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
+        <ErrorText message={error} />
         <div className="dialog-actions">
           <button type="button" className="button quiet" onClick={onClose}>
             Cancel

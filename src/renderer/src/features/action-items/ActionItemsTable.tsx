@@ -11,6 +11,7 @@ import { useState } from 'react'
 import { useNow } from '../../components/use-now'
 import { useActionItems } from '../../db/hooks'
 import { actionItemsRepo, itemAutosave } from '../../db/instance'
+import { ErrorText } from '../../components/ErrorText'
 
 const STATUSES: { value: ActionItemStatus; label: string }[] = [
   { value: 'open', label: 'Open' },
@@ -233,11 +234,7 @@ function NewItemForm({ incidentId }: { incidentId: string }) {
       <button type="submit" className="button secondary" disabled={!title.trim()}>
         Add action item
       </button>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   )
 }

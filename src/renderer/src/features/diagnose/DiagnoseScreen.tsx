@@ -7,6 +7,12 @@ import { usePhaseCommands } from '../incident/use-phase-commands'
 import { CompactTimeline } from '../timeline/TimelinePanel'
 import { Hypotheses } from './Hypotheses'
 
+const CHAIN = [
+  ['trigger', 'Trigger'],
+  ['mechanism', 'Mechanism'],
+  ['impact', 'Impact'],
+] as const
+
 export function DiagnoseScreen({ incident }: { incident: Incident }) {
   const [rootCause, setRootCause, flush] = useDetailField(incident, 'rootCause')
   const set = (key: keyof RootCause) => (value: string) =>
@@ -34,30 +40,17 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
           The chain of events
         </h3>
         <div className="chain">
-          <TextInput
-            label="Trigger"
-            multiline
-            rows={2}
-            value={rootCause.trigger}
-            onChange={set('trigger')}
-            onBlur={flush}
-          />
-          <TextInput
-            label="Mechanism"
-            multiline
-            rows={2}
-            value={rootCause.mechanism}
-            onChange={set('mechanism')}
-            onBlur={flush}
-          />
-          <TextInput
-            label="Impact"
-            multiline
-            rows={2}
-            value={rootCause.impact}
-            onChange={set('impact')}
-            onBlur={flush}
-          />
+          {CHAIN.map(([key, label]) => (
+            <TextInput
+              key={key}
+              label={label}
+              multiline
+              rows={2}
+              value={rootCause[key]}
+              onChange={set(key)}
+              onBlur={flush}
+            />
+          ))}
         </div>
         <TextInput
           label="Root cause"

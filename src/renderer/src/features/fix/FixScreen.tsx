@@ -10,6 +10,7 @@ import { PhaseFooter } from '../incident/PhaseFooter'
 import { PhaseIntro } from '../incident/PhaseIntro'
 import { useDetailField } from '../incident/use-detail-field'
 import { usePhaseCommands } from '../incident/use-phase-commands'
+import { ErrorText } from '../../components/ErrorText'
 
 const STEP_LABELS: Record<(typeof FIX_STEPS)[number], string> = {
   fixWritten: 'Fix written (the real fix, not a workaround)',
@@ -132,11 +133,7 @@ function ResolveDialog({
             onChange={(e) => setValue(e.target.value)}
           />
         </div>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
+        <ErrorText message={error} />
         <div className="dialog-actions">
           <button type="button" className="button quiet" onClick={onCancel}>
             Cancel

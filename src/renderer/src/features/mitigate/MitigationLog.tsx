@@ -4,6 +4,7 @@ import { ChoiceGroup, TextInput } from '../../components/fields'
 import { formatTime } from '../../components/format'
 import { measured } from '../../app/perf'
 import { incidentsRepo } from '../../db/instance'
+import { ErrorText } from '../../components/ErrorText'
 
 export const QUICK_MITIGATIONS = [
   'Roll back the deploy',
@@ -73,11 +74,7 @@ export function MitigationForm({ incident }: { incident: Incident }) {
       <TextInput label="What you expect" value={expected} onChange={setExpected} />
       <TextInput label="What you observed" value={observed} onChange={setObserved} />
       <ChoiceGroup legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="form-actions">
         <button type="submit" className="button secondary">
           Log this attempt

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useSettings } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { saveSettings } from '../../db/settings-repo'
+import { ErrorText } from '../../components/ErrorText'
 
 const RULES: { rule: ReminderRule; label: string }[] = [
   { rule: 'captureTimebox', label: 'Capture timebox is up' },
@@ -146,11 +147,7 @@ export function ReminderSettings() {
           />
         </div>
       </fieldset>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </>
   )
 }

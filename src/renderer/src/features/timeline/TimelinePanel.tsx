@@ -5,6 +5,7 @@ import { formatTime, fromLocalInput, toLocalInput } from '../../components/forma
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
 import { useIncidentEvents } from '../../db/hooks'
+import { ErrorText } from '../../components/ErrorText'
 
 function useTimeline(incidentId: string) {
   const events = useIncidentEvents(incidentId)
@@ -120,11 +121,7 @@ function NoteForm({ incidentId }: { incidentId: string }) {
           Add note
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   )
 }
