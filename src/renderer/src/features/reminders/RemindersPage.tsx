@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
-import { useReminders } from './use-reminders'
+import { useLiveReminderInputs, useReminders } from './use-reminders'
 
 const SNOOZES = [
   { label: '10 minutes', until: (now: number) => now + 10 * MINUTE },
@@ -21,7 +21,7 @@ const SNOOZES = [
 /** The reminder center: what is due (or was missed), and what comes next. */
 export function RemindersPage() {
   const now = useNow(15_000)
-  const reminders = useReminders(now)
+  const reminders = useReminders(now, useLiveReminderInputs())
   const due = reminders?.filter((r) => r.at <= now) ?? []
   const upcoming = reminders?.filter((r) => r.at > now).slice(0, 30) ?? []
   return (

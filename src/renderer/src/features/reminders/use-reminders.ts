@@ -5,27 +5,62 @@
  */
 import { needsFiring, dueReminders, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import type { ActionItem, Incident } from '@shared/domain/model'
+import Dexie from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useNow } from '../../components/use-now'
 import { useSettings } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import type { Platform } from '../../platform'
 import { displayTitle } from '../incident/labels'
 
-function useReminderInputs() {
-  return useLiveQuery(async () => {
-    const [incidents, items] = await Promise.all([
-      db.incidents.where('status').anyOf('active', 'resolved').toArray(),
-      db.actionItems.where('status').anyOf('open', 'done').toArray(),
-    ])
-    return { incidents, items }
-  }, [])
+type Inputs = { incidents: Incident[]; items: ActionItem[] }
+
+const loadInputs = async (): Promise<Inputs> => {
+  const [incidents, items] = await Promise.all([
+    db.incidents.where('status').anyOf('active', 'resolved').toArray(),
+    db.actionItems.where('status').anyOf('open', 'done').toArray(),
+  ])
+  return { incidents, items }
 }
 
+/**
+ * The incidents and items reminders are computed from. Not a live query: re-reading every open
+ * incident after each keystroke's save would make every write wait behind a full read. Instead it
+ * reloads a moment after changes stop (and every half minute), which is soon enough for reminders.
+ */
+function useReminderInputs(): Inputs | undefined {
+  const [inputs, setInputs] = useState<Inputs>()
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let alive = true
+    const reload = () => void loadInputs().then((next) => alive && setInputs(next))
+    const soon = () => {
+      clearTimeout(timer)
+      timer = setTimeout(reload, 1500)
+    }
+    reload()
+    const every = setInterval(reload, 30_000)
+    Dexie.on.storagemutated.subscribe(soon)
+    return () => {
+      alive = false
+      clearTimeout(timer)
+      clearInterval(every)
+      Dexie.on.storagemutated.unsubscribe(soon)
+    }
+  }, [])
+  return inputs
+}
+
+/** Reminders that came due longer ago than this are shown as due, but not recorded one by one. */
+const RECORD_WITHIN_MS = 60 * 60_000
+
+/** For the reminder center: live, so a snooze shows at once. */
+export const useLiveReminderInputs = (): Inputs | undefined => useLiveQuery(loadInputs, [])
+
 /** Every reminder, due or upcoming, soonest first; undefined while loading. */
-export function useReminders(now: number): Reminder[] | undefined {
-  const inputs = useReminderInputs()
+export function useReminders(now: number, inputs: Inputs | undefined): Reminder[] | undefined {
   const settings = useSettings() ?? DEFAULT_SETTINGS
   return useMemo(
     () => inputs && dueReminders(inputs.incidents, settings, now, inputs.items),
@@ -37,7 +72,7 @@ export function useReminders(now: number): Reminder[] | undefined {
 export function useReminderEngine(platform: Platform): void {
   const now = useNow(15_000)
   const inputs = useReminderInputs()
-  const reminders = useReminders(now)
+  const reminders = useReminders(now, inputs)
   const firing = useRef(new Set<string>())
 
   useEffect(() => {
@@ -61,8 +96,13 @@ export function useReminderEngine(platform: Platform): void {
   }, [reminders, inputs, platform])
 
   useEffect(() => {
+    // What came due while Steady was closed for long is in the reminder center; writing each one to
+    // its timeline at start (thousands, after an import) would only bury the real steps.
     const due = (reminders ?? []).filter(
-      (r) => needsFiring(r, now) && !firing.current.has(`${r.id}@${r.at}`),
+      (r) =>
+        needsFiring(r, now) &&
+        r.at >= now - RECORD_WITHIN_MS &&
+        !firing.current.has(`${r.id}@${r.at}`),
     )
     if (!due.length) return
     for (const r of due) firing.current.add(`${r.id}@${r.at}`)
