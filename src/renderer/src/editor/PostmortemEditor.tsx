@@ -14,7 +14,7 @@ import {
   type Editor,
 } from '@tiptap/react'
 import DOMPurify from 'dompurify'
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { usePlatform } from '../app/platform-context'
 import { ActionItemsSummary } from '../features/action-items/ActionItemsSummary'
 import { postmortemExtensions } from './extensions'
@@ -98,12 +98,45 @@ export default function PostmortemEditor({
         },
       },
     },
-    onUpdate: ({ editor: e }) => onChange(e.getJSON() as PostmortemDoc),
-    onBlur,
+    onUpdate: () => scheduleSave(),
+    onBlur: () => {
+      saveNow()
+      onBlur()
+    },
   })
   useEffect(() => {
     if (editor) onReady?.(editor)
   }, [editor, onReady])
+
+  // Serialising a long document on every keystroke blocks typing, so the document is handed to
+  // autosave (whose journal is synchronous) a quarter second after typing pauses, at once on blur,
+  // and at once when the page is hidden or closed: closing the window never drops the last words.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const latest = useRef({ editor, onChange })
+  useLayoutEffect(() => {
+    latest.current = { editor, onChange }
+  })
+  function saveNow(): void {
+    if (pending.current === null) return
+    clearTimeout(pending.current)
+    pending.current = null
+    const { editor: current, onChange: change } = latest.current
+    if (current && !current.isDestroyed) change(current.getJSON() as PostmortemDoc)
+  }
+  function scheduleSave(): void {
+    if (pending.current !== null) clearTimeout(pending.current)
+    pending.current = setTimeout(saveNow, 250)
+  }
+  useEffect(() => {
+    const onHide = () => saveNow()
+    window.addEventListener('pagehide', onHide)
+    document.addEventListener('visibilitychange', onHide)
+    return () => {
+      saveNow()
+      window.removeEventListener('pagehide', onHide)
+      document.removeEventListener('visibilitychange', onHide)
+    }
+  }, [])
   return (
     <div className="editor">
       <Toolbar editor={editor} />

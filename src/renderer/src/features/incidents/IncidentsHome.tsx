@@ -9,7 +9,7 @@ import { useAllIncidents } from '../../db/hooks'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../incident/labels'
 import { newIncident } from '../incident/new-incident'
-import { matchesSearch, sortForHome } from './search'
+import { matchesSearch, searchText, sortForHome } from './search'
 
 const NEXT_STEP: Record<Phase, string> = {
   capture: 'Capture what you see',
@@ -36,17 +36,23 @@ export function IncidentsHome() {
   const [phase, setPhase] = useState<Phase | ''>('')
   const [severity, setSeverity] = useState<Severity | ''>('')
   const deferredQuery = useDeferredValue(query)
+  // Sorted and lower-cased once per change of the data, not once per keystroke.
+  const prepared = useMemo(
+    () =>
+      sortForHome(incidents ?? []).map((incident) => ({ incident, text: searchText(incident) })),
+    [incidents],
+  )
   const rows = useMemo(
     () =>
-      sortForHome(
-        (incidents ?? []).filter(
-          (i) =>
+      prepared
+        .filter(
+          ({ incident: i, text }) =>
             (!phase || i.phase === phase) &&
             (!severity || i.severity === severity) &&
-            matchesSearch(i, deferredQuery),
-        ),
-      ),
-    [incidents, phase, severity, deferredQuery],
+            matchesSearch(text, deferredQuery),
+        )
+        .map(({ incident }) => incident),
+    [prepared, phase, severity, deferredQuery],
   )
   const filtered = Boolean(query || phase || severity)
   return (

@@ -1,10 +1,8 @@
 import type { Incident } from '@shared/domain/model'
 
-/** Every word of the query appears in the title, symptoms, errors, endpoints or notes. */
-export function matchesSearch(incident: Incident, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  if (!words.length) return true
-  const haystack = [
+/** The text search looks in: title, symptoms, errors, endpoints and notes, in lower case. */
+export const searchText = (incident: Incident): string =>
+  [
     incident.title,
     incident.symptoms,
     incident.errorMessages,
@@ -13,7 +11,11 @@ export function matchesSearch(incident: Incident, query: string): boolean {
   ]
     .join('\n')
     .toLowerCase()
-  return words.every((w) => haystack.includes(w))
+
+/** Every word of the query appears in the incident's search text. */
+export function matchesSearch(text: string, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  return words.every((w) => text.includes(w))
 }
 
 const STATUS_ORDER = { active: 0, resolved: 1, closed: 2 } as const
