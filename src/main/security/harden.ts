@@ -64,10 +64,18 @@ export function hardenWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Web content gets no permission: no camera, no geolocation, no notifications through the page. */
+/** The one permission the page needs: writing text to the clipboard ("Copy as Markdown"). */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+/**
+ * Default deny: no camera, microphone, geolocation, notifications through the page (the main
+ * process shows those) or anything else, except writing to the clipboard.
+ */
 export function denyAllPermissions(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  )
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
 }
