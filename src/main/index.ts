@@ -303,7 +303,8 @@ if (!app.requestSingleInstanceLock()) {
     backups.stop()
   })
   app.on('window-all-closed', () => {
-    // With a tray, Steady keeps running for its reminders; Quit is in the tray menu.
-    if (process.platform !== 'darwin' && !tray) app.quit()
+    // Kept in the tray (the default), Steady runs on for its reminders; Quit is in the tray menu.
+    // With that turned off, closing the last window quits, as elsewhere.
+    if (process.platform !== 'darwin' && !(prefs.closeToTray && tray)) app.quit()
   })
 }
