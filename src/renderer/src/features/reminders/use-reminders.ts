@@ -36,7 +36,9 @@ function useReminderInputs(): Inputs | undefined {
     let timer: ReturnType<typeof setTimeout> | undefined
     let alive = true
     const reload = () => void loadInputs().then((next) => alive && setInputs(next))
-    const soon = () => {
+    // Only changes to incidents or action items matter (typing a post-mortem writes neither).
+    const soon = (parts: Record<string, unknown>) => {
+      if (!Object.keys(parts).some((key) => /\/(incidents|actionItems)\//.test(key))) return
       clearTimeout(timer)
       timer = setTimeout(reload, 1500)
     }
