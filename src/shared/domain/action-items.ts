@@ -48,3 +48,19 @@ export function withStatus(item: ActionItem, status: ActionItemStatus, now: numb
     verifiedAt: status === 'verified' ? (item.verifiedAt ?? now) : null,
   }
 }
+
+export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
+  open: 'Open',
+  done: 'Done',
+  verified: 'Verified',
+}
+
+/** The columns an action item shows in, wherever it is listed (screens and the Markdown export). */
+export const ACTION_ITEM_COLUMNS = [
+  'Action item',
+  'Type',
+  'Owner',
+  'Due',
+  'Done when',
+  'Status',
+] as const

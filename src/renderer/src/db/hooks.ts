@@ -20,8 +20,9 @@ export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
   )
 }
 
+/** Every incident, in storage order: the list sorts them itself. */
 export function useAllIncidents(): Incident[] | undefined {
-  return useLiveQuery(() => db.incidents.orderBy('updatedAt').reverse().toArray(), [])
+  return useLiveQuery(() => db.incidents.toArray(), [])
 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {

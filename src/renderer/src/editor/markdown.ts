@@ -5,7 +5,11 @@
  */
 import { getSchema } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
-import { ACTION_ITEM_TYPE_LABELS } from '@shared/domain/action-items'
+import {
+  ACTION_ITEM_COLUMNS,
+  ACTION_ITEM_STATUS_LABELS,
+  ACTION_ITEM_TYPE_LABELS,
+} from '@shared/domain/action-items'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { incidentTitle } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
@@ -44,18 +48,17 @@ function writeTable(state: MarkdownSerializerState, node: PmNode, rows: string[]
 }
 
 const ISO_DAY = 'yyyy-MM-dd'
-const STATUS_LABELS = { open: 'Open', done: 'Done', verified: 'Verified' } as const
 
 function actionItemRows(items: readonly ActionItem[]): string[][] {
   return [
-    ['Action item', 'Type', 'Owner', 'Due', 'Done when', 'Status'],
+    [...ACTION_ITEM_COLUMNS],
     ...items.map((item) => [
       item.title,
       ACTION_ITEM_TYPE_LABELS[item.type],
       item.owner,
       item.dueAt === null ? '' : format(item.dueAt, ISO_DAY),
       item.measure,
-      STATUS_LABELS[item.status],
+      ACTION_ITEM_STATUS_LABELS[item.status],
     ]),
   ]
 }

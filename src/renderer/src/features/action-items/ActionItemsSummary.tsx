@@ -1,8 +1,10 @@
-import { ACTION_ITEM_TYPE_LABELS } from '@shared/domain/action-items'
+import {
+  ACTION_ITEM_COLUMNS,
+  ACTION_ITEM_STATUS_LABELS,
+  ACTION_ITEM_TYPE_LABELS,
+} from '@shared/domain/action-items'
 import { format } from 'date-fns'
 import { useActionItems } from '../../db/hooks'
-
-const STATUS = { open: 'Open', done: 'Done', verified: 'Verified' } as const
 
 /** The action items as the post-mortem shows (and exports) them: a plain, live table. */
 export function ActionItemsSummary({ incidentId }: { incidentId: string }) {
@@ -14,12 +16,11 @@ export function ActionItemsSummary({ incidentId }: { incidentId: string }) {
     <table className="summary-table">
       <thead>
         <tr>
-          <th scope="col">Action item</th>
-          <th scope="col">Type</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Due</th>
-          <th scope="col">Done when</th>
-          <th scope="col">Status</th>
+          {ACTION_ITEM_COLUMNS.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -32,7 +33,7 @@ export function ActionItemsSummary({ incidentId }: { incidentId: string }) {
               {item.dueAt === null ? '' : format(item.dueAt, 'd MMM yyyy')}
             </td>
             <td>{item.measure}</td>
-            <td>{STATUS[item.status]}</td>
+            <td>{ACTION_ITEM_STATUS_LABELS[item.status]}</td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,8 @@
-import { ACTION_ITEM_TYPE_LABELS } from '@shared/domain/action-items'
+import {
+  ACTION_ITEM_COLUMNS,
+  ACTION_ITEM_STATUS_LABELS,
+  ACTION_ITEM_TYPE_LABELS,
+} from '@shared/domain/action-items'
 import {
   ACTION_ITEM_TYPES,
   type ActionItem,
@@ -13,11 +17,10 @@ import { useActionItems } from '../../db/hooks'
 import { actionItemsRepo, itemAutosave } from '../../db/instance'
 import { ErrorText } from '../../components/ErrorText'
 
-const STATUSES: { value: ActionItemStatus; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'done', label: 'Done' },
-  { value: 'verified', label: 'Verified' },
-]
+const STATUSES = Object.entries(ACTION_ITEM_STATUS_LABELS).map(([value, label]) => ({
+  value: value as ActionItemStatus,
+  label,
+}))
 
 const toDateInput = (ms: number | null) => (ms === null ? '' : format(ms, 'yyyy-MM-dd'))
 /** The end of the chosen day, in the user's zone: "due on the 10th" means by that evening. */
@@ -50,12 +53,11 @@ export function ActionItemsTable({ incidentId }: { incidentId: string }) {
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Action item</th>
-              <th scope="col">Type</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Done when</th>
-              <th scope="col">Status</th>
+              {ACTION_ITEM_COLUMNS.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
               </th>

@@ -1,7 +1,7 @@
 import { PHASES, SEVERITIES, type Incident, type Phase, type Severity } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { formatDuration } from '../../components/format'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
@@ -75,38 +75,20 @@ export function IncidentsHome() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <label className="visually-hidden" htmlFor="filter-phase">
-            Phase
-          </label>
-          <select
-            id="filter-phase"
-            className="input select"
+          <FilterSelect
+            label="Phase"
+            all="All phases"
             value={phase}
-            onChange={(e) => setPhase(e.target.value as Phase | '')}
-          >
-            <option value="">All phases</option>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {PHASE_LABELS[p]}
-              </option>
-            ))}
-          </select>
-          <label className="visually-hidden" htmlFor="filter-severity">
-            Severity
-          </label>
-          <select
-            id="filter-severity"
-            className="input select"
+            options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
+            onChange={setPhase}
+          />
+          <FilterSelect
+            label="Severity"
+            all="All severities"
             value={severity}
-            onChange={(e) => setSeverity(e.target.value as Severity | '')}
-          >
-            <option value="">All severities</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+            options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+            onChange={setSeverity}
+          />
         </div>
       )}
       {incidents && incidents.length === 0 && (
@@ -123,6 +105,37 @@ export function IncidentsHome() {
       )}
       {rows.length > 0 && <IncidentList rows={rows} query={deferredQuery} />}
     </section>
+  )
+}
+
+/** A list filter: "all" or one value. */
+function FilterSelect<T extends string>(props: {
+  label: string
+  all: string
+  value: T | ''
+  options: { value: T; label: string }[]
+  onChange: (value: T | '') => void
+}) {
+  const id = useId()
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        className="input select"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as T | '')}
+      >
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   )
 }
 

@@ -97,6 +97,8 @@ export function ReminderSettings() {
                 type="number"
                 min={1}
                 className="input number-input"
+                // Keyed by the saved value: when settings arrive or change, the field shows them.
+                key={`${key}:${valueOf(key)}`}
                 defaultValue={valueOf(key)}
                 onBlur={(e) => void setValue(key, Number(e.target.value))}
               />
