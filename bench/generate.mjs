@@ -108,6 +108,7 @@ export function generateDataset(count, options = {}) {
       postmortemFinalAt: null,
       breakUntil: null,
       reminders: {},
+      lastSeq: seq,
     })
     if (resolved) {
       const items = big ? 20 : 2

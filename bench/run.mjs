@@ -138,23 +138,6 @@ try {
   const heap = await cdp.send('Runtime.getHeapUsage')
   results.heapAfterList = { mb: heap.usedSize / 1024 / 1024 }
 
-  const rawPut = (store, row) =>
-    page.evaluate(
-      async ({ store, row }) => {
-        const db = await new Promise((resolve) => {
-          const r = indexedDB.open('steady')
-          r.onsuccess = () => resolve(r.result)
-        })
-        const t = performance.now()
-        const tx = db.transaction(store, 'readwrite', { durability: 'strict' })
-        tx.objectStore(store).put(row)
-        await new Promise((resolve) => (tx.oncomplete = resolve))
-        const ms = performance.now() - t
-        db.close()
-        return ms
-      },
-      { store, row },
-    )
   const lastMeasure = (name) =>
     page.evaluate((name) => {
       const entries = performance.getEntriesByName(`steady:${name}`)
@@ -166,9 +149,62 @@ try {
       [name, count],
     )
 
+  // The storage engine's limit: a raw IndexedDB transaction (strict durability, like the app's)
+  // that puts copies of the very records the app just wrote. It runs from a click on a button added
+  // to the page, so it pays the same browser work after an input event as the app's handler does.
+  await page.evaluate(() => {
+    const button = document.createElement('button')
+    button.id = 'bench-raw-put'
+    button.textContent = 'raw put'
+    button.style.cssText = 'position:fixed;right:0;bottom:0;z-index:9999'
+    button.addEventListener('click', async () => {
+      const { db, rows } = window.__rawPut
+      const start = performance.now()
+      const tx = db.transaction(Object.keys(rows), 'readwrite', { durability: 'strict' })
+      for (const [store, list] of Object.entries(rows))
+        for (const row of list) tx.objectStore(store).put(row)
+      await new Promise((resolve) => (tx.oncomplete = resolve))
+      performance.measure('steady:raw-put', { start })
+      db.close()
+    })
+    document.body.append(button)
+  })
+  let rawPuts = 0
+  /** Copies (new ids) of an incident and its newest `events` events, as the app stored them. */
+  const rawPutOfLatest = async (events) => {
+    await page.evaluate(async (count) => {
+      const db = await new Promise((resolve) => {
+        const r = indexedDB.open('steady')
+        r.onsuccess = () => resolve(r.result)
+      })
+      const read = (store, run) =>
+        new Promise((resolve) => {
+          const request = run(db.transaction(store).objectStore(store))
+          request.onsuccess = () => resolve(request.result)
+        })
+      const incident = await read('incidents', (s) =>
+        s.index('updatedAt').openCursor(null, 'prev'),
+      ).then((cursor) => cursor.value)
+      const own = await read('events', (s) =>
+        s
+          .index('[incidentId+seq]')
+          .getAll(IDBKeyRange.bound([incident.id, 0], [incident.id, Infinity])),
+      ).then((list) => list.slice(-count))
+      const id = `raw-${Math.random().toString(36).slice(2)}`
+      const rows = {
+        incidents: [{ ...incident, id, updatedAt: 1 }], // kept out of the way at the list end
+        events: own.map((e, i) => ({ ...e, id: `${id}-${i}`, incidentId: id })),
+      }
+      window.__rawPut = { db, rows } // opened before the click, as the app's connection is
+    }, events)
+    await page.locator('#bench-raw-put').click()
+    await waitMeasure('raw-put', ++rawPuts)
+    return lastMeasure('raw-put')
+  }
+
   // Let start-up writes settle, and warm the raw baseline once, so both sides are measured warm.
   await page.waitForTimeout(quick ? 500 : 2000)
-  await rawPut('incidents', { ...data.incidents[1], id: 'raw-warm-up' })
+  await rawPutOfLatest(1)
 
   // 2. Capture: the keystroke that opens an incident, until its record is durable.
   const capture = []
@@ -179,7 +215,7 @@ try {
     await page.keyboard.press('n')
     await waitMeasure('new-incident', run + 1)
     capture.push(await lastMeasure('new-incident'))
-    capturePut.push(await rawPut('incidents', { ...data.incidents[1], id: `raw-${run}` }))
+    capturePut.push(await rawPutOfLatest(3)) // the incident and its three opening events
   }
   results.capture = {
     ms: median(capture),
@@ -202,9 +238,7 @@ try {
     await page.getByRole('button', { name: 'Log this attempt' }).click()
     await waitMeasure('log-mitigation', run + 1)
     log.push(await lastMeasure('log-mitigation'))
-    logPut.push(
-      await rawPut('events', { ...data.events[3], id: `raw-e-${run}`, seq: 10_000 + run }),
-    )
+    logPut.push(await rawPutOfLatest(1)) // the incident and the attempt's event
   }
   results.logMitigation = {
     ms: median(log),

@@ -138,6 +138,10 @@ export function emptyIncident(id: string, at: number): Incident {
 
 /** Folds one event into the incident. Pure: returns a new incident. */
 export function applyEvent(incident: Incident, e: TimelineEvent): Incident {
+  return { ...fold(incident, e), lastSeq: Math.max(incident.lastSeq ?? 0, e.seq) }
+}
+
+function fold(incident: Incident, e: TimelineEvent): Incident {
   const next: Incident = { ...incident, updatedAt: Math.max(incident.updatedAt, e.recordedAt) }
   switch (e.kind) {
     case 'incident-opened':

@@ -158,6 +158,11 @@ export const incidentSchema = incidentDetailsSchema.extend({
   /** The post-mortem break: "remind me in N hours" sets when to come back. */
   breakUntil: time.nullable(),
   reminders: z.record(z.string().max(200), reminderMarkSchema),
+  /**
+   * The recording number of the last event folded in, so appending needs no timeline read.
+   * Absent in records written before it existed; the repository then reads the timeline once.
+   */
+  lastSeq: z.number().int().nonnegative().optional(),
 })
 export type Incident = z.infer<typeof incidentSchema>
 

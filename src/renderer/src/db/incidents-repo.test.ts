@@ -21,6 +21,19 @@ describe('IncidentsRepo', () => {
     expect(incident.startedAt).toBe(clock.now - 10 * MINUTE)
   })
 
+  it('numbers events after the last one, also for incidents stored before they kept that number', async () => {
+    const { db, incidents } = testDb()
+    const { id } = await incidents.open({ title: 'Old record' })
+    expect((await incidents.get(id))?.lastSeq).toBe(3)
+    // A record from an older version: no `lastSeq`, so the timeline tells where to go on.
+    await db.incidents.update(id, { lastSeq: undefined })
+    await incidents.addNote(id, 'first note after the upgrade')
+    await incidents.addNote(id, 'second')
+    const events = await incidents.events(id)
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5])
+    expect((await incidents.get(id))?.lastSeq).toBe(5)
+  })
+
   it('appends an event with every change, and the stored incident always equals its replay', async () => {
     const { clock, incidents } = testDb()
     const { id } = await incidents.open({ title: 'API down' })

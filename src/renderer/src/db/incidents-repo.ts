@@ -89,13 +89,9 @@ export class IncidentsRepo {
       return await this.db.transaction('rw', this.db.incidents, this.db.events, async () => {
         const current = await this.db.incidents.get(incidentId)
         if (!current && !isNew) throw new DbError('not-found', 'This incident no longer exists.')
-        const last = await this.db.events
-          .where('[incidentId+seq]')
-          .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
-          .last()
         const events = stampEvents(drafts, {
           incidentId,
-          lastSeq: last?.seq ?? 0,
+          lastSeq: current?.lastSeq ?? (await this.lastSeq(incidentId)),
           recordedAt: this.now(),
           newId: this.newId,
         })
@@ -105,8 +101,8 @@ export class IncidentsRepo {
         if (!start)
           throw new DbError('invalid', 'A new incident must start with its opening event.')
         const next = events.slice(current ? 0 : 1).reduce(applyEvent, start)
-        await this.db.events.bulkAdd(events)
-        await this.db.incidents.put(next)
+        // Both writes are queued at once: one round trip to the storage engine, not two.
+        await Promise.all([this.db.events.bulkAdd(events), this.db.incidents.put(next)])
         return next
       })
     } catch (error) {
@@ -262,6 +258,15 @@ export class IncidentsRepo {
     } catch (error) {
       throw toDbError(error, 'write')
     }
+  }
+
+  /** Read from the timeline only for incidents stored before they carried `lastSeq`. */
+  private async lastSeq(incidentId: string): Promise<number> {
+    const last = await this.db.events
+      .where('[incidentId+seq]')
+      .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+      .last()
+    return last?.seq ?? 0
   }
 
   private async require(id: string): Promise<Incident> {

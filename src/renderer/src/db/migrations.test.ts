@@ -78,7 +78,11 @@ describe('migrations', () => {
       for (const incident of await db.incidents.toArray()) {
         expect(incidentSchema.safeParse(incident).success).toBe(true)
         const events = await db.events.where('incidentId').equals(incident.id).toArray()
-        expect(replay(events)).toEqual(incident)
+        // Records from before `lastSeq` lack only that; the repository reads it from the timeline.
+        const replayed = replay(events)
+        expect(
+          incident.lastSeq === undefined ? { ...replayed, lastSeq: undefined } : replayed,
+        ).toEqual(incident)
       }
       db.close()
     },
