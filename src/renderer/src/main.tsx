@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     )
     return
   }
-  if ((await db.incidents.count()) === 0) {
+  if (platform.backups && (await db.incidents.count()) === 0) {
     const backup = await newestBackup()
     if (backup) {
       root.render(

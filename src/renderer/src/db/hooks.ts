@@ -20,9 +20,24 @@ export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
   )
 }
 
-/** Every incident, in storage order: the list sorts them itself. */
-export function useAllIncidents(): Incident[] | undefined {
-  return useLiveQuery(() => db.incidents.toArray(), [])
+const SLICE = 500
+
+/**
+ * Every incident, in storage order (the list sorts them itself), once `enabled`. Read a slice at a
+ * time, so thousands of incidents never hold up input in one long task.
+ */
+export function useAllIncidents(enabled = true): Incident[] | undefined {
+  return useLiveQuery(async () => {
+    if (!enabled) return undefined
+    const all: Incident[] = []
+    for (;;) {
+      const last = all.at(-1)
+      const from = last ? db.incidents.where('id').above(last.id) : db.incidents.toCollection()
+      const slice = await from.limit(SLICE).toArray()
+      all.push(...slice)
+      if (slice.length < SLICE) return all
+    }
+  }, [enabled])
 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {

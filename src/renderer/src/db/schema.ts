@@ -37,6 +37,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'not part of the state replayed from events. No existing data changes shape.',
     stores: { postmortems: 'incidentId, updatedAt' },
   },
+  {
+    version: 3,
+    date: '2026-11-26',
+    reason:
+      'The incidents list shows its first rows before reading every incident: active incidents ' +
+      'are read by severity and recency through a new index. The index is built from the ' +
+      'existing records; no data changes shape.',
+    stores: {
+      incidents:
+        'id, phase, severity, status, updatedAt, [status+updatedAt], [status+severity+updatedAt]',
+    },
+  },
 ]
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

@@ -1,14 +1,17 @@
 import { PHASES, SEVERITIES, type Incident, type Phase, type Severity } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { formatDuration } from '../../components/format'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents } from '../../db/hooks'
+import { db } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../incident/labels'
 import { newIncident } from '../incident/new-incident'
+import { readHomePage } from './home-query'
 import { matchesSearch, searchText, sortForHome } from './search'
 
 const NEXT_STEP: Record<Phase, string> = {
@@ -30,8 +33,14 @@ const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
   }
 }
 
+/** About two screens of rows: what the list shows before it has read every incident. */
+const FIRST_PAGE = 30
+
 export function IncidentsHome() {
-  const incidents = useAllIncidents()
+  const firstPage = useLiveQuery(() => readHomePage(db, FIRST_PAGE), [])
+  // Everything else (for scrolling, filters and search) is read once the first rows are up.
+  const all = useAllIncidents(firstPage !== undefined)
+  const incidents = all ?? firstPage
   const [query, setQuery] = useState('')
   const [phase, setPhase] = useState<Phase | ''>('')
   const [severity, setSeverity] = useState<Severity | ''>('')
@@ -101,7 +110,10 @@ export function IncidentsHome() {
         </div>
       )}
       {incidents && incidents.length > 0 && rows.length === 0 && (
-        <p className="muted empty-filter">{filtered ? 'No incident matches these filters.' : ''}</p>
+        <p className="muted empty-filter">
+          {filtered && !all ? 'Reading all incidents…' : ''}
+          {filtered && all ? 'No incident matches these filters.' : ''}
+        </p>
       )}
       {rows.length > 0 && <IncidentList rows={rows} query={deferredQuery} />}
     </section>

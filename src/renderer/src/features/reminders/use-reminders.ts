@@ -25,6 +25,8 @@ const loadInputs = async (): Promise<Inputs> => {
   return { incidents, items }
 }
 
+const START_DELAY_MS = 1500
+
 /**
  * The incidents and items reminders are computed from. Not a live query: re-reading every open
  * incident after each keystroke's save would make every write wait behind a full read. Instead it
@@ -42,7 +44,8 @@ function useReminderInputs(): Inputs | undefined {
       clearTimeout(timer)
       timer = setTimeout(reload, 1500)
     }
-    reload()
+    // The incidents list comes first at start-up; reminders are computed a moment later.
+    timer = setTimeout(reload, START_DELAY_MS)
     const every = setInterval(reload, 30_000)
     Dexie.on.storagemutated.subscribe(soon)
     return () => {

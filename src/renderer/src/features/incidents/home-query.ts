@@ -1,0 +1,35 @@
+import { SEVERITIES, type Incident, type IncidentStatus } from '@shared/domain/model'
+import Dexie from 'dexie'
+import type { SteadyDb } from '../../db/database'
+import { sortForHome } from './search'
+
+/**
+ * The first `size` incidents in the list's order, read through indexes: a few small reads (each
+ * severity of the active ones, the untriaged ones, then the most recent resolved and closed ones),
+ * however many incidents there are. The list shows them while it reads the rest.
+ */
+export async function readHomePage(db: SteadyDb, size: number): Promise<Incident[]> {
+  const recent = (status: IncidentStatus) =>
+    db.incidents
+      .where('[status+updatedAt]')
+      .between([status, Dexie.minKey], [status, Dexie.maxKey])
+      .reverse()
+  const groups = await Promise.all([
+    ...SEVERITIES.map((severity) =>
+      db.incidents
+        .where('[status+severity+updatedAt]')
+        .between(['active', severity, Dexie.minKey], ['active', severity, Dexie.maxKey])
+        .reverse()
+        .limit(size)
+        .toArray(),
+    ),
+    // Not yet triaged: no severity, so not in the index above.
+    recent('active')
+      .filter((incident) => incident.severity === null)
+      .limit(size)
+      .toArray(),
+    recent('resolved').limit(size).toArray(),
+    recent('closed').limit(size).toArray(),
+  ])
+  return sortForHome(groups.flat()).slice(0, size)
+}
