@@ -1,67 +1,7 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
-import { PlatformContext } from './app/platform-context'
-import { RestoreOffer, StartupError } from './app/StartupGuard'
-import { openDatabase } from './db/errors'
-import { allAutosaves, db } from './db/instance'
-import { requestPersistentStorage } from './db/persistence'
-import { detectPlatform } from './platform'
-import { useUi } from './stores/ui-store'
+// The start-up bundle: the styles, and a picture of the incidents list painted from the last
+// session while the app itself loads (see boot/first-frame.ts).
+import { paintFirstFrame } from './boot/first-frame'
 import './styles/global.css'
 
-const element = document.getElementById('root')
-if (!element) throw new Error('index.html has no #root element.')
-const root = createRoot(element)
-const platform = detectPlatform()
-
-async function startApp(): Promise<void> {
-  // Words typed just before the last close or crash are saved before anything else.
-  for (const saver of allAutosaves) {
-    await saver.recover()
-    saver.listen()
-  }
-  void requestPersistentStorage().then((storage) => useUi.setState({ storage }))
-  root.render(
-    <StrictMode>
-      <PlatformContext.Provider value={platform}>
-        <App />
-      </PlatformContext.Provider>
-    </StrictMode>,
-  )
-}
-
-/** The newest backup that holds incidents, in the desktop app. */
-async function newestBackup() {
-  const list = (await platform.backups?.list().catch(() => [])) ?? []
-  return list.find((b) => (b.counts['incidents'] ?? 0) > 0) ?? null
-}
-
-async function start(): Promise<void> {
-  try {
-    await openDatabase(db)
-  } catch (error) {
-    const backup = await newestBackup()
-    root.render(
-      <StartupError
-        error={error}
-        platform={platform}
-        backup={backup}
-        onDone={() => void startApp()}
-      />,
-    )
-    return
-  }
-  if (platform.backups && (await db.incidents.count()) === 0) {
-    const backup = await newestBackup()
-    if (backup) {
-      root.render(
-        <RestoreOffer platform={platform} backup={backup} onDone={() => void startApp()} />,
-      )
-      return
-    }
-  }
-  await startApp()
-}
-
-void start()
+paintFirstFrame()
+void import('./start')

@@ -5,6 +5,7 @@
 import type { Phase } from '@shared/domain/model'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { UI_STORAGE_KEY } from '../boot/first-frame'
 import type { Persistence } from '../db/persistence'
 
 export type Route =
@@ -53,7 +54,7 @@ export const useUi = create<UiState>()(
       setTheme: (theme) => set({ theme }),
     }),
     {
-      name: 'steady.ui',
+      name: UI_STORAGE_KEY,
       // The screen is remembered too: a reload or a restart comes back to where the user was.
       partialize: (s) => ({
         route: s.route,

@@ -2,7 +2,7 @@ import { PHASES, SEVERITIES, type Incident, type Phase, type Severity } from '@s
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { formatDuration } from '../../components/format'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
@@ -11,7 +11,8 @@ import { db } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../incident/labels'
 import { newIncident } from '../incident/new-incident'
-import { readHomePage } from './home-query'
+import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
+import { useFirstFrameSaver } from './use-first-frame'
 import { matchesSearch, searchText, sortForHome } from './search'
 
 const NEXT_STEP: Record<Phase, string> = {
@@ -33,11 +34,9 @@ const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
   }
 }
 
-/** About two screens of rows: what the list shows before it has read every incident. */
-const FIRST_PAGE = 30
-
 export function IncidentsHome() {
-  const firstPage = useLiveQuery(() => readHomePage(db, FIRST_PAGE), [])
+  const firstPage = useLiveQuery(() => readHomePage(db, FIRST_PAGE), [], primedHomePage())
+  useEffect(() => forgetPrimedHomePage, [])
   // Everything else (for scrolling, filters and search) is read once the first rows are up.
   const all = useAllIncidents(firstPage !== undefined)
   const incidents = all ?? firstPage
@@ -64,6 +63,7 @@ export function IncidentsHome() {
     [prepared, phase, severity, deferredQuery],
   )
   const filtered = Boolean(query || phase || severity)
+  useFirstFrameSaver(!filtered && rows.length > 0)
   return (
     <section className="page page-wide" aria-labelledby="incidents-title">
       <div className="page-head">

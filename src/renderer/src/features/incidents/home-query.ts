@@ -33,3 +33,19 @@ export async function readHomePage(db: SteadyDb, size: number): Promise<Incident
   ])
   return sortForHome(groups.flat()).slice(0, size)
 }
+
+/** About two screens of rows: what the list shows before it has read every incident. */
+export const FIRST_PAGE = 30
+
+let primed: Incident[] | undefined
+
+/** Reads the first page before the app's first render (start.tsx). */
+export async function primeHomePage(db: SteadyDb): Promise<void> {
+  primed = await readHomePage(db, FIRST_PAGE)
+}
+
+/** The page read at start-up, until the list first unmounts (then it may be out of date). */
+export const primedHomePage = (): Incident[] | undefined => primed
+export const forgetPrimedHomePage = (): void => {
+  primed = undefined
+}

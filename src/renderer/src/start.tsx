@@ -1,0 +1,76 @@
+import { StrictMode, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { PlatformContext } from './app/platform-context'
+import { RestoreOffer, StartupError } from './app/StartupGuard'
+import { handOver } from './boot/first-frame'
+import { openDatabase } from './db/errors'
+import { allAutosaves, db } from './db/instance'
+import { requestPersistentStorage } from './db/persistence'
+import { primeHomePage } from './features/incidents/home-query'
+import { detectPlatform } from './platform'
+import { useUi } from './stores/ui-store'
+
+const element = document.getElementById('root')
+if (!element) throw new Error('index.html has no #root element.')
+const root = createRoot(element)
+const platform = detectPlatform()
+
+/** Shows `node` at once, in place of the first frame's picture. */
+function show(node: ReactNode): void {
+  flushSync(() => root.render(node))
+  handOver(element as HTMLElement)
+}
+
+async function startApp(): Promise<void> {
+  // Words typed just before the last close or crash are saved before anything else.
+  for (const saver of allAutosaves) {
+    await saver.recover()
+    saver.listen()
+  }
+  void requestPersistentStorage().then((storage) => useUi.setState({ storage }))
+  // The list's first rows are read before the first render, so the app replaces the first
+  // frame's picture with rows, not with an empty list.
+  if (useUi.getState().route.screen === 'incidents') await primeHomePage(db)
+  show(
+    <StrictMode>
+      <PlatformContext.Provider value={platform}>
+        <App />
+      </PlatformContext.Provider>
+    </StrictMode>,
+  )
+}
+
+/** The newest backup that holds incidents, in the desktop app. */
+async function newestBackup() {
+  const list = (await platform.backups?.list().catch(() => [])) ?? []
+  return list.find((b) => (b.counts['incidents'] ?? 0) > 0) ?? null
+}
+
+async function start(): Promise<void> {
+  try {
+    await openDatabase(db)
+  } catch (error) {
+    const backup = await newestBackup()
+    show(
+      <StartupError
+        error={error}
+        platform={platform}
+        backup={backup}
+        onDone={() => void startApp()}
+      />,
+    )
+    return
+  }
+  if (platform.backups && (await db.incidents.count()) === 0) {
+    const backup = await newestBackup()
+    if (backup) {
+      show(<RestoreOffer platform={platform} backup={backup} onDone={() => void startApp()} />)
+      return
+    }
+  }
+  await startApp()
+}
+
+void start()
