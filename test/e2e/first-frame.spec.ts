@@ -1,4 +1,7 @@
 import { expect, test } from './fixtures'
+import type { Incident } from '../../src/shared/domain/model'
+import { sortForHome } from '../../src/renderer/src/features/incidents/search'
+import { generateDataset } from '../../bench/generate.mjs'
 import { newIncident, openApp, phaseHeading } from './helpers'
 
 test('a restart shows the saved list at once, and a click on it opens that incident', async ({
@@ -54,4 +57,38 @@ test('keys pressed before the app has loaded reach it', async ({ page }) => {
   release()
   await expect(page.getByLabel('What is happening?')).toBeFocused()
   await expect(page.getByLabel('What is happening?')).toHaveValue('')
+})
+
+test('a list longer than its first page still scrolls and searches through every incident', async ({
+  page,
+}) => {
+  await openApp(page)
+  const { incidents, events } = generateDataset(80, { eventsPer: 4, bigEvents: 4 })
+  await page.evaluate(
+    async (data) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('steady')
+        request.onsuccess = () => resolve(request.result)
+      })
+      const tx = db.transaction(['incidents', 'events'], 'readwrite')
+      for (const incident of data.incidents) tx.objectStore('incidents').put(incident)
+      for (const event of data.events) tx.objectStore('events').put(event)
+      await new Promise((resolve) => (tx.oncomplete = resolve))
+      db.close()
+    },
+    { incidents, events },
+  )
+  await page.reload()
+  const list = page.getByRole('list', { name: 'Incidents' })
+  await expect(list).not.toHaveAttribute('aria-busy')
+  // The incident the list shows last is far beyond its first page: scrolling reaches it...
+  const last = sortForHome(incidents).at(-1) as Incident
+  await list.hover()
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 2000)
+  await expect(list.getByRole('button').filter({ hasText: last.title })).toBeVisible()
+  // ...and so does search.
+  await page.mouse.wheel(0, -40_000)
+  await page.getByLabel('Search incidents').fill(last.title)
+  await expect(list.getByRole('button').filter({ hasText: last.title }).first()).toBeVisible()
+  expect(await list.getByRole('button').count()).toBeLessThan(30)
 })

@@ -4,4 +4,6 @@ import { paintFirstFrame } from './boot/first-frame'
 import './styles/global.css'
 
 paintFirstFrame()
-void import('./start')
+// In a task of its own: preparing the import takes a few milliseconds, and the picture is
+// painted as soon as this task ends.
+setTimeout(() => void import('./start'))

@@ -185,6 +185,9 @@ export function saveFirstFrame(root: HTMLElement): void {
   const below = (el: Element) => el.getBoundingClientRect().top >= window.innerHeight
   const rows = [...root.querySelectorAll('.incident-row-item')].map(below)
   copy.querySelectorAll('.incident-row-item').forEach((row, i) => rows[i] && row.remove())
+  // What was announced then ("Saved", an error) is not news at the next start.
+  for (const live of copy.querySelectorAll('[role="status"], [role="alert"]'))
+    live.replaceChildren()
   for (const element of copy.querySelectorAll('[style]')) {
     element.setAttribute(STYLE, element.getAttribute('style') ?? '')
     element.removeAttribute('style')

@@ -3,6 +3,7 @@ import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
 import Dexie from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
 import type { PostmortemRow } from './database'
 import { db } from './instance'
 import { loadSettings } from './settings-repo'
@@ -20,25 +21,70 @@ export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
   )
 }
 
+/**
+ * A read too big to repeat after every write, kept fresh enough: it runs `startMs` after mounting
+ * (while `enabled`), then `quietMs` after changes to `tables` stop, and every `everyMs`. `load`
+ * must be a module-level function; it is told when its result is no longer wanted.
+ */
+export function useSettledRead<T>(
+  load: (wanted: () => boolean) => Promise<T | undefined>,
+  options: { tables: readonly string[]; startMs: number; quietMs: number; everyMs?: number },
+  enabled = true,
+): T | undefined {
+  const [result, setResult] = useState<T>()
+  const { startMs, quietMs, everyMs } = options
+  const tables = options.tables.join('|')
+  useEffect(() => {
+    if (!enabled) return
+    let alive = true
+    const wanted = () => alive
+    const reload = () =>
+      void load(wanted).then((next) => {
+        if (alive && next !== undefined) setResult(next)
+      })
+    let timer = setTimeout(reload, startMs)
+    const changed = new RegExp(`/(${tables})/`)
+    const soon = (parts: Record<string, unknown>) => {
+      if (!Object.keys(parts).some((key) => changed.test(key))) return
+      clearTimeout(timer)
+      timer = setTimeout(reload, quietMs)
+    }
+    const every = everyMs ? setInterval(reload, everyMs) : undefined
+    Dexie.on.storagemutated.subscribe(soon)
+    return () => {
+      alive = false
+      clearTimeout(timer)
+      clearInterval(every)
+      Dexie.on.storagemutated.unsubscribe(soon)
+    }
+  }, [load, enabled, tables, startMs, quietMs, everyMs])
+  return result
+}
+
 const SLICE = 500
 
+/** Every incident, a slice at a time, so thousands never hold up input in one long task. */
+async function readAllIncidents(wanted: () => boolean): Promise<Incident[] | undefined> {
+  const all: Incident[] = []
+  for (;;) {
+    const last = all.at(-1)
+    const from = last ? db.incidents.where('id').above(last.id) : db.incidents.toCollection()
+    const slice = await from.limit(SLICE).toArray()
+    if (!wanted()) return undefined
+    all.push(...slice)
+    if (slice.length < SLICE) return all
+  }
+}
+
 /**
- * Every incident, in storage order (the list sorts them itself), once `enabled`. Read a slice at a
- * time, so thousands of incidents never hold up input in one long task.
+ * Every incident, in storage order (the list sorts them itself), once `enabled`. Not live: at
+ * thousands of incidents a full read after every write would compete with the writes, so it is
+ * read again a moment after incidents stop changing.
  */
 export function useAllIncidents(enabled = true): Incident[] | undefined {
-  return useLiveQuery(async () => {
-    if (!enabled) return undefined
-    const all: Incident[] = []
-    for (;;) {
-      const last = all.at(-1)
-      const from = last ? db.incidents.where('id').above(last.id) : db.incidents.toCollection()
-      const slice = await from.limit(SLICE).toArray()
-      all.push(...slice)
-      if (slice.length < SLICE) return all
-    }
-  }, [enabled])
+  return useSettledRead(readAllIncidents, ALL_INCIDENTS, enabled)
 }
+const ALL_INCIDENTS = { tables: ['incidents'], startMs: 0, quietMs: 300 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {
   return useLiveQuery(

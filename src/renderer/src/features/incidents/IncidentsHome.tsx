@@ -39,7 +39,8 @@ export function IncidentsHome() {
   useEffect(() => forgetPrimedHomePage, [])
   // Everything else (for scrolling, filters and search) is read once the first rows are up.
   const all = useAllIncidents(firstPage !== undefined)
-  const incidents = all ?? firstPage
+  // The first page is live; the whole list catches up a moment after changes stop.
+  const incidents = useMemo(() => withFresh(all, firstPage), [all, firstPage])
   const [query, setQuery] = useState('')
   const [phase, setPhase] = useState<Phase | ''>('')
   const [severity, setSeverity] = useState<Severity | ''>('')
@@ -115,9 +116,16 @@ export function IncidentsHome() {
           {filtered && all ? 'No incident matches these filters.' : ''}
         </p>
       )}
-      {rows.length > 0 && <IncidentList rows={rows} query={deferredQuery} />}
+      {rows.length > 0 && <IncidentList rows={rows} query={deferredQuery} complete={!!all} />}
     </section>
   )
+}
+
+/** Every incident, with the freshest copy of those in `fresh` (and any new ones among them). */
+function withFresh(all: Incident[] | undefined, fresh: Incident[] | undefined) {
+  if (!all || !fresh) return all ?? fresh
+  const ids = new Set(fresh.map((incident) => incident.id))
+  return [...all.filter((incident) => !ids.has(incident.id)), ...fresh]
 }
 
 /** A list filter: "all" or one value. */
@@ -167,9 +175,12 @@ function NewIncidentButton() {
 
 const ROW_HEIGHT = 64
 
-/** Virtualised: only the rows on screen are rendered, so thousands of incidents stay fast. */
-/** `query` is the search the rows answer (the benchmark waits for it). */
-function IncidentList({ rows, query }: { rows: Incident[]; query: string }) {
+/**
+ * Virtualised: only the rows on screen are rendered, so thousands of incidents stay fast. `query`
+ * is the search the rows answer (the benchmark waits for it); the list is busy until `complete`.
+ */
+function IncidentList(props: { rows: Incident[]; query: string; complete: boolean }) {
+  const { rows, query } = props
   const parentRef = useRef<HTMLDivElement>(null)
   const navigate = useUi((s) => s.navigate)
   const now = useNow(30_000)
@@ -184,6 +195,7 @@ function IncidentList({ rows, query }: { rows: Incident[]; query: string }) {
       <ul
         className="incident-list"
         aria-label="Incidents"
+        aria-busy={!props.complete || undefined}
         data-query={query}
         style={{ height: virtualizer.getTotalSize() }}
       >

@@ -6,11 +6,10 @@
 import { needsFiring, dueReminders, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { ActionItem, Incident } from '@shared/domain/model'
-import Dexie from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useNow } from '../../components/use-now'
-import { useSettings } from '../../db/hooks'
+import { useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import type { Platform } from '../../platform'
 import { displayTitle } from '../incident/labels'
@@ -25,37 +24,19 @@ const loadInputs = async (): Promise<Inputs> => {
   return { incidents, items }
 }
 
-const START_DELAY_MS = 1500
-
 /**
  * The incidents and items reminders are computed from. Not a live query: re-reading every open
  * incident after each keystroke's save would make every write wait behind a full read. Instead it
  * reloads a moment after changes stop (and every half minute), which is soon enough for reminders.
+ * At start-up the incidents list comes first; reminders are computed a moment later.
  */
-function useReminderInputs(): Inputs | undefined {
-  const [inputs, setInputs] = useState<Inputs>()
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let alive = true
-    const reload = () => void loadInputs().then((next) => alive && setInputs(next))
-    // Only changes to incidents or action items matter (typing a post-mortem writes neither).
-    const soon = (parts: Record<string, unknown>) => {
-      if (!Object.keys(parts).some((key) => /\/(incidents|actionItems)\//.test(key))) return
-      clearTimeout(timer)
-      timer = setTimeout(reload, 1500)
-    }
-    // The incidents list comes first at start-up; reminders are computed a moment later.
-    timer = setTimeout(reload, START_DELAY_MS)
-    const every = setInterval(reload, 30_000)
-    Dexie.on.storagemutated.subscribe(soon)
-    return () => {
-      alive = false
-      clearTimeout(timer)
-      clearInterval(every)
-      Dexie.on.storagemutated.unsubscribe(soon)
-    }
-  }, [])
-  return inputs
+const useReminderInputs = (): Inputs | undefined => useSettledRead(loadInputs, REMINDER_READS)
+const REMINDER_READS = {
+  // Typing a post-mortem writes neither table, so it reloads nothing.
+  tables: ['incidents', 'actionItems'],
+  startMs: 1500,
+  quietMs: 1500,
+  everyMs: 30_000,
 }
 
 /** Reminders that came due longer ago than this are shown as due, but not recorded one by one. */
