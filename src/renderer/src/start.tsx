@@ -17,10 +17,13 @@ if (!element) throw new Error('index.html has no #root element.')
 const root = createRoot(element)
 const platform = detectPlatform()
 
-/** Shows `node` at once, in place of the first frame's picture. */
-function show(node: ReactNode): void {
+/**
+ * Shows `node` at once, in place of the first frame's picture. What the user did on the picture is
+ * handed to the app, not to a start-up problem's dialog (a held Enter must not choose for them).
+ */
+function show(node: ReactNode, isApp = false): void {
   flushSync(() => root.render(node))
-  handOver(element as HTMLElement)
+  handOver(element as HTMLElement, isApp)
 }
 
 async function startApp(): Promise<void> {
@@ -39,6 +42,7 @@ async function startApp(): Promise<void> {
         <App />
       </PlatformContext.Provider>
     </StrictMode>,
+    true,
   )
 }
 

@@ -58,7 +58,7 @@ describe('the first frame', () => {
     expect(document.querySelectorAll('#first-frame .incident-row')).toHaveLength(2)
     const item = document.querySelector<HTMLElement>('#first-frame .incident-row-item')
     expect(item?.style.transform).toBe('translateY(0px)')
-    handOver(liveApp(''))
+    handOver(liveApp(''), true)
     expect(document.getElementById('first-frame')).toBeNull()
   })
 
@@ -94,7 +94,7 @@ describe('the first frame', () => {
       )
     const keys: string[] = []
     window.addEventListener('keydown', (e) => keys.push(e.key))
-    handOver(root)
+    handOver(root, true)
     expect(clicked).toHaveBeenCalledExactlyOnceWith('b')
     expect(keys).toEqual(['n'])
   })
@@ -110,8 +110,23 @@ describe('the first frame', () => {
     input.focus()
     const typed = vi.fn()
     input.addEventListener('input', () => typed(input.value))
-    handOver(root)
+    handOver(root, true)
     expect(input.value).toBe('db')
     expect(typed).toHaveBeenLastCalledWith('db')
   })
+})
+
+it('drops what was done on the picture when a start-up problem shows instead of the app', () => {
+  const saved = liveApp('<p>list</p>')
+  saveFirstFrame(saved)
+  saved.remove()
+  paintFirstFrame()
+  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }))
+  const keys: string[] = []
+  const listener = (e: KeyboardEvent) => keys.push(e.key)
+  window.addEventListener('keydown', listener)
+  handOver(liveApp('<button>Restore the backup</button>'), false)
+  window.removeEventListener('keydown', listener)
+  expect(keys).toEqual([])
+  expect(document.getElementById('first-frame')).toBeNull()
 })

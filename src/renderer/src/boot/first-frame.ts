@@ -160,15 +160,18 @@ function replayKey(init: KeyboardEventInit & { key: string }): void {
 const sameText = (a: string | null, b: string) => a?.replace(/\d+/g, '#') === b.replace(/\d+/g, '#')
 
 /**
- * The live app is on screen in `root`: remove the picture and replay what the user did on it, in
- * order. A click replays only on the same control (same place, same text) in the live app.
+ * Something live is on screen in `root`: remove the picture and, when it is the app (`replay`),
+ * replay what the user did on the picture, in order. A click replays only on the same control
+ * (same place, same text) in the live app.
  */
-export function handOver(root: HTMLElement): void {
+export function handOver(root: HTMLElement, replay: boolean): void {
   const frame = document.getElementById(FRAME_ID)
   if (!frame) return
   for (const [type, listener] of LISTENERS) window.removeEventListener(type, listener, true)
   frame.remove()
-  for (const action of held.splice(0)) {
+  const actions = held.splice(0)
+  if (!replay) return
+  for (const action of actions) {
     if (action.kind === 'key') {
       replayKey(action.init)
       continue

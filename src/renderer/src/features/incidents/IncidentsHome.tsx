@@ -64,7 +64,7 @@ export function IncidentsHome() {
     [prepared, phase, severity, deferredQuery],
   )
   const filtered = Boolean(query || phase || severity)
-  useFirstFrameSaver(!filtered && rows.length > 0)
+  useFirstFrameSaver(!filtered && incidents !== undefined)
   return (
     <section className="page page-wide" aria-labelledby="incidents-title">
       <div className="page-head">
