@@ -92,3 +92,25 @@ test('a list longer than its first page still scrolls and searches through every
   await expect(list.getByRole('button').filter({ hasText: last.title }).first()).toBeVisible()
   expect(await list.getByRole('button').count()).toBeLessThan(30)
 })
+
+test('when the app’s code cannot load, the picture gives way to a clear message', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openApp(page)
+  await newIncident(page, 'Queue is stuck')
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('steady.first-frame') ?? ''))
+    .toContain('Queue is stuck')
+  await page.route(/\/assets\/start-[^/]+\.js$/, (route) => route.abort())
+  await page.reload()
+  await expect(page.getByRole('alert')).toHaveText(/Steady could not load\. Reload the window/)
+  await expect(page.locator('#first-frame')).toBeHidden()
+  // The browser reports the refused request itself; that, and only that, is expected here.
+  const unexpected = consoleErrors.filter(
+    (e) => !/Failed to (load resource|fetch dynamically)/.test(e),
+  )
+  consoleErrors.length = 0
+  expect(unexpected).toEqual([])
+})

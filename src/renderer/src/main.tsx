@@ -1,9 +1,21 @@
 // The start-up bundle: the styles, and a picture of the incidents list painted from the last
 // session while the app itself loads (see boot/first-frame.ts).
-import { paintFirstFrame } from './boot/first-frame'
+import { handOver, paintFirstFrame } from './boot/first-frame'
 import './styles/global.css'
 
 paintFirstFrame()
 // In a task of its own: preparing the import takes a few milliseconds, and the picture is
 // painted as soon as this task ends.
-setTimeout(() => void import('./start'))
+setTimeout(() => {
+  import('./start').catch(() => {
+    // The app's code did not load: say so, rather than leave a picture that ignores every click.
+    const root = document.getElementById('root') as HTMLElement
+    handOver(root, false)
+    const message = document.createElement('main')
+    message.className = 'page startup-error'
+    message.setAttribute('role', 'alert')
+    message.textContent =
+      'Steady could not load. Reload the window (Ctrl+R) to try again; your data is safe.'
+    root.replaceChildren(message)
+  })
+})

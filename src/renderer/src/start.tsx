@@ -52,9 +52,18 @@ async function newestBackup() {
   return list.find((b) => (b.counts['incidents'] ?? 0) > 0) ?? null
 }
 
+/** Any failure before the app is up shows what went wrong, never a dead picture of the list. */
 async function start(): Promise<void> {
   try {
     await openDatabase(db)
+    if (platform.backups && (await db.incidents.count()) === 0) {
+      const backup = await newestBackup()
+      if (backup) {
+        show(<RestoreOffer platform={platform} backup={backup} onDone={() => void startApp()} />)
+        return
+      }
+    }
+    await startApp()
   } catch (error) {
     const backup = await newestBackup()
     show(
@@ -65,16 +74,7 @@ async function start(): Promise<void> {
         onDone={() => void startApp()}
       />,
     )
-    return
   }
-  if (platform.backups && (await db.incidents.count()) === 0) {
-    const backup = await newestBackup()
-    if (backup) {
-      show(<RestoreOffer platform={platform} backup={backup} onDone={() => void startApp()} />)
-      return
-    }
-  }
-  await startApp()
 }
 
 void start()

@@ -23,16 +23,17 @@ export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
 
 /**
  * A read too big to repeat after every write, kept fresh enough: it runs `startMs` after mounting
- * (while `enabled`), then `quietMs` after changes to `tables` stop, and every `everyMs`. `load`
- * must be a module-level function; it is told when its result is no longer wanted.
+ * (while `enabled`), then `quietMs` after changes to `tables` stop (in any tab: Dexie reports
+ * those too). `load` must be a module-level function; it is told when its result is no longer
+ * wanted.
  */
 export function useSettledRead<T>(
   load: (wanted: () => boolean) => Promise<T | undefined>,
-  options: { tables: readonly string[]; startMs: number; quietMs: number; everyMs?: number },
+  options: { tables: readonly string[]; startMs: number; quietMs: number },
   enabled = true,
 ): T | undefined {
   const [result, setResult] = useState<T>()
-  const { startMs, quietMs, everyMs } = options
+  const { startMs, quietMs } = options
   const tables = options.tables.join('|')
   useEffect(() => {
     if (!enabled) return
@@ -49,30 +50,36 @@ export function useSettledRead<T>(
       clearTimeout(timer)
       timer = setTimeout(reload, quietMs)
     }
-    const every = everyMs ? setInterval(reload, everyMs) : undefined
     Dexie.on.storagemutated.subscribe(soon)
     return () => {
       alive = false
       clearTimeout(timer)
-      clearInterval(every)
       Dexie.on.storagemutated.unsubscribe(soon)
     }
-  }, [load, enabled, tables, startMs, quietMs, everyMs])
+  }, [load, enabled, tables, startMs, quietMs])
   return result
 }
 
 const SLICE = 500
 
-/** Every incident, a slice at a time, so thousands never hold up input in one long task. */
-async function readAllIncidents(wanted: () => boolean): Promise<Incident[] | undefined> {
-  const all: Incident[] = []
+/**
+ * The incidents that pass `keep` (every one by default), read a slice at a time, so thousands never
+ * hold up input in one long task. Undefined once no longer `wanted`.
+ */
+export async function readIncidentsInSlices(
+  wanted: () => boolean,
+  keep: (incident: Incident) => boolean = () => true,
+): Promise<Incident[] | undefined> {
+  const kept: Incident[] = []
+  let last: string | undefined
   for (;;) {
-    const last = all.at(-1)
-    const from = last ? db.incidents.where('id').above(last.id) : db.incidents.toCollection()
+    const from =
+      last === undefined ? db.incidents.toCollection() : db.incidents.where('id').above(last)
     const slice = await from.limit(SLICE).toArray()
     if (!wanted()) return undefined
-    all.push(...slice)
-    if (slice.length < SLICE) return all
+    kept.push(...slice.filter(keep))
+    last = slice.at(-1)?.id
+    if (slice.length < SLICE) return kept
   }
 }
 
@@ -82,7 +89,7 @@ async function readAllIncidents(wanted: () => boolean): Promise<Incident[] | und
  * read again a moment after incidents stop changing.
  */
 export function useAllIncidents(enabled = true): Incident[] | undefined {
-  return useSettledRead(readAllIncidents, ALL_INCIDENTS, enabled)
+  return useSettledRead(readIncidentsInSlices, ALL_INCIDENTS, enabled)
 }
 const ALL_INCIDENTS = { tables: ['incidents'], startMs: 0, quietMs: 300 }
 

@@ -9,26 +9,28 @@ import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useMemo, useRef } from 'react'
 import { useNow } from '../../components/use-now'
-import { useSettings, useSettledRead } from '../../db/hooks'
+import { readIncidentsInSlices, useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import type { Platform } from '../../platform'
 import { displayTitle } from '../incident/labels'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
 
-const loadInputs = async (): Promise<Inputs> => {
+/** Closed incidents have no reminders. Read in slices: years of incidents are thousands. */
+const loadInputs = async (wanted: () => boolean = () => true): Promise<Inputs | undefined> => {
   const [incidents, items] = await Promise.all([
-    db.incidents.where('status').anyOf('active', 'resolved').toArray(),
+    readIncidentsInSlices(wanted, (incident) => incident.status !== 'closed'),
     db.actionItems.where('status').anyOf('open', 'done').toArray(),
   ])
-  return { incidents, items }
+  return incidents && { incidents, items }
 }
 
 /**
  * The incidents and items reminders are computed from. Not a live query: re-reading every open
  * incident after each keystroke's save would make every write wait behind a full read. Instead it
- * reloads a moment after changes stop (and every half minute), which is soon enough for reminders.
- * At start-up the incidents list comes first; reminders are computed a moment later.
+ * reloads a moment after changes stop, which is soon enough for reminders (the clock moving on
+ * needs no reload: reminders are computed again from the same inputs). At start-up the incidents
+ * list comes first; reminders are computed a moment later.
  */
 const useReminderInputs = (): Inputs | undefined => useSettledRead(loadInputs, REMINDER_READS)
 const REMINDER_READS = {
@@ -36,7 +38,6 @@ const REMINDER_READS = {
   tables: ['incidents', 'actionItems'],
   startMs: 1500,
   quietMs: 1500,
-  everyMs: 30_000,
 }
 
 /** Reminders that came due longer ago than this are shown as due, but not recorded one by one. */
