@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { newActionItem, withStatus } from './action-items'
 import type { EventDraft } from './events'
 import type { Incident, Settings } from './model'
-import { dueReminders, needsFiring } from './reminders'
+import { dueReminders, needsFiring, scheduleTime } from './reminders'
 import { DEFAULT_SETTINGS } from './settings'
 import { IncidentLog, T0 } from './test-helpers'
 import { DAY, HOUR, MINUTE } from './time'
@@ -45,6 +45,22 @@ describe('dueReminders', () => {
     ])
     log.record({ kind: 'mitigation-verified', at: T0 + 41 * MINUTE, payload: {} })
     expect(schedule(log.incident, T0 + 41 * MINUTE)).toEqual([])
+  })
+
+  it('computed for the start of the check-in period, lists every check-in due until the next', () => {
+    const every = S.reminders.mitigationCheckInMinutes * MINUTE
+    for (const entered of [T0, T0 + 7 * MINUTE + 13_000, T0 + every - 1]) {
+      const log = new IncidentLog().record(go('capture', 'mitigate', entered))
+      for (let now = entered; now < entered + 3 * HOUR; now += 37_000) {
+        const at = scheduleTime(now, S)
+        expect(at).toBeLessThanOrEqual(now)
+        const listed = new Set(schedule(log.incident, at).map((r) => r.at))
+        // The check-in due most recently, and every one due before the schedule is next computed.
+        const due = entered + Math.max(1, Math.floor((now - entered) / every)) * every
+        for (let t = due; t < at + every; t += every)
+          expect(listed, `now ${now - entered}`).toContain(t)
+      }
+    }
   })
 
   it('ends fix monitoring 24 hours after the deploy', () => {

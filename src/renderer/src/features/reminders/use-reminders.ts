@@ -3,7 +3,7 @@
  * main process in the desktop app, and fired here while the page is open: each due reminder is
  * written to its incident's timeline once, and shown as a Web Notification in web mode.
  */
-import { needsFiring, dueReminders, type Reminder } from '@shared/domain/reminders'
+import { dueReminders, needsFiring, scheduleTime, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -46,12 +46,16 @@ const RECORD_WITHIN_MS = 60 * 60_000
 /** For the reminder center: live, so a snooze shows at once. */
 export const useLiveReminderInputs = (): Inputs | undefined => useLiveQuery(loadInputs, [])
 
-/** Every reminder, due or upcoming, soonest first; undefined while loading. */
+/**
+ * Every reminder, due or upcoming, soonest first; undefined while loading. Computed again when the
+ * data changes or a check-in period starts, not at every tick of `now` (see scheduleTime).
+ */
 export function useReminders(now: number, inputs: Inputs | undefined): Reminder[] | undefined {
   const settings = useSettings() ?? DEFAULT_SETTINGS
+  const at = scheduleTime(now, settings)
   return useMemo(
-    () => inputs && dueReminders(inputs.incidents, settings, now, inputs.items),
-    [inputs, settings, now],
+    () => inputs && dueReminders(inputs.incidents, settings, at, inputs.items),
+    [inputs, settings, at],
   )
 }
 
