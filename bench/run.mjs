@@ -231,7 +231,10 @@ try {
     await waitMeasure('new-incident', run + 1)
     const ms = await lastMeasure('new-incident')
     const put = await rawPutOfLatest(3) // the incident and its three opening events
-    if (measuredRun(run)) capture.push(ms) && capturePut.push(put)
+    if (measuredRun(run)) {
+      capture.push(ms)
+      capturePut.push(put)
+    }
   }
   results.capture = {
     ms: median(capture),
@@ -255,7 +258,10 @@ try {
     await waitMeasure('log-mitigation', run + 1)
     const ms = await lastMeasure('log-mitigation')
     const put = await rawPutOfLatest(1) // the incident and the attempt's event
-    if (measuredRun(run)) log.push(ms) && logPut.push(put)
+    if (measuredRun(run)) {
+      log.push(ms)
+      logPut.push(put)
+    }
   }
   results.logMitigation = {
     ms: median(log),
