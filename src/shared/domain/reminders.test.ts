@@ -47,17 +47,38 @@ describe('dueReminders', () => {
     expect(schedule(log.incident, T0 + 41 * MINUTE)).toEqual([])
   })
 
+  it('checks in once a day after the first two hours of mitigating', () => {
+    const log = new IncidentLog().record(go('capture', 'mitigate', T0))
+    expect(schedule(log.incident, T0 + 2 * HOUR + MINUTE)).toEqual([
+      { id: 'mitigation-check-in:8', at: T0 + 2 * HOUR },
+      { id: 'mitigation-check-in:9', at: T0 + 2 * HOUR + DAY },
+    ])
+    expect(schedule(log.incident, T0 + 3 * DAY)).toEqual([
+      { id: 'mitigation-check-in:10', at: T0 + 2 * HOUR + 2 * DAY },
+      { id: 'mitigation-check-in:11', at: T0 + 2 * HOUR + 3 * DAY },
+    ])
+  })
+
   it('computed for the start of the check-in period, lists every check-in due until the next', () => {
     const every = S.reminders.mitigationCheckInMinutes * MINUTE
     for (const entered of [T0, T0 + 7 * MINUTE + 13_000, T0 + every - 1]) {
       const log = new IncidentLog().record(go('capture', 'mitigate', entered))
-      for (let now = entered; now < entered + 3 * HOUR; now += 37_000) {
+      // Every 15 minutes for two hours, then daily.
+      const times = [
+        ...Array.from({ length: 8 }, (_, i) => entered + (i + 1) * every),
+        ...Array.from({ length: 4 }, (_, j) => entered + 2 * HOUR + (j + 1) * DAY),
+      ]
+      for (
+        let now = entered;
+        now < entered + 3 * DAY;
+        now += now < entered + 3 * HOUR ? 37_000 : 11 * 60_000
+      ) {
         const at = scheduleTime(now, S)
         expect(at).toBeLessThanOrEqual(now)
         const listed = new Set(schedule(log.incident, at).map((r) => r.at))
         // The check-in due most recently, and every one due before the schedule is next computed.
-        const due = entered + Math.max(1, Math.floor((now - entered) / every)) * every
-        for (let t = due; t < at + every; t += every)
+        const due = times.filter((t) => t <= now).at(-1) ?? times[0]
+        for (const t of times.filter((t) => t >= (due ?? 0) && t < at + every))
           expect(listed, `now ${now - entered}`).toContain(t)
       }
     }

@@ -53,6 +53,27 @@ export function deferForQuietHours(at: number, quiet: Settings['reminders']['qui
   return until.getTime()
 }
 
+/** Check-ins come every few minutes for this long; after that, once a day. */
+export const FREQUENT_CHECK_INS_FOR = 2 * HOUR
+
+/**
+ * The mitigation check-in due most recently and the next one. Mitigating takes minutes, not hours:
+ * check-ins come every `minutes` for the first two hours, then once a day, so an incident left in
+ * mitigation nudges daily instead of adding a notification and a timeline entry every few minutes.
+ */
+function checkIns(entered: number, minutes: number, now: number): { k: number; at: number }[] {
+  const every = minutes * MINUTE
+  const frequent = Math.max(1, Math.floor(FREQUENT_CHECK_INS_FOR / every))
+  const at = (k: number) =>
+    k <= frequent ? entered + k * every : entered + frequent * every + (k - frequent) * DAY
+  const elapsed = now - entered
+  const passed =
+    elapsed < frequent * every
+      ? Math.max(0, Math.floor(elapsed / every))
+      : frequent + Math.floor((elapsed - frequent * every) / DAY)
+  return (passed >= 1 ? [passed, passed + 1] : [1]).map((k) => ({ k, at: at(k) }))
+}
+
 function incidentReminders(
   incident: Incident,
   items: readonly ActionItem[],
@@ -84,13 +105,11 @@ function incidentReminders(
     })
   }
   if (incident.status === 'active' && incident.phase === 'mitigate' && !incident.mitigatedAt) {
-    const every = r.mitigationCheckInMinutes * MINUTE
-    const passed = Math.max(0, Math.floor((now - incident.phaseEnteredAt) / every))
-    for (const k of passed >= 1 ? [passed, passed + 1] : [1]) {
+    for (const { k, at } of checkIns(incident.phaseEnteredAt, r.mitigationCheckInMinutes, now)) {
       out.push({
         id: id(`mitigation-check-in:${k}`),
         rule: 'mitigationCheckIn',
-        at: incident.phaseEnteredAt + k * every,
+        at,
         title: 'Are users back?',
         body: `${name}: check whether the mitigation worked. If not, try the next option.`,
       })

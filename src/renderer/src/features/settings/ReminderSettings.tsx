@@ -23,7 +23,11 @@ type Numbers = {
 const INTERVALS: { key: Numbers | 'capture' | 'triage'; label: string; unit: string }[] = [
   { key: 'capture', label: 'Capture timebox', unit: 'minutes' },
   { key: 'triage', label: 'Triage timebox', unit: 'minutes' },
-  { key: 'mitigationCheckInMinutes', label: 'Mitigation check-in every', unit: 'minutes' },
+  {
+    key: 'mitigationCheckInMinutes',
+    label: 'Mitigation check-in every',
+    unit: 'minutes, daily after two hours',
+  },
   { key: 'fixMonitoringHours', label: 'Monitor the fix for', unit: 'hours' },
   { key: 'postmortemNudgeHours', label: 'Post-mortem nudge after', unit: 'hours' },
   { key: 'postmortemDeadlineHours', label: 'Post-mortem due within', unit: 'hours' },
