@@ -60,7 +60,11 @@ export function useSettledRead<T>(
   return result
 }
 
-const SLICE = 500
+/**
+ * Small enough that a write arriving during a long read waits for one slice only (a readwrite
+ * transaction queues behind the reads already running), big enough to read 10,000 in a second.
+ */
+const SLICE = 100
 
 /**
  * The incidents that pass `keep` (every one by default), read a slice at a time, so thousands never
@@ -91,7 +95,8 @@ export async function readIncidentsInSlices(
 export function useAllIncidents(enabled = true): Incident[] | undefined {
   return useSettledRead(readIncidentsInSlices, ALL_INCIDENTS, enabled)
 }
-const ALL_INCIDENTS = { tables: ['incidents'], startMs: 0, quietMs: 300 }
+// A moment after the first rows show: the first key press (N, say) does not queue behind it.
+const ALL_INCIDENTS = { tables: ['incidents'], startMs: 250, quietMs: 300 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {
   return useLiveQuery(

@@ -2,6 +2,7 @@ import { replay } from '@shared/domain/events'
 import { MINUTE } from '@shared/domain/time'
 import { describe, expect, it } from 'vitest'
 import { DbError } from './errors'
+import { IncidentsRepo } from './incidents-repo'
 import { testDb } from './test-db'
 
 describe('IncidentsRepo', () => {
@@ -19,6 +20,17 @@ describe('IncidentsRepo', () => {
       ['detected', 3],
     ])
     expect(incident.startedAt).toBe(clock.now - 10 * MINUTE)
+  })
+
+  it('never opens an incident over one that has the same id', async () => {
+    const { db, incidents } = testDb()
+    const first = await incidents.open({ title: 'First' })
+    // The incident's id is taken; its events' ids are not.
+    let calls = 0
+    const clash = new IncidentsRepo({ db, newId: () => (calls++ ? `event-${calls}` : first.id) })
+    await expect(clash.open({ title: 'Second' })).rejects.toBeInstanceOf(DbError)
+    expect((await incidents.get(first.id))?.title).toBe('First')
+    expect(await incidents.events(first.id)).toHaveLength(3)
   })
 
   it('numbers events after the last one, also for incidents stored before they kept that number', async () => {

@@ -87,11 +87,12 @@ export class IncidentsRepo {
     }
     try {
       return await this.db.transaction('rw', this.db.incidents, this.db.events, async () => {
-        const current = await this.db.incidents.get(incidentId)
+        // A new incident has nothing to read: its id is fresh, and `add` refuses a taken one.
+        const current = isNew ? undefined : await this.db.incidents.get(incidentId)
         if (!current && !isNew) throw new DbError('not-found', 'This incident no longer exists.')
         const events = stampEvents(drafts, {
           incidentId,
-          lastSeq: current?.lastSeq ?? (await this.lastSeq(incidentId)),
+          lastSeq: isNew ? 0 : (current?.lastSeq ?? (await this.lastSeq(incidentId))),
           recordedAt: this.now(),
           newId: this.newId,
         })
@@ -102,7 +103,8 @@ export class IncidentsRepo {
           throw new DbError('invalid', 'A new incident must start with its opening event.')
         const next = events.slice(current ? 0 : 1).reduce(applyEvent, start)
         // Both writes are queued at once: one round trip to the storage engine, not two.
-        await Promise.all([this.db.events.bulkAdd(events), this.db.incidents.put(next)])
+        const saveIncident = isNew ? this.db.incidents.add(next) : this.db.incidents.put(next)
+        await Promise.all([this.db.events.bulkAdd(events), saveIncident])
         return next
       })
     } catch (error) {
