@@ -54,7 +54,7 @@ export function deferForQuietHours(at: number, quiet: Settings['reminders']['qui
 }
 
 /** Check-ins come every few minutes for this long; after that, once a day. */
-export const FREQUENT_CHECK_INS_FOR = 2 * HOUR
+const FREQUENT_CHECK_INS_FOR = 2 * HOUR
 
 /**
  * The mitigation check-in due most recently and the next one. Mitigating takes minutes, not hours:

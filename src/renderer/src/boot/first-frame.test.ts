@@ -114,19 +114,19 @@ describe('the first frame', () => {
     expect(input.value).toBe('db')
     expect(typed).toHaveBeenLastCalledWith('db')
   })
-})
 
-it('drops what was done on the picture when a start-up problem shows instead of the app', () => {
-  const saved = liveApp('<p>list</p>')
-  saveFirstFrame(saved)
-  saved.remove()
-  paintFirstFrame()
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }))
-  const keys: string[] = []
-  const listener = (e: KeyboardEvent) => keys.push(e.key)
-  window.addEventListener('keydown', listener)
-  handOver(liveApp('<button>Restore the backup</button>'), false)
-  window.removeEventListener('keydown', listener)
-  expect(keys).toEqual([])
-  expect(document.getElementById('first-frame')).toBeNull()
+  it('drops what was done on the picture when a start-up problem shows instead of the app', () => {
+    const saved = liveApp('<p>list</p>')
+    saveFirstFrame(saved)
+    saved.remove()
+    paintFirstFrame()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }))
+    const keys: string[] = []
+    const listener = (e: KeyboardEvent) => keys.push(e.key)
+    window.addEventListener('keydown', listener)
+    handOver(liveApp('<button>Restore the backup</button>'), false)
+    window.removeEventListener('keydown', listener)
+    expect(keys).toEqual([])
+    expect(document.getElementById('first-frame')).toBeNull()
+  })
 })
