@@ -221,54 +221,50 @@ try {
   await page.waitForTimeout(quick ? 500 : 2000)
   await rawPutOfLatest(1)
 
-  // 2. Capture: the keystroke that opens an incident, until its record is durable.
-  const capture = []
-  const capturePut = []
-  for (let run = 0; run < WARM + RUNS; run++) {
+  /**
+   * `act` (a user action the app wraps in performance measure `name`), then the raw baseline:
+   * copies of the incident and its newest `events` events, as the app just stored them.
+   */
+  const againstRawPut = async (name, events, act) => {
+    const app = []
+    const raw = []
+    for (let run = 0; run < WARM + RUNS; run++) {
+      await act(run)
+      await waitMeasure(name, run + 1)
+      const ms = await lastMeasure(name)
+      const put = await rawPutOfLatest(events)
+      if (measuredRun(run)) {
+        app.push(ms)
+        raw.push(put)
+      }
+    }
+    return {
+      ms: median(app),
+      baselineMs: median(raw),
+      ratio: median(app) / median(raw),
+      budget: '≤ 2× raw put',
+    }
+  }
+
+  // 2. Capture: the keystroke that opens an incident, until it and its three opening events are
+  // durable.
+  results.capture = await againstRawPut('new-incident', 3, async () => {
     await page.getByRole('button', { name: 'Incidents' }).click()
     await page.locator('.incident-row').first().waitFor()
     await page.keyboard.press('n')
-    await waitMeasure('new-incident', run + 1)
-    const ms = await lastMeasure('new-incident')
-    const put = await rawPutOfLatest(3) // the incident and its three opening events
-    if (measuredRun(run)) {
-      capture.push(ms)
-      capturePut.push(put)
-    }
-  }
-  results.capture = {
-    ms: median(capture),
-    baselineMs: median(capturePut),
-    ratio: median(capture) / median(capturePut),
-    budget: '≤ 2× raw put',
-  }
+  })
 
-  // 3. Logging a mitigation action, until durable.
-  const log = []
-  const logPut = []
+  // 3. Logging a mitigation action, until it and the incident are durable.
   await page.getByRole('button', { name: /Move to triage/ }).waitFor()
   await page.getByLabel('What is happening?').fill('Benchmark mitigation')
   await page.keyboard.press('Control+Enter')
   await page.getByRole('radio', { name: /^SEV3/ }).check()
   await page.getByRole('radio', { name: /^Roll back/ }).check()
   await page.keyboard.press('Control+Enter')
-  for (let run = 0; run < WARM + RUNS; run++) {
+  results.logMitigation = await againstRawPut('log-mitigation', 1, async (run) => {
     await page.getByLabel('Action', { exact: true }).fill(`Attempt ${run}`)
     await page.getByRole('button', { name: 'Log this attempt' }).click()
-    await waitMeasure('log-mitigation', run + 1)
-    const ms = await lastMeasure('log-mitigation')
-    const put = await rawPutOfLatest(1) // the incident and the attempt's event
-    if (measuredRun(run)) {
-      log.push(ms)
-      logPut.push(put)
-    }
-  }
-  results.logMitigation = {
-    ms: median(log),
-    baselineMs: median(logPut),
-    ratio: median(log) / median(logPut),
-    budget: '≤ 2× raw put',
-  }
+  })
 
   // 4. Opening an incident with 200 events, until its phase screen shows.
   const open = []

@@ -1,8 +1,32 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import type { Incident } from '../../src/shared/domain/model'
 import { sortForHome } from '../../src/renderer/src/features/incidents/search'
 import { generateDataset } from '../../bench/generate.mjs'
 import { newIncident, openApp, phaseHeading } from './helpers'
+
+/** Waits until the list's picture (saved a moment after it changes) shows `text`. */
+async function pictureSaved(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('steady.first-frame') ?? ''))
+    .toContain(text)
+}
+
+/**
+ * Reloads with the app's code held back, so the picture painted before it stays up; the returned
+ * function lets the app's code load (`abort` refuses it instead).
+ */
+async function restartHoldingTheApp(page: Page, abort = false): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+    if (abort) return route.abort()
+    await held
+    await route.continue()
+  })
+  await page.reload()
+  return release
+}
 
 test('a restart shows the saved list at once, and a click on it opens that incident', async ({
   page,
@@ -14,19 +38,8 @@ test('a restart shows the saved list at once, and a click on it opens that incid
   }
   const rows = page.getByRole('list', { name: 'Incidents' }).getByRole('button')
   await expect(rows).toHaveCount(2)
-  // The list's picture is saved a moment after it changes.
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('steady.first-frame') ?? ''))
-    .toContain('Search is slow')
-
-  // Hold the app's code back, to look at (and click on) the picture painted before it.
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
-    await held
-    await route.continue()
-  })
-  await page.reload()
+  await pictureSaved(page, 'Search is slow')
+  const release = await restartHoldingTheApp(page)
   const picture = page.locator('#first-frame')
   await expect(picture).toBeVisible()
   await expect(picture.getByRole('button', { name: /Checkout returns 502/ })).toBeVisible()
@@ -42,16 +55,8 @@ test('keys pressed before the app has loaded reach it', async ({ page }) => {
   await openApp(page)
   await newIncident(page, 'Login fails')
   await page.getByRole('button', { name: 'Incidents' }).click()
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('steady.first-frame') ?? ''))
-    .toContain('Login fails')
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
-    await held
-    await route.continue()
-  })
-  await page.reload()
+  await pictureSaved(page, 'Login fails')
+  const release = await restartHoldingTheApp(page)
   await expect(page.locator('#first-frame')).toBeVisible()
   await page.keyboard.press('n')
   release()
@@ -100,11 +105,8 @@ test('when the app’s code cannot load, the picture gives way to a clear messag
   await openApp(page)
   await newIncident(page, 'Queue is stuck')
   await page.getByRole('button', { name: 'Incidents' }).click()
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('steady.first-frame') ?? ''))
-    .toContain('Queue is stuck')
-  await page.route(/\/assets\/start-[^/]+\.js$/, (route) => route.abort())
-  await page.reload()
+  await pictureSaved(page, 'Queue is stuck')
+  await restartHoldingTheApp(page, true)
   await expect(page.getByRole('alert')).toHaveText(/Steady could not load\. Reload the window/)
   await expect(page.locator('#first-frame')).toBeHidden()
   // The browser reports the refused request itself; that, and only that, is expected here.

@@ -11,11 +11,16 @@ setTimeout(() => {
     // The app's code did not load: say so, rather than leave a picture that ignores every click.
     const root = document.getElementById('root') as HTMLElement
     handOver(root, false)
-    const message = document.createElement('main')
-    message.className = 'page startup-error'
+    // The same page as a start-up problem (app/StartupGuard.tsx), without React.
+    const page = document.createElement('main')
+    page.className = 'page startup-error'
+    const heading = document.createElement('h1')
+    heading.textContent = "Steady didn't start"
+    const message = document.createElement('p')
     message.setAttribute('role', 'alert')
     message.textContent =
       'Steady could not load. Reload the window (Ctrl+R) to try again; your data is safe.'
-    root.replaceChildren(message)
+    page.append(heading, message)
+    root.replaceChildren(page)
   })
 })

@@ -112,8 +112,7 @@ export function IncidentsHome() {
       )}
       {incidents && incidents.length > 0 && rows.length === 0 && (
         <p className="muted empty-filter">
-          {filtered && !all ? 'Reading all incidents…' : ''}
-          {filtered && all ? 'No incident matches these filters.' : ''}
+          {filtered && (all ? 'No incident matches these filters.' : 'Reading all incidents…')}
         </p>
       )}
       {rows.length > 0 && <IncidentList rows={rows} query={deferredQuery} complete={!!all} />}
