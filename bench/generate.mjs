@@ -51,7 +51,7 @@ export function generateDataset(count, options = {}) {
     for (let k = 3; k < n; k++) event('note', openedAt + k * 60_000, { text: phrase(8) })
     const notes = events
       .filter((e) => e.incidentId === id && e.kind === 'note')
-      .map((e) => e.payload.text)
+      .map((e) => ({ id: e.id, text: e.payload.text }))
     incidents.push({
       id,
       title,
@@ -102,6 +102,9 @@ export function generateDataset(count, options = {}) {
       closedAt: null,
       closeReason: '',
       notes,
+      monitoringResult: null,
+      deletedAt: null,
+      statusBeforeDelete: null,
       mitigations: [],
       hypotheses: [],
       postmortemStatus: resolved ? 'draft' : 'none',

@@ -10,7 +10,10 @@ test('a whole incident, from a keystroke to resolved, survives a reload and writ
 
   // Capture
   await newIncident(page, 'Checkout returns 502 for EU users')
-  await page.getByRole('button', { name: '15 min ago' }).click()
+  await page
+    .getByRole('group', { name: 'When did it start?: quick picks' })
+    .getByRole('button', { name: '15 min ago' })
+    .click()
   await page.getByRole('radio', { name: 'User report' }).check()
   await page
     .getByLabel('Error messages')
@@ -71,7 +74,7 @@ test('a whole incident, from a keystroke to resolved, survives a reload and writ
   await expect(page.getByLabel('Action')).toHaveValue('')
   await page.getByRole('button', { name: 'Roll back the deploy' }).click()
   await page.getByLabel('What you observed').fill('Errors back to baseline')
-  await page.getByRole('radio', { name: 'Worked' }).check()
+  await page.getByRole('radio', { name: 'Worked', exact: true }).check()
   await page.getByRole('button', { name: 'Log this attempt' }).click()
   await expectAccessible(page, 'mitigate')
   await page.getByRole('button', { name: /Users are back — verified/ }).click()
@@ -126,6 +129,7 @@ test('a whole incident, from a keystroke to resolved, survives a reload and writ
   // After another reload, the record is whole, and the timeline lists every step in order.
   await page.reload()
   await expect(page.getByRole('checkbox', { name: /Regression test/ })).toBeChecked()
+  await page.getByRole('checkbox', { name: 'Show bookkeeping' }).check()
   const timeline = page.getByRole('complementary', { name: 'Timeline' }).getByRole('listitem')
   const steps = await timeline.allTextContents()
   const expected = [
@@ -140,8 +144,8 @@ test('a whole incident, from a keystroke to resolved, survives a reload and writ
     'Moved to Diagnose',
     'Hypothesis: The feature flag service is down',
     'Hypothesis: Deploy 4182 broke the EU gateway config',
-    'Hypothesis ruled out',
-    'Hypothesis confirmed',
+    'Ruled out: The feature flag service is down',
+    'Confirmed: Deploy 4182 broke the EU gateway config',
     'Moved to Fix',
     'Fix deployed',
     'Resolved',

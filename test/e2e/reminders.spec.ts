@@ -25,6 +25,9 @@ test('an incident left in capture is due for a reminder after 5 minutes; a snooz
 
   await upcoming.getByRole('button', { name: 'Open incident' }).click()
   const timeline = page.getByRole('complementary', { name: 'Timeline' })
+  // Reminders are bookkeeping: on the record, out of the story until asked for.
+  await expect(timeline).not.toContainText('Reminder: Time')
+  await timeline.getByRole('checkbox', { name: 'Show bookkeeping' }).check()
   await expect(timeline).toContainText('Reminder: Time to move on to triage')
   await expect(timeline).toContainText('Reminder snoozed: Time to move on to triage')
 })

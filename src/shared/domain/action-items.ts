@@ -1,15 +1,8 @@
-import type { ActionItem, ActionItemStatus, ActionItemType, Incident } from './model'
+import type { ActionItem, ActionItemStatus, Incident } from './model'
 import { DEFAULT_SETTINGS } from './settings'
 import { DAY } from './time'
 
-export const ACTION_ITEM_TYPE_LABELS: Record<ActionItemType, string> = {
-  mitigate: 'Mitigate',
-  prevent: 'Prevent',
-  detect: 'Detect / monitoring',
-  test: 'Test',
-  process: 'Process / runbook',
-  'review-similar': 'Review similar systems',
-}
+export { ACTION_ITEM_STATUS_LABELS, ACTION_ITEM_TYPE_LABELS } from './vocabulary'
 
 /** Due by default two weeks after resolution (or after now, before the incident is resolved). */
 export function defaultDueAt(incident: Incident, now: number, settings = DEFAULT_SETTINGS): number {
@@ -47,12 +40,6 @@ export function withStatus(item: ActionItem, status: ActionItemStatus, now: numb
     doneAt: status === 'open' ? null : (item.doneAt ?? now),
     verifiedAt: status === 'verified' ? (item.verifiedAt ?? now) : null,
   }
-}
-
-export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
-  open: 'Open',
-  done: 'Done',
-  verified: 'Verified',
 }
 
 /** The columns an action item shows in, wherever it is listed (screens and the Markdown export). */

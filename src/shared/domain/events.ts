@@ -1,16 +1,21 @@
 /**
  * Timeline events: the incident's history, and the truth its stored state is derived from.
  * `applyEvent` folds one event into an incident; replaying every event of an incident in the order
- * they were recorded (`seq`) reproduces it exactly. Events are appended, never removed; only their
- * `at` (when it happened) can be corrected, while `recordedAt` keeps when it was written down.
+ * they were recorded (`seq`) reproduces it exactly. Events are appended, never removed. A change to
+ * something already logged is an event of its own that names its target: a time correction, an
+ * edit, a deletion, a star. The stored event's `at` also carries its latest corrected time (so reads
+ * need no replay), while `recordedAt` keeps when it was written down.
  */
 import { z } from 'zod'
 import {
   actionItemSchema,
+  hypothesisChangesSchema,
   hypothesisResultSchema,
   hypothesisSchema,
   incidentDetailsSchema,
   mitigationActionSchema,
+  mitigationChangesSchema,
+  monitoringResultSchema,
   phaseSchema,
   postmortemStatusSchema,
   severitySchema,
@@ -20,6 +25,7 @@ import {
 
 const text = z.string().max(20_000)
 const time = z.number().int().nonnegative()
+const id = z.string().min(1).max(64)
 const event = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
   z.object({ kind: z.literal(kind), payload })
 
@@ -61,6 +67,19 @@ export const eventBodySchema = z.discriminatedUnion('kind', [
     }),
   ),
   event('time-corrected', z.object({ eventId: z.string(), from: time, to: time })),
+  event('mitigation-edited', z.object({ mitigationId: id, changes: mitigationChangesSchema })),
+  event('hypothesis-edited', z.object({ hypothesisId: id, changes: hypothesisChangesSchema })),
+  event('note-edited', z.object({ eventId: id, text })),
+  /**
+   * Removes what an event added (a note, a mitigation attempt, a hypothesis: `itemId` is its id);
+   * the history stays.
+   */
+  event('entry-deleted', z.object({ eventId: id, itemId: id })),
+  /** The reader's choice for one entry: always in the story, never, or by its kind. */
+  event('entry-marked', z.object({ eventId: id, mark: z.enum(['starred', 'hidden', 'auto']) })),
+  event('monitoring-ended', z.object({ result: monitoringResultSchema, note: text })),
+  event('incident-deleted', z.object({})),
+  event('incident-restored', z.object({})),
 ])
 export type EventBody = z.infer<typeof eventBodySchema>
 export type EventKind = EventBody['kind']
@@ -127,6 +146,9 @@ export function emptyIncident(id: string, at: number): Incident {
     closedAt: null,
     closeReason: '',
     notes: [],
+    monitoringResult: null,
+    deletedAt: null,
+    statusBeforeDelete: null,
     mitigations: [],
     hypotheses: [],
     postmortemStatus: 'none',
@@ -165,11 +187,63 @@ function fold(incident: Incident, e: TimelineEvent): Incident {
       const exists = next.mitigations.some((x) => x.id === m.id)
       return {
         ...next,
+        // An attempt happened when its event says (a corrected time moves it).
         mitigations: exists
           ? next.mitigations.map((x) => (x.id === m.id ? m : x))
-          : [...next.mitigations, m],
+          : [...next.mitigations, { ...m, at: e.at }],
       }
     }
+    case 'mitigation-edited':
+      return {
+        ...next,
+        mitigations: next.mitigations.map((m) =>
+          m.id === e.payload.mitigationId ? { ...m, ...e.payload.changes } : m,
+        ),
+      }
+    case 'hypothesis-edited':
+      return {
+        ...next,
+        hypotheses: next.hypotheses.map((h) =>
+          h.id === e.payload.hypothesisId ? { ...h, ...e.payload.changes } : h,
+        ),
+      }
+    case 'note-edited':
+      return {
+        ...next,
+        notes: next.notes.map((n) =>
+          n.id === e.payload.eventId ? { ...n, text: e.payload.text } : n,
+        ),
+      }
+    case 'entry-deleted':
+      return deleteEntry(next, e.payload.itemId)
+    case 'monitoring-ended':
+      return e.payload.result === 'held'
+        ? { ...next, monitoringResult: 'held' }
+        : // The fix did not hold: users are hurting again, so the incident is live and back in
+          // Mitigate. The earlier verification and resolution stay on the timeline.
+          {
+            ...next,
+            monitoringResult: 'regressed',
+            status: 'active',
+            phase: 'mitigate',
+            phaseEnteredAt: e.at,
+            mitigatedAt: null,
+            resolvedAt: null,
+            closedAt: null,
+          }
+    case 'incident-deleted':
+      return next.status === 'deleted'
+        ? next
+        : { ...next, status: 'deleted', deletedAt: e.at, statusBeforeDelete: next.status }
+    case 'incident-restored':
+      return next.status !== 'deleted'
+        ? next
+        : {
+            ...next,
+            status: next.statusBeforeDelete ?? 'active',
+            deletedAt: null,
+            statusBeforeDelete: null,
+          }
     case 'mitigation-verified':
       return { ...next, mitigatedAt: e.at }
     case 'hypothesis-added':
@@ -204,11 +278,12 @@ function fold(incident: Incident, e: TimelineEvent): Incident {
     case 'reminder-dismissed':
       return markReminder(next, e.payload.reminderId, { dismissed: true })
     case 'note':
-      return { ...next, notes: [...next.notes, e.payload.text] }
+      return { ...next, notes: [...next.notes, { id: e.id, text: e.payload.text }] }
     case 'reminder-fired':
       return markReminder(next, e.payload.reminderId, { firedAt: e.at })
     case 'action-item-changed':
     case 'time-corrected':
+    case 'entry-marked':
       return next
   }
 }
@@ -222,9 +297,34 @@ function markReminder(
   return { ...incident, reminders: { ...incident.reminders, [id]: { ...current, ...mark } } }
 }
 
+/** What an `entry-deleted` event removes: the note, attempt or hypothesis with that id. */
+function deleteEntry(incident: Incident, itemId: string): Incident {
+  return {
+    ...incident,
+    notes: incident.notes.filter((n) => n.id !== itemId),
+    mitigations: incident.mitigations.filter((m) => m.id !== itemId),
+    hypotheses: incident.hypotheses.filter((h) => h.id !== itemId),
+  }
+}
+
+/**
+ * Each event's time with every correction applied: the latest correction (in recording order)
+ * wins, whatever order the events arrive in.
+ */
+export function withCorrectedTimes(events: readonly TimelineEvent[]): TimelineEvent[] {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq)
+  const corrected = new Map<string, number>()
+  for (const e of ordered)
+    if (e.kind === 'time-corrected') corrected.set(e.payload.eventId, e.payload.to)
+  return ordered.map((e) => {
+    const at = corrected.get(e.id)
+    return at === undefined || at === e.at ? e : { ...e, at }
+  })
+}
+
 /** Rebuilds an incident from its events (any order in; applied in recording order). */
 export function replay(events: readonly TimelineEvent[]): Incident | null {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq)
+  const ordered = withCorrectedTimes(events)
   const first = ordered[0]
   if (!first || first.kind !== 'incident-opened') return null
   return ordered.reduce(applyEvent, emptyIncident(first.incidentId, first.at))

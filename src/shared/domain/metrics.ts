@@ -1,6 +1,6 @@
 /** How the response went, as pure functions of an incident's events. */
 import { replay, type TimelineEvent } from './events'
-import type { ActionItem } from './model'
+import type { ActionItem, Incident } from './model'
 import { DEFAULT_SETTINGS } from './settings'
 import { DAY, HOUR } from './time'
 
@@ -35,6 +35,20 @@ export function actionItemsFromEvents(events: readonly TimelineEvent[]): ActionI
 
 const span = (from: number | null, to: number | null): number | null =>
   from === null || to === null ? null : to - from
+
+/**
+ * The standard durations (see DURATION_DEFINITIONS in postmortem.ts), all measured from the start
+ * of impact, so they hold for an incident back-filled years later.
+ */
+export function responseDurations(
+  incident: Pick<Incident, 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>,
+): { timeToDetect: number; timeToMitigate: number | null; timeToResolve: number | null } {
+  return {
+    timeToDetect: Math.max(0, incident.detectedAt - incident.startedAt),
+    timeToMitigate: span(incident.startedAt, incident.mitigatedAt),
+    timeToResolve: span(incident.startedAt, incident.resolvedAt),
+  }
+}
 
 export function incidentMetrics(
   events: readonly TimelineEvent[],

@@ -35,7 +35,8 @@ export type Scope = z.infer<typeof scopeSchema>
 export const strategySchema = z.enum(['rollback', 'hotfix', 'feature-toggle', 'wait', 'other'])
 export type Strategy = z.infer<typeof strategySchema>
 
-export const statusSchema = z.enum(['active', 'resolved', 'closed'])
+/** Deleted incidents wait in the trash for 30 days (see `trash.ts`), out of every list. */
+export const statusSchema = z.enum(['active', 'resolved', 'closed', 'deleted'])
 export type IncidentStatus = z.infer<typeof statusSchema>
 
 const text = (max = 20_000) => z.string().max(max)
@@ -91,6 +92,11 @@ export const mitigationActionSchema = z.object({
 })
 export type MitigationAction = z.infer<typeof mitigationActionSchema>
 
+/** The edits a mitigation attempt takes after it was logged (its outcome is often known later). */
+export const mitigationChangesSchema = mitigationActionSchema
+  .pick({ action: true, expected: true, observed: true, outcome: true })
+  .partial()
+
 export const hypothesisResultSchema = z.enum(['untested', 'confirmed', 'ruled-out'])
 export type HypothesisResult = z.infer<typeof hypothesisResultSchema>
 
@@ -102,6 +108,18 @@ export const hypothesisSchema = z.object({
   evidence: text(),
 })
 export type Hypothesis = z.infer<typeof hypothesisSchema>
+
+export const hypothesisChangesSchema = hypothesisSchema
+  .pick({ statement: true, howToTest: true, evidence: true })
+  .partial()
+
+/** How the monitoring window after the fix ended. */
+export const monitoringResultSchema = z.enum(['held', 'regressed'])
+export type MonitoringResult = z.infer<typeof monitoringResultSchema>
+
+/** A free note from the timeline; its id is the id of the event that added it. */
+export const noteSchema = z.object({ id: z.string().max(64), text: text() })
+export type Note = z.infer<typeof noteSchema>
 
 export const reminderMarkSchema = z.object({
   snoozedUntil: time.nullable(),
@@ -149,8 +167,19 @@ export const incidentSchema = incidentDetailsSchema.extend({
   resolvedAt: time.nullable(),
   closedAt: time.nullable(),
   closeReason: text(2000),
-  /** The free notes from the timeline, kept here too so search can find them. */
-  notes: z.array(text()).max(10_000),
+  /**
+   * The free notes from the timeline, kept here too so search can find them. Files exported before
+   * notes could be edited hold plain strings (with no id to edit them by).
+   */
+  notes: z
+    .array(z.union([noteSchema, text().transform((t): Note => ({ id: '', text: t }))]))
+    .max(10_000),
+  /** When the fix's monitoring window ended, and how (null before, or after a reopen). */
+  monitoringResult: monitoringResultSchema.nullable().default(null),
+  /** When the incident went to the trash (null unless deleted). */
+  deletedAt: time.nullable().default(null),
+  /** The status to go back to when the incident is restored from the trash. */
+  statusBeforeDelete: statusSchema.nullable().default(null),
   mitigations: z.array(mitigationActionSchema).max(1000),
   hypotheses: z.array(hypothesisSchema).max(1000),
   postmortemStatus: postmortemStatusSchema,
@@ -179,6 +208,7 @@ export const ACTION_ITEM_TYPES = [
   'test',
   'process',
   'review-similar',
+  'other',
 ] as const
 export const actionItemTypeSchema = z.enum(ACTION_ITEM_TYPES)
 export type ActionItemType = z.infer<typeof actionItemTypeSchema>

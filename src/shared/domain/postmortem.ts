@@ -4,11 +4,23 @@
  * replaces without touching anything the user wrote. Action items are a live `actionItems` node:
  * the table always shows the items as they are in the database.
  */
-import { format } from 'date-fns'
 import { z } from 'zod'
 import type { TimelineEvent } from './events'
-import { incidentTitle, type Incident, type MitigationOutcome, type Scope } from './model'
-import { describeEvent, visibleTimeline } from './timeline'
+import { responseDurations } from './metrics'
+import { FIX_STEPS, RECENT_CHANGES, incidentTitle, type Incident } from './model'
+import { MILESTONES, storyEntries } from './timeline'
+import {
+  DETECTION_SOURCE_LABELS,
+  FIX_STEP_LABELS,
+  HYPOTHESIS_RESULT_LABELS,
+  MONITORING_RESULT_LABELS,
+  OUTCOME_LABELS,
+  RECENT_CHANGE_LABELS,
+  SCOPE_LABELS,
+  STRATEGY_LABELS,
+  lower,
+} from './vocabulary'
+import { formatStamp, zoneLabel } from './zone'
 
 export interface DocNode {
   type: string
@@ -72,9 +84,14 @@ const section = (kind: RecordSectionKind, content: DocNode[]): DocNode => ({
   content: content.length ? content : [paragraph(text('Nothing recorded yet.'))],
 })
 
-export const formatStamp = (ms: number): string => format(ms, 'd MMM yyyy, HH:mm')
+/** The durations every post-mortem reports, with what each one measures. */
+export const DURATION_DEFINITIONS = {
+  timeToDetect: 'impact start to detection',
+  timeToMitigate: 'impact start to users verified back',
+  timeToResolve: 'impact start to resolution',
+} as const
 
-function duration(ms: number): string {
+export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
   const d = Math.floor(minutes / 1440)
   const h = Math.floor((minutes % 1440) / 60)
@@ -82,132 +99,202 @@ function duration(ms: number): string {
   return [d && `${d}d`, h && `${h}h`, (m || (!d && !h)) && `${m}m`].filter(Boolean).join(' ')
 }
 
-const SCOPE_WORDS: Record<Scope, string> = {
-  'all-users': 'All users',
-  'some-users': 'Some users',
-  'one-endpoint': 'One endpoint',
-  'all-endpoints': 'All endpoints',
+const STATUS_WORDS: Record<Incident['status'], string> = {
+  active: 'Active',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  deleted: 'In the trash',
 }
-const DETECTION_WORDS: Record<Incident['detectionSource'], string> = {
-  monitoring: 'Monitoring alert',
-  'user-report': 'User report',
-  'error-log': 'Error log',
-  'own-observation': 'Own observation',
-  other: 'Other',
-}
-const OUTCOME_WORDS: Record<MitigationOutcome, string> = {
-  worked: 'worked',
-  partial: 'partly worked',
-  failed: 'failed',
-}
-const STATUS_WORDS = { active: 'Active', resolved: 'Resolved', closed: 'Closed' } as const
 
-/** Markers for the moments that define an incident's timeline. */
-const MILESTONES: ReadonlySet<TimelineEvent['kind']> = new Set([
-  'impact-started',
-  'detected',
-  'mitigation-verified',
-  'resolved',
-])
+const joinNote = (...parts: string[]) => parts.filter((p) => p.trim()).join(' — ')
+const list = (values: readonly string[]) => values.join(', ')
+const codeBlock = (value: string): DocNode => ({
+  type: 'codeBlock',
+  attrs: { language: null },
+  content: [text(value)],
+})
 
-/** The generated content of one record section, from what was recorded. */
+function durationFacts(incident: Incident): DocNode[] {
+  const d = responseDurations(incident)
+  const line = (label: string, ms: number | null, key: keyof typeof DURATION_DEFINITIONS) =>
+    fact(label, `${ms === null ? 'not yet' : formatDuration(ms)} (${DURATION_DEFINITIONS[key]})`)
+  return [
+    line('Time to detect', d.timeToDetect, 'timeToDetect'),
+    line('Time to mitigate', d.timeToMitigate, 'timeToMitigate'),
+    line('Time to resolve', d.timeToResolve, 'timeToResolve'),
+  ]
+}
+
+/** The generated content of one record section, from what was recorded, with times in `zone`. */
 export function recordSectionContent(
   kind: RecordSectionKind,
   incident: Incident,
   events: readonly TimelineEvent[],
+  zone: string,
 ): DocNode[] {
-  const end = incident.resolvedAt
+  const stamp = (ms: number) => formatStamp(ms, zone)
   switch (kind) {
     case 'facts':
       return [
-        fact('Date', formatStamp(incident.startedAt)),
+        fact('Date', stamp(incident.startedAt)),
         fact('Severity', incident.severity ?? 'Not classified'),
         fact('Status', STATUS_WORDS[incident.status]),
-        ...(incident.services.length ? [fact('Services', incident.services.join(', '))] : []),
+        ...(incident.services.length ? [fact('Services', list(incident.services))] : []),
+        ...durationFacts(incident),
+        fact('Times in', zoneLabel(zone, incident.startedAt)),
       ]
     case 'impact':
       return [
         fact(
           'Scope',
-          [incident.scope ? SCOPE_WORDS[incident.scope] : 'Not assessed', incident.scopeNote]
-            .filter(Boolean)
-            .join(' — '),
+          joinNote(
+            incident.scope ? SCOPE_LABELS[incident.scope] : 'Not assessed',
+            incident.scopeNote,
+          ),
         ),
+        ...(incident.symptoms.trim() ? [fact('What users saw', incident.symptoms.trim())] : []),
         fact(
           'Duration',
-          end !== null
-            ? `${duration(end - incident.startedAt)} (impact start to resolution)`
+          incident.resolvedAt !== null
+            ? `${formatDuration(incident.resolvedAt - incident.startedAt)} (impact start to resolution)`
             : 'Ongoing',
         ),
         ...(incident.mitigatedAt !== null
-          ? [fact('Users back after', duration(incident.mitigatedAt - incident.startedAt))]
+          ? [fact('Users back after', formatDuration(incident.mitigatedAt - incident.startedAt))]
           : []),
         ...(incident.endpoints.length
-          ? [fact('Affected endpoints', incident.endpoints.join(', '))]
+          ? [fact('Affected endpoints', list(incident.endpoints))]
           : []),
-        ...(incident.statusCodes.length
-          ? [fact('Status codes', incident.statusCodes.join(', '))]
+        ...(incident.statusCodes.length ? [fact('Status codes', list(incident.statusCodes))] : []),
+        ...(incident.errorMessages.trim()
+          ? [paragraph(text('Error messages:', true)), codeBlock(incident.errorMessages)]
           : []),
       ]
     case 'detection':
       return [
         fact(
           'How',
-          [DETECTION_WORDS[incident.detectionSource], incident.detectionNote]
-            .filter(Boolean)
-            .join(' — '),
+          joinNote(DETECTION_SOURCE_LABELS[incident.detectionSource], incident.detectionNote),
         ),
-        fact('Impact started', formatStamp(incident.startedAt)),
-        fact('Detected', formatStamp(incident.detectedAt)),
-        fact('Time to detect', duration(Math.max(0, incident.detectedAt - incident.startedAt))),
-      ]
-    case 'timeline':
-      return [
-        bullets(
-          visibleTimeline(events).map((e) => {
-            // The moments that define the incident stand out.
-            return [
-              text(formatStamp(e.at), true),
-              text(' — '),
-              text(describeEvent(e), MILESTONES.has(e.kind)),
-            ]
-          }),
+        fact('Impact started', stamp(incident.startedAt)),
+        fact('Detected', stamp(incident.detectedAt)),
+        fact('Record opened', stamp(incident.openedAt)),
+        fact(
+          'Time to detect',
+          formatDuration(Math.max(0, incident.detectedAt - incident.startedAt)),
         ),
       ]
+    case 'timeline': {
+      const story = storyEntries(events)
+      return story.length
+        ? [
+            bullets(
+              story.map((entry) => [
+                text(stamp(entry.event.at), true),
+                text(' — '),
+                text(entry.text, MILESTONES.has(entry.event.kind)),
+              ]),
+            ),
+          ]
+        : []
+    }
     case 'root-cause': {
       const rc = incident.rootCause
+      const confirmed = incident.hypotheses.filter((h) => h.result === 'confirmed')
       return [
+        fact('Root cause', rc.summary),
+        ...confirmed.map((h) => fact('Confirmed hypothesis', joinNote(h.statement, h.evidence))),
         fact('Trigger', rc.trigger),
         fact('Mechanism', rc.mechanism),
         fact('Impact', rc.impact),
-        fact('Root cause', rc.summary),
         fact('Contributing factors', rc.contributingFactors),
-        ...incident.hypotheses
-          .filter((h) => h.result === 'ruled-out')
-          .map((h) => fact('Ruled out', `${h.statement}${h.evidence ? ` (${h.evidence})` : ''}`)),
+        ...(incident.hypotheses.length
+          ? [
+              paragraph(text('Hypotheses tested', true)),
+              bullets(
+                incident.hypotheses.map((h) => [
+                  text(`${HYPOTHESIS_RESULT_LABELS[h.result]}: `, true),
+                  text(h.statement),
+                  ...(h.howToTest ? [text(`. Test: ${h.howToTest}`)] : []),
+                  ...(h.evidence ? [text(`. Evidence: ${h.evidence}`)] : []),
+                ]),
+              ),
+            ]
+          : []),
       ]
     }
-    case 'resolution':
+    case 'resolution': {
+      const changes = RECENT_CHANGES.filter(
+        (key) => incident.recentChanges[key].checked || incident.recentChanges[key].note.trim(),
+      )
+      const fixSteps = FIX_STEPS.map((step): [string, boolean] => [
+        FIX_STEP_LABELS[step],
+        incident.fixChecklist[step],
+      ])
       return [
+        ...(changes.length
+          ? [
+              paragraph(text('Recent changes', true)),
+              bullets(
+                changes.map((key) => [
+                  text(
+                    joinNote(
+                      `${RECENT_CHANGE_LABELS[key]}${incident.recentChanges[key].checked ? '' : ' (not checked)'}`,
+                      incident.recentChanges[key].note,
+                    ),
+                  ),
+                ]),
+              ),
+            ]
+          : []),
+        fact(
+          'Response strategy',
+          joinNote(
+            incident.strategy ? STRATEGY_LABELS[incident.strategy] : 'Not chosen',
+            incident.strategyNote,
+          ),
+        ),
         ...(incident.mitigations.length
           ? [
               paragraph(text('Mitigations tried', true)),
               bullets(
                 incident.mitigations.map((m) => [
-                  text(m.action),
-                  ...(m.outcome ? [text(` — ${OUTCOME_WORDS[m.outcome]}`)] : []),
+                  text(stamp(m.at), true),
+                  text(` — ${m.action}`),
+                  text(
+                    m.outcome
+                      ? ` — ${lower(OUTCOME_LABELS[m.outcome])}`
+                      : ' — outcome not recorded',
+                  ),
+                  ...(m.expected ? [text(`. Expected: ${m.expected}`)] : []),
                   ...(m.observed ? [text(`. Observed: ${m.observed}`)] : []),
                 ]),
               ),
             ]
           : []),
         fact(
+          'Users verified back',
+          incident.mitigatedAt !== null ? stamp(incident.mitigatedAt) : 'not yet',
+        ),
+        fact(
           'Fix',
           incident.fixDeployedAt !== null
-            ? `deployed ${formatStamp(incident.fixDeployedAt)}${incident.fixChecklist.regressionTest ? ', with a regression test' : ''}`
+            ? `deployed ${stamp(incident.fixDeployedAt)}${incident.fixChecklist.regressionTest ? ', with a regression test' : ''}`
             : 'not deployed yet',
         ),
+        paragraph(text('Fix checklist', true)),
+        bullets(fixSteps.map(([label, done]) => [text(`${done ? 'Done' : 'Not done'}: ${label}`)])),
+        fact(
+          'Monitoring',
+          incident.monitoringResult === null
+            ? incident.fixDeployedAt !== null
+              ? 'in progress'
+              : 'not started'
+            : `${MONITORING_RESULT_LABELS[incident.monitoringResult]}${incident.monitoringResult === 'held' ? ': the fix held' : ': the fix did not hold'}`,
+        ),
+        ...(incident.resolvedAt !== null ? [fact('Resolved', stamp(incident.resolvedAt))] : []),
       ]
+    }
   }
 }
 
@@ -215,9 +302,10 @@ export function recordSectionContent(
 export function buildPostmortemTemplate(
   incident: Incident,
   events: readonly TimelineEvent[],
+  zone: string,
 ): PostmortemDoc {
   const gen = (kind: RecordSectionKind) =>
-    section(kind, recordSectionContent(kind, incident, events))
+    section(kind, recordSectionContent(kind, incident, events, zone))
   return {
     type: 'doc',
     content: [
@@ -250,17 +338,21 @@ export function buildPostmortemTemplate(
   }
 }
 
-/** Replaces every record section's content with what the record says now; nothing else changes. */
+/**
+ * Replaces every record section's content with what the record says now; nothing else changes.
+ * The export runs it too, so a file never contradicts its own front matter.
+ */
 export function refreshFromRecord(
   doc: PostmortemDoc,
   incident: Incident,
   events: readonly TimelineEvent[],
+  zone: string,
 ): PostmortemDoc {
   const refresh = (node: DocNode): DocNode => {
     if (node.type === 'recordSection') {
       const kind = node.attrs?.['kind'] as RecordSectionKind
       if (RECORD_SECTIONS.includes(kind))
-        return section(kind, recordSectionContent(kind, incident, events))
+        return section(kind, recordSectionContent(kind, incident, events, zone))
     }
     return node.content ? { ...node, content: node.content.map(refresh) } : node
   }

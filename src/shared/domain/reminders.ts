@@ -84,7 +84,7 @@ function incidentReminders(
   const id = (suffix: string) => `${incident.id}:${suffix}`
   const name = incidentTitle(incident)
   const out: Draft[] = []
-  if (incident.status === 'closed') return out
+  if (incident.status === 'closed' || incident.status === 'deleted') return out
 
   if (incident.status === 'active' && incident.phase === 'capture') {
     out.push({
@@ -115,13 +115,14 @@ function incidentReminders(
       })
     }
   }
-  if (incident.fixDeployedAt !== null) {
+  // Asked until answered: did the fix hold, or did it regress?
+  if (incident.fixDeployedAt !== null && (incident.monitoringResult ?? null) === null) {
     out.push({
       id: id('fix-monitoring'),
       rule: 'fixMonitoring',
       at: incident.fixDeployedAt + r.fixMonitoringHours * HOUR,
-      title: 'Monitoring window is over',
-      body: `${name}: ${r.fixMonitoringHours} hours since the fix went out. Check it held.`,
+      title: 'Did the fix hold?',
+      body: `${name}: ${r.fixMonitoringHours} hours since the fix went out. Say whether it held or regressed.`,
     })
   }
   if (incident.resolvedAt !== null && incident.postmortemStatus !== 'final') {

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { applyEvent, openIncidentDrafts, replay, type EventDraft } from './events'
 import { PHASES, SEVERITIES } from './model'
 import { IncidentLog, T0 } from './test-helpers'
-import { describeEvent, orderTimeline, spansDays, visibleTimeline } from './timeline'
+import { orderTimeline, spansDays, storyEntries, timelineEntries } from './timeline'
 import { DAY, HOUR, MINUTE } from './time'
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+const texts = (log: IncidentLog) => storyEntries(log.events).map((e) => e.text)
+const eventOf = (log: IncidentLog, kind: string) => log.events.find((e) => e.kind === kind)!
 
 describe('timeline', () => {
   it('orders by when things happened, keeping backdated events and their recording time', () => {
@@ -20,21 +23,190 @@ describe('timeline', () => {
       { kind: 'note', at: T0 - 60 * MINUTE, payload: { text: 'Deploy 4182 went out' } },
       T0 + MINUTE,
     )
-    const timeline = visibleTimeline(log.events)
-    expect(timeline.map(describeEvent)).toEqual([
-      'Deploy 4182 went out',
-      'Impact started',
-      'Detected',
-      'Incident opened: Checkout 502',
-    ])
-    expect(timeline[0]?.recordedAt).toBe(T0 + MINUTE)
+    const story = storyEntries(log.events)
+    expect(story.map((e) => e.text)).toEqual(['Deploy 4182 went out', 'Impact started', 'Detected'])
+    expect(story[0]?.event.recordedAt).toBe(T0 + MINUTE)
   })
 
-  it('hides autosaved field edits from readers but keeps them for replay', () => {
+  it('keeps bookkeeping (opening, phase moves, reminders) out of the story, not out of the record', () => {
     const log = new IncidentLog()
-    log.record({ kind: 'details-edited', at: T0, payload: { changes: { symptoms: '502s' } } })
-    expect(visibleTimeline(log.events).some((e) => e.kind === 'details-edited')).toBe(false)
+    log.record([
+      { kind: 'phase-changed', at: T0 + MINUTE, payload: { from: 'capture', to: 'triage' } },
+      {
+        kind: 'reminder-fired',
+        at: T0 + 2 * MINUTE,
+        payload: { reminderId: 'r', title: 'Triage' },
+      },
+      { kind: 'severity-changed', at: T0 + 3 * MINUTE, payload: { from: null, to: 'SEV2' } },
+      { kind: 'details-edited', at: T0, payload: { changes: { symptoms: '502s' } } },
+    ])
+    expect(texts(log)).toEqual(['Impact started', 'Detected', 'Severity SEV2'])
+    const all = timelineEntries(log.events).map((e) => e.event.kind)
+    expect(all).toContain('phase-changed')
+    expect(all).toContain('incident-opened')
+    // Field edits are history for replay, never an entry.
+    expect(all).not.toContain('details-edited')
     expect(log.incident.symptoms).toBe('502s')
+  })
+
+  it('a starred bookkeeping entry joins the story; a hidden key entry leaves it', () => {
+    const log = new IncidentLog()
+    log.record({
+      kind: 'phase-changed',
+      at: T0 + MINUTE,
+      payload: { from: 'capture', to: 'triage' },
+    })
+    const move = eventOf(log, 'phase-changed')
+    const detected = eventOf(log, 'detected')
+    log.record([
+      { kind: 'entry-marked', at: T0 + 2 * MINUTE, payload: { eventId: move.id, mark: 'starred' } },
+      {
+        kind: 'entry-marked',
+        at: T0 + 2 * MINUTE,
+        payload: { eventId: detected.id, mark: 'hidden' },
+      },
+    ])
+    expect(texts(log)).toEqual(['Impact started', 'Moved to Triage'])
+    log.record({
+      kind: 'entry-marked',
+      at: T0 + 3 * MINUTE,
+      payload: { eventId: move.id, mark: 'auto' },
+    })
+    expect(texts(log)).toEqual(['Impact started'])
+  })
+
+  it('one hypothesis tested is one line that names it, with its evidence', () => {
+    const log = new IncidentLog()
+    const hypothesis = {
+      id: 'h1',
+      statement: 'Pool exhausted',
+      howToTest: '',
+      result: 'untested' as const,
+      evidence: '',
+    }
+    log.record([
+      { kind: 'hypothesis-added', at: T0 + MINUTE, payload: { hypothesis } },
+      {
+        kind: 'hypothesis-tested',
+        at: T0 + 5 * MINUTE,
+        payload: { hypothesisId: 'h1', result: 'confirmed', evidence: 'x' },
+      },
+      {
+        kind: 'hypothesis-tested',
+        at: T0 + 9 * MINUTE,
+        payload: { hypothesisId: 'h1', result: 'ruled-out', evidence: 'pool at 20%' },
+      },
+    ])
+    expect(texts(log)).toEqual([
+      'Impact started',
+      'Detected',
+      'Ruled out: Pool exhausted — pool at 20%',
+    ])
+  })
+
+  it('shows the latest text of an edited note and an edited attempt, with their history', () => {
+    const log = new IncidentLog()
+    const mitigation = {
+      id: 'm1',
+      at: T0 + MINUTE,
+      action: 'Roll back',
+      expected: '',
+      observed: '',
+      outcome: null,
+    }
+    log.record([
+      { kind: 'note', at: T0 + MINUTE, payload: { text: 'Deploy went out' } },
+      { kind: 'mitigation-action', at: T0 + 2 * MINUTE, payload: { mitigation } },
+    ])
+    const note = eventOf(log, 'note')
+    log.record([
+      {
+        kind: 'note-edited',
+        at: T0 + 10 * MINUTE,
+        payload: { eventId: note.id, text: 'Deploy 4182 went out' },
+      },
+      {
+        kind: 'mitigation-edited',
+        at: T0 + 10 * MINUTE,
+        payload: { mitigationId: 'm1', changes: { outcome: 'failed', observed: 'still 502' } },
+      },
+    ])
+    const entries = storyEntries(log.events)
+    expect(entries.map((e) => e.text)).toContain('Deploy 4182 went out')
+    expect(entries.map((e) => e.text)).toContain('Mitigation: Roll back — failed')
+    expect(entries.find((e) => e.event.id === note.id)?.history.map((h) => h.kind)).toEqual([
+      'note-edited',
+    ])
+    expect(log.incident.notes).toEqual([{ id: note.id, text: 'Deploy 4182 went out' }])
+    expect(log.incident.mitigations[0]).toMatchObject({ outcome: 'failed', observed: 'still 502' })
+  })
+
+  it('a deleted note, attempt or hypothesis leaves the story and the incident, its history stays', () => {
+    const log = new IncidentLog()
+    const hypothesis = {
+      id: 'h1',
+      statement: 'DNS',
+      howToTest: '',
+      result: 'untested' as const,
+      evidence: '',
+    }
+    const mitigation = {
+      id: 'm1',
+      at: T0,
+      action: 'Restart',
+      expected: '',
+      observed: '',
+      outcome: null,
+    }
+    log.record([
+      { kind: 'note', at: T0 + MINUTE, payload: { text: 'typo' } },
+      { kind: 'mitigation-action', at: T0 + 2 * MINUTE, payload: { mitigation } },
+      { kind: 'hypothesis-added', at: T0 + 3 * MINUTE, payload: { hypothesis } },
+      {
+        kind: 'hypothesis-tested',
+        at: T0 + 4 * MINUTE,
+        payload: { hypothesisId: 'h1', result: 'ruled-out', evidence: '' },
+      },
+    ])
+    const [note, attempt, added] = ['note', 'mitigation-action', 'hypothesis-added'].map((k) =>
+      eventOf(log, k),
+    )
+    log.record([
+      {
+        kind: 'entry-deleted',
+        at: T0 + 9 * MINUTE,
+        payload: { eventId: note!.id, itemId: note!.id },
+      },
+      {
+        kind: 'entry-deleted',
+        at: T0 + 9 * MINUTE,
+        payload: { eventId: attempt!.id, itemId: 'm1' },
+      },
+      { kind: 'entry-deleted', at: T0 + 9 * MINUTE, payload: { eventId: added!.id, itemId: 'h1' } },
+    ])
+    expect(texts(log)).toEqual(['Impact started', 'Detected'])
+    expect(log.incident).toMatchObject({ notes: [], mitigations: [], hypotheses: [] })
+    expect(timelineEntries(log.events).filter((e) => e.deleted)).toHaveLength(4)
+  })
+
+  it('a corrected entry moves to its new time and remembers where it was', () => {
+    const log = new IncidentLog()
+    const detected = eventOf(log, 'detected')
+    log.record({
+      kind: 'time-corrected',
+      at: T0 + MINUTE,
+      payload: { eventId: detected.id, from: T0, to: T0 - 2 * HOUR },
+    })
+    log.record({
+      kind: 'time-corrected',
+      at: T0 + 2 * MINUTE,
+      payload: { eventId: detected.id, from: T0 - 2 * HOUR, to: T0 - HOUR },
+    })
+    const entry = storyEntries(log.events).find((e) => e.event.id === detected.id)!
+    expect(entry.event.at).toBe(T0 - HOUR)
+    expect(entry.correctedFrom).toEqual([T0, T0 - 2 * HOUR])
+    expect(texts(log)).toEqual(['Detected', 'Impact started'])
+    expect(log.incident.detectedAt).toBe(T0 - HOUR)
   })
 
   it('needs dates once an incident spans days, including across midnight', () => {

@@ -39,6 +39,8 @@ export function App() {
   const close = useUi((s) => s.close)
   const sidebarCollapsed = useUi((s) => s.sidebarCollapsed)
   const theme = useUi((s) => s.theme)
+  // Every time on screen is drawn in the chosen zone: a new choice re-renders the whole shell.
+  useUi((s) => s.timeZone)
   const appCommands = useAppCommands(route.screen)
   const byOwner = useScreenCommands((s) => s.byOwner)
   const commands = useMemo(

@@ -1,4 +1,28 @@
-import { format, isSameDay } from 'date-fns'
+/**
+ * Times on screen, always in the zone the user chose to be shown (Settings → Show times in): the
+ * shared zone functions do the work, this file only knows where the choice is kept.
+ */
+import {
+  formatClock,
+  formatDay,
+  formatInZone,
+  fromZoneInput,
+  resolveZone,
+  toZoneInput,
+  zoneLabel,
+} from '@shared/domain/zone'
+import { useUi } from '../stores/ui-store'
+
+/** The IANA zone times are shown and typed in now. */
+export const shownZone = (): string => resolveZone(useUi.getState().timeZone)
+
+/** The shown zone, re-rendering its user when the choice changes. */
+export function useShownZone(): string {
+  return resolveZone(useUi((s) => s.timeZone))
+}
+
+/** "UTC" or "Europe/Berlin (UTC+01:00)": what time fields say they are in. */
+export const shownZoneLabel = (at = Date.now()): string => zoneLabel(shownZone(), at)
 
 /** 00:07:42, or 2d 03:10 once past a day. */
 export function formatElapsed(ms: number): string {
@@ -21,16 +45,23 @@ export function formatDuration(ms: number): string {
   return [d && `${d}d`, h && `${h}h`, m && `${m}m`].filter(Boolean).join(' ')
 }
 
-export const formatTime = (ms: number, withDate: boolean): string =>
-  format(ms, withDate ? 'd MMM HH:mm' : 'HH:mm')
+/** "14:02", "3 Mar 14:02" with the date, "3 Mar 2021, 14:02" outside this year. */
+export const formatTime = (ms: number, withDate: boolean, now = Date.now()): string =>
+  formatClock(ms, { zone: shownZone(), now, withDate })
 
-export const formatDateTime = (ms: number, now: number): string =>
-  isSameDay(ms, now) ? `today ${format(ms, 'HH:mm')}` : format(ms, 'EEE d MMM, HH:mm')
-
-/** For <input type="datetime-local">, in the user's zone. */
-export const toLocalInput = (ms: number): string => format(ms, "yyyy-MM-dd'T'HH:mm")
-
-export function fromLocalInput(value: string): number | null {
-  const ms = new Date(value).getTime()
-  return Number.isFinite(ms) ? ms : null
+/** "today 14:02", "Tue 3 Mar, 14:02", or with the year outside this one. */
+export function formatDateTime(ms: number, now: number): string {
+  const zone = shownZone()
+  const day = (t: number) => formatInZone(t, 'yyyy-MM-dd', zone)
+  if (day(ms) === day(now)) return `today ${formatInZone(ms, 'HH:mm', zone)}`
+  const sameYear = day(ms).slice(0, 4) === day(now).slice(0, 4)
+  return formatInZone(ms, sameYear ? 'EEE d MMM, HH:mm' : 'EEE d MMM yyyy, HH:mm', zone)
 }
+
+/** A date alone: "3 Mar", or "3 Mar 2021" outside this year. */
+export const formatDate = (ms: number, now = Date.now()): string => formatDay(ms, shownZone(), now)
+
+/** For <input type="datetime-local">, in the shown zone. */
+export const toLocalInput = (ms: number): string => toZoneInput(ms, shownZone())
+
+export const fromLocalInput = (value: string): number | null => fromZoneInput(value, shownZone())

@@ -1,14 +1,17 @@
 /**
- * Writes to action items. Each change also lands on its incident's timeline, in the same
- * transaction, with the item's new state (so metrics can be derived from the events alone).
+ * Writes to action items. Each change is a field-level update made inside the event store's
+ * transaction, on the item as read in that transaction, and lands on its incident's timeline with
+ * the item's new state (so metrics can be derived from the events alone). Two edits of different
+ * fields at once both survive.
  */
+import { actionItemChanged } from '@shared/domain/commands'
 import { newActionItem, withStatus } from '@shared/domain/action-items'
 import { actionItemSchema, type ActionItem, type ActionItemStatus } from '@shared/domain/model'
 import { z } from 'zod'
-import { DbError, toDbError } from './errors'
-import { IncidentsRepo, type RepoDeps } from './incidents-repo'
+import { DbError } from './errors'
+import { EventStore, type RepoDeps } from './event-store'
+import { incidentActionItems } from './queries/incident'
 
-type Change = 'created' | 'edited' | 'done' | 'verified' | 'reopened' | 'deleted'
 export type ActionItemInput = Partial<Pick<ActionItem, 'type' | 'owner' | 'dueAt' | 'measure'>> & {
   title: string
 }
@@ -19,67 +22,86 @@ const editableSchema = actionItemSchema.pick({
   dueAt: true,
   measure: true,
 })
+export type ActionItemChanges = Partial<z.infer<typeof editableSchema>>
 
 export class ActionItemsRepo {
-  private readonly incidents: IncidentsRepo
-  private readonly now: () => number
-  private readonly newId: () => string
+  private readonly store: EventStore
 
-  constructor(private readonly deps: RepoDeps) {
-    this.incidents = new IncidentsRepo(deps)
-    this.now = deps.now ?? Date.now
-    this.newId = deps.newId ?? (() => crypto.randomUUID())
+  constructor(deps: RepoDeps | EventStore) {
+    this.store = deps instanceof EventStore ? deps : new EventStore(deps)
   }
 
   forIncident(incidentId: string): Promise<ActionItem[]> {
-    return this.deps.db.actionItems.where('incidentId').equals(incidentId).sortBy('createdAt')
+    return incidentActionItems(this.store.db, incidentId)
   }
 
-  async create(incidentId: string, input: ActionItemInput): Promise<ActionItem> {
-    const incident = await this.incidents.get(incidentId)
-    if (!incident) throw new DbError('not-found', 'This incident no longer exists.')
-    const item = newActionItem(input, incident, { id: this.newId(), now: this.now() })
-    return this.write(item, 'created')
+  create(incidentId: string, input: ActionItemInput): Promise<ActionItem> {
+    const { db } = this.store
+    return this.store.transaction([db.actionItems], async () => {
+      const incident = await db.incidents.get(incidentId)
+      if (!incident) throw new DbError('not-found', 'This incident no longer exists.')
+      const ctx = this.store.ctx()
+      const item = newActionItem(input, incident, { id: ctx.newId(), now: ctx.now })
+      await db.actionItems.add(item)
+      await this.store.append(incidentId, [actionItemChanged(item, 'created', ctx)])
+      return item
+    })
   }
 
-  async edit(id: string, changes: Partial<z.infer<typeof editableSchema>>): Promise<ActionItem> {
+  edit(id: string, changes: ActionItemChanges): Promise<ActionItem> {
     const parsed = editableSchema.partial().safeParse(changes)
     if (!parsed.success)
       throw new DbError('invalid', `This change was not saved: ${z.prettifyError(parsed.error)}`)
-    const item = await this.require(id)
-    return this.write({ ...item, ...parsed.data, updatedAt: this.now() }, 'edited')
+    return this.change(id, (item, now) => ({ ...parsed.data, updatedAt: now }), 'edited')
   }
 
-  async setStatus(id: string, status: ActionItemStatus): Promise<ActionItem> {
-    const item = await this.require(id)
-    if (item.status === status) return item
-    const change: Change = status === 'open' ? 'reopened' : status
-    return this.write(withStatus(item, status, this.now()), change)
+  setStatus(id: string, status: ActionItemStatus): Promise<ActionItem> {
+    return this.change(
+      id,
+      (item, now) => {
+        if (item.status === status) return null
+        const { doneAt, verifiedAt } = withStatus(item, status, now)
+        return { status, doneAt, verifiedAt, updatedAt: now }
+      },
+      status === 'open' ? 'reopened' : status,
+    )
   }
 
-  async remove(id: string): Promise<void> {
-    const item = await this.require(id)
-    await this.write(item, 'deleted')
+  remove(id: string): Promise<void> {
+    const { db } = this.store
+    return this.store.transaction([db.actionItems], async () => {
+      const item = await this.require(id)
+      await db.actionItems.delete(id)
+      await this.store.append(item.incidentId, [
+        actionItemChanged(item, 'deleted', this.store.ctx()),
+      ])
+    })
   }
 
-  private async write(item: ActionItem, change: Change): Promise<ActionItem> {
-    const { db } = this.deps
-    try {
-      await db.transaction('rw', db.actionItems, db.incidents, db.events, async () => {
-        if (change === 'deleted') await db.actionItems.delete(item.id)
-        else await db.actionItems.put(item)
-        await this.incidents.record(item.incidentId, [
-          { kind: 'action-item-changed', at: this.now(), payload: { change, item } },
-        ])
-      })
-      return item
-    } catch (error) {
-      throw toDbError(error, 'write')
-    }
+  /**
+   * Reads the item, updates only the fields `patch` returns, and records the new state, all in one
+   * transaction: nothing read here can be stale by the time it is written.
+   */
+  private change(
+    id: string,
+    patch: (item: ActionItem, now: number) => Partial<ActionItem> | null,
+    change: 'edited' | 'done' | 'verified' | 'reopened',
+  ): Promise<ActionItem> {
+    const { db } = this.store
+    return this.store.transaction([db.actionItems], async () => {
+      const item = await this.require(id)
+      const ctx = this.store.ctx()
+      const fields = patch(item, ctx.now)
+      if (!fields) return item
+      const next = { ...item, ...fields }
+      await db.actionItems.update(id, fields)
+      await this.store.append(item.incidentId, [actionItemChanged(next, change, ctx)])
+      return next
+    })
   }
 
   private async require(id: string): Promise<ActionItem> {
-    const item = await this.deps.db.actionItems.get(id)
+    const item = await this.store.db.actionItems.get(id)
     if (!item) throw new DbError('not-found', 'This action item no longer exists.')
     return item
   }

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import type { PostmortemRow } from './database'
 import { db } from './instance'
+import { incidentActionItems, incidentEvents, outstandingActionItems } from './queries/incident'
 import { loadSettings } from './settings-repo'
 
 export function useIncident(id: string): Incident | null | undefined {
@@ -14,11 +15,7 @@ export function useIncident(id: string): Incident | null | undefined {
 }
 
 export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
-  return useLiveQuery(
-    () =>
-      db.events.where('[incidentId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
-    [id],
-  )
+  return useLiveQuery(() => incidentEvents(db, id), [id])
 }
 
 /**
@@ -99,10 +96,7 @@ export function useAllIncidents(enabled = true): Incident[] | undefined {
 const ALL_INCIDENTS = { tables: ['incidents'], startMs: 250, quietMs: 300 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {
-  return useLiveQuery(
-    () => db.actionItems.where('incidentId').equals(incidentId).sortBy('createdAt'),
-    [incidentId],
-  )
+  return useLiveQuery(() => incidentActionItems(db, incidentId), [incidentId])
 }
 
 /** The saved post-mortem document: undefined while loading, null before the first save. */
@@ -114,11 +108,9 @@ export function usePostmortem(incidentId: string): PostmortemRow | null | undefi
 export function useOutstandingActionItems(): ActionItem[] | undefined {
   return useLiveQuery(
     () =>
-      db.actionItems
-        .where('status')
-        .anyOf('open', 'done')
-        .toArray()
-        .then((items) => items.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))),
+      outstandingActionItems(db).then((items) =>
+        items.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity)),
+      ),
     [],
   )
 }

@@ -5,13 +5,15 @@ import { Autosave } from '../features/incident/autosave'
 import { createDetailsAutosave } from '../features/incident/details-autosave'
 import { ActionItemsRepo } from './action-items-repo'
 import { SteadyDb } from './database'
+import { EventStore } from './event-store'
 import { IncidentsRepo } from './incidents-repo'
 import { PostmortemsRepo } from './postmortems-repo'
 
 export const db = new SteadyDb()
-export const incidentsRepo = new IncidentsRepo({ db })
-export const actionItemsRepo = new ActionItemsRepo({ db })
-export const postmortemsRepo = new PostmortemsRepo({ db })
+const store = new EventStore({ db })
+export const incidentsRepo = new IncidentsRepo(store)
+export const actionItemsRepo = new ActionItemsRepo(store)
+export const postmortemsRepo = new PostmortemsRepo(store)
 export const autosave = createDetailsAutosave(incidentsRepo)
 
 /** Action item fields, typed into tables: the same journal, then a durable edit. */

@@ -2,23 +2,22 @@
  * Post-mortem documents. Saving the document is not an incident event (it would flood the
  * timeline while typing); starting it, finalising it and scheduling the break before it are.
  */
+import { scheduleBreak, setPostmortemStatus } from '@shared/domain/commands'
 import { postmortemDocSchema, type PostmortemDoc } from '@shared/domain/postmortem'
 import { z } from 'zod'
 import type { PostmortemRow } from './database'
-import { DbError, toDbError } from './errors'
-import { IncidentsRepo, type RepoDeps } from './incidents-repo'
+import { DbError } from './errors'
+import { EventStore, type RepoDeps } from './event-store'
 
 export class PostmortemsRepo {
-  private readonly incidents: IncidentsRepo
-  private readonly now: () => number
+  private readonly store: EventStore
 
-  constructor(private readonly deps: RepoDeps) {
-    this.incidents = new IncidentsRepo(deps)
-    this.now = deps.now ?? Date.now
+  constructor(deps: RepoDeps | EventStore) {
+    this.store = deps instanceof EventStore ? deps : new EventStore(deps)
   }
 
   get(incidentId: string): Promise<PostmortemRow | undefined> {
-    return this.deps.db.postmortems.get(incidentId)
+    return this.store.db.postmortems.get(incidentId)
   }
 
   /** Saves the document; the first save also marks the post-mortem as a draft on the timeline. */
@@ -29,34 +28,23 @@ export class PostmortemsRepo {
         'invalid',
         `The post-mortem was not saved: ${z.prettifyError(parsed.error)}`,
       )
-    const { db } = this.deps
-    try {
-      await db.transaction('rw', db.postmortems, db.incidents, db.events, async () => {
-        const incident = await db.incidents.get(incidentId)
-        if (!incident) throw new DbError('not-found', 'This incident no longer exists.')
-        await db.postmortems.put({ incidentId, doc, updatedAt: this.now() })
-        if (incident.postmortemStatus === 'none')
-          await this.incidents.record(incidentId, [
-            { kind: 'postmortem-status', at: this.now(), payload: { status: 'draft' } },
-          ])
-      })
-    } catch (error) {
-      throw toDbError(error, 'write')
-    }
+    const { db } = this.store
+    await this.store.transaction([db.postmortems], async () => {
+      await db.postmortems.put({ incidentId, doc, updatedAt: this.store.now() })
+      await this.store.append(incidentId, (incident, ctx) =>
+        incident.postmortemStatus === 'none' ? setPostmortemStatus(incident, 'draft', ctx) : [],
+      )
+    })
   }
 
   setStatus(incidentId: string, status: 'draft' | 'final') {
-    return this.incidents.record(incidentId, [
-      { kind: 'postmortem-status', at: this.now(), payload: { status } },
-    ])
+    return this.store.append(incidentId, (incident, ctx) =>
+      setPostmortemStatus(incident, status, ctx),
+    )
   }
 
   /** "Take a break first": come back (and be reminded) at `until`. */
   scheduleBreak(incidentId: string, until: number) {
-    if (!Number.isFinite(until) || until <= this.now())
-      throw new DbError('invalid', 'The break must end in the future.')
-    return this.incidents.record(incidentId, [
-      { kind: 'break-scheduled', at: this.now(), payload: { until } },
-    ])
+    return this.store.append(incidentId, (incident, ctx) => scheduleBreak(incident, until, ctx))
   }
 }

@@ -49,6 +49,47 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         'id, phase, severity, status, updatedAt, [status+updatedAt], [status+severity+updatedAt]',
     },
   },
+  {
+    version: 4,
+    date: '2026-11-27',
+    reason:
+      'Every logged fact can be edited and deleted, and whole incidents go to a trash: notes carry ' +
+      'the id of the event that added them (so an edit finds its note), and incidents gain the ' +
+      'monitoring result and the trash fields. Notes are rebuilt from the note events; no index ' +
+      'changes.',
+    stores: {},
+    upgrade: upgradeToV4,
+  },
 ]
+
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const notes = new Map<string, { seq: number; id: string; text: string }[]>()
+  await tx
+    .table('events')
+    .each(
+      (e: {
+        kind: string
+        incidentId: string
+        seq: number
+        id: string
+        payload: { text: string }
+      }) => {
+        if (e.kind !== 'note') return
+        const list = notes.get(e.incidentId) ?? []
+        list.push({ seq: e.seq, id: e.id, text: e.payload.text })
+        notes.set(e.incidentId, list)
+      },
+    )
+  await tx
+    .table('incidents')
+    .toCollection()
+    .modify((incident: Record<string, unknown>) => {
+      const own = (notes.get(incident['id'] as string) ?? []).sort((a, b) => a.seq - b.seq)
+      incident['notes'] = own.map(({ id, text }) => ({ id, text }))
+      incident['monitoringResult'] = null
+      incident['deletedAt'] = null
+      incident['statusBeforeDelete'] = null
+    })
+}
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

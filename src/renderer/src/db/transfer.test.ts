@@ -16,7 +16,7 @@ async function filled() {
   await t.actionItems.create(a.id, { title: 'Alert on 5xx', type: 'detect' })
   await t.postmortems.save(
     a.id,
-    buildPostmortemTemplate((await t.incidents.get(a.id))!, await t.incidents.events(a.id)),
+    buildPostmortemTemplate((await t.incidents.get(a.id))!, await t.incidents.events(a.id), 'UTC'),
   )
   const b = await t.incidents.open({ title: 'Slow search' })
   await t.incidents.addNote(b.id, 'Index rebuild at 02:00')

@@ -74,7 +74,12 @@ export default function PostmortemEditor({
       showOnlyCurrent: false,
       placeholder: ({ editor, pos, node }) => {
         if (node.type.name !== 'paragraph') return ''
-        const $pos = editor.state.doc.resolve(pos)
+        // WARNING: while a whole new document is set ("Refresh from record"), the placeholder is
+        // asked about positions in the new document before `editor.state` holds it; resolving
+        // such a position in the old one threw "Position N out of range" and aborted the refresh.
+        const doc = editor.state.doc
+        if (pos < 0 || pos > doc.content.size || doc.nodeAt(pos) !== node) return ''
+        const $pos = doc.resolve(pos)
         const before = $pos.index() > 0 ? $pos.parent.child($pos.index() - 1) : null
         return before?.type.name === 'heading' ? (SECTION_PROMPTS[before.textContent] ?? '') : ''
       },

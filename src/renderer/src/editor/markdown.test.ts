@@ -88,7 +88,7 @@ function fixture() {
       { id: 'a2', now: T0 + 5 * HOUR },
     ),
   ]
-  const doc = buildPostmortemTemplate(incident, log.events)
+  const doc = buildPostmortemTemplate(incident, log.events, 'UTC')
   // What the user wrote, with every kind of formatting.
   const written: DocNode[] = [
     {
@@ -192,21 +192,21 @@ const frontMatterOf = (markdown: string) => {
 describe('toPostmortemMarkdown', () => {
   it('exports the fixture incident to exactly the expected Markdown', () => {
     const { incident, items, doc } = fixture()
-    const markdown = toPostmortemMarkdown(doc, incident, items)
+    const markdown = toPostmortemMarkdown(doc, incident, items, 'UTC')
     if (process.env['UPDATE_GOLDEN']) writeFileSync(GOLDEN, markdown)
     expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'))
   })
 
   it('parses back with a real Markdown parser and a YAML parser', () => {
     const { incident, items, doc } = fixture()
-    const markdown = toPostmortemMarkdown(doc, incident, items)
+    const markdown = toPostmortemMarkdown(doc, incident, items, 'UTC')
     expect(frontMatterOf(markdown)).toMatchObject({
       title: 'Checkout returns 502 for EU users',
       id: 'inc-golden',
       severity: 'SEV2',
       status: 'resolved',
-      started: new Date(incident.startedAt).toISOString(),
-      resolved: new Date(incident.resolvedAt!).toISOString(),
+      started: new Date(incident.startedAt).toISOString().replace('.000Z', 'Z'),
+      resolved: new Date(incident.resolvedAt!).toISOString().replace('.000Z', 'Z'),
       services: ['checkout', 'gateway'],
       action_items: { open: 1, done: 1 },
     })
@@ -253,7 +253,7 @@ describe('toPostmortemMarkdown', () => {
       fc.property(hostile, hostile, hostile, (title, cellText, owner) => {
         const withTitle: Incident = { ...incident, title }
         const item = { ...items[1]!, title: cellText, owner }
-        const markdown = toPostmortemMarkdown(doc, withTitle, [items[0]!, item])
+        const markdown = toPostmortemMarkdown(doc, withTitle, [items[0]!, item], 'UTC')
         const fm = frontMatterOf(markdown)
         expect(fm['title']).toBe(
           title.trim() ? title.trim() || title : 'EU checkout fails with 502',
@@ -270,6 +270,8 @@ describe('toPostmortemMarkdown', () => {
 
   it('names the file by date and title', () => {
     const { incident } = fixture()
-    expect(markdownFileName(incident)).toBe('2026-11-26-checkout-returns-502-for-eu-users.md')
+    expect(markdownFileName(incident, 'UTC')).toBe(
+      '2026-11-26-checkout-returns-502-for-eu-users.md',
+    )
   })
 })

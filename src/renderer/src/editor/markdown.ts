@@ -10,11 +10,12 @@ import {
   ACTION_ITEM_STATUS_LABELS,
   ACTION_ITEM_TYPE_LABELS,
 } from '@shared/domain/action-items'
+import { responseDurations } from '@shared/domain/metrics'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { incidentTitle } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
+import { formatInZone, zoneLabel } from '@shared/domain/zone'
 import { isAllowedLink } from '@shared/links'
-import { format } from 'date-fns'
 import {
   MarkdownSerializer,
   defaultMarkdownSerializer,
@@ -49,21 +50,21 @@ function writeTable(state: MarkdownSerializerState, node: PmNode, rows: string[]
 
 const ISO_DAY = 'yyyy-MM-dd'
 
-function actionItemRows(items: readonly ActionItem[]): string[][] {
+function actionItemRows(items: readonly ActionItem[], zone: string): string[][] {
   return [
     [...ACTION_ITEM_COLUMNS],
     ...items.map((item) => [
       item.title,
       ACTION_ITEM_TYPE_LABELS[item.type],
       item.owner,
-      item.dueAt === null ? '' : format(item.dueAt, ISO_DAY),
+      item.dueAt === null ? '' : formatInZone(item.dueAt, ISO_DAY, zone),
       item.measure,
       ACTION_ITEM_STATUS_LABELS[item.status],
     ]),
   ]
 }
 
-function serializer(items: readonly ActionItem[]): MarkdownSerializer {
+function serializer(items: readonly ActionItem[], zone: string): MarkdownSerializer {
   const inlineText = (node: PmNode): string => {
     // Render a cell's inline content with the same marks and escaping as everywhere else.
     return new MarkdownSerializer(nodes, marks).serialize(node).trim()
@@ -105,7 +106,7 @@ function serializer(items: readonly ActionItem[]): MarkdownSerializer {
     tableHeader: () => undefined,
     recordSection: (state, node) => state.renderContent(node),
     actionItems: (state, node) => {
-      if (items.length) return writeTable(state, node, actionItemRows(items))
+      if (items.length) return writeTable(state, node, actionItemRows(items, zone))
       state.write('No action items yet.')
       state.closeBlock(node)
     },
@@ -128,9 +129,17 @@ function serializer(items: readonly ActionItem[]): MarkdownSerializer {
   return new MarkdownSerializer(nodes, marks)
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
+/** ISO 8601 in UTC, to the second: "2024-07-19T04:09:00Z". */
+const iso = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+const minutes = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / 60_000))
 
-export function frontMatter(incident: Incident, items: readonly ActionItem[]): string {
+export function frontMatter(
+  incident: Incident,
+  items: readonly ActionItem[],
+  zone: string,
+): string {
+  const durations = responseDurations(incident)
   const data = {
     title: incidentTitle(incident),
     id: incident.id,
@@ -139,7 +148,13 @@ export function frontMatter(incident: Incident, items: readonly ActionItem[]): s
     started: iso(incident.startedAt),
     detected: iso(incident.detectedAt),
     mitigated: iso(incident.mitigatedAt),
+    fix_deployed: iso(incident.fixDeployedAt),
     resolved: iso(incident.resolvedAt),
+    time_to_detect_minutes: minutes(durations.timeToDetect),
+    time_to_mitigate_minutes: minutes(durations.timeToMitigate),
+    time_to_resolve_minutes: minutes(durations.timeToResolve),
+    monitoring: incident.monitoringResult,
+    times_in: zone,
     services: incident.services,
     action_items: {
       open: items.filter((i) => i.status === 'open').length,
@@ -154,17 +169,26 @@ export function toPostmortemMarkdown(
   doc: PostmortemDoc,
   incident: Incident,
   items: readonly ActionItem[],
+  zone: string,
 ): string {
   const node = schema.nodeFromJSON(doc)
-  const body = serializer(items).serialize(node, { tightLists: true })
-  return `${frontMatter(incident, items)}\n${body.trim()}\n`
+  const body = serializer(items, zone).serialize(node, { tightLists: true })
+  // The zone is said once near the top (the facts under the title say "Times in"); a document
+  // whose facts were removed still says it, before everything else.
+  const said = hasRecordSection(doc, 'facts')
+  const note = said ? '' : `_All times are in ${zoneLabel(zone, incident.startedAt)}._\n\n`
+  return `${frontMatter(incident, items, zone)}\n${note}${body.trim()}\n`
 }
 
-export function markdownFileName(incident: Incident): string {
+const hasRecordSection = (doc: PostmortemDoc, kind: string): boolean =>
+  doc.content.some((node) => node.type === 'recordSection' && node.attrs?.['kind'] === kind)
+
+/** "2024-07-19-crowdstrike-….md": the date the incident started, in the shown zone. */
+export function markdownFileName(incident: Incident, zone: string): string {
   const slug = incidentTitle(incident)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60)
-  return `${format(incident.startedAt, ISO_DAY)}-${slug || 'incident'}.md`
+  return `${formatInZone(incident.startedAt, ISO_DAY, zone)}-${slug || 'incident'}.md`
 }

@@ -4,7 +4,10 @@
  */
 import { Node, mergeAttributes } from '@tiptap/core'
 
-/** Content generated from the record; "Refresh from record" replaces it. */
+/**
+ * Content generated from the record; "Refresh from record" (and every export) replaces it, so it
+ * is read-only in the editor: the user's own prose lives in the sections around it, never here.
+ */
 export const RecordSection = Node.create({
   name: 'recordSection',
   group: 'block',
@@ -22,7 +25,7 @@ export const RecordSection = Node.create({
   parseHTML: () => [{ tag: 'section[data-record]' }],
   renderHTML: ({ HTMLAttributes }) => [
     'section',
-    mergeAttributes(HTMLAttributes, { class: 'record-section' }),
+    mergeAttributes(HTMLAttributes, { class: 'record-section', contenteditable: 'false' }),
     0,
   ],
 })

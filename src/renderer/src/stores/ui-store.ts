@@ -3,6 +3,7 @@
  * IndexedDB (db/), never copied here.
  */
 import type { Phase } from '@shared/domain/model'
+import { LOCAL_ZONE, type ZoneChoice } from '@shared/domain/zone'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { UI_STORAGE_KEY } from '../boot/first-frame'
@@ -25,6 +26,8 @@ interface UiState {
   sidebarCollapsed: boolean
   timelineOpen: boolean
   theme: ThemeChoice
+  /** Show times in: 'local' (this computer's zone), 'UTC', or a chosen IANA zone. */
+  timeZone: ZoneChoice
   storage: Persistence
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
@@ -34,6 +37,7 @@ interface UiState {
   toggleSidebar: () => void
   toggleTimeline: () => void
   setTheme: (theme: ThemeChoice) => void
+  setTimeZone: (zone: ZoneChoice) => void
 }
 
 export const useUi = create<UiState>()(
@@ -44,6 +48,7 @@ export const useUi = create<UiState>()(
       sidebarCollapsed: false,
       timelineOpen: true,
       theme: 'system',
+      timeZone: LOCAL_ZONE,
       storage: 'unknown',
       searchRequested: false,
       navigate: (route) => set({ route, overlay: null }),
@@ -52,6 +57,7 @@ export const useUi = create<UiState>()(
       toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
       toggleTimeline: () => set((s) => ({ timelineOpen: !s.timelineOpen })),
       setTheme: (theme) => set({ theme }),
+      setTimeZone: (timeZone) => set({ timeZone }),
     }),
     {
       name: UI_STORAGE_KEY,
@@ -61,6 +67,7 @@ export const useUi = create<UiState>()(
         sidebarCollapsed: s.sidebarCollapsed,
         timelineOpen: s.timelineOpen,
         theme: s.theme,
+        timeZone: s.timeZone,
       }),
     },
   ),

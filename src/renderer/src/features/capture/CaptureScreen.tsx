@@ -11,6 +11,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
   const [symptoms, setSymptoms, flush] = useDetailField(incident, 'symptoms')
   const [title, setTitle] = useDetailField(incident, 'title')
   const [source, setSource] = useDetailField(incident, 'detectionSource')
+  const [detectionNote, setDetectionNote] = useDetailField(incident, 'detectionNote')
   const [errors, setErrors] = useDetailField(incident, 'errorMessages')
   const [codes, setCodes] = useDetailField(incident, 'statusCodes')
   const [endpoints, setEndpoints] = useDetailField(incident, 'endpoints')
@@ -43,12 +44,31 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         onBlur={flush}
         maxLength={300}
       />
-      <EventTimeField incident={incident} kind="impact-started" label="When did it start?" />
+      <EventTimeField
+        incident={incident}
+        kind="impact-started"
+        label="When did it start?"
+        hint="When users were first affected, as best you know."
+      />
+      <EventTimeField
+        incident={incident}
+        kind="detected"
+        label="When did you notice?"
+        hint="When the alert fired or someone noticed, not when this record was opened."
+      />
       <ChoiceGroup
         legend="How did you find out?"
         options={DETECTION_SOURCES}
         value={source}
         onChange={setSource}
+      />
+      <TextInput
+        label="How exactly?"
+        hint="The alert's name, who reported it, the log line."
+        value={detectionNote}
+        onChange={setDetectionNote}
+        onBlur={flush}
+        maxLength={2000}
       />
       <TextInput
         label="Error messages"

@@ -1,13 +1,12 @@
 import type { Hypothesis, HypothesisResult, Incident } from '@shared/domain/model'
+import { HYPOTHESIS_RESULT_LABELS, choicesOf } from '@shared/domain/vocabulary'
 import { useState } from 'react'
+import { ErrorText } from '../../components/ErrorText'
 import { ChoiceGroup, TextInput } from '../../components/fields'
+import { WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
 
-const RESULTS = [
-  { value: 'untested' as const, label: 'Untested' },
-  { value: 'confirmed' as const, label: 'Confirmed' },
-  { value: 'ruled-out' as const, label: 'Ruled out' },
-]
+const RESULTS = choicesOf(HYPOTHESIS_RESULT_LABELS)
 
 export function Hypotheses({ incident }: { incident: Incident }) {
   return (
@@ -25,6 +24,10 @@ export function Hypotheses({ incident }: { incident: Incident }) {
   )
 }
 
+/**
+ * One hypothesis: its result is recorded when chosen, at the time beside it (now by default);
+ * evidence is saved when the field is left. The statement can be edited or the whole removed.
+ */
 function HypothesisItem({
   incidentId,
   hypothesis,
@@ -35,9 +38,28 @@ function HypothesisItem({
   index: number
 }) {
   const [evidence, setEvidence] = useState(hypothesis.evidence)
-  const save = (result: HypothesisResult, text = evidence) => {
-    if (result !== hypothesis.result || text !== hypothesis.evidence)
-      void incidentsRepo.testHypothesis(incidentId, hypothesis.id, result, text)
+  const [at, setAt] = useState<number | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const report = (work: Promise<unknown>) =>
+    work.then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    )
+  const test = (result: HypothesisResult) =>
+    report(
+      incidentsRepo
+        .testHypothesis(incidentId, hypothesis.id, result, evidence, at ?? undefined)
+        .then(() => setAt(null)),
+    )
+  const saveEvidence = () => {
+    if (evidence === hypothesis.evidence) return
+    // Before a result, evidence is an edit; after one, it belongs to that result.
+    void report(
+      hypothesis.result === 'untested'
+        ? incidentsRepo.editHypothesis(incidentId, hypothesis.id, { evidence })
+        : incidentsRepo.testHypothesis(incidentId, hypothesis.id, hypothesis.result, evidence),
+    )
   }
   return (
     <li
@@ -45,27 +67,94 @@ function HypothesisItem({
       data-result={hypothesis.result}
       aria-label={`Hypothesis ${index}`}
     >
-      <p className="hypothesis-statement">{hypothesis.statement}</p>
-      {hypothesis.howToTest && <p className="muted">Test: {hypothesis.howToTest}</p>}
+      {editing ? (
+        <StatementEditor
+          incidentId={incidentId}
+          hypothesis={hypothesis}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <p className="hypothesis-statement">{hypothesis.statement}</p>
+          {hypothesis.howToTest && <p className="muted">Test: {hypothesis.howToTest}</p>}
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit hypothesis ${index}`}
+          >
+            Edit
+          </button>
+        </>
+      )}
       <ChoiceGroup
         legend={`Result of hypothesis ${index}`}
         options={RESULTS}
         value={hypothesis.result}
-        onChange={(result) => save(result)}
+        onChange={(result) => void test(result)}
       />
+      <WhenField label={`Time of the result of hypothesis ${index}`} value={at} onChange={setAt} />
       <TextInput
         label={`Evidence for hypothesis ${index}`}
         value={evidence}
         onChange={setEvidence}
-        onBlur={() => save(hypothesis.result)}
+        onBlur={saveEvidence}
       />
+      <ErrorText message={error} />
     </li>
+  )
+}
+
+function StatementEditor({
+  incidentId,
+  hypothesis,
+  onDone,
+}: {
+  incidentId: string
+  hypothesis: Hypothesis
+  onDone: () => void
+}) {
+  const [statement, setStatement] = useState(hypothesis.statement)
+  const [howToTest, setHowToTest] = useState(hypothesis.howToTest)
+  const [error, setError] = useState<string | null>(null)
+  const run = (work: Promise<unknown>) =>
+    work.then(onDone, (e: Error) => setError(`${e.message} What you typed is still here.`))
+  return (
+    <div className="hypothesis-editor">
+      <TextInput label="Hypothesis" value={statement} onChange={setStatement} maxLength={2000} />
+      <TextInput label="How to test it" value={howToTest} onChange={setHowToTest} />
+      <ErrorText message={error} />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button quiet small danger"
+          onClick={() => void run(incidentsRepo.deleteItem(incidentId, hypothesis.id))}
+        >
+          Delete hypothesis
+        </button>
+        <button type="button" className="button quiet small" onClick={onDone}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={() =>
+            void run(
+              incidentsRepo.editHypothesis(incidentId, hypothesis.id, { statement, howToTest }),
+            )
+          }
+        >
+          Save hypothesis
+        </button>
+      </div>
+    </div>
   )
 }
 
 function HypothesisForm({ incidentId }: { incidentId: string }) {
   const [statement, setStatement] = useState('')
   const [howToTest, setHowToTest] = useState('')
+  const [error, setError] = useState<string | null>(null)
   return (
     <form
       className="card"
@@ -75,10 +164,14 @@ function HypothesisForm({ incidentId }: { incidentId: string }) {
         if (!statement.trim()) return
         void incidentsRepo
           .addHypothesis(incidentId, { statement: statement.trim(), howToTest })
-          .then(() => {
-            setStatement('')
-            setHowToTest('')
-          })
+          .then(
+            () => {
+              setStatement('')
+              setHowToTest('')
+              setError(null)
+            },
+            (e: Error) => setError(`${e.message} What you typed is still here.`),
+          )
       }}
     >
       <TextInput
@@ -86,8 +179,10 @@ function HypothesisForm({ incidentId }: { incidentId: string }) {
         value={statement}
         onChange={setStatement}
         placeholder="The connection pool is exhausted"
+        maxLength={2000}
       />
       <TextInput label="How to test it" value={howToTest} onChange={setHowToTest} />
+      <ErrorText message={error} />
       <div className="form-actions">
         <button type="submit" className="button secondary" disabled={!statement.trim()}>
           Add hypothesis

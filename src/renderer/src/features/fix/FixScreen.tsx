@@ -1,26 +1,20 @@
 import { FIX_STEPS, type Incident } from '@shared/domain/model'
 import { HOUR } from '@shared/domain/time'
+import type { MonitoringResult } from '@shared/domain/model'
+import { FIX_STEP_LABELS } from '@shared/domain/vocabulary'
 import { useState } from 'react'
 import { Dialog } from '../../app/Dialog'
 import { formatDateTime, fromLocalInput, toLocalInput } from '../../components/format'
 import { incidentsRepo } from '../../db/instance'
 import { useNow } from '../../components/use-now'
+import { TextInput } from '../../components/fields'
+import { WhenField } from '../../components/TimePicker'
 import { useSettings } from '../../db/hooks'
 import { PhaseFooter } from '../incident/PhaseFooter'
 import { PhaseIntro } from '../incident/PhaseIntro'
 import { useDetailField } from '../incident/use-detail-field'
 import { usePhaseCommands } from '../incident/use-phase-commands'
 import { ErrorText } from '../../components/ErrorText'
-
-const STEP_LABELS: Record<(typeof FIX_STEPS)[number], string> = {
-  fixWritten: 'Fix written (the real fix, not a workaround)',
-  regressionTest: 'Regression test that would have caught this',
-  testedLocally: 'Tested locally',
-  testedStaging: 'Tested in staging',
-  deployed: 'Deployed',
-  mitigationRemoved: 'Mitigation removed',
-  verified: 'Verified: everything works',
-}
 
 export function FixScreen({ incident }: { incident: Incident }) {
   const [checklist, setChecklist] = useDetailField(incident, 'fixChecklist')
@@ -34,10 +28,11 @@ export function FixScreen({ incident }: { incident: Incident }) {
       ? { label: 'Move to post-mortem', move: { kind: 'go-to', to: 'postmortem' } }
       : { label: 'Resolve incident', run: () => setResolving(true) },
   )
+  const [deployAt, setDeployAt] = useState<number | null>(null)
   const toggle = (step: (typeof FIX_STEPS)[number], checked: boolean): void => {
     setChecklist({ ...checklist, [step]: checked })
     if (step === 'deployed' && checked && incident.fixDeployedAt === null)
-      void incidentsRepo.deployFix(incident.id)
+      void incidentsRepo.deployFix(incident.id, deployAt ?? undefined)
   }
   return (
     <div className="phase">
@@ -56,19 +51,22 @@ export function FixScreen({ incident }: { incident: Incident }) {
                 checked={checklist[step]}
                 onChange={(e) => toggle(step, e.target.checked)}
               />
-              {STEP_LABELS[step]}
+              {FIX_STEP_LABELS[step]}
               {step === 'deployed' && incident.fixDeployedAt !== null && (
                 <span className="muted"> · {formatDateTime(incident.fixDeployedAt, now)}</span>
               )}
             </label>
           ))}
+          {incident.fixDeployedAt === null && (
+            <div className="when-row">
+              <span className="muted small">Deployed at</span>
+              <WhenField label="Time of the deploy" value={deployAt} onChange={setDeployAt} />
+            </div>
+          )}
         </div>
       </fieldset>
       {incident.fixDeployedAt !== null && (
-        <p className="info" role="status">
-          Monitoring until {formatDateTime(incident.fixDeployedAt + monitoringHours * HOUR, now)} (
-          {monitoringHours} hours after the deploy).
-        </p>
+        <Monitoring incident={incident} monitoringHours={monitoringHours} now={now} />
       )}
       {resolved && (
         <p className="success" role="status">
@@ -144,5 +142,56 @@ function ResolveDialog({
         </div>
       </form>
     </Dialog>
+  )
+}
+
+/** The monitoring window after the deploy, and how it ended: held, or regressed (back to Mitigate). */
+function Monitoring({
+  incident,
+  monitoringHours,
+  now,
+}: {
+  incident: Incident
+  monitoringHours: number
+  now: number
+}) {
+  const [note, setNote] = useState('')
+  const [at, setAt] = useState<number | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const deployedAt = incident.fixDeployedAt ?? 0
+  if (incident.monitoringResult === 'held')
+    return (
+      <p className="success" role="status">
+        Monitoring ended: the fix held.
+      </p>
+    )
+  const end = (result: MonitoringResult) =>
+    void incidentsRepo
+      .endMonitoring(incident.id, { result, note, ...(at === null ? {} : { at }) })
+      .then(
+        () => setError(null),
+        (e: Error) => setError(e.message),
+      )
+  return (
+    <section className="card" aria-labelledby="monitoring-title">
+      <h3 id="monitoring-title" className="section-title">
+        Monitoring
+      </h3>
+      <p className="info" role="status">
+        Monitoring until {formatDateTime(deployedAt + monitoringHours * HOUR, now)} (
+        {monitoringHours} hours after the deploy). Then say how it went.
+      </p>
+      <TextInput label="What monitoring showed" value={note} onChange={setNote} maxLength={2000} />
+      <ErrorText message={error} />
+      <div className="form-actions">
+        <WhenField label="Time of the monitoring result" value={at} onChange={setAt} />
+        <button type="button" className="button secondary" onClick={() => end('regressed')}>
+          It regressed — back to Mitigate
+        </button>
+        <button type="button" className="button secondary" onClick={() => end('held')}>
+          The fix held
+        </button>
+      </div>
+    </section>
   )
 }

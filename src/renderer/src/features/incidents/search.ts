@@ -7,7 +7,7 @@ export const searchText = (incident: Incident): string =>
     incident.symptoms,
     incident.errorMessages,
     incident.endpoints.join(' '),
-    incident.notes.join(' '),
+    incident.notes.map((n) => n.text).join(' '),
   ]
     .join('\n')
     .toLowerCase()
@@ -18,7 +18,7 @@ export function matchesSearch(text: string, query: string): boolean {
   return words.every((w) => text.includes(w))
 }
 
-const STATUS_ORDER = { active: 0, resolved: 1, closed: 2 } as const
+const STATUS_ORDER = { active: 0, resolved: 1, closed: 2, deleted: 3 } as const
 const SEVERITY_ORDER = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 } as const
 
 /** Active first (most severe, then most recent), then resolved, then closed. */

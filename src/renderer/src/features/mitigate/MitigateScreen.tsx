@@ -1,4 +1,6 @@
 import type { Incident } from '@shared/domain/model'
+import { useState } from 'react'
+import { WhenField } from '../../components/TimePicker'
 import { formatDateTime } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
@@ -12,12 +14,16 @@ export function MitigateScreen({ incident }: { incident: Incident }) {
   const verified = incident.mitigatedAt !== null
   const { id } = incident
   const now = useNow(60_000)
+  const [backAt, setBackAt] = useState<number | null>(null)
   const toDiagnose = { kind: 'go-to', to: 'diagnose' } as const
   const { footer } = usePhaseCommands(
     incident,
     verified
       ? { label: 'Move to diagnose', move: toDiagnose }
-      : { label: 'Users are back — verified', run: () => incidentsRepo.verifyMitigation(id) },
+      : {
+          label: 'Users are back — verified',
+          run: () => incidentsRepo.verifyMitigation(id, backAt ?? undefined),
+        },
     verified ? [] : [{ label: 'Diagnose before verifying', move: toDiagnose }],
   )
   return (
@@ -38,7 +44,13 @@ export function MitigateScreen({ incident }: { incident: Incident }) {
           cause.
         </p>
       ) : (
-        <MitigationForm incident={incident} />
+        <>
+          <MitigationForm incident={incident} />
+          <div className="when-row">
+            <span className="muted small">Users back since</span>
+            <WhenField label="Time users were back" value={backAt} onChange={setBackAt} />
+          </div>
+        </>
       )}
       <PhaseFooter {...footer} />
     </div>

@@ -1,10 +1,13 @@
-import type { Incident, MitigationOutcome } from '@shared/domain/model'
+import type { Incident, MitigationAction, MitigationOutcome } from '@shared/domain/model'
+import { OUTCOME_LABELS, choicesOf, lower } from '@shared/domain/vocabulary'
+import { formatInZone } from '@shared/domain/zone'
 import { useState } from 'react'
-import { ChoiceGroup, TextInput } from '../../components/fields'
-import { formatTime } from '../../components/format'
 import { measured } from '../../app/perf'
-import { incidentsRepo } from '../../db/instance'
 import { ErrorText } from '../../components/ErrorText'
+import { ChoiceGroup, TextInput } from '../../components/fields'
+import { formatTime, shownZone } from '../../components/format'
+import { WhenField } from '../../components/TimePicker'
+import { incidentsRepo } from '../../db/instance'
 
 export const QUICK_MITIGATIONS = [
   'Roll back the deploy',
@@ -14,18 +17,15 @@ export const QUICK_MITIGATIONS = [
   'Redirect traffic',
 ]
 
-const OUTCOMES = [
-  { value: 'worked' as const, label: 'Worked' },
-  { value: 'partial' as const, label: 'Partly' },
-  { value: 'failed' as const, label: 'Failed' },
-]
+const OUTCOMES = choicesOf(OUTCOME_LABELS)
 
-/** One attempt at a time: what you do, what you expect, what happened. */
+/** One attempt at a time: what you do, what you expect, what happened, and when. */
 export function MitigationForm({ incident }: { incident: Incident }) {
   const [action, setAction] = useState('')
   const [expected, setExpected] = useState('')
   const [observed, setObserved] = useState('')
   const [outcome, setOutcome] = useState<MitigationOutcome | null>(null)
+  const [at, setAt] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const tried = new Set(incident.mitigations.map((m) => m.action))
   const submit = async (): Promise<void> => {
@@ -37,12 +37,14 @@ export function MitigationForm({ incident }: { incident: Incident }) {
           expected,
           observed,
           outcome,
+          ...(at === null ? {} : { at }),
         }),
       )
       setAction('')
       setExpected('')
       setObserved('')
       setOutcome(null)
+      setAt(null)
       setError(null)
     } catch (e) {
       setError(`${(e as Error).message} What you typed is still here.`)
@@ -76,6 +78,7 @@ export function MitigationForm({ incident }: { incident: Incident }) {
       <ChoiceGroup legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />
       <ErrorText message={error} />
       <div className="form-actions">
+        <WhenField label="Time of this attempt" value={at} onChange={setAt} />
         <button type="submit" className="button secondary">
           Log this attempt
         </button>
@@ -84,36 +87,19 @@ export function MitigationForm({ incident }: { incident: Incident }) {
   )
 }
 
-const OUTCOME_TEXT: Record<MitigationOutcome, string> = {
-  worked: 'worked',
-  partial: 'partly worked',
-  failed: 'failed',
-}
-
 export function MitigationList({ incident }: { incident: Incident }) {
   if (!incident.mitigations.length) return null
-  const last = incident.mitigations.at(-1)
+  const ordered = [...incident.mitigations].sort((a, b) => a.at - b.at)
+  const last = ordered.at(-1)
+  const zone = shownZone()
+  const withDates = new Set(ordered.map((m) => formatInZone(m.at, 'yyyy-MM-dd', zone))).size > 1
   const untried = QUICK_MITIGATIONS.filter((q) => !incident.mitigations.some((m) => m.action === q))
   return (
     <section aria-label="Mitigation log" className="log">
       <h3 className="section-title">Mitigation log</h3>
       <ol className="log-list">
-        {incident.mitigations.map((m) => (
-          <li key={m.id} className="log-item">
-            <span className="log-time">{formatTime(m.at, false)}</span>
-            <span className="log-text">
-              <strong>{m.action}</strong>
-              {m.outcome && (
-                <span className={`outcome outcome-${m.outcome}`}> — {OUTCOME_TEXT[m.outcome]}</span>
-              )}
-              {(m.expected || m.observed) && (
-                <span className="muted log-detail">
-                  {m.expected && `Expected: ${m.expected}. `}
-                  {m.observed && `Observed: ${m.observed}.`}
-                </span>
-              )}
-            </span>
-          </li>
+        {ordered.map((m) => (
+          <Attempt key={m.id} incidentId={incident.id} attempt={m} withDates={withDates} />
         ))}
       </ol>
       {last?.outcome === 'failed' && !incident.mitigatedAt && (
@@ -122,5 +108,109 @@ export function MitigationList({ incident }: { incident: Incident }) {
         </p>
       )}
     </section>
+  )
+}
+
+/** One logged attempt: its outcome is often known only later, so it can be edited here. */
+function Attempt({
+  incidentId,
+  attempt: m,
+  withDates,
+}: {
+  incidentId: string
+  attempt: MitigationAction
+  withDates: boolean
+}) {
+  const [editing, setEditing] = useState(false)
+  return (
+    <li className="log-item">
+      <span className="log-time">{formatTime(m.at, withDates)}</span>
+      <span className="log-text">
+        <strong>{m.action}</strong>
+        {m.outcome ? (
+          <span className={`outcome outcome-${m.outcome}`}>
+            {' '}
+            — {lower(OUTCOME_LABELS[m.outcome])}
+          </span>
+        ) : (
+          <span className="muted"> — outcome not known yet</span>
+        )}
+        {(m.expected || m.observed) && (
+          <span className="muted log-detail">
+            {m.expected && `Expected: ${m.expected}. `}
+            {m.observed && `Observed: ${m.observed}.`}
+          </span>
+        )}
+        <button
+          type="button"
+          className="link-button small"
+          aria-expanded={editing}
+          aria-label={`Edit attempt: ${m.action}`}
+          onClick={() => setEditing(!editing)}
+        >
+          Edit
+        </button>
+        {editing && (
+          <AttemptEditor incidentId={incidentId} attempt={m} onDone={() => setEditing(false)} />
+        )}
+      </span>
+    </li>
+  )
+}
+
+function AttemptEditor({
+  incidentId,
+  attempt,
+  onDone,
+}: {
+  incidentId: string
+  attempt: MitigationAction
+  onDone: () => void
+}) {
+  const [action, setAction] = useState(attempt.action)
+  const [expected, setExpected] = useState(attempt.expected)
+  const [observed, setObserved] = useState(attempt.observed)
+  const [outcome, setOutcome] = useState(attempt.outcome)
+  const [error, setError] = useState<string | null>(null)
+  const run = (work: Promise<unknown>) =>
+    work.then(onDone, (e: Error) => setError(`${e.message} What you typed is still here.`))
+  return (
+    <form
+      className="card attempt-editor"
+      aria-label={`Edit attempt: ${attempt.action}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void run(
+          incidentsRepo.editMitigation(incidentId, attempt.id, {
+            action,
+            expected,
+            observed,
+            outcome,
+          }),
+        )
+      }}
+    >
+      <TextInput label="Action" value={action} onChange={setAction} maxLength={2000} />
+      <TextInput label="What you expect" value={expected} onChange={setExpected} />
+      <TextInput label="What you observed" value={observed} onChange={setObserved} />
+      <ChoiceGroup legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />
+      <p className="field-hint">To change when it happened, use the timeline (Change).</p>
+      <ErrorText message={error} />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button quiet small danger"
+          onClick={() => void run(incidentsRepo.deleteItem(incidentId, attempt.id))}
+        >
+          Delete attempt
+        </button>
+        <button type="button" className="button quiet small" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button secondary small">
+          Save attempt
+        </button>
+      </div>
+    </form>
   )
 }

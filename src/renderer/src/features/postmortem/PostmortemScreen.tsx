@@ -7,6 +7,7 @@ import {
 import type { Editor } from '@tiptap/react'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { usePlatform } from '../../app/platform-context'
+import { useShownZone } from '../../components/format'
 import { ActionItemsTable } from '../action-items/ActionItemsTable'
 import { useIncidentEvents, usePostmortem, useSettings } from '../../db/hooks'
 import { postmortemAutosave, postmortemsRepo } from '../../db/instance'
@@ -26,13 +27,14 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   const editorRef = useRef<Editor | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const { id } = incident
+  const zone = useShownZone()
   const final = incident.postmortemStatus === 'final'
 
   // The first visit starts the document from the record.
   useEffect(() => {
     if (row === null && events && !postmortemAutosave.pendingFor(id))
-      void postmortemsRepo.save(id, buildPostmortemTemplate(incident, events))
-  }, [row, events, id, incident])
+      void postmortemsRepo.save(id, buildPostmortemTemplate(incident, events, zone))
+  }, [row, events, id, incident, zone])
   // Leaving the screen saves the document.
   useEffect(() => () => void postmortemAutosave.flush(id), [id])
 
@@ -59,7 +61,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   const refresh = () => {
     const editor = editorRef.current
     if (!editor || !events) return
-    const doc = refreshFromRecord(editor.getJSON() as PostmortemDoc, incident, events)
+    const doc = refreshFromRecord(editor.getJSON() as PostmortemDoc, incident, events, zone)
     editor.commands.setContent(doc)
     postmortemAutosave.set(id, doc)
     setMessage('Refreshed the parts generated from the record. Your writing is untouched.')

@@ -1,9 +1,10 @@
 /** Exporting post-mortems: loads the editor's schema and the serializer on demand. */
-import { buildPostmortemTemplate } from '@shared/domain/postmortem'
+import { buildPostmortemTemplate, refreshFromRecord } from '@shared/domain/postmortem'
 import type { MarkdownFile } from '@shared/ipc-contract'
 import { measured } from '../../app/perf'
-import { db } from '../../db/instance'
-import { postmortemAutosave } from '../../db/instance'
+import { shownZone } from '../../components/format'
+import { db, postmortemAutosave } from '../../db/instance'
+import { incidentActionItems, incidentEvents } from '../../db/queries/incident'
 
 /** One incident's post-mortem as a Markdown file, from what is saved (or pending) now. */
 export function postmortemFile(incidentId: string): Promise<MarkdownFile> {
@@ -16,17 +17,20 @@ async function buildFile(incidentId: string): Promise<MarkdownFile> {
       import('../../editor/markdown'),
       db.incidents.get(incidentId),
       db.postmortems.get(incidentId),
-      db.actionItems.where('incidentId').equals(incidentId).sortBy('createdAt'),
-      db.events.where('incidentId').equals(incidentId).toArray(),
+      incidentActionItems(db, incidentId),
+      incidentEvents(db, incidentId),
     ])
   if (!incident) throw new Error('This incident no longer exists.')
-  const doc =
-    postmortemAutosave.pendingFor(incidentId) ??
-    row?.doc ??
-    buildPostmortemTemplate(incident, events)
+  const zone = shownZone()
+  // The parts from the record are rendered from the record as it is now, so the file can never
+  // contradict its own front matter; the user's writing is untouched.
+  const saved = postmortemAutosave.pendingFor(incidentId) ?? row?.doc
+  const doc = saved
+    ? refreshFromRecord(saved, incident, events, zone)
+    : buildPostmortemTemplate(incident, events, zone)
   return {
-    fileName: markdownFileName(incident),
-    content: toPostmortemMarkdown(doc, incident, items),
+    fileName: markdownFileName(incident, zone),
+    content: toPostmortemMarkdown(doc, incident, items, zone),
   }
 }
 

@@ -3,6 +3,7 @@
  * main process in the desktop app, and fired here while the page is open: each due reminder is
  * written to its incident's timeline once, and shown as a Web Notification in web mode.
  */
+import { reminderFired } from '@shared/domain/commands'
 import { dueReminders, needsFiring, scheduleTime, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { ActionItem, Incident } from '@shared/domain/model'
@@ -11,16 +12,20 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useNow } from '../../components/use-now'
 import { readIncidentsInSlices, useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
+import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
 import { displayTitle } from '../incident/labels'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
 
-/** Closed incidents have no reminders. Read in slices: years of incidents are thousands. */
+/** Closed and deleted incidents have no reminders. Read in slices: years of incidents are thousands. */
 const loadInputs = async (wanted: () => boolean = () => true): Promise<Inputs | undefined> => {
   const [incidents, items] = await Promise.all([
-    readIncidentsInSlices(wanted, (incident) => incident.status !== 'closed'),
-    db.actionItems.where('status').anyOf('open', 'done').toArray(),
+    readIncidentsInSlices(
+      wanted,
+      (incident) => incident.status !== 'closed' && incident.status !== 'deleted',
+    ),
+    outstandingActionItems(db),
   ])
   return incidents && { incidents, items }
 }
@@ -107,13 +112,7 @@ export function useReminderEngine(platform: Platform): void {
     void incidentsRepo.recordMany(
       due.map((r) => ({
         incidentId: r.incidentId,
-        drafts: [
-          {
-            kind: 'reminder-fired' as const,
-            at: Math.max(now, r.at),
-            payload: { reminderId: r.id, title: r.title },
-          },
-        ],
+        drafts: [reminderFired(r, now)],
       })),
     )
   }, [reminders, now, platform])

@@ -2,6 +2,7 @@ import { useUi, type ThemeChoice } from '../../stores/ui-store'
 import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { ReminderSettings } from './ReminderSettings'
+import { TimeZoneSettings } from './TimeZoneSettings'
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Follow the system' },
@@ -33,6 +34,7 @@ export function SettingsPage() {
           ))}
         </div>
       </fieldset>
+      <TimeZoneSettings />
       <h2 className="settings-heading">Reminders</h2>
       <ReminderSettings />
       <DesktopSettings />

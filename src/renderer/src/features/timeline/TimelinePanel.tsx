@@ -1,82 +1,232 @@
-import type { TimelineEvent } from '@shared/domain/events'
-import { describeEvent, spansDays, visibleTimeline } from '@shared/domain/timeline'
-import { useMemo, useState } from 'react'
-import { formatTime, fromLocalInput, toLocalInput } from '../../components/format'
-import { useNow } from '../../components/use-now'
+import {
+  describeEvent,
+  spansDays,
+  timelineEntries,
+  type TimelineEntry,
+} from '@shared/domain/timeline'
+import { Star } from 'lucide-react'
+import { useId, useMemo, useState } from 'react'
+import { ErrorText } from '../../components/ErrorText'
+import { formatTime } from '../../components/format'
+import { TimePicker, WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
 import { useIncidentEvents } from '../../db/hooks'
-import { ErrorText } from '../../components/ErrorText'
 
-function useTimeline(incidentId: string) {
+function useTimeline(incidentId: string, withBookkeeping: boolean) {
   const events = useIncidentEvents(incidentId)
   return useMemo(() => {
-    const visible = visibleTimeline(events ?? [])
-    return { entries: visible, withDates: spansDays(visible) }
-  }, [events])
+    const all = timelineEntries(events ?? [])
+    const entries = withBookkeeping ? all.filter((e) => !e.deleted) : all.filter((e) => e.shown)
+    return { entries, withDates: spansDays(entries.map((e) => e.event)) }
+  }, [events, withBookkeeping])
 }
+
+/** Entries whose time is a fact the user can correct (phase moves keep their real time). */
+const CORRECTABLE = (entry: TimelineEntry) =>
+  entry.event.kind !== 'phase-changed' && entry.event.kind !== 'incident-opened'
+const DELETABLE = new Set(['note', 'mitigation-action', 'hypothesis-added'])
 
 function Entries({
   entries,
   withDates,
-  scrollable = false,
+  incidentId,
 }: {
-  entries: TimelineEvent[]
+  entries: TimelineEntry[]
   withDates: boolean
-  scrollable?: boolean
+  /** Given, entries can be corrected, starred, hidden, edited. */
+  incidentId?: string
 }) {
   return (
     // A scrolling list takes focus, so it can be scrolled from the keyboard.
     <ol
       className="timeline-list"
-      tabIndex={scrollable ? 0 : undefined}
+      tabIndex={incidentId ? 0 : undefined}
       aria-label="Timeline entries"
     >
-      {entries.map((e) => (
-        <li key={e.id} className="timeline-item" data-kind={e.kind}>
-          <time dateTime={new Date(e.at).toISOString()} className="timeline-time">
-            {formatTime(e.at, withDates)}
+      {entries.map((entry) => (
+        <li
+          key={entry.event.id}
+          className="timeline-item"
+          data-kind={entry.event.kind}
+          data-key={entry.key || undefined}
+          data-mark={entry.mark}
+        >
+          <time dateTime={new Date(entry.event.at).toISOString()} className="timeline-time">
+            {formatTime(entry.event.at, withDates)}
           </time>
-          <span className="timeline-text">{describeEvent(e)}</span>
+          <span className="timeline-text">
+            {entry.mark === 'starred' && (
+              <Star size={12} className="timeline-star" aria-label="Starred" />
+            )}
+            {entry.text}
+            {entry.mark === 'hidden' && <span className="muted"> (hidden from the story)</span>}
+            {entry.correctedFrom.length > 0 && (
+              <span className="muted timeline-corrected">
+                {' '}
+                · corrected from {formatTime(entry.correctedFrom[0] ?? 0, withDates)}
+              </span>
+            )}
+            {entry.history.some(
+              (h) => h.kind !== 'time-corrected' && h.kind !== 'entry-marked',
+            ) && <span className="muted"> · edited</span>}
+          </span>
+          {incidentId && <EntryEditor incidentId={incidentId} entry={entry} />}
         </li>
       ))}
     </ol>
   )
 }
 
-/** The drawer on the right (T): every recorded step, newest at the bottom, plus free notes. */
+/** Correct, star, hide, edit or delete one entry; the history of its changes underneath. */
+function EntryEditor({ incidentId, entry }: { incidentId: string; entry: TimelineEntry }) {
+  const [open, setOpen] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const { event } = entry
+  const [text, setText] = useState(event.kind === 'note' ? event.payload.text : '')
+  const panelId = useId()
+  const run = (work: Promise<unknown>) =>
+    work.then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    )
+  const star = entry.mark === 'starred'
+  const hidden = entry.mark === 'hidden'
+  return (
+    <>
+      <button
+        type="button"
+        className="link-button small timeline-edit"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Change entry: ${entry.text}`}
+        onClick={() => setOpen(!open)}
+      >
+        Change
+      </button>
+      {open && (
+        <div id={panelId} className="timeline-editor">
+          {CORRECTABLE(entry) && (
+            <TimePicker
+              label="Happened at"
+              value={event.at}
+              onChange={(ms) => incidentsRepo.correctTime(incidentId, event.id, ms).then(() => {})}
+            />
+          )}
+          {event.kind === 'note' && (
+            <div className="field">
+              <label className="field-label" htmlFor={`${panelId}-text`}>
+                Note text
+              </label>
+              <textarea
+                id={`${panelId}-text`}
+                className="input"
+                rows={2}
+                maxLength={20_000}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+              <button
+                type="button"
+                className="button secondary small"
+                disabled={!text.trim() || text.trim() === event.payload.text}
+                onClick={() => void run(incidentsRepo.editNote(incidentId, event.id, text))}
+              >
+                Save note
+              </button>
+            </div>
+          )}
+          <div className="timeline-editor-actions">
+            <button
+              type="button"
+              className="button quiet small"
+              aria-pressed={star}
+              onClick={() =>
+                void run(incidentsRepo.markEntry(incidentId, event.id, star ? 'auto' : 'starred'))
+              }
+            >
+              {star ? 'Unstar' : 'Star: always in the post-mortem'}
+            </button>
+            <button
+              type="button"
+              className="button quiet small"
+              aria-pressed={hidden}
+              onClick={() =>
+                void run(incidentsRepo.markEntry(incidentId, event.id, hidden ? 'auto' : 'hidden'))
+              }
+            >
+              {hidden ? 'Show in the story' : 'Hide from the story'}
+            </button>
+            {DELETABLE.has(event.kind) && (
+              <button
+                type="button"
+                className="button quiet small danger"
+                onClick={() => void run(incidentsRepo.deleteEntry(incidentId, event.id))}
+              >
+                Delete
+              </button>
+            )}
+          </div>
+          {entry.history.length > 0 && (
+            <ul className="timeline-history" aria-label="History of this entry">
+              {entry.history.map((h) => (
+                <li key={h.id} className="muted small">
+                  {formatTime(h.recordedAt, true)}:{' '}
+                  {h.kind === 'time-corrected'
+                    ? `time corrected from ${formatTime(h.payload.from, true)} to ${formatTime(h.payload.to, true)}`
+                    : describeEvent(h)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <ErrorText message={error} />
+        </div>
+      )}
+    </>
+  )
+}
+
+/** The drawer on the right (T): the story of the incident, newest at the bottom, plus notes. */
 export function TimelinePanel({ incidentId }: { incidentId: string }) {
-  const { entries, withDates } = useTimeline(incidentId)
+  const [bookkeeping, setBookkeeping] = useState(false)
+  const { entries, withDates } = useTimeline(incidentId, bookkeeping)
   return (
     <aside className="timeline-panel" aria-label="Timeline">
-      <h2 className="timeline-title">Timeline</h2>
-      <Entries entries={entries} withDates={withDates} scrollable />
+      <div className="timeline-head">
+        <h2 className="timeline-title">Timeline</h2>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={bookkeeping}
+            onChange={(e) => setBookkeeping(e.target.checked)}
+          />
+          Show bookkeeping
+        </label>
+      </div>
+      <Entries entries={entries} withDates={withDates} incidentId={incidentId} />
       <NoteForm incidentId={incidentId} />
     </aside>
   )
 }
 
+/** The story so far, read-only (the Diagnose screen). */
 export function CompactTimeline({ incidentId }: { incidentId: string }) {
-  const { entries, withDates } = useTimeline(incidentId)
+  const { entries, withDates } = useTimeline(incidentId, false)
   return <Entries entries={entries} withDates={withDates} />
 }
 
 function NoteForm({ incidentId }: { incidentId: string }) {
   const [text, setText] = useState('')
-  const [when, setWhen] = useState('')
+  const [at, setAt] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const now = useNow(30_000)
   const add = async (): Promise<void> => {
     if (!text.trim()) return
-    const at = when ? fromLocalInput(when) : Date.now()
-    if (at === null || at > Date.now() + 60_000)
-      return setError('That time is impossible. Nothing was added.')
     try {
-      await incidentsRepo.addNote(incidentId, text.trim(), Math.min(at, Date.now()))
+      await incidentsRepo.addNote(incidentId, text.trim(), at ?? undefined)
       setText('')
-      setWhen('')
+      setAt(null)
       setError(null)
     } catch (e) {
-      setError((e as Error).message)
+      setError(`${(e as Error).message} Your note is still here.`)
     }
   }
   return (
@@ -106,17 +256,7 @@ function NoteForm({ incidentId }: { incidentId: string }) {
         }}
       />
       <div className="note-row">
-        <label htmlFor="timeline-note-time" className="muted small">
-          Happened at
-        </label>
-        <input
-          id="timeline-note-time"
-          type="datetime-local"
-          className="input input-small"
-          value={when}
-          max={toLocalInput(now)}
-          onChange={(e) => setWhen(e.target.value)}
-        />
+        <WhenField label="Time of the note" value={at} onChange={setAt} />
         <button type="submit" className="button secondary small" disabled={!text.trim()}>
           Add note
         </button>

@@ -6,6 +6,7 @@ import {
 } from '@shared/domain/severity'
 import { useState } from 'react'
 import { ChoiceGroup } from '../../components/fields'
+import { WhenField } from '../../components/TimePicker'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { incidentsRepo } from '../../db/instance'
 import { useSettings } from '../../db/hooks'
@@ -14,9 +15,17 @@ import { useSettings } from '../../db/hooks'
 export function SeverityPicker({ incident }: { incident: Incident }) {
   const definitions = useSettings()?.severityDefinitions ?? DEFAULT_SEVERITY_DEFINITIONS
   const current = incident.severity
-  const choose = (severity: Severity) => void incidentsRepo.changeSeverity(incident.id, severity)
+  const [at, setAt] = useState<number | null>(null)
+  const choose = (severity: Severity) =>
+    void incidentsRepo
+      .changeSeverity(incident.id, severity, undefined, at ?? undefined)
+      .then(() => setAt(null))
   return (
     <>
+      <div className="when-row">
+        <span className="muted small">Classified at</span>
+        <WhenField label="Time of the severity change" value={at} onChange={setAt} />
+      </div>
       <ChoiceGroup
         legend="Severity"
         layout="cards"

@@ -1,4 +1,5 @@
 import { RECENT_CHANGES, type Incident } from '@shared/domain/model'
+import { RECENT_CHANGE_LABELS } from '@shared/domain/vocabulary'
 import { ChoiceGroup, TextInput } from '../../components/fields'
 import { PhaseFooter } from '../incident/PhaseFooter'
 import { PhaseIntro } from '../incident/PhaseIntro'
@@ -6,13 +7,6 @@ import { SCOPES, STRATEGIES } from '../incident/labels'
 import { useDetailField } from '../incident/use-detail-field'
 import { usePhaseCommands } from '../incident/use-phase-commands'
 import { SeverityPicker } from './SeverityPicker'
-
-const CHANGE_LABELS: Record<(typeof RECENT_CHANGES)[number], string> = {
-  deploys: 'Recent deploys',
-  migrations: 'Database migrations',
-  config: 'Config changes',
-  dependencies: 'Dependency updates',
-}
 
 export function TriageScreen({ incident }: { incident: Incident }) {
   const [scope, setScope] = useDetailField(incident, 'scope')
@@ -50,11 +44,11 @@ export function TriageScreen({ incident }: { incident: Incident }) {
                     })
                   }
                 />
-                {CHANGE_LABELS[key]}
+                {RECENT_CHANGE_LABELS[key]}
               </label>
               <input
                 className="input input-inline"
-                aria-label={`${CHANGE_LABELS[key]}: notes`}
+                aria-label={`${RECENT_CHANGE_LABELS[key]}: notes`}
                 placeholder="What, when"
                 value={changes[key].note}
                 maxLength={2000}

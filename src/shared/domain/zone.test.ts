@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import {
+  formatClock,
+  formatDay,
+  formatStamp,
+  fromZoneInput,
+  resolveZone,
+  toZoneInput,
+  zoneLabel,
+} from './zone'
+
+// CrowdStrike's channel file 291 went out at 04:09 UTC on 19 July 2024.
+const AT = Date.UTC(2024, 6, 19, 4, 9)
+const NOW = Date.UTC(2026, 10, 27, 12, 0)
+
+describe('time zones', () => {
+  it('types and reads a wall-clock time in the chosen zone, DST included', () => {
+    expect(fromZoneInput('2024-07-19T04:09', 'UTC')).toBe(AT)
+    expect(fromZoneInput('2024-07-19T00:09', 'America/New_York')).toBe(AT)
+    expect(fromZoneInput('2024-07-19T13:09', 'Asia/Tokyo')).toBe(AT)
+    // Winter: New York is UTC−5, not −4.
+    expect(fromZoneInput('2024-01-19T00:09', 'America/New_York')).toBe(Date.UTC(2024, 0, 19, 5, 9))
+    expect(toZoneInput(AT, 'America/New_York')).toBe('2024-07-19T00:09')
+    expect(toZoneInput(AT, 'UTC')).toBe('2024-07-19T04:09')
+  })
+
+  it('refuses what cannot be a time instead of saving another day', () => {
+    for (const bad of [
+      '',
+      '2024-02-30T10:00',
+      '2024-13-01T10:00',
+      '2024-04-31T10:00',
+      '2024-07-19T24:00',
+      'yesterday',
+      '99999-01-01T00:00',
+    ])
+      expect(fromZoneInput(bad, 'UTC'), bad).toBeNull()
+    expect(fromZoneInput('2024-02-29T10:00', 'UTC')).toBe(Date.UTC(2024, 1, 29, 10))
+  })
+
+  it('shows the year whenever it is not the current one', () => {
+    expect(formatClock(AT, { zone: 'UTC', now: NOW, withDate: false })).toBe('19 Jul 2024, 04:09')
+    const thisYear = Date.UTC(2026, 2, 3, 14, 2)
+    expect(formatClock(thisYear, { zone: 'UTC', now: NOW, withDate: false })).toBe('14:02')
+    expect(formatClock(thisYear, { zone: 'UTC', now: NOW, withDate: true })).toBe('3 Mar 14:02')
+    expect(formatDay(AT, 'UTC', NOW)).toBe('19 Jul 2024')
+    expect(formatDay(thisYear, 'UTC', NOW)).toBe('3 Mar')
+    // New Year's Eve in UTC is already next year in Tokyo.
+    const eve = Date.UTC(2025, 11, 31, 20, 0)
+    expect(formatClock(eve, { zone: 'UTC', now: NOW, withDate: true })).toBe('31 Dec 2025, 20:00')
+    expect(formatClock(eve, { zone: 'Asia/Tokyo', now: NOW, withDate: true })).toBe('1 Jan 05:00')
+  })
+
+  it('names the zone with its offset at that moment', () => {
+    expect(zoneLabel('UTC', AT)).toBe('UTC')
+    expect(zoneLabel('Europe/Berlin', AT)).toBe('Europe/Berlin (UTC+02:00)')
+    expect(zoneLabel('Europe/Berlin', Date.UTC(2024, 0, 1))).toBe('Europe/Berlin (UTC+01:00)')
+    expect(formatStamp(AT, 'Asia/Kolkata')).toBe('19 Jul 2024, 09:39')
+  })
+
+  it("resolves 'local' and unknown names to the computer's zone", () => {
+    expect(resolveZone('local', 'Europe/Paris')).toBe('Europe/Paris')
+    expect(resolveZone('Mars/Olympus', 'Europe/Paris')).toBe('Europe/Paris')
+    expect(resolveZone('UTC', 'Europe/Paris')).toBe('UTC')
+    expect(resolveZone('Asia/Tokyo', 'Europe/Paris')).toBe('Asia/Tokyo')
+  })
+})

@@ -1,0 +1,86 @@
+/**
+ * Times as people read and type them, in one explicit time zone: the computer's, UTC, or one the
+ * user chose. Everything shown or exported goes through here, so a screen, the timeline and the
+ * Markdown file never disagree about what "14:02" means. @date-fns/tz does the zone arithmetic
+ * (daylight saving included); nothing here reads the clock or the runtime's zone implicitly.
+ */
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+
+/** The setting: 'local' (this computer's zone), 'UTC', or an IANA zone name. */
+export type ZoneChoice = string
+export const LOCAL_ZONE: ZoneChoice = 'local'
+
+export const runtimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+
+export function isKnownZone(zone: string): boolean {
+  if (zone === 'UTC') return true
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The IANA name a choice stands for; an unknown name falls back to the computer's zone. */
+export function resolveZone(choice: ZoneChoice, local: string = runtimeZone()): string {
+  if (choice === LOCAL_ZONE || !isKnownZone(choice)) return local
+  return choice
+}
+
+const inZone = (ms: number, zone: string) => new TZDate(ms, zone)
+
+export const formatInZone = (ms: number, pattern: string, zone: string): string =>
+  format(inZone(ms, zone), pattern)
+
+/** "UTC", or "Europe/Berlin (UTC+02:00)" at the given moment (the offset changes with DST). */
+export function zoneLabel(zone: string, at: number): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC'
+  const offset = formatInZone(at, 'xxx', zone)
+  return `${zone} (UTC${offset === 'Z' ? '+00:00' : offset})`
+}
+
+const sameYear = (ms: number, now: number, zone: string) =>
+  formatInZone(ms, 'yyyy', zone) === formatInZone(now, 'yyyy', zone)
+
+/**
+ * A time for a list or a timeline: "14:02", with the day when `withDate` ("3 Mar 14:02"), and the
+ * year whenever it is not the current one ("3 Mar 2021, 14:02").
+ */
+export function formatClock(
+  ms: number,
+  options: { zone: string; now: number; withDate: boolean },
+): string {
+  const { zone, now, withDate } = options
+  if (!sameYear(ms, now, zone)) return formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
+  return formatInZone(ms, withDate ? 'd MMM HH:mm' : 'HH:mm', zone)
+}
+
+/** A date alone: "3 Mar", or "3 Mar 2021" outside the current year. */
+export const formatDay = (ms: number, zone: string, now: number): string =>
+  formatInZone(ms, sameYear(ms, now, zone) ? 'd MMM' : 'd MMM yyyy', zone)
+
+/** A full stamp for documents: "3 Mar 2021, 14:02". */
+export const formatStamp = (ms: number, zone: string): string =>
+  formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
+
+/** For <input type="datetime-local">: the wall-clock time in `zone`. */
+export const toZoneInput = (ms: number, zone: string): string =>
+  formatInZone(ms, "yyyy-MM-dd'T'HH:mm", zone)
+
+/**
+ * A wall-clock time typed in `zone` ("2024-07-19T04:09") as epoch milliseconds; null when it is not
+ * a real date and time (30 February, 25:00, an empty field, a year beyond 9999).
+ */
+export function fromZoneInput(value: string, zone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim())
+  if (!match) return null
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = match.slice(1).map((p) => Number(p ?? 0))
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null
+  const date = new TZDate(y, mo - 1, d, h, mi, s, zone)
+  const ms = date.getTime()
+  // 31 April rolls over to 1 May: refuse it rather than save a day nobody typed.
+  if (!Number.isFinite(ms) || date.getDate() !== d) return null
+  return ms
+}
