@@ -7,6 +7,7 @@ import { IncidentScreen } from '../features/incident/IncidentScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { newIncident } from '../features/incident/new-incident'
 import { useBackupResponder } from '../features/data/use-backups'
+import { purgeTrashSoon } from '../features/settings/TrashPanel'
 import { RemindersPage } from '../features/reminders/RemindersPage'
 import { useReminderEngine } from '../features/reminders/use-reminders'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -52,6 +53,7 @@ export function App() {
   const platform = usePlatform()
   useReminderEngine(platform)
   useBackupResponder(platform)
+  useEffect(purgeTrashSoon, [])
   // The tray, a notification or the quick-capture shortcut can ask for a screen.
   useEffect(() => {
     const offOpen = platform.onOpenIncident((id) =>

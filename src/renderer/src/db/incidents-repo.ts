@@ -16,6 +16,7 @@ import type {
   Severity,
 } from '@shared/domain/model'
 import type { Reminder } from '@shared/domain/reminders'
+import { isExpired } from '@shared/domain/trash'
 import type { SteadyDb } from './database'
 import { DbError } from './errors'
 import { EventStore, type RepoDeps } from './event-store'
@@ -191,6 +192,31 @@ export class IncidentsRepo {
 
   restore(id: string): Promise<Incident> {
     return this.store.append(id, commands.restoreIncident)
+  }
+
+  /** What is in the trash, most recently deleted first. */
+  async trash(): Promise<Incident[]> {
+    const deleted = await this.db.incidents.where('status').equals('deleted').toArray()
+    return deleted.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
+  }
+
+  /** Removes for good what has been in the trash for 30 days, with its timeline and items. */
+  async purgeTrash(): Promise<number> {
+    const { db } = this
+    return this.store.transaction([db.actionItems, db.postmortems], async () => {
+      const now = this.store.now()
+      const ids = (await db.incidents.where('status').equals('deleted').toArray())
+        .filter((incident) => isExpired(incident, now))
+        .map((incident) => incident.id)
+      if (!ids.length) return 0
+      await Promise.all([
+        db.events.where('incidentId').anyOf(ids).delete(),
+        db.actionItems.where('incidentId').anyOf(ids).delete(),
+        db.postmortems.bulkDelete(ids),
+        db.incidents.bulkDelete(ids),
+      ])
+      return ids.length
+    })
   }
 
   snoozeReminder(reminder: Pick<Reminder, 'id' | 'incidentId' | 'title'>, until: number) {

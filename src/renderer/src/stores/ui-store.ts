@@ -29,6 +29,8 @@ interface UiState {
   /** Show times in: 'local' (this computer's zone), 'UTC', or a chosen IANA zone. */
   timeZone: ZoneChoice
   storage: Persistence
+  /** The incident just moved to the trash, for the list's "Undo". Not kept across restarts. */
+  trashed: { id: string; title: string } | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
   navigate: (route: Route) => void
@@ -38,6 +40,7 @@ interface UiState {
   toggleTimeline: () => void
   setTheme: (theme: ThemeChoice) => void
   setTimeZone: (zone: ZoneChoice) => void
+  setTrashed: (trashed: { id: string; title: string } | null) => void
 }
 
 export const useUi = create<UiState>()(
@@ -51,6 +54,7 @@ export const useUi = create<UiState>()(
       timeZone: LOCAL_ZONE,
       storage: 'unknown',
       searchRequested: false,
+      trashed: null,
       navigate: (route) => set({ route, overlay: null }),
       open: (overlay) => set({ overlay }),
       close: () => set({ overlay: null }),
@@ -58,6 +62,7 @@ export const useUi = create<UiState>()(
       toggleTimeline: () => set((s) => ({ timelineOpen: !s.timelineOpen })),
       setTheme: (theme) => set({ theme }),
       setTimeZone: (timeZone) => set({ timeZone }),
+      setTrashed: (trashed) => set({ trashed }),
     }),
     {
       name: UI_STORAGE_KEY,

@@ -1,6 +1,6 @@
 import type { Incident } from '@shared/domain/model'
-import { format } from 'date-fns'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { formatDate } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { useOutstandingActionItems } from '../../db/hooks'
 import { db } from '../../db/instance'
@@ -45,12 +45,14 @@ export function ActionItemsPage() {
           </thead>
           <tbody>
             {items.map((item) => {
+              // Items of an incident in the trash wait there with it.
+              if (incidents?.get(item.incidentId)?.status === 'deleted') return null
               const overdue = item.status === 'open' && item.dueAt !== null && item.dueAt < now
               const incident = incidents?.get(item.incidentId)
               return (
                 <tr key={item.id} data-overdue={overdue || undefined}>
                   <td className="nowrap">
-                    {item.dueAt === null ? '—' : format(item.dueAt, 'd MMM yyyy')}
+                    {item.dueAt === null ? '—' : formatDate(item.dueAt, now)}
                     {overdue && <span className="overdue-tag">Overdue</span>}
                   </td>
                   <td>{item.title}</td>

@@ -3,7 +3,7 @@ import {
   ACTION_ITEM_STATUS_LABELS,
   ACTION_ITEM_TYPE_LABELS,
 } from '@shared/domain/action-items'
-import { format } from 'date-fns'
+import { formatDate } from '../../components/format'
 import { useActionItems } from '../../db/hooks'
 
 /** The action items as the post-mortem shows (and exports) them: a plain, live table. */
@@ -29,9 +29,7 @@ export function ActionItemsSummary({ incidentId }: { incidentId: string }) {
             <td>{item.title}</td>
             <td>{ACTION_ITEM_TYPE_LABELS[item.type]}</td>
             <td>{item.owner}</td>
-            <td className="nowrap">
-              {item.dueAt === null ? '' : format(item.dueAt, 'd MMM yyyy')}
-            </td>
+            <td className="nowrap">{item.dueAt === null ? '' : formatDate(item.dueAt)}</td>
             <td>{item.measure}</td>
             <td>{ACTION_ITEM_STATUS_LABELS[item.status]}</td>
           </tr>

@@ -9,26 +9,23 @@ import {
   type ActionItemStatus,
   type ActionItemType,
 } from '@shared/domain/model'
-import { format } from 'date-fns'
+import { formatInZone } from '@shared/domain/zone'
+import { choicesOf } from '@shared/domain/vocabulary'
 import { Trash2 } from 'lucide-react'
 import { useState } from 'react'
+import { fromLocalInput, shownZone } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { useActionItems } from '../../db/hooks'
 import { actionItemsRepo, itemAutosave } from '../../db/instance'
 import { ErrorText } from '../../components/ErrorText'
 
-const STATUSES = Object.entries(ACTION_ITEM_STATUS_LABELS).map(([value, label]) => ({
-  value: value as ActionItemStatus,
-  label,
-}))
+const STATUSES = choicesOf(ACTION_ITEM_STATUS_LABELS)
 
-const toDateInput = (ms: number | null) => (ms === null ? '' : format(ms, 'yyyy-MM-dd'))
-/** The end of the chosen day, in the user's zone: "due on the 10th" means by that evening. */
-const fromDateInput = (value: string): number | null => {
-  if (!value) return null
-  const ms = new Date(`${value}T23:59`).getTime()
-  return Number.isFinite(ms) ? ms : null
-}
+const toDateInput = (ms: number | null) =>
+  ms === null ? '' : formatInZone(ms, 'yyyy-MM-dd', shownZone())
+/** The end of the chosen day, in the shown zone: "due on the 10th" means by that evening. */
+const fromDateInput = (value: string): number | null =>
+  value ? fromLocalInput(`${value}T23:59`) : null
 
 /**
  * The action items of one incident, structured and edited in place. The post-mortem shows this

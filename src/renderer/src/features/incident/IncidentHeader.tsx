@@ -1,12 +1,13 @@
 import { SEVERITIES, type Incident, type Severity } from '@shared/domain/model'
 import { MINUTE } from '@shared/domain/time'
-import { Clock } from 'lucide-react'
+import { Clock, Trash2 } from 'lucide-react'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { formatElapsed } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
 import { useSettings } from '../../db/hooks'
 import { displayTitle } from './labels'
+import { useUi } from '../../stores/ui-store'
 
 /** Severity, title, the clock since impact started, and the phase's countdown when timeboxed. */
 export function IncidentHeader({ incident }: { incident: Incident }) {
@@ -58,6 +59,15 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             {left > 0 ? `${formatElapsed(left).replace(/^00:/, '')} left` : 'Time to move on'}
           </span>
         )}
+        <button
+          type="button"
+          className="icon-button"
+          title="Move to the trash (kept 30 days)"
+          aria-label="Move incident to the trash"
+          onClick={() => void moveToTrash(incident)}
+        >
+          <Trash2 size={16} aria-hidden="true" />
+        </button>
         <span className="elapsed" title="Time since impact started">
           <Clock size={15} aria-hidden="true" />
           <span className="visually-hidden">{incident.resolvedAt ? 'Lasted' : 'Elapsed'}</span>
@@ -66,4 +76,12 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
       </div>
     </header>
   )
+}
+
+/** Test runs and mistakes go to the trash; the list offers to undo at once. */
+async function moveToTrash(incident: Incident): Promise<void> {
+  await incidentsRepo.delete(incident.id)
+  const ui = useUi.getState()
+  ui.setTrashed({ id: incident.id, title: displayTitle(incident) })
+  ui.navigate({ screen: 'incidents' })
 }

@@ -1,7 +1,7 @@
 import type { Incident, Phase } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useEffect, useRef } from 'react'
-import { autosave } from '../../db/instance'
+import { autosave, incidentsRepo } from '../../db/instance'
 import { useIncident } from '../../db/hooks'
 import { useUi } from '../../stores/ui-store'
 import { CaptureScreen } from '../capture/CaptureScreen'
@@ -64,6 +64,18 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
         >
           <IncidentHeader incident={incident} />
           <Stepper incident={incident} shown={shown} />
+          {incident.status === 'deleted' && (
+            <p className="correction-banner" role="status">
+              This incident is in the trash.{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void incidentsRepo.restore(incident.id)}
+              >
+                Restore it
+              </button>
+            </p>
+          )}
           {phase && phase !== incident.phase && (
             <p className="correction-banner" role="status">
               Correcting {PHASE_LABELS[phase]}. The incident stays in {PHASE_LABELS[incident.phase]}

@@ -3,11 +3,11 @@ import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { formatDuration } from '../../components/format'
+import { formatDate, formatDuration } from '../../components/format'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents } from '../../db/hooks'
-import { db } from '../../db/instance'
+import { db, incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../incident/labels'
 import { newIncident } from '../incident/new-incident'
@@ -40,7 +40,10 @@ export function IncidentsHome() {
   // Everything else (for scrolling, filters and search) is read once the first rows are up.
   const all = useAllIncidents(firstPage !== undefined)
   // The first page is live; the whole list catches up a moment after changes stop.
-  const incidents = useMemo(() => withFresh(all, firstPage), [all, firstPage])
+  const incidents = useMemo(
+    () => withFresh(all, firstPage)?.filter((incident) => incident.status !== 'deleted'),
+    [all, firstPage],
+  )
   const [query, setQuery] = useState('')
   const [phase, setPhase] = useState<Phase | ''>('')
   const [severity, setSeverity] = useState<Severity | ''>('')
@@ -71,6 +74,7 @@ export function IncidentsHome() {
         <h1 id="incidents-title">Incidents</h1>
         <NewIncidentButton />
       </div>
+      <TrashedNotice />
       {incidents && incidents.length > 0 && (
         <div className="filters" role="search">
           <label className="visually-hidden" htmlFor={SEARCH_INPUT_ID}>
@@ -158,6 +162,25 @@ function FilterSelect<T extends string>(props: {
   )
 }
 
+/** "Moved to the trash. Undo": right after an incident was deleted. */
+function TrashedNotice() {
+  const trashed = useUi((s) => s.trashed)
+  const setTrashed = useUi((s) => s.setTrashed)
+  if (!trashed) return null
+  return (
+    <p className="info trashed-notice" role="status">
+      Moved “{trashed.title}” to the trash. It is kept for 30 days (Settings → Trash).{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void incidentsRepo.restore(trashed.id).then(() => setTrashed(null))}
+      >
+        Undo
+      </button>
+    </p>
+  )
+}
+
 function NewIncidentButton() {
   return (
     <button
@@ -224,9 +247,9 @@ function IncidentList(props: { rows: Incident[]; query: string; complete: boolea
                 <span className="incident-row-time muted">
                   {active
                     ? formatDuration(now - incident.startedAt)
-                    : formatDuration(
+                    : `${formatDate(incident.startedAt, now)} · ${formatDuration(
                         (incident.resolvedAt ?? incident.updatedAt) - incident.startedAt,
-                      )}
+                      )}`}
                 </span>
               </button>
             </li>

@@ -3,6 +3,7 @@ import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
+import { TrashPanel } from './TrashPanel'
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Follow the system' },
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <ReminderSettings />
       <DesktopSettings />
       <DataPanel />
+      <TrashPanel />
       <p>
         <button type="button" className="link-button" onClick={() => open('about')}>
           About Steady and where your data lives
