@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { expect, test } from './fixtures'
-import { expectAccessible, openApp, phaseHeading, resolveQuickly } from './helpers'
+import { expectAccessible, newIncident, openApp, phaseHeading, resolveQuickly } from './helpers'
 
 const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Post-mortem document' })
 
@@ -144,4 +144,55 @@ test('the action items page lists open items across incidents, soonest first', a
   await expectAccessible(page, 'action items')
   await page.getByRole('button', { name: 'Disk full on worker' }).click()
   await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+})
+
+test('refresh from record applies a reclassified severity and keeps the writing; export agrees', async ({
+  page,
+}) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Queue backlog after failover')
+  await typeUnderHeading(page, 'Summary', 'The failover left the queue without consumers.')
+  await expect(editorOf(page)).toContainText('Severity: SEV3')
+  await page.getByLabel('Severity (reclassify)').selectOption('SEV2')
+  await page.getByRole('button', { name: 'Refresh from record' }).click()
+  await expect(page.getByText(/^Refreshed the parts generated from the record/)).toBeVisible()
+  await expect(editorOf(page)).toContainText('Severity: SEV2')
+  await expect(editorOf(page)).toContainText('The failover left the queue without consumers.')
+  // The record sections are the record's: typing cannot change them.
+  await editorOf(page).getByText('Severity: SEV2').click()
+  await page.keyboard.type('zz')
+  await expect(editorOf(page)).not.toContainText('SEV2zz')
+  // Reclassified again without a refresh: the file still agrees with its own front matter.
+  await page.getByLabel('Severity (reclassify)').selectOption('SEV1')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export Markdown…' }).click()
+  const markdown = await readFile(await (await download).path(), 'utf8')
+  expect(markdown).toContain('severity: SEV1')
+  expect(markdown).toContain('**Severity:** SEV1')
+  expect(markdown).not.toContain('**Severity:** SEV3')
+  expect(markdown).toContain('The failover left the queue without consumers.')
+})
+
+test('a test run goes to the trash, comes back with Undo, and is restored from Settings', async ({
+  page,
+}) => {
+  await openApp(page)
+  await newIncident(page, 'Just trying Steady out')
+  await page.getByRole('button', { name: 'Move incident to the trash' }).click()
+  const notice = page.getByRole('status').filter({ hasText: 'Moved “Just trying Steady out”' })
+  await expect(notice).toBeVisible()
+  await expect(page.getByRole('button', { name: /Just trying Steady out/ })).toBeHidden()
+  await notice.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByRole('button', { name: /Just trying Steady out/ })).toBeVisible()
+
+  await page.getByRole('button', { name: /Just trying Steady out/ }).click()
+  await page.getByRole('button', { name: 'Move incident to the trash' }).click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const trash = page.getByRole('list', { name: 'Incidents in the trash' })
+  await expect(trash).toContainText('Just trying Steady out')
+  await expectAccessible(page, 'settings with trash')
+  await trash.getByRole('button', { name: 'Restore Just trying Steady out' }).click()
+  await expect(page.getByText('The trash is empty.')).toBeVisible()
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await expect(page.getByRole('button', { name: /Just trying Steady out/ })).toBeVisible()
 })

@@ -4,7 +4,7 @@ import { Clock, Trash2 } from 'lucide-react'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { formatElapsed } from '../../components/format'
 import { useNow } from '../../components/use-now'
-import { incidentsRepo } from '../../db/instance'
+import { autosave, incidentsRepo } from '../../db/instance'
 import { useSettings } from '../../db/hooks'
 import { displayTitle } from './labels'
 import { useUi } from '../../stores/ui-store'
@@ -80,8 +80,10 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
 
 /** Test runs and mistakes go to the trash; the list offers to undo at once. */
 async function moveToTrash(incident: Incident): Promise<void> {
-  await incidentsRepo.delete(incident.id)
+  // What was typed a moment ago goes to the trash with it (and names it in the notice).
+  await autosave.flush(incident.id)
+  const deleted = await incidentsRepo.delete(incident.id)
   const ui = useUi.getState()
-  ui.setTrashed({ id: incident.id, title: displayTitle(incident) })
+  ui.setTrashed({ id: incident.id, title: displayTitle(deleted) })
   ui.navigate({ screen: 'incidents' })
 }
