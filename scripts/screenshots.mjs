@@ -80,6 +80,19 @@ const scenes = {
     await page.keyboard.press('Control+Enter')
     await page.getByRole('checkbox', { name: /Fix written/ }).check()
   },
+  'when-open': async (page) => {
+    await scenes.mitigate(page)
+    await page.getByRole('button', { name: /^Time of this attempt:/ }).click()
+  },
+  'timeline-change': async (page) => {
+    await scenes.mitigate(page)
+    await page.getByRole('button', { name: /^Change entry: Mitigation/ }).click()
+  },
+  monitoring: async (page) => {
+    await scenes.fix(page)
+    await page.getByRole('checkbox', { name: /^Deployed/ }).check()
+    await page.getByText('Monitoring until').waitFor()
+  },
   palette: async (page) => page.keyboard.press('Control+k'),
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
   settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),

@@ -11,7 +11,7 @@ import { openApp, phaseHeading } from './helpers'
 
 /** Sets a time field (TimePicker or WhenField) by its label to a wall-clock time. */
 async function setTime(page: Page, label: string, value: string, scope: Page | Locator = page) {
-  const exact = scope.getByLabel(new RegExp(`^${escape(label)}, exact time`))
+  const exact = scope.getByLabel(new RegExp(`^${escape(label)}, exact time`, 'i'))
   if (!(await exact.isVisible())) {
     await scope.getByRole('button', { name: new RegExp(`^${escape(label)}:`) }).click()
   }
@@ -119,7 +119,7 @@ test.describe('GitHub, 21–22 October 2018, entered in UTC from Los Angeles', (
     await page.keyboard.press('Enter')
     await page.getByLabel('Affected endpoints').fill('webhooks')
     await page.keyboard.press('Enter')
-    await expect(page.getByLabel(/^When did it start\?, exact time \(UTC\)/)).toHaveValue(
+    await expect(page.getByLabel(/^When did it start\?, exact time \(UTC\)/i)).toHaveValue(
       '2018-10-21T22:52',
     )
     await page.keyboard.press('Control+Enter')

@@ -56,7 +56,7 @@ function ExactTime({
   return (
     <span className="exact-time">
       <label htmlFor={id} className="muted small">
-        {label}, exact time ({shownZoneLabel(value)})
+        <span className="visually-hidden">{label}, </span>Exact time ({shownZoneLabel(value)})
       </label>
       <input
         id={id}

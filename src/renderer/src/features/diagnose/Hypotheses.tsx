@@ -75,16 +75,18 @@ function HypothesisItem({
         />
       ) : (
         <>
-          <p className="hypothesis-statement">{hypothesis.statement}</p>
+          <div className="hypothesis-head">
+            <p className="hypothesis-statement">{hypothesis.statement}</p>
+            <button
+              type="button"
+              className="link-button small"
+              onClick={() => setEditing(true)}
+              aria-label={`Edit hypothesis ${index}`}
+            >
+              Edit
+            </button>
+          </div>
           {hypothesis.howToTest && <p className="muted">Test: {hypothesis.howToTest}</p>}
-          <button
-            type="button"
-            className="link-button small"
-            onClick={() => setEditing(true)}
-            aria-label={`Edit hypothesis ${index}`}
-          >
-            Edit
-          </button>
         </>
       )}
       <ChoiceGroup
@@ -93,7 +95,14 @@ function HypothesisItem({
         value={hypothesis.result}
         onChange={(result) => void test(result)}
       />
-      <WhenField label={`Time of the result of hypothesis ${index}`} value={at} onChange={setAt} />
+      <div className="when-row">
+        <span className="muted small">Result found</span>
+        <WhenField
+          label={`Time of the result of hypothesis ${index}`}
+          value={at}
+          onChange={setAt}
+        />
+      </div>
       <TextInput
         label={`Evidence for hypothesis ${index}`}
         value={evidence}
