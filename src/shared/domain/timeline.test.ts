@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyEvent, openIncidentDrafts, replay, type EventDraft } from './events'
+import {
+  applyEvent,
+  openIncidentDrafts,
+  replay,
+  withCorrectedTimes,
+  type EventDraft,
+} from './events'
 import { PHASES, SEVERITIES } from './model'
 import { IncidentLog, T0 } from './test-helpers'
 import { orderTimeline, spansDays, storyEntries, timelineEntries } from './timeline'
@@ -291,6 +297,52 @@ describe('timeline properties', () => {
         )[0]!
         expect(replay(shuffled)).toEqual(state)
       }),
+    )
+  })
+})
+
+describe('corrections', () => {
+  it('replay to the same incident whatever order the events arrive in; the latest one wins', () => {
+    fc.assert(
+      fc.property(
+        fc.array(draftArb, { maxLength: 25 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: T0 - 3 * DAY, max: T0 + DAY })), {
+          maxLength: 12,
+        }),
+        fc.integer(),
+        (drafts, corrections, seed) => {
+          const log = new IncidentLog('inc-c', { now: T0, title: 'x' })
+          drafts.forEach((d, i) => log.record(d, T0 + i))
+          const correctable = log.events.filter(
+            (e) => e.kind !== 'phase-changed' && e.kind !== 'incident-opened',
+          )
+          const latest = new Map<string, number>()
+          for (const [pick, to] of corrections) {
+            const target = correctable[pick % correctable.length]!
+            const from = latest.get(target.id) ?? target.at
+            log.record({
+              kind: 'time-corrected',
+              at: T0 + DAY,
+              payload: { eventId: target.id, from, to },
+            })
+            latest.set(target.id, to)
+          }
+          const expected = replay(log.events)!
+          // The store's way: each event carries its corrected time in place.
+          expect(replay(withCorrectedTimes(log.events))).toEqual(expected)
+          const shuffled = fc.sample(
+            fc.shuffledSubarray(log.events, { minLength: log.events.length }),
+            { seed, numRuns: 1 },
+          )[0]!
+          expect(replay(shuffled)).toEqual(expected)
+          // The start of impact (its latest event) is where its last correction put it.
+          const start = log.events.filter((e) => e.kind === 'impact-started').at(-1)!
+          expect(expected.startedAt).toBe(latest.get(start.id) ?? start.at)
+          // And the timeline shows every corrected entry at its last time.
+          for (const entry of timelineEntries(log.events))
+            expect(entry.event.at).toBe(latest.get(entry.event.id) ?? entry.event.at)
+        },
+      ),
     )
   })
 })
