@@ -49,6 +49,28 @@ describe('export and import', () => {
     expect(sortAll(await exportAll(target.db))).toEqual(sortAll(await exportAll(source.db)))
   })
 
+  it('gives notes from an older file the ids of their events, so they can be edited after import', async () => {
+    const source = await filled()
+    const old = await exportAll(source.db)
+    // Before schema 4, a note was its text alone.
+    const file = JSON.stringify({
+      ...old,
+      schemaVersion: 3,
+      incidents: old.incidents.map((i) => ({ ...i, notes: i.notes.map((n) => n.text) })),
+    })
+    const parsed = parseExport(file)
+    if (!parsed.ok) throw new Error(parsed.message)
+    const target = testDb()
+    await importExport(target.db, parsed.data, 'skip')
+    const [, b] = source.ids as [string, string]
+    const note = (await target.incidents.events(b)).find((e) => e.kind === 'note')!
+    expect((await target.incidents.get(b))?.notes).toEqual([
+      { id: note.id, text: 'Index rebuild at 02:00' },
+    ])
+    await target.incidents.editNote(b, note.id, 'Index rebuild at 02:15')
+    expect((await target.incidents.get(b))?.notes[0]?.text).toBe('Index rebuild at 02:15')
+  })
+
   it('skips or replaces incidents that already exist, as asked', async () => {
     const t = await filled()
     const data = await exportAll(t.db)

@@ -102,7 +102,36 @@ export function parseExport(text: string): ParseResult {
     return fail(
       `it refers to incident ${JSON.stringify(orphan.incidentId)}, which it does not contain`,
     )
-  return { ok: true, data }
+  return { ok: true, data: withNoteIds(data) }
+}
+
+/**
+ * Files from before notes could be edited hold each note as plain text: its id is taken from the
+ * event that added it (as the schema v4 migration does), so it can be edited after the import.
+ */
+function withNoteIds(data: SteadyExport): SteadyExport {
+  if (!data.incidents.some((i) => i.notes.some((n) => !n.id))) return data
+  const notes = new Map<string, { seq: number; id: string; text: string }[]>()
+  for (const e of data.events) {
+    if (e.kind !== 'note') continue
+    notes.set(e.incidentId, [
+      ...(notes.get(e.incidentId) ?? []),
+      { seq: e.seq, id: e.id, text: e.payload.text },
+    ])
+  }
+  return {
+    ...data,
+    incidents: data.incidents.map((incident) =>
+      incident.notes.some((n) => !n.id)
+        ? {
+            ...incident,
+            notes: (notes.get(incident.id) ?? [])
+              .sort((a, b) => a.seq - b.seq)
+              .map(({ id, text }) => ({ id, text })),
+          }
+        : incident,
+    ),
+  }
 }
 
 /** Incidents in the file that already exist here. */

@@ -140,21 +140,23 @@ function EntryEditor({ incidentId, entry }: { incidentId: string; entry: Timelin
               type="button"
               className="button quiet small"
               aria-pressed={star}
+              title="Starred entries are always in the post-mortem's timeline"
               onClick={() =>
                 void run(incidentsRepo.markEntry(incidentId, event.id, star ? 'auto' : 'starred'))
               }
             >
-              {star ? 'Unstar' : 'Star: always in the post-mortem'}
+              Star
             </button>
             <button
               type="button"
               className="button quiet small"
               aria-pressed={hidden}
+              title="Hidden entries stay on the record, out of the story and the post-mortem"
               onClick={() =>
                 void run(incidentsRepo.markEntry(incidentId, event.id, hidden ? 'auto' : 'hidden'))
               }
             >
-              {hidden ? 'Show in the story' : 'Hide from the story'}
+              Hide
             </button>
             {DELETABLE.has(event.kind) && (
               <button
