@@ -110,6 +110,34 @@ describe('timeline', () => {
     ])
   })
 
+  it('evidence edited after a result shows in its line, which keeps the time it was found', () => {
+    const log = new IncidentLog()
+    const hypothesis = {
+      id: 'h1',
+      statement: 'DNS',
+      howToTest: '',
+      result: 'untested' as const,
+      evidence: '',
+    }
+    log.record([
+      { kind: 'hypothesis-added', at: T0 + MINUTE, payload: { hypothesis } },
+      {
+        kind: 'hypothesis-tested',
+        at: T0 + 5 * MINUTE,
+        payload: { hypothesisId: 'h1', result: 'ruled-out', evidence: 'dig' },
+      },
+      {
+        kind: 'hypothesis-edited',
+        at: T0 + HOUR,
+        payload: { hypothesisId: 'h1', changes: { evidence: 'dig +trace resolves' } },
+      },
+    ])
+    const line = storyEntries(log.events).find((e) => e.event.kind === 'hypothesis-tested')!
+    expect(line.text).toBe('Ruled out: DNS — dig +trace resolves')
+    expect(line.event.at).toBe(T0 + 5 * MINUTE)
+    expect(log.incident.hypotheses[0]?.evidence).toBe('dig +trace resolves')
+  })
+
   it('shows the latest text of an edited note and an edited attempt, with their history', () => {
     const log = new IncidentLog()
     const mitigation = {

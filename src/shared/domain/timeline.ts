@@ -178,7 +178,11 @@ export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry
     let text = describeEvent(event)
     if (event.kind === 'hypothesis-tested') {
       const h = hypotheses.get(event.payload.hypothesisId)
-      text = describeTest(event, h?.statement)
+      const latest = latestTest.get(event.payload.hypothesisId) === event.id
+      // The latest result reads with the evidence as it stands now (it may be edited later).
+      const shown =
+        latest && h ? { ...event, payload: { ...event.payload, evidence: h.evidence } } : event
+      text = describeTest(shown, h?.statement)
       // A deleted hypothesis takes its results with it.
       if (deletedItems.has(event.payload.hypothesisId)) deleted = true
     }

@@ -52,14 +52,10 @@ function HypothesisItem({
         .testHypothesis(incidentId, hypothesis.id, result, evidence, at ?? undefined)
         .then(() => setAt(null)),
     )
+  // Evidence is an edit of the hypothesis: a result keeps the time it was found at.
   const saveEvidence = () => {
-    if (evidence === hypothesis.evidence) return
-    // Before a result, evidence is an edit; after one, it belongs to that result.
-    void report(
-      hypothesis.result === 'untested'
-        ? incidentsRepo.editHypothesis(incidentId, hypothesis.id, { evidence })
-        : incidentsRepo.testHypothesis(incidentId, hypothesis.id, hypothesis.result, evidence),
-    )
+    if (evidence !== hypothesis.evidence)
+      void report(incidentsRepo.editHypothesis(incidentId, hypothesis.id, { evidence }))
   }
   return (
     <li
