@@ -93,6 +93,28 @@ describe('dueReminders', () => {
     ])
   })
 
+  it('asks whether the fix held until answered; a regression reopens the incident in Mitigate', () => {
+    const log = new IncidentLog()
+      .record(go('capture', 'fix', T0))
+      .record({ kind: 'fix-deployed', at: T0 + 2 * HOUR, payload: {} })
+      .record({ kind: 'resolved', at: T0 + 3 * HOUR, payload: {} })
+    const asks = (at: number) => schedule(log.incident, at).some((r) => r.id === 'fix-monitoring')
+    expect(asks(T0 + 30 * HOUR)).toBe(true)
+    log.record({
+      kind: 'monitoring-ended',
+      at: T0 + 27 * HOUR,
+      payload: { result: 'regressed', note: '502s again' },
+    })
+    expect(asks(T0 + 30 * HOUR)).toBe(false)
+    expect(log.incident).toMatchObject({
+      status: 'active',
+      phase: 'mitigate',
+      resolvedAt: null,
+      mitigatedAt: null,
+      monitoringResult: 'regressed',
+    })
+  })
+
   it('nudges for the post-mortem at 24 hours and is due at 48, across days', () => {
     const resolvedAt = Date.UTC(2026, 10, 26, 23, 30)
     const log = new IncidentLog()
