@@ -154,6 +154,14 @@ test('refresh from record applies a reclassified severity and keeps the writing;
   await typeUnderHeading(page, 'Summary', 'The failover left the queue without consumers.')
   await expect(editorOf(page)).toContainText('Severity: SEV3')
   await page.getByLabel('Severity (reclassify)').selectOption('SEV2')
+  // Reclassified late: the change is dated when it really happened, right away.
+  const reclassified = page.getByRole('status').filter({ hasText: 'Reclassified to SEV2' })
+  await reclassified.getByRole('button', { name: /^Time of the severity change:/ }).click()
+  await reclassified.getByRole('button', { name: '15 min ago' }).click()
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(
+    /Severity SEV2 \(was SEV3\) · corrected from/,
+  )
+  await reclassified.getByRole('button', { name: 'Done' }).click()
   await page.getByRole('button', { name: 'Refresh from record' }).click()
   await expect(page.getByText(/^Refreshed the parts generated from the record/)).toBeVisible()
   await expect(editorOf(page)).toContainText('Severity: SEV2')
