@@ -19,12 +19,13 @@ import {
   phaseSchema,
   postmortemStatusSchema,
   severitySchema,
+  timeSchema,
   type Incident,
   type IncidentDetails,
 } from './model'
 
 const text = z.string().max(20_000)
-const time = z.number().int().nonnegative()
+const time = timeSchema
 const id = z.string().min(1).max(64)
 const event = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
   z.object({ kind: z.literal(kind), payload })

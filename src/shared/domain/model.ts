@@ -40,7 +40,17 @@ export const statusSchema = z.enum(['active', 'resolved', 'closed', 'deleted'])
 export type IncidentStatus = z.infer<typeof statusSchema>
 
 const text = (max = 20_000) => z.string().max(max)
-const time = z.number().int().nonnegative()
+/**
+ * The last moment any time field may hold: the end of year 9999. Beyond it a date cannot be shown
+ * (JavaScript's own range ends soon after), so an imported 1e20 is refused, never stored.
+ */
+export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59)
+export const timeSchema = z
+  .number()
+  .min(0, 'A time cannot be before 1970.')
+  .max(MAX_TIME, 'A time cannot be after the year 9999.')
+  .refine(Number.isInteger, 'A time must be whole milliseconds.')
+const time = timeSchema
 
 const checkSchema = z.object({ checked: z.boolean(), note: text(2000) })
 export type Check = z.infer<typeof checkSchema>

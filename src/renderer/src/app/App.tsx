@@ -17,7 +17,16 @@ import { usePlatform } from './platform-context'
 import { SaveStatus } from './SaveStatus'
 import { Sidebar } from './Sidebar'
 import { useShortcuts } from './use-shortcuts'
+import { ErrorBoundary } from './ErrorBoundary'
 import { useTheme } from './use-theme'
+
+const SCREEN_NAMES: Record<Route['screen'], string> = {
+  incidents: 'the incidents',
+  incident: 'this incident',
+  settings: 'the settings',
+  'action-items': 'the action items',
+  reminders: 'the reminders',
+}
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -70,7 +79,9 @@ export function App() {
     <div className="shell" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>
       {!sidebarCollapsed && <Sidebar />}
       <main className="main">
-        <Screen route={route} />
+        <ErrorBoundary what={SCREEN_NAMES[route.screen]} resetKey={JSON.stringify(route)}>
+          <Screen route={route} />
+        </ErrorBoundary>
       </main>
       <SaveStatus />
       {overlay === 'palette' && <CommandPalette commands={commands} onClose={close} />}

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { MAX_TIME } from '@shared/domain/model'
 import { buildPostmortemTemplate } from '@shared/domain/postmortem'
 import { testDb } from './test-db'
 import { exportAll, findConflicts, importExport, parseExport, type SteadyExport } from './transfer'
@@ -119,6 +120,28 @@ describe('export and import', () => {
     const orphan = { ...data, incidents: data.incidents.slice(1) }
     const second = parseExport(JSON.stringify(orphan))
     expect(second.ok || second.message).toMatch(/which it does not contain/)
+  })
+
+  it('refuses a date no screen could show, one second past the year 9999 or before 1970', async () => {
+    const data = await exportAll((await filled()).db)
+    const at = (startedAt: number): string | true => {
+      const result = parseExport(
+        JSON.stringify({
+          ...data,
+          incidents: [{ ...data.incidents[0], startedAt }, ...data.incidents.slice(1)],
+        }),
+      )
+      return result.ok || result.message
+    }
+    expect(at(1e20)).toMatch(/after the year 9999.*incidents\.0\.startedAt/)
+    expect(at(MAX_TIME + 1)).toMatch(/after the year 9999/)
+    expect(at(MAX_TIME)).toBe(true)
+    expect(at(-1)).toMatch(/before 1970/)
+    const event = { ...data.events[0]!, at: 1e20 }
+    const events = parseExport(
+      JSON.stringify({ ...data, events: [event, ...data.events.slice(1)] }),
+    )
+    expect(events.ok || events.message).toMatch(/events\.0/)
   })
 
   it('never throws and never changes the database for random or mutated files', async () => {

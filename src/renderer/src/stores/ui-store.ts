@@ -29,6 +29,8 @@ interface UiState {
   /** Show times in: 'local' (this computer's zone), 'UTC', or a chosen IANA zone. */
   timeZone: ZoneChoice
   storage: Persistence
+  /** The screen shown failed to render: it is not remembered for the next start. */
+  routeFailed: boolean
   /** The incident just moved to the trash, for the list's "Undo". Not kept across restarts. */
   trashed: { id: string; title: string } | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
@@ -55,7 +57,8 @@ export const useUi = create<UiState>()(
       storage: 'unknown',
       searchRequested: false,
       trashed: null,
-      navigate: (route) => set({ route, overlay: null }),
+      routeFailed: false,
+      navigate: (route) => set({ route, overlay: null, routeFailed: false }),
       open: (overlay) => set({ overlay }),
       close: () => set({ overlay: null }),
       toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
@@ -68,7 +71,7 @@ export const useUi = create<UiState>()(
       name: UI_STORAGE_KEY,
       // The screen is remembered too: a reload or a restart comes back to where the user was.
       partialize: (s) => ({
-        route: s.route,
+        route: s.routeFailed ? { screen: 'incidents' } : s.route,
         sidebarCollapsed: s.sidebarCollapsed,
         timelineOpen: s.timelineOpen,
         theme: s.theme,
