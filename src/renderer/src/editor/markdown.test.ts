@@ -275,3 +275,98 @@ describe('toPostmortemMarkdown', () => {
     )
   })
 })
+
+describe('safe, well-formed Markdown', () => {
+  const hostile = fc.string({
+    unit: fc.constantFrom(
+      'a',
+      ' ',
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      '/',
+      '=',
+      '\\',
+      '|',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '#',
+      '-',
+      '<script>',
+      '<img src=x onerror=alert(1)>',
+      '<!--',
+      'javascript:',
+      '&amp;',
+      '&#60;',
+    ),
+    minLength: 1,
+  })
+  const html = new MarkdownIt({ html: true })
+  const paragraphDoc = (text: string): PostmortemDoc => ({
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Notes' }] },
+      { type: 'paragraph', content: [{ type: 'text', text }] },
+      {
+        type: 'table',
+        content: [
+          {
+            type: 'tableRow',
+            content: [
+              {
+                type: 'tableHeader',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Cell' }] }],
+              },
+            ],
+          },
+          {
+            type: 'tableRow',
+            content: [
+              {
+                type: 'tableCell',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+              },
+            ],
+          },
+        ],
+      },
+      { type: 'actionItems' },
+    ],
+  })
+  const parseHtml = (rendered: string) => new DOMParser().parseFromString(rendered, 'text/html')
+
+  it('renders, with HTML enabled, no script-capable element or attribute, and every text as typed', () => {
+    const { incident, items } = fixture()
+    fc.assert(
+      fc.property(hostile, hostile, (text, title) => {
+        const item = { ...items[0]!, title, owner: text }
+        const markdown = toPostmortemMarkdown(paragraphDoc(text), incident, [item], 'UTC')
+        const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+        const dom = parseHtml(html.render(body))
+        expect(dom.querySelectorAll('script, img, iframe, svg, object, embed').length).toBe(0)
+        for (const el of dom.querySelectorAll('*')) {
+          for (const attr of el.getAttributeNames()) expect(attr).not.toMatch(/^on/i)
+          expect(el.getAttribute('href') ?? '').not.toMatch(/^\s*javascript:/i)
+        }
+        // No comment swallowed the rest of the file.
+        expect(dom.body.innerHTML).not.toContain('<!--')
+        // The text comes back exactly: in the paragraph, in the document's table, in the items.
+        const normal = (s: string) => s.replace(/\s+/g, ' ').trim()
+        const paragraph = dom.querySelector('h2 + p')?.textContent ?? ''
+        expect(normal(paragraph)).toBe(normal(text))
+        const cells = [...dom.querySelectorAll('td')].map((td) => normal(td.textContent ?? ''))
+        expect(cells[0]).toBe(normal(text))
+        expect(cells).toContain(normal(title))
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

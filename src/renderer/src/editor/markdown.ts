@@ -36,9 +36,25 @@ type NodeSerializer = (
   index: number,
 ) => void
 
-/** A table cell's text, on one line, with the characters that would break a GFM table escaped. */
-const cell = (value: string): string =>
-  value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').trim() || ' '
+/**
+ * Characters escaped in all text, beyond what prosemirror-markdown escapes: `<` and `&`, so no text a
+ * user typed or imported can become raw HTML (`<img onerror>`, an unclosed `<!--`) or an entity.
+ */
+const EXTRA_ESCAPES = /[<&]/g
+
+/** Plain text (an action item's title, say) as inline Markdown that renders as exactly that text. */
+const escapeInline = (value: string): string => value.replace(/[\\`*_~[\]()<>&!#|]/g, '\\$&')
+
+/**
+ * A table cell on one line. `markdown` is already inline Markdown (escaped once): only what
+ * would break the row is escaped here, the pipe and the line break.
+ */
+const cell = (markdown: string): string =>
+  markdown
+    // A pipe after an even number of backslashes is not yet escaped.
+    .replace(/(\\*)\|/g, (match, slashes: string) => (slashes.length % 2 ? match : `${slashes}\\|`))
+    .replace(/\r?\n/g, '<br>')
+    .trim() || ' '
 
 function writeTable(state: MarkdownSerializerState, node: PmNode, rows: string[][]): void {
   const [header, ...body] = rows
@@ -54,11 +70,11 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
   return [
     [...ACTION_ITEM_COLUMNS],
     ...items.map((item) => [
-      item.title,
+      escapeInline(item.title),
       ACTION_ITEM_TYPE_LABELS[item.type],
-      item.owner,
+      escapeInline(item.owner),
       item.dueAt === null ? '' : formatInZone(item.dueAt, ISO_DAY, zone),
-      item.measure,
+      escapeInline(item.measure),
       ACTION_ITEM_STATUS_LABELS[item.status],
     ]),
   ]
@@ -67,7 +83,9 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
 function serializer(items: readonly ActionItem[], zone: string): MarkdownSerializer {
   const inlineText = (node: PmNode): string => {
     // Render a cell's inline content with the same marks and escaping as everywhere else.
-    return new MarkdownSerializer(nodes, marks).serialize(node).trim()
+    return new MarkdownSerializer(nodes, marks)
+      .serialize(node, { escapeExtraCharacters: EXTRA_ESCAPES })
+      .trim()
   }
   const nodes: Record<string, NodeSerializer> = {
     ...(base as Record<string, NodeSerializer>),
@@ -172,7 +190,10 @@ export function toPostmortemMarkdown(
   zone: string,
 ): string {
   const node = schema.nodeFromJSON(doc)
-  const body = serializer(items, zone).serialize(node, { tightLists: true })
+  const body = serializer(items, zone).serialize(node, {
+    tightLists: true,
+    escapeExtraCharacters: EXTRA_ESCAPES,
+  })
   // The zone is said once near the top (the facts under the title say "Times in"); a document
   // whose facts were removed still says it, before everything else.
   const said = hasRecordSection(doc, 'facts')
