@@ -40,7 +40,12 @@ type NodeSerializer = (
  * Characters escaped in all text, beyond what prosemirror-markdown escapes: `<` and `&`, so no text a
  * user typed or imported can become raw HTML (`<img onerror>`, an unclosed `<!--`) or an entity.
  */
-const EXTRA_ESCAPES = /[<&]/g
+const OPTIONS = {
+  // Also what would start a block after leading spaces (" >a" is a quote, " 1. x" a list), which
+  // prosemirror-markdown escapes only at the very start of a line. A backslash before punctuation
+  // always reads as that character, so escaping it mid-line too is harmless.
+  escapeExtraCharacters: /[<&]|(?<=^\s*)[>+\-#*]|(?<=^\s*\d+)[.)]/g,
+}
 
 /** Plain text (an action item's title, say) as inline Markdown that renders as exactly that text. */
 const escapeInline = (value: string): string => value.replace(/[\\`*_~[\]()<>&!#|]/g, '\\$&')
@@ -83,9 +88,7 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
 function serializer(items: readonly ActionItem[], zone: string): MarkdownSerializer {
   const inlineText = (node: PmNode): string => {
     // Render a cell's inline content with the same marks and escaping as everywhere else.
-    return new MarkdownSerializer(nodes, marks)
-      .serialize(node, { escapeExtraCharacters: EXTRA_ESCAPES })
-      .trim()
+    return new MarkdownSerializer(nodes, marks, OPTIONS).serialize(node).trim()
   }
   const nodes: Record<string, NodeSerializer> = {
     ...(base as Record<string, NodeSerializer>),
@@ -144,7 +147,7 @@ function serializer(items: readonly ActionItem[], zone: string): MarkdownSeriali
       },
     },
   }
-  return new MarkdownSerializer(nodes, marks)
+  return new MarkdownSerializer(nodes, marks, OPTIONS)
 }
 
 /** ISO 8601 in UTC, to the second: "2024-07-19T04:09:00Z". */
@@ -190,10 +193,7 @@ export function toPostmortemMarkdown(
   zone: string,
 ): string {
   const node = schema.nodeFromJSON(doc)
-  const body = serializer(items, zone).serialize(node, {
-    tightLists: true,
-    escapeExtraCharacters: EXTRA_ESCAPES,
-  })
+  const body = serializer(items, zone).serialize(node, { tightLists: true })
   // The zone is said once near the top (the facts under the title say "Times in"); a document
   // whose facts were removed still says it, before everything else.
   const said = hasRecordSection(doc, 'facts')
