@@ -4,6 +4,7 @@
  * on the incident read in that same transaction, so no change is ever computed from a stale copy.
  * A command that must refuse throws a `Refusal` with words for the user.
  */
+import type { z } from 'zod'
 import type { EventDraft, TimelineEvent } from './events'
 import {
   incidentDetailsSchema,
@@ -46,11 +47,35 @@ export interface Ctx {
   newId: () => string
 }
 
-/** Autosave: records only the fields that really changed; nothing when none did. */
+/**
+ * Splits typed changes into the fields the schema accepts and the ones it refuses, each field on its
+ * own: one over-long value never holds the others back.
+ */
+export function checkDetails(changes: Partial<IncidentDetails>): {
+  valid: Partial<IncidentDetails>
+  refused: { field: string; message: string }[]
+} {
+  const valid: Record<string, unknown> = {}
+  const refused: { field: string; message: string }[] = []
+  const shape = incidentDetailsSchema.shape
+  for (const [field, value] of Object.entries(changes)) {
+    const schema = shape[field as keyof typeof shape] as z.ZodType | undefined
+    if (!schema) {
+      refused.push({ field, message: 'is not a field of an incident' })
+      continue
+    }
+    const parsed = schema.safeParse(value)
+    if (parsed.success) valid[field] = parsed.data
+    else refused.push({ field, message: parsed.error.issues[0]?.message ?? 'is not valid' })
+  }
+  return { valid: valid as Partial<IncidentDetails>, refused }
+}
+
+/** Autosave: records only the valid fields that really changed; nothing when none did. */
 export function editDetails(incident: Incident, changes: Partial<IncidentDetails>, { now }: Ctx) {
-  const parsed = incidentDetailsSchema.partial().parse(changes)
+  const { valid } = checkDetails(changes)
   const changed = Object.fromEntries(
-    Object.entries(parsed).filter(
+    Object.entries(valid).filter(
       ([key, value]) =>
         JSON.stringify(value) !== JSON.stringify(incident[key as keyof IncidentDetails]),
     ),

@@ -141,13 +141,16 @@ export type ReminderMark = z.infer<typeof reminderMarkSchema>
 
 export const postmortemStatusSchema = z.enum(['none', 'draft', 'final'])
 
+/** Limits the inputs read, so a field never takes more than the database accepts. */
+export const LIMITS = { statusCode: 20, endpoint: 500, shortNote: 2000 } as const
+
 /** The editable facts of an incident: what autosave writes, field by field. */
 export const incidentDetailsSchema = z.object({
   title: text(300),
   symptoms: text(),
   errorMessages: text(),
-  statusCodes: z.array(text(20)).max(100),
-  endpoints: z.array(text(500)).max(200),
+  statusCodes: z.array(text(LIMITS.statusCode)).max(100),
+  endpoints: z.array(text(LIMITS.endpoint)).max(200),
   detectionSource: detectionSourceSchema,
   detectionNote: text(2000),
   scope: scopeSchema.nullable(),

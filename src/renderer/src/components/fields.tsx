@@ -114,10 +114,19 @@ interface ChipsInputProps {
   onChange: (values: string[]) => void
   placeholder?: string
   hint?: string
+  /** The longest value the database accepts (from the domain's LIMITS). */
+  maxLength: number
 }
 
 /** A list of short values (status codes, endpoints): Enter or comma adds, × removes. */
-export function ChipsInput({ label, values, onChange, placeholder, hint }: ChipsInputProps) {
+export function ChipsInput({
+  label,
+  values,
+  onChange,
+  placeholder,
+  hint,
+  maxLength,
+}: ChipsInputProps) {
   const id = useId()
   const [draft, setDraft] = useState('')
   const add = (): void => {
@@ -150,7 +159,7 @@ export function ChipsInput({ label, values, onChange, placeholder, hint }: Chips
           className="chips-input mono"
           value={draft}
           placeholder={placeholder}
-          maxLength={500}
+          maxLength={maxLength}
           onChange={(e) => setDraft(e.target.value.replace(/,/g, ''))}
           onKeyDown={(e) => {
             if ((e.key === 'Enter' && !e.ctrlKey && !e.metaKey) || e.key === ',') {

@@ -108,6 +108,24 @@ describe('event store', () => {
     expect(phase).toBe(false) // capture needs symptoms: the refusal records nothing
   })
 
+  it('saves every valid field even when one value is over its limit, and names that one', async () => {
+    const { incidents } = testDb()
+    const { id } = await incidents.open({ title: 'x' })
+    const tooLong = '502 Bad Gateway from LB' // 23 characters: a status code holds 20
+    await expect(
+      incidents.editDetails(id, { title: 'Checkout 502', statusCodes: [tooLong] }),
+    ).rejects.toThrow(/Status codes .*Everything else was saved/)
+    // The next autosave still carries the bad value, with a new edit: the edit lands.
+    await expect(
+      incidents.editDetails(id, { symptoms: 'EU only', statusCodes: [tooLong] }),
+    ).rejects.toThrow(/Status codes/)
+    expect(await incidents.get(id)).toMatchObject({
+      title: 'Checkout 502',
+      symptoms: 'EU only',
+      statusCodes: [],
+    })
+  })
+
   it('keeps phase moves at their real time', async () => {
     const { incidents } = testDb()
     const { id } = await incidents.open({ title: 'x', details: { symptoms: 'y' } })

@@ -118,7 +118,7 @@ describe('IncidentsRepo', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DbError)
     expect((error as DbError).kind).toBe('invalid')
-    expect((error as DbError).message).toMatch(/not saved/)
+    expect((error as DbError).message).toMatch(/Not saved: What is happening/)
     expect((await incidents.get(id))?.symptoms).toBe('kept')
   })
 

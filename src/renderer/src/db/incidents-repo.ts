@@ -24,6 +24,22 @@ import { incidentActionItems, incidentEvents } from './queries/incident'
 
 export type { RepoDeps } from './event-store'
 
+/** Field names as the screens label them, for messages. */
+const FIELD_NAMES: Record<string, string> = {
+  title: 'Title',
+  symptoms: 'What is happening',
+  errorMessages: 'Error messages',
+  statusCodes: 'Status codes',
+  endpoints: 'Affected endpoints',
+  detectionNote: 'How exactly',
+  scopeNote: 'Scope notes',
+  recentChanges: 'Recent changes',
+  strategyNote: 'Strategy notes',
+  services: 'Services',
+  rootCause: 'Root cause',
+  fixChecklist: 'Fix checklist',
+}
+
 export type MoveResult =
   { allowed: true; incident: Incident } | Extract<TransitionResult, { allowed: false }>
 
@@ -66,8 +82,21 @@ export class IncidentsRepo {
     return this.store.appendMany(batch)
   }
 
-  editDetails(id: string, changes: Partial<IncidentDetails>): Promise<Incident> {
-    return this.store.append(id, (incident, ctx) => commands.editDetails(incident, changes, ctx))
+  /**
+   * Saves every valid field; then, if some field was refused, says which (the others are saved:
+   * one bad value never blocks the rest).
+   */
+  async editDetails(id: string, changes: Partial<IncidentDetails>): Promise<Incident> {
+    const saved = await this.store.append(id, (incident, ctx) =>
+      commands.editDetails(incident, changes, ctx),
+    )
+    const { refused } = commands.checkDetails(changes)
+    if (refused.length)
+      throw new DbError(
+        'invalid',
+        `Not saved: ${refused.map((r) => `${FIELD_NAMES[r.field] ?? r.field} (${r.message})`).join('; ')}. Everything else was saved.`,
+      )
+    return saved
   }
 
   /** Asks the lifecycle rules, on the incident as it is in the transaction; records the move. */

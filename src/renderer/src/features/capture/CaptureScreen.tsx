@@ -1,4 +1,4 @@
-import type { Incident } from '@shared/domain/model'
+import { LIMITS, type Incident } from '@shared/domain/model'
 import { ChipsInput, ChoiceGroup, TextInput } from '../../components/fields'
 import { EventTimeField } from '../incident/EventTimeField'
 import { DETECTION_SOURCES } from '../incident/labels'
@@ -84,12 +84,14 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         values={codes}
         onChange={setCodes}
         placeholder="502, then Enter"
+        maxLength={LIMITS.statusCode}
       />
       <ChipsInput
         label="Affected endpoints"
         values={endpoints}
         onChange={setEndpoints}
         placeholder="POST /api/checkout, then Enter"
+        maxLength={LIMITS.endpoint}
       />
       <PhaseFooter {...footer} />
     </div>
