@@ -114,9 +114,11 @@ export default function PostmortemEditor({
   }, [editor, onReady])
 
   // Serialising a long document on every keystroke blocks typing, so the document is handed to
-  // autosave (whose journal is synchronous) a quarter second after typing pauses, at once on blur,
-  // and at once when the page is hidden or closed: closing the window never drops the last words.
+  // autosave (whose journal is synchronous) a quarter second after typing pauses, at least every
+  // 300 ms while typing goes on, at once on blur, and at once when the page is hidden or closed:
+  // closing the window never drops the last words, and a kill loses well under a second.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const maxWait = useRef<ReturnType<typeof setTimeout> | null>(null)
   const latest = useRef({ editor, onChange })
   useLayoutEffect(() => {
     latest.current = { editor, onChange }
@@ -125,12 +127,16 @@ export default function PostmortemEditor({
     if (pending.current === null) return
     clearTimeout(pending.current)
     pending.current = null
+    if (maxWait.current !== null) clearTimeout(maxWait.current)
+    maxWait.current = null
     const { editor: current, onChange: change } = latest.current
     if (current && !current.isDestroyed) change(current.getJSON() as PostmortemDoc)
   }
   function scheduleSave(): void {
     if (pending.current !== null) clearTimeout(pending.current)
     pending.current = setTimeout(saveNow, 250)
+    // WARNING: the pause never comes while someone types without stopping; this does.
+    maxWait.current ??= setTimeout(saveNow, 300)
   }
   useEffect(() => {
     const onHide = () => saveNow()

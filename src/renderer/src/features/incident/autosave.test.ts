@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { testDb } from '../../db/test-db'
-import { useSaveStatus } from './autosave'
+import { Autosave, useSaveStatus } from './autosave'
 import { createDetailsAutosave as detailsAutosave } from './details-autosave'
 
 afterEach(() => localStorage.clear())
@@ -44,6 +44,62 @@ describe('Autosave', () => {
     db.events.hook('creating').unsubscribe(failing)
     await autosave.flush(id)
     expect((await incidents.get(id))?.errorMessages).toBe('ETIMEDOUT')
+  })
+
+  it('writes at least every 300 ms while typing goes on without a pause', async () => {
+    const writes: { at: number; value: string }[] = []
+    let now = 0
+    const autosave = new Autosave<string>({
+      prefix: 'steady.test.',
+      delayMs: 500,
+      write: (_id, value) => {
+        writes.push({ at: now, value })
+        return Promise.resolve()
+      },
+    })
+    vi.useFakeTimers()
+    try {
+      // 3 seconds of typing, a key every 80 ms: the pause-based write alone would never run.
+      let text = ''
+      for (now = 0; now < 3000; now += 80) {
+        text += 'x'
+        autosave.set('a', text)
+        await vi.advanceTimersByTimeAsync(80)
+      }
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(writes.length).toBeGreaterThanOrEqual(9)
+    for (let i = 1; i < writes.length; i++)
+      expect(writes[i]!.at - writes[i - 1]!.at).toBeLessThanOrEqual(400)
+  })
+
+  it('retries a failed write on its own, with backoff, until it lands', async () => {
+    let attempts = 0
+    const saved: string[] = []
+    const autosave = new Autosave<string>({
+      prefix: 'steady.test.',
+      write: (_id, value) => {
+        attempts++
+        if (attempts < 3) return Promise.reject(new Error('disk full'))
+        saved.push(value)
+        return Promise.resolve()
+      },
+    })
+    vi.useFakeTimers()
+    try {
+      autosave.set('a', 'the last words')
+      await vi.advanceTimersByTimeAsync(600)
+      expect(useSaveStatus.getState().state).toBe('error')
+      await vi.advanceTimersByTimeAsync(1_000) // first retry: fails again
+      expect(saved).toEqual([])
+      await vi.advanceTimersByTimeAsync(2_000) // second retry: lands
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(saved).toEqual(['the last words'])
+    expect(useSaveStatus.getState().state).toBe('saved')
+    expect(localStorage.getItem('steady.test.a')).toBeNull()
   })
 
   it('saves what a closed window or a crash left in the journal', async () => {

@@ -1,8 +1,10 @@
 /**
  * Autosave. Every keystroke goes first to a journal in localStorage, which is synchronous and
- * survives a crash or a closed window; the database write follows shortly after typing stops, on
- * blur, on a screen change and when the page is hidden or closed. On start, any journal left behind
- * is written to the database, so the last words typed are never lost.
+ * survives a closed window; the database write (strict durability: on disk when it resolves)
+ * follows shortly after typing stops, and during continuous typing at least every `maxWaitMs`, so
+ * a kill of the whole process (which can lose localStorage's lazy write) loses at most that much.
+ * It also writes on blur, on a screen change and when the page is hidden or closed. A failed write
+ * is retried with backoff. On start, any journal left behind is written to the database.
  */
 import { create } from 'zustand'
 import type { DbError } from '../../db/errors'
@@ -22,12 +24,19 @@ export interface AutosaveOptions<T> {
   /** Combines what is pending with a newer change (default: the newer value replaces it). */
   merge?: (older: T, newer: T) => T
   delayMs?: number
+  /** While typing goes on without a pause, a write at least this often. */
+  maxWaitMs?: number
   storage?: Storage
 }
+
+/** Retries of a failed write: 1 s, 2 s, 4 s… up to a minute apart, until one succeeds. */
+const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000]
 
 export class Autosave<T> {
   private readonly pending = new Map<string, T>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly maxWaits = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly failures = new Map<string, number>()
   private inFlight: Promise<void> = Promise.resolve()
   private readonly storage: Storage
 
@@ -54,6 +63,12 @@ export class Autosave<T> {
       id,
       setTimeout(() => void this.flush(id), this.options.delayMs ?? 500),
     )
+    // WARNING: the pause above never comes while someone types without stopping; this does.
+    if (!this.maxWaits.has(id))
+      this.maxWaits.set(
+        id,
+        setTimeout(() => void this.flush(id), this.options.maxWaitMs ?? 300),
+      )
   }
 
   /** Writes what is pending (for one record, or all). Resolves when it is durable. */
@@ -62,20 +77,37 @@ export class Autosave<T> {
     const run = async (): Promise<void> => {
       for (const recordId of ids) {
         clearTimeout(this.timers.get(recordId))
+        clearTimeout(this.maxWaits.get(recordId))
+        this.maxWaits.delete(recordId)
         const value = this.pending.get(recordId)
         if (value === undefined) continue
         this.pending.delete(recordId)
         useSaveStatus.setState({ state: 'saving' })
         try {
           await this.options.write(recordId, value)
+          this.failures.delete(recordId)
           // Only drop the journal if nothing newer was typed meanwhile.
           if (!this.pending.has(recordId)) this.storage.removeItem(this.options.prefix + recordId)
-          useSaveStatus.setState({ state: 'saved', error: null })
+          // "Saved" only when nothing is waiting.
+          useSaveStatus.setState(
+            this.pending.size ? { state: 'pending' } : { state: 'saved', error: null },
+          )
         } catch (error) {
           // Keep the words: back into pending (under anything newer), and the journal stays.
           const newer = this.pending.get(recordId)
           this.pending.set(recordId, newer === undefined ? value : this.combine(value, newer))
           useSaveStatus.setState({ state: 'error', error: (error as DbError).message })
+          // And try again later, without waiting for the user to type.
+          const failures = this.failures.get(recordId) ?? 0
+          this.failures.set(recordId, failures + 1)
+          clearTimeout(this.timers.get(recordId))
+          this.timers.set(
+            recordId,
+            setTimeout(
+              () => void this.flush(recordId),
+              RETRY_MS[Math.min(failures, RETRY_MS.length - 1)],
+            ),
+          )
         }
       }
     }
