@@ -195,6 +195,7 @@ test('a test run goes to the trash, comes back with Undo, and is restored from S
 
   await page.getByRole('button', { name: /Just trying Steady out/ }).click()
   await page.getByRole('button', { name: 'Move incident to the trash' }).click()
+  await expect(notice).toBeVisible()
   await page.getByRole('button', { name: 'Settings' }).click()
   const trash = page.getByRole('list', { name: 'Incidents in the trash' })
   await expect(trash).toContainText('Just trying Steady out')

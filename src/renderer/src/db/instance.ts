@@ -28,7 +28,7 @@ export const postmortemAutosave = new Autosave<PostmortemDoc>({
   prefix: 'steady.postmortem.',
   delayMs: 800,
   // With the editor's own 300 ms, a document typed without a pause is on disk within a second.
-  maxWaitMs: 500,
+  maxWaitMs: 300,
   write: (id, doc) => postmortemsRepo.save(id, doc),
 })
 
