@@ -102,6 +102,33 @@ describe('Autosave', () => {
     expect(localStorage.getItem('steady.test.a')).toBeNull()
   })
 
+  it('with a full journal, writes straight to the database and never throws at the keyboard', async () => {
+    const saved: string[] = []
+    const full = {
+      ...localStorage,
+      length: 0,
+      key: () => null,
+      getItem: () => null,
+      removeItem: () => undefined,
+      clear: () => undefined,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+    } satisfies Storage
+    const autosave = new Autosave<string>({
+      prefix: 'steady.test.',
+      storage: full,
+      write: (_id, value) => {
+        saved.push(value)
+        return Promise.resolve()
+      },
+    })
+    expect(() => autosave.set('a', 'still typing')).not.toThrow()
+    expect(useSaveStatus.getState().error).toMatch(/journal is full/)
+    await autosave.flush()
+    expect(saved).toEqual(['still typing'])
+  })
+
   it('saves what a closed window or a crash left in the journal', async () => {
     const { incidents } = testDb()
     const { id } = await incidents.open({ title: 'x' })

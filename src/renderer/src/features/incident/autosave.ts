@@ -56,8 +56,19 @@ export class Autosave<T> {
   set(id: string, change: T): void {
     const value = this.combine(this.pending.get(id), change)
     this.pending.set(id, value)
-    this.storage.setItem(this.options.prefix + id, JSON.stringify(value))
-    useSaveStatus.setState({ state: 'pending' })
+    try {
+      this.storage.setItem(this.options.prefix + id, JSON.stringify(value))
+      useSaveStatus.setState({ state: 'pending' })
+    } catch {
+      // A full journal (localStorage has a few MB): the words go straight to the database instead,
+      // and the status says so rather than "Saved".
+      useSaveStatus.setState({
+        state: 'pending',
+        error: 'The crash journal is full; saving straight to the database.',
+      })
+      void this.flush(id)
+      return
+    }
     clearTimeout(this.timers.get(id))
     this.timers.set(
       id,
