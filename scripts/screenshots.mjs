@@ -88,6 +88,15 @@ const scenes = {
     await scenes.mitigate(page)
     await page.getByRole('button', { name: /^Change entry: Mitigation/ }).click()
   },
+  reclassified: async (page) => {
+    await scenes.diagnose(page)
+    await page.getByLabel('Severity (reclassify)').selectOption('SEV1')
+    await page.getByRole('button', { name: /^Time of the severity change:/ }).click()
+  },
+  'edit-attempt': async (page) => {
+    await scenes.mitigate(page)
+    await page.getByRole('button', { name: /^Edit attempt:/ }).click()
+  },
   monitoring: async (page) => {
     await scenes.fix(page)
     await page.getByRole('checkbox', { name: /^Deployed/ }).check()

@@ -66,6 +66,25 @@ async function addHypothesis(
   )
 }
 
+/** "Users are back — verified", at a time typed in; `shown` is how the screen then says it. */
+async function usersBackAt(page: Page, at: string, shown: string) {
+  await setTime(page, 'Time users were back', at)
+  await page.getByRole('button', { name: /Users are back — verified/ }).click()
+  await expect(page.getByText(/Users verified back/)).toContainText(shown)
+}
+
+async function resolveAt(page: Page, at: string, shown: string) {
+  await page.getByRole('button', { name: /Resolve incident/ }).click()
+  const resolve = page.getByRole('dialog', { name: 'Resolve incident' })
+  await resolve.getByLabel('Resolved at').fill(at)
+  await resolve.getByRole('button', { name: 'Resolve' }).click()
+  await expect(page.getByText(/^Resolved .*Take a break/)).toContainText(shown)
+}
+
+/** The exported post-mortem's timeline section. */
+const storyOf = (markdown: string) =>
+  markdown.split('## Timeline')[1]?.split('## Root cause')[0] ?? ''
+
 async function exportMarkdown(page: Page) {
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export Markdown…' }).click()
@@ -166,9 +185,7 @@ test.describe('GitHub, 21–22 October 2018, entered in UTC from Los Angeles', (
       at: '2018-10-22T00:41',
     })
     await addNote(page, 'Blog post published with more information', '2018-10-22T07:46')
-    await setTime(page, 'Time users were back', '2018-10-22T16:24')
-    await page.getByRole('button', { name: /Users are back — verified/ }).click()
-    await expect(page.getByText(/Users verified back/)).toContainText('22 Oct 2018, 16:24')
+    await usersBackAt(page, '2018-10-22T16:24', '22 Oct 2018, 16:24')
     await page.keyboard.press('Control+Enter')
 
     // Diagnose.
@@ -204,11 +221,7 @@ test.describe('GitHub, 21–22 October 2018, entered in UTC from Los Angeles', (
     // Fix and resolution, at 23:03 the next day.
     await expect(phaseHeading(page, 'Deploy the real fix.')).toBeVisible()
     await page.getByRole('checkbox', { name: /Fix written/ }).check()
-    await page.getByRole('button', { name: /Resolve incident/ }).click()
-    const resolve = page.getByRole('dialog', { name: 'Resolve incident' })
-    await resolve.getByLabel('Resolved at').fill('2018-10-22T23:03')
-    await resolve.getByRole('button', { name: 'Resolve' }).click()
-    await expect(page.getByText(/^Resolved .*Take a break/)).toContainText('22 Oct 2018, 23:03')
+    await resolveAt(page, '2018-10-22T23:03', '22 Oct 2018, 23:03')
     await page.keyboard.press('Control+Enter')
     await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
     await expect(page.getByRole('textbox', { name: 'Post-mortem document' })).toContainText(
@@ -261,7 +274,7 @@ test.describe('GitHub, 21–22 October 2018, entered in UTC from Los Angeles', (
       expect(markdown, fact).toContain(fact)
 
     // The timeline tells the story in the order it happened, across midnight, without bookkeeping.
-    const timeline = markdown.split('## Timeline')[1]?.split('## Root cause')[0] ?? ''
+    const timeline = storyOf(markdown)
     expectInOrder(timeline, [
       '**21 Oct 2018, 22:52** — **Impact started**',
       '**21 Oct 2018, 22:54** — **Detected**',
@@ -340,9 +353,7 @@ test.describe('GitLab.com, 31 January – 1 February 2017, entered in the comput
       .click()
     await setTime(page, 'Happened at', '2017-02-01T06:45', timeline)
     await expect(timeline).toContainText('corrected from 1 Feb 2017, 07:00')
-    await setTime(page, 'Time users were back', '2017-02-01T23:44')
-    await page.getByRole('button', { name: /Users are back — verified/ }).click()
-    await expect(page.getByText(/Users verified back/)).toContainText('1 Feb 2017, 23:44')
+    await usersBackAt(page, '2017-02-01T23:44', '1 Feb 2017, 23:44')
     await page.keyboard.press('Control+Enter')
     await expect(phaseHeading(page, 'Find the root cause.')).toBeVisible()
     await page.keyboard.press('Control+Enter')
@@ -355,18 +366,12 @@ test.describe('GitLab.com, 31 January – 1 February 2017, entered in the comput
     await setTime(page, 'Time of the monitoring result', '2017-02-02T14:30')
     await page.getByRole('button', { name: 'It regressed — back to Mitigate' }).click()
     await expect(phaseHeading(page, 'Stop the bleeding.')).toBeVisible()
-    await setTime(page, 'Time users were back', '2017-02-02T16:00')
-    await page.getByRole('button', { name: /Users are back — verified/ }).click()
-    await expect(page.getByText(/Users verified back/)).toContainText('2 Feb 2017, 16:00')
+    await usersBackAt(page, '2017-02-02T16:00', '2 Feb 2017, 16:00')
     await page.keyboard.press('Control+Enter')
     await expect(phaseHeading(page, 'Find the root cause.')).toBeVisible()
     await page.keyboard.press('Control+Enter')
     await expect(phaseHeading(page, 'Deploy the real fix.')).toBeVisible()
-    await page.getByRole('button', { name: /Resolve incident/ }).click()
-    const resolve = page.getByRole('dialog', { name: 'Resolve incident' })
-    await resolve.getByLabel('Resolved at').fill('2017-02-02T16:30')
-    await resolve.getByRole('button', { name: 'Resolve' }).click()
-    await expect(page.getByText(/^Resolved .*Take a break/)).toContainText('2 Feb 2017, 16:30')
+    await resolveAt(page, '2017-02-02T16:30', '2 Feb 2017, 16:30')
     await page.keyboard.press('Control+Enter')
     await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
 
@@ -394,7 +399,7 @@ test.describe('GitLab.com, 31 January – 1 February 2017, entered in the comput
       '**Fix:** deployed 2 Feb 2017, 12:00',
     ])
       expect(markdown, fact).toContain(fact)
-    const story = markdown.split('## Timeline')[1]?.split('## Root cause')[0] ?? ''
+    const story = storyOf(markdown)
     expectInOrder(story, [
       '**1 Feb 2017, 04:57** — **Impact started**',
       '**1 Feb 2017, 05:30** — Mitigation: Restore from the pg_dump backups — failed',

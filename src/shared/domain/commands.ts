@@ -28,7 +28,7 @@ export class Refusal extends Error {
 }
 
 /** A clock a minute ahead of this one is still "now": the time a user picked is not refused. */
-const CLOCK_SLACK = MINUTE
+export const CLOCK_SLACK = MINUTE
 
 /**
  * When something happened, as the user said: a real time, not in the future. Defaults to `now`.
@@ -38,7 +38,7 @@ export function happenedAt(at: number | undefined, now: number, what = 'That tim
   if (at === undefined) return now
   if (!Number.isFinite(at) || at < 0)
     throw new Refusal(`${what} is impossible: it must be a real date and time.`)
-  if (at > now + CLOCK_SLACK) throw new Refusal(`${what} cannot be in the future.`)
+  if (at > now + CLOCK_SLACK) throw new Refusal(`${what} is impossible: it is in the future.`)
   return Math.min(at, now)
 }
 
@@ -71,15 +71,9 @@ export function checkDetails(changes: Partial<IncidentDetails>): {
   return { valid: valid as Partial<IncidentDetails>, refused }
 }
 
-/** Autosave: records only the valid fields that really changed; nothing when none did. */
+/** Autosave: records only the fields (checked: see checkDetails) that really changed. */
 export function editDetails(incident: Incident, changes: Partial<IncidentDetails>, { now }: Ctx) {
-  const { valid } = checkDetails(changes)
-  const changed = Object.fromEntries(
-    Object.entries(valid).filter(
-      ([key, value]) =>
-        JSON.stringify(value) !== JSON.stringify(incident[key as keyof IncidentDetails]),
-    ),
-  )
+  const changed = onlyChanged<IncidentDetails>(incident, changes)
   return Object.keys(changed).length
     ? [{ kind: 'details-edited', at: now, payload: { changes: changed } } satisfies EventDraft]
     : []
@@ -267,10 +261,12 @@ export function actionItemChanged(
   return { kind: 'action-item-changed', at: now, payload: { change, item } }
 }
 
+/** The given fields whose value differs from the current one (lists and objects by content). */
 function onlyChanged<T extends object>(current: T, changes: Partial<T>): Partial<T> {
   return Object.fromEntries(
     Object.entries(changes).filter(
-      ([key, value]) => value !== undefined && value !== current[key as keyof T],
+      ([key, value]) =>
+        value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key as keyof T]),
     ),
   ) as Partial<T>
 }

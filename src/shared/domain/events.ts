@@ -22,6 +22,7 @@ import {
   timeSchema,
   type Incident,
   type IncidentDetails,
+  type Note,
 } from './model'
 
 const text = z.string().max(20_000)
@@ -321,6 +322,25 @@ export function withCorrectedTimes(events: readonly TimelineEvent[]): TimelineEv
     const at = corrected.get(e.id)
     return at === undefined || at === e.at ? e : { ...e, at }
   })
+}
+
+/**
+ * Each incident's notes as its note events wrote them, in recording order, keyed by incident: how
+ * records from before notes had ids (and could be edited) get them.
+ */
+export function notesFromEvents(
+  events: Iterable<Pick<TimelineEvent, 'kind' | 'incidentId' | 'seq' | 'id' | 'payload'>>,
+): Map<string, Note[]> {
+  const found = new Map<string, { seq: number; note: Note }[]>()
+  for (const e of events) {
+    if (e.kind !== 'note') continue
+    const list = found.get(e.incidentId) ?? []
+    list.push({ seq: e.seq, note: { id: e.id, text: (e.payload as { text: string }).text } })
+    found.set(e.incidentId, list)
+  }
+  return new Map(
+    [...found].map(([id, list]) => [id, list.sort((a, b) => a.seq - b.seq).map((n) => n.note)]),
+  )
 }
 
 /** Rebuilds an incident from its events (any order in; applied in recording order). */

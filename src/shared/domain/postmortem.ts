@@ -7,7 +7,13 @@
 import { z } from 'zod'
 import type { TimelineEvent } from './events'
 import { responseDurations } from './metrics'
-import { FIX_STEPS, RECENT_CHANGES, incidentTitle, type Incident } from './model'
+import {
+  FIX_STEPS,
+  RECENT_CHANGES,
+  incidentTitle,
+  type Incident,
+  type MonitoringResult,
+} from './model'
 import { MILESTONES, storyEntries } from './timeline'
 import {
   DETECTION_SOURCE_LABELS,
@@ -91,7 +97,7 @@ export const DURATION_DEFINITIONS = {
   timeToResolve: 'impact start to resolution',
 } as const
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
   const d = Math.floor(minutes / 1440)
   const h = Math.floor((minutes % 1440) / 60)
@@ -104,6 +110,11 @@ const STATUS_WORDS: Record<Incident['status'], string> = {
   resolved: 'Resolved',
   closed: 'Closed',
   deleted: 'In the trash',
+}
+
+const MONITORING_RESULT_WORDS: Record<MonitoringResult, string> = {
+  held: `${MONITORING_RESULT_LABELS.held}: the fix held`,
+  regressed: `${MONITORING_RESULT_LABELS.regressed}: the fix did not hold`,
 }
 
 const joinNote = (...parts: string[]) => parts.filter((p) => p.trim()).join(' — ')
@@ -286,11 +297,11 @@ export function recordSectionContent(
         bullets(fixSteps.map(([label, done]) => [text(`${done ? 'Done' : 'Not done'}: ${label}`)])),
         fact(
           'Monitoring',
-          incident.monitoringResult === null
-            ? incident.fixDeployedAt !== null
+          incident.monitoringResult
+            ? MONITORING_RESULT_WORDS[incident.monitoringResult]
+            : incident.fixDeployedAt !== null
               ? 'in progress'
-              : 'not started'
-            : `${MONITORING_RESULT_LABELS[incident.monitoringResult]}${incident.monitoringResult === 'held' ? ': the fix held' : ': the fix did not hold'}`,
+              : 'not started',
         ),
         ...(incident.resolvedAt !== null ? [fact('Resolved', stamp(incident.resolvedAt))] : []),
       ]

@@ -14,6 +14,13 @@ import { DAY, HOUR, MINUTE } from './time'
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
+const untested = (id: string, statement: string) => ({
+  id,
+  statement,
+  howToTest: '',
+  result: 'untested' as const,
+  evidence: '',
+})
 const texts = (log: IncidentLog) => storyEntries(log.events).map((e) => e.text)
 const eventOf = (log: IncidentLog, kind: string) => log.events.find((e) => e.kind === kind)!
 
@@ -83,13 +90,7 @@ describe('timeline', () => {
 
   it('one hypothesis tested is one line that names it, with its evidence', () => {
     const log = new IncidentLog()
-    const hypothesis = {
-      id: 'h1',
-      statement: 'Pool exhausted',
-      howToTest: '',
-      result: 'untested' as const,
-      evidence: '',
-    }
+    const hypothesis = untested('h1', 'Pool exhausted')
     log.record([
       { kind: 'hypothesis-added', at: T0 + MINUTE, payload: { hypothesis } },
       {
@@ -112,13 +113,7 @@ describe('timeline', () => {
 
   it('evidence edited after a result shows in its line, which keeps the time it was found', () => {
     const log = new IncidentLog()
-    const hypothesis = {
-      id: 'h1',
-      statement: 'DNS',
-      howToTest: '',
-      result: 'untested' as const,
-      evidence: '',
-    }
+    const hypothesis = untested('h1', 'DNS')
     log.record([
       { kind: 'hypothesis-added', at: T0 + MINUTE, payload: { hypothesis } },
       {
@@ -177,13 +172,7 @@ describe('timeline', () => {
 
   it('a deleted note, attempt or hypothesis leaves the story and the incident, its history stays', () => {
     const log = new IncidentLog()
-    const hypothesis = {
-      id: 'h1',
-      statement: 'DNS',
-      howToTest: '',
-      result: 'untested' as const,
-      evidence: '',
-    }
+    const hypothesis = untested('h1', 'DNS')
     const mitigation = {
       id: 'm1',
       at: T0,

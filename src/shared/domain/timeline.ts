@@ -108,8 +108,13 @@ export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry
   const hypotheses = new Map<string, { statement: string; evidence: string }>()
   const eventOfItem = new Map<string, string>()
   const history = new Map<string, TimelineEvent[]>()
-  const push = (target: string, e: TimelineEvent) =>
-    history.set(target, [...(history.get(target) ?? []), e])
+  const latestTest = new Map<string, string>()
+  const deletedItems = new Set<string>()
+  const push = (target: string, e: TimelineEvent) => {
+    const list = history.get(target)
+    if (list) list.push(e)
+    else history.set(target, [e])
+  }
   for (const e of bySeq) {
     if (e.kind === 'mitigation-action') {
       const m = e.payload.mitigation
@@ -140,16 +145,12 @@ export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry
     } else if (e.kind === 'hypothesis-tested') {
       const h = hypotheses.get(e.payload.hypothesisId)
       if (h) hypotheses.set(e.payload.hypothesisId, { ...h, evidence: e.payload.evidence })
+      latestTest.set(e.payload.hypothesisId, e.id)
     } else {
+      if (e.kind === 'entry-deleted') deletedItems.add(e.payload.itemId)
       const target = targetOf(e)
       if (target) push(target, e)
     }
-  }
-  const latestTest = new Map<string, string>()
-  const deletedItems = new Set<string>()
-  for (const e of bySeq) {
-    if (e.kind === 'hypothesis-tested') latestTest.set(e.payload.hypothesisId, e.id)
-    if (e.kind === 'entry-deleted') deletedItems.add(e.payload.itemId)
   }
 
   const entries: TimelineEntry[] = []
@@ -176,25 +177,23 @@ export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry
       event = { ...event, payload: latest.payload }
     }
     let text = describeEvent(event)
+    // A result later replaced by another test of the same hypothesis is history, not story.
+    let superseded = false
     if (event.kind === 'hypothesis-tested') {
-      const h = hypotheses.get(event.payload.hypothesisId)
-      const latest = latestTest.get(event.payload.hypothesisId) === event.id
+      const id = event.payload.hypothesisId
+      const h = hypotheses.get(id)
+      superseded = latestTest.get(id) !== event.id
       // The latest result reads with the evidence as it stands now (it may be edited later).
       const shown =
-        latest && h ? { ...event, payload: { ...event.payload, evidence: h.evidence } } : event
+        !superseded && h ? { ...event, payload: { ...event.payload, evidence: h.evidence } } : event
       text = describeTest(shown, h?.statement)
       // A deleted hypothesis takes its results with it.
-      if (deletedItems.has(event.payload.hypothesisId)) deleted = true
+      if (deletedItems.has(id)) deleted = true
     }
     const key =
       // A move made against the process's rule, with its reason, is a decision: story, not bookkeeping.
       (event.kind === 'phase-changed' && !!event.payload.reason) ||
-      (KEY.has(event.kind) &&
-        // A result later replaced by another test of the same hypothesis is history, not story.
-        !(
-          event.kind === 'hypothesis-tested' &&
-          latestTest.get(event.payload.hypothesisId) !== event.id
-        ))
+      (KEY.has(event.kind) && !superseded)
     entries.push({
       event,
       text,

@@ -3,6 +3,7 @@
  * export all read them from here, so a label never says one thing on screen and another in a file.
  */
 import type {
+  IncidentDetails,
   ActionItemStatus,
   ActionItemType,
   DetectionSource,
@@ -14,6 +15,25 @@ import type {
   Scope,
   Strategy,
 } from './model'
+
+/** An incident's fields as the screens label them, for messages that name one. */
+export const DETAIL_FIELD_LABELS: Record<keyof IncidentDetails, string> = {
+  title: 'Title',
+  symptoms: 'What is happening',
+  errorMessages: 'Error messages',
+  statusCodes: 'Status codes',
+  endpoints: 'Affected endpoints',
+  detectionSource: 'How did you find out',
+  detectionNote: 'How exactly',
+  scope: 'Scope',
+  scopeNote: 'Scope notes',
+  recentChanges: 'Recent changes',
+  strategy: 'Response strategy',
+  strategyNote: 'Strategy notes',
+  services: 'Services',
+  rootCause: 'Root cause',
+  fixChecklist: 'Fix checklist',
+}
 
 export const DETECTION_SOURCE_LABELS: Record<DetectionSource, string> = {
   monitoring: 'Monitoring alert',

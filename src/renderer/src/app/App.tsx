@@ -7,10 +7,10 @@ import { IncidentScreen } from '../features/incident/IncidentScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { newIncident } from '../features/incident/new-incident'
 import { useBackupResponder } from '../features/data/use-backups'
-import { purgeTrashSoon } from '../features/settings/TrashPanel'
 import { RemindersPage } from '../features/reminders/RemindersPage'
 import { useReminderEngine } from '../features/reminders/use-reminders'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { incidentsRepo } from '../db/instance'
 import { useUi, type Route } from '../stores/ui-store'
 import { useAppCommands } from './app-commands'
 import { usePlatform } from './platform-context'
@@ -62,7 +62,11 @@ export function App() {
   const platform = usePlatform()
   useReminderEngine(platform)
   useBackupResponder(platform)
-  useEffect(purgeTrashSoon, [])
+  // What has been in the trash for 30 days goes for good, once a start has settled.
+  useEffect(() => {
+    const timer = setTimeout(() => void incidentsRepo.purgeTrash().catch(() => undefined), 5_000)
+    return () => clearTimeout(timer)
+  }, [])
   // The tray, a notification or the quick-capture shortcut can ask for a screen.
   useEffect(() => {
     const offOpen = platform.onOpenIncident((id) =>

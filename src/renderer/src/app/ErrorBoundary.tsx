@@ -46,7 +46,7 @@ export class ErrorBoundary extends Component<Props, State> {
           Steady could not show this screen: <code>{error.message}</code>. Nothing you saved was
           changed.
         </p>
-        <p className="form-actions" style={{ justifyContent: 'flex-start' }}>
+        <p>
           <button
             type="button"
             className="button primary"

@@ -4,6 +4,7 @@
  * opens it. Both take quick picks for the usual answers and a precise date-time, typed in the
  * zone times are shown in, which they name.
  */
+import { CLOCK_SLACK } from '@shared/domain/commands'
 import { Clock } from 'lucide-react'
 import { useId, useState } from 'react'
 import { ErrorText } from './ErrorText'
@@ -17,9 +18,6 @@ const QUICK_PICKS = [
   { label: '30 min ago', minutes: 30 },
   { label: '1 hour ago', minutes: 60 },
 ]
-
-/** A minute of slack for a clock a little ahead; anything later is the future. */
-const SLACK = 60_000
 
 function QuickPicks({ label, onPick }: { label: string; onPick: (minutesAgo: number) => void }) {
   return (
@@ -63,12 +61,12 @@ function ExactTime({
         type="datetime-local"
         className="input time-input"
         value={typed ?? toLocalInput(value)}
-        max={toLocalInput(now + SLACK)}
+        max={toLocalInput(now + CLOCK_SLACK)}
         onChange={(e) => {
           setTyped(e.target.value)
           const ms = fromLocalInput(e.target.value)
           if (ms === null) return onError('That is not a date and time.')
-          if (ms > Date.now() + SLACK) return onError('That time is in the future.')
+          if (ms > Date.now() + CLOCK_SLACK) return onError('That time is in the future.')
           setTyped(null)
           onTime(ms)
         }}

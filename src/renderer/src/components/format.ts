@@ -13,13 +13,24 @@ import {
 } from '@shared/domain/zone'
 import { useUi } from '../stores/ui-store'
 
+// Resolving a choice asks Intl (a formatter per call): every time on screen would pay for it, so
+// the answer is kept until the choice changes.
+let resolved = { choice: '', zone: '' }
+const resolveChoice = (choice: string): string => {
+  if (resolved.choice !== choice) resolved = { choice, zone: resolveZone(choice) }
+  return resolved.zone
+}
+
 /** The IANA zone times are shown and typed in now. */
-export const shownZone = (): string => resolveZone(useUi.getState().timeZone)
+export const shownZone = (): string => resolveChoice(useUi.getState().timeZone)
 
 /** The shown zone, re-rendering its user when the choice changes. */
 export function useShownZone(): string {
-  return resolveZone(useUi((s) => s.timeZone))
+  return resolveChoice(useUi((s) => s.timeZone))
 }
+
+/** The calendar day of a time in the shown zone ("2024-07-19"): for "does this span days?". */
+export const shownDay = (ms: number): string => formatInZone(ms, 'yyyy-MM-dd', shownZone())
 
 /** "UTC" or "Europe/Berlin (UTC+01:00)": what time fields say they are in. */
 export const shownZoneLabel = (at = Date.now()): string => zoneLabel(shownZone(), at)
@@ -52,9 +63,9 @@ export const formatTime = (ms: number, withDate: boolean, now = Date.now()): str
 /** "today 14:02", "Tue 3 Mar, 14:02", or with the year outside this one. */
 export function formatDateTime(ms: number, now: number): string {
   const zone = shownZone()
-  const day = (t: number) => formatInZone(t, 'yyyy-MM-dd', zone)
-  if (day(ms) === day(now)) return `today ${formatInZone(ms, 'HH:mm', zone)}`
-  const sameYear = day(ms).slice(0, 4) === day(now).slice(0, 4)
+  const [day, today] = [shownDay(ms), shownDay(now)]
+  if (day === today) return `today ${formatInZone(ms, 'HH:mm', zone)}`
+  const sameYear = day.slice(0, 4) === today.slice(0, 4)
   return formatInZone(ms, sameYear ? 'EEE d MMM, HH:mm' : 'EEE d MMM yyyy, HH:mm', zone)
 }
 

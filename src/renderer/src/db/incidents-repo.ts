@@ -16,29 +16,14 @@ import type {
   Severity,
 } from '@shared/domain/model'
 import type { Reminder } from '@shared/domain/reminders'
+import { DETAIL_FIELD_LABELS } from '@shared/domain/vocabulary'
 import { isExpired } from '@shared/domain/trash'
 import type { SteadyDb } from './database'
 import { DbError } from './errors'
 import { EventStore, type RepoDeps } from './event-store'
-import { incidentActionItems, incidentEvents } from './queries/incident'
+import { incidentActionItems, incidentEvents, lastEvent } from './queries/incident'
 
 export type { RepoDeps } from './event-store'
-
-/** Field names as the screens label them, for messages. */
-const FIELD_NAMES: Record<string, string> = {
-  title: 'Title',
-  symptoms: 'What is happening',
-  errorMessages: 'Error messages',
-  statusCodes: 'Status codes',
-  endpoints: 'Affected endpoints',
-  detectionNote: 'How exactly',
-  scopeNote: 'Scope notes',
-  recentChanges: 'Recent changes',
-  strategyNote: 'Strategy notes',
-  services: 'Services',
-  rootCause: 'Root cause',
-  fixChecklist: 'Fix checklist',
-}
 
 export type MoveResult =
   { allowed: true; incident: Incident } | Extract<TransitionResult, { allowed: false }>
@@ -59,6 +44,11 @@ export class IncidentsRepo {
   /** The incident's events in recording order (the timeline view orders them by time). */
   events(id: string): Promise<TimelineEvent[]> {
     return incidentEvents(this.db, id)
+  }
+
+  /** The last event recorded for the incident (one index read). */
+  lastEvent(id: string): Promise<TimelineEvent | undefined> {
+    return lastEvent(this.db, id)
   }
 
   async open(input: Omit<Parameters<typeof openIncidentDrafts>[0], 'now'> = {}): Promise<Incident> {
@@ -87,14 +77,14 @@ export class IncidentsRepo {
    * one bad value never blocks the rest).
    */
   async editDetails(id: string, changes: Partial<IncidentDetails>): Promise<Incident> {
+    const { valid, refused } = commands.checkDetails(changes)
     const saved = await this.store.append(id, (incident, ctx) =>
-      commands.editDetails(incident, changes, ctx),
+      commands.editDetails(incident, valid, ctx),
     )
-    const { refused } = commands.checkDetails(changes)
     if (refused.length)
       throw new DbError(
         'invalid',
-        `Not saved: ${refused.map((r) => `${FIELD_NAMES[r.field] ?? r.field} (${r.message})`).join('; ')}. Everything else was saved.`,
+        `Not saved: ${refused.map((r) => `${DETAIL_FIELD_LABELS[r.field as keyof IncidentDetails] ?? r.field} (${r.message})`).join('; ')}. Everything else was saved.`,
       )
     return saved
   }

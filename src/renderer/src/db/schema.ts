@@ -4,6 +4,7 @@
  * that returns its promise. The migration harness (migrations.test.ts) opens each older version's
  * fixture with the current code and checks nothing was lost.
  */
+import { notesFromEvents } from '@shared/domain/events'
 import type { Transaction } from 'dexie'
 
 export interface SchemaVersion {
@@ -63,29 +64,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {
-  const notes = new Map<string, { seq: number; id: string; text: string }[]>()
-  await tx
-    .table('events')
-    .each(
-      (e: {
-        kind: string
-        incidentId: string
-        seq: number
-        id: string
-        payload: { text: string }
-      }) => {
-        if (e.kind !== 'note') return
-        const list = notes.get(e.incidentId) ?? []
-        list.push({ seq: e.seq, id: e.id, text: e.payload.text })
-        notes.set(e.incidentId, list)
-      },
-    )
+  // Only the note events are kept in memory: years of history are hundreds of thousands of events.
+  const notes = notesFromEvents(
+    await tx
+      .table('events')
+      .filter((e: { kind: string }) => e.kind === 'note')
+      .toArray(),
+  )
   await tx
     .table('incidents')
     .toCollection()
     .modify((incident: Record<string, unknown>) => {
-      const own = (notes.get(incident['id'] as string) ?? []).sort((a, b) => a.seq - b.seq)
-      incident['notes'] = own.map(({ id, text }) => ({ id, text }))
+      incident['notes'] = notes.get(incident['id'] as string) ?? []
       incident['monitoringResult'] = null
       incident['deletedAt'] = null
       incident['statusBeforeDelete'] = null

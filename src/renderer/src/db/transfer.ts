@@ -4,7 +4,7 @@
  * transaction: all or nothing. A bad or foreign file gets a message that names what is wrong, and
  * the database stays exactly as it was.
  */
-import { timelineEventSchema } from '@shared/domain/events'
+import { notesFromEvents, timelineEventSchema } from '@shared/domain/events'
 import { actionItemSchema, incidentSchema, settingsSchema } from '@shared/domain/model'
 import { postmortemDocSchema } from '@shared/domain/postmortem'
 import { z } from 'zod'
@@ -111,24 +111,12 @@ export function parseExport(text: string): ParseResult {
  */
 function withNoteIds(data: SteadyExport): SteadyExport {
   if (!data.incidents.some((i) => i.notes.some((n) => !n.id))) return data
-  const notes = new Map<string, { seq: number; id: string; text: string }[]>()
-  for (const e of data.events) {
-    if (e.kind !== 'note') continue
-    notes.set(e.incidentId, [
-      ...(notes.get(e.incidentId) ?? []),
-      { seq: e.seq, id: e.id, text: e.payload.text },
-    ])
-  }
+  const notes = notesFromEvents(data.events)
   return {
     ...data,
     incidents: data.incidents.map((incident) =>
       incident.notes.some((n) => !n.id)
-        ? {
-            ...incident,
-            notes: (notes.get(incident.id) ?? [])
-              .sort((a, b) => a.seq - b.seq)
-              .map(({ id, text }) => ({ id, text })),
-          }
+        ? { ...incident, notes: notes.get(incident.id) ?? [] }
         : incident,
     ),
   }

@@ -9,11 +9,10 @@ import {
   type ActionItemStatus,
   type ActionItemType,
 } from '@shared/domain/model'
-import { formatInZone } from '@shared/domain/zone'
 import { choicesOf } from '@shared/domain/vocabulary'
 import { Trash2 } from 'lucide-react'
 import { useState } from 'react'
-import { fromLocalInput, shownZone } from '../../components/format'
+import { fromLocalInput, shownDay } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { useActionItems } from '../../db/hooks'
 import { actionItemsRepo, itemAutosave } from '../../db/instance'
@@ -21,8 +20,7 @@ import { ErrorText } from '../../components/ErrorText'
 
 const STATUSES = choicesOf(ACTION_ITEM_STATUS_LABELS)
 
-const toDateInput = (ms: number | null) =>
-  ms === null ? '' : formatInZone(ms, 'yyyy-MM-dd', shownZone())
+const toDateInput = (ms: number | null) => (ms === null ? '' : shownDay(ms))
 /** The end of the chosen day, in the shown zone: "due on the 10th" means by that evening. */
 const fromDateInput = (value: string): number | null =>
   value ? fromLocalInput(`${value}T23:59`) : null

@@ -1,6 +1,7 @@
 import type { Hypothesis, HypothesisResult, Incident } from '@shared/domain/model'
 import { HYPOTHESIS_RESULT_LABELS, choicesOf } from '@shared/domain/vocabulary'
 import { useState } from 'react'
+import { EditorActions, useEditorRun } from '../../components/EditorActions'
 import { ErrorText } from '../../components/ErrorText'
 import { ChoiceGroup, TextInput } from '../../components/fields'
 import { WhenField } from '../../components/TimePicker'
@@ -121,38 +122,25 @@ function StatementEditor({
 }) {
   const [statement, setStatement] = useState(hypothesis.statement)
   const [howToTest, setHowToTest] = useState(hypothesis.howToTest)
-  const [error, setError] = useState<string | null>(null)
-  const run = (work: Promise<unknown>) =>
-    work.then(onDone, (e: Error) => setError(`${e.message} What you typed is still here.`))
+  const { error, run } = useEditorRun(onDone)
   return (
-    <div className="hypothesis-editor">
+    <form
+      className="hypothesis-editor"
+      aria-label={`Edit hypothesis: ${hypothesis.statement}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        run(incidentsRepo.editHypothesis(incidentId, hypothesis.id, { statement, howToTest }))
+      }}
+    >
       <TextInput label="Hypothesis" value={statement} onChange={setStatement} maxLength={2000} />
       <TextInput label="How to test it" value={howToTest} onChange={setHowToTest} />
       <ErrorText message={error} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button quiet small danger"
-          onClick={() => void run(incidentsRepo.deleteItem(incidentId, hypothesis.id))}
-        >
-          Delete hypothesis
-        </button>
-        <button type="button" className="button quiet small" onClick={onDone}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={() =>
-            void run(
-              incidentsRepo.editHypothesis(incidentId, hypothesis.id, { statement, howToTest }),
-            )
-          }
-        >
-          Save hypothesis
-        </button>
-      </div>
-    </div>
+      <EditorActions
+        noun="hypothesis"
+        onDelete={() => run(incidentsRepo.deleteItem(incidentId, hypothesis.id))}
+        onCancel={onDone}
+      />
+    </form>
   )
 }
 

@@ -29,9 +29,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
   const [justChanged, setJustChanged] = useState<{ eventId: string; to: Severity } | null>(null)
   const reclassify = async (to: Severity) => {
     await incidentsRepo.changeSeverity(incident.id, to)
-    const last = (await incidentsRepo.events(incident.id)).findLast(
-      (e) => e.kind === 'severity-changed',
-    )
+    const last = await incidentsRepo.lastEvent(incident.id)
     if (last?.kind === 'severity-changed') setJustChanged({ eventId: last.id, to })
   }
   return (

@@ -40,6 +40,7 @@ export function IncidentsHome() {
   // Everything else (for scrolling, filters and search) is read once the first rows are up.
   const all = useAllIncidents(firstPage !== undefined)
   // The first page is live; the whole list catches up a moment after changes stop.
+  // Incidents in the trash are in no list, from the moment they are deleted.
   const incidents = useMemo(
     () => withFresh(all, firstPage)?.filter((incident) => incident.status !== 'deleted'),
     [all, firstPage],

@@ -1,11 +1,12 @@
 import type { Incident, MitigationAction, MitigationOutcome } from '@shared/domain/model'
 import { OUTCOME_LABELS, choicesOf, lower } from '@shared/domain/vocabulary'
-import { formatInZone } from '@shared/domain/zone'
+import { spansDays } from '@shared/domain/timeline'
 import { useState } from 'react'
 import { measured } from '../../app/perf'
+import { EditorActions, useEditorRun } from '../../components/EditorActions'
 import { ErrorText } from '../../components/ErrorText'
 import { ChoiceGroup, TextInput } from '../../components/fields'
-import { formatTime, shownZone } from '../../components/format'
+import { formatTime, shownDay } from '../../components/format'
 import { WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
 
@@ -91,8 +92,7 @@ export function MitigationList({ incident }: { incident: Incident }) {
   if (!incident.mitigations.length) return null
   const ordered = [...incident.mitigations].sort((a, b) => a.at - b.at)
   const last = ordered.at(-1)
-  const zone = shownZone()
-  const withDates = new Set(ordered.map((m) => formatInZone(m.at, 'yyyy-MM-dd', zone))).size > 1
+  const withDates = spansDays(ordered, shownDay)
   const untried = QUICK_MITIGATIONS.filter((q) => !incident.mitigations.some((m) => m.action === q))
   return (
     <section aria-label="Mitigation log" className="log">
@@ -171,16 +171,14 @@ function AttemptEditor({
   const [expected, setExpected] = useState(attempt.expected)
   const [observed, setObserved] = useState(attempt.observed)
   const [outcome, setOutcome] = useState(attempt.outcome)
-  const [error, setError] = useState<string | null>(null)
-  const run = (work: Promise<unknown>) =>
-    work.then(onDone, (e: Error) => setError(`${e.message} What you typed is still here.`))
+  const { error, run } = useEditorRun(onDone)
   return (
     <form
       className="card attempt-editor"
       aria-label={`Edit attempt: ${attempt.action}`}
       onSubmit={(e) => {
         e.preventDefault()
-        void run(
+        run(
           incidentsRepo.editMitigation(incidentId, attempt.id, {
             action,
             expected,
@@ -196,21 +194,11 @@ function AttemptEditor({
       <ChoiceGroup legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />
       <p className="field-hint">To change when it happened, use the timeline (Change).</p>
       <ErrorText message={error} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button quiet small danger"
-          onClick={() => void run(incidentsRepo.deleteItem(incidentId, attempt.id))}
-        >
-          Delete attempt
-        </button>
-        <button type="button" className="button quiet small" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button secondary small">
-          Save attempt
-        </button>
-      </div>
+      <EditorActions
+        noun="attempt"
+        onDelete={() => run(incidentsRepo.deleteItem(incidentId, attempt.id))}
+        onCancel={onDone}
+      />
     </form>
   )
 }

@@ -41,8 +41,3 @@ export function TrashPanel() {
     </section>
   )
 }
-
-/** What has been in the trash for 30 days goes for good, once per start. */
-export function purgeTrashSoon(): void {
-  setTimeout(() => void incidentsRepo.purgeTrash().catch(() => undefined), 5_000)
-}

@@ -7,7 +7,7 @@ import {
 import { Star } from 'lucide-react'
 import { useId, useMemo, useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
-import { formatTime } from '../../components/format'
+import { formatTime, shownDay } from '../../components/format'
 import { TimePicker, WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
 import { useIncidentEvents } from '../../db/hooks'
@@ -17,7 +17,13 @@ function useTimeline(incidentId: string, withBookkeeping: boolean) {
   return useMemo(() => {
     const all = timelineEntries(events ?? [])
     const entries = withBookkeeping ? all.filter((e) => !e.deleted) : all.filter((e) => e.shown)
-    return { entries, withDates: spansDays(entries.map((e) => e.event)) }
+    return {
+      entries,
+      withDates: spansDays(
+        entries.map((e) => e.event),
+        shownDay,
+      ),
+    }
   }, [events, withBookkeeping])
 }
 
@@ -25,6 +31,18 @@ function useTimeline(incidentId: string, withBookkeeping: boolean) {
 const CORRECTABLE = (entry: TimelineEntry) =>
   entry.event.kind !== 'phase-changed' && entry.event.kind !== 'incident-opened'
 const DELETABLE = new Set(['note', 'mitigation-action', 'hypothesis-added'])
+const MARKS = [
+  {
+    mark: 'starred',
+    label: 'Star',
+    title: "Starred entries are always in the post-mortem's timeline",
+  },
+  {
+    mark: 'hidden',
+    label: 'Hide',
+    title: 'Hidden entries stay on the record, out of the story and the post-mortem',
+  },
+] as const
 
 function Entries({
   entries,
@@ -89,8 +107,6 @@ function EntryEditor({ incidentId, entry }: { incidentId: string; entry: Timelin
       () => setError(null),
       (e: Error) => setError(e.message),
     )
-  const star = entry.mark === 'starred'
-  const hidden = entry.mark === 'hidden'
   return (
     <>
       <button
@@ -136,28 +152,27 @@ function EntryEditor({ incidentId, entry }: { incidentId: string; entry: Timelin
             </div>
           )}
           <div className="timeline-editor-actions">
-            <button
-              type="button"
-              className="button quiet small"
-              aria-pressed={star}
-              title="Starred entries are always in the post-mortem's timeline"
-              onClick={() =>
-                void run(incidentsRepo.markEntry(incidentId, event.id, star ? 'auto' : 'starred'))
-              }
-            >
-              Star
-            </button>
-            <button
-              type="button"
-              className="button quiet small"
-              aria-pressed={hidden}
-              title="Hidden entries stay on the record, out of the story and the post-mortem"
-              onClick={() =>
-                void run(incidentsRepo.markEntry(incidentId, event.id, hidden ? 'auto' : 'hidden'))
-              }
-            >
-              Hide
-            </button>
+            {MARKS.map(({ mark, label, title }) => (
+              <button
+                key={mark}
+                type="button"
+                className="button quiet small"
+                aria-pressed={entry.mark === mark}
+                title={title}
+                onClick={() =>
+                  // Pressed again, the entry goes back to what its kind says.
+                  void run(
+                    incidentsRepo.markEntry(
+                      incidentId,
+                      event.id,
+                      entry.mark === mark ? 'auto' : mark,
+                    ),
+                  )
+                }
+              >
+                {label}
+              </button>
+            ))}
             {DELETABLE.has(event.kind) && (
               <button
                 type="button"
