@@ -34,6 +34,47 @@ export const markdownFileSchema = z.object({
 })
 export type MarkdownFile = z.infer<typeof markdownFileSchema>
 
+/**
+ * The only names a folder export may write: Steady's own `YYYY-MM-DD-slug.md` (or `.json`), so a
+ * page can never plant `.bashrc` or `run.desktop` in the chosen folder.
+ */
+export const EXPORT_FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|json)$/
+export const folderFileSchema = markdownFileSchema.extend({
+  fileName: z
+    .string()
+    .max(120)
+    .regex(EXPORT_FILE_NAME, 'a Steady export name (YYYY-MM-DD-slug.md)'),
+})
+
+/**
+ * A global shortcut in Electron's accelerator syntax with at least one modifier, so a setting can
+ * never swallow a plain key (typing "n" anywhere on the computer).
+ */
+const MODIFIERS = new Set(
+  'command cmd control ctrl commandorcontrol cmdorctrl alt option altgr shift super meta'.split(
+    ' ',
+  ),
+)
+const KEY =
+  /^(?:[a-z0-9]|f(?:[1-9]|1\d|2[0-4])|space|tab|backspace|delete|insert|home|end|pageup|pagedown|up|down|left|right|plus|[-=[\];',./`\\])$/i
+export function isAccelerator(value: string): boolean {
+  const parts = value.split('+')
+  if (parts.length < 2 || parts.length > 5) return false
+  const key = parts.at(-1) ?? ''
+  const mods = parts.slice(0, -1).map((m) => m.toLowerCase())
+  return (
+    KEY.test(key) &&
+    mods.every((m) => MODIFIERS.has(m)) &&
+    new Set(mods).size === mods.length &&
+    // Shift alone still types a character; a real shortcut needs Ctrl, Cmd, Alt or Super.
+    mods.some((m) => m !== 'shift')
+  )
+}
+export const acceleratorSchema = z
+  .string()
+  .max(60)
+  .refine(isAccelerator, 'a key with Ctrl, Cmd, Alt or Super, e.g. CommandOrControl+Alt+N')
+
 export const scheduledReminderSchema = z.object({
   id: z.string().min(1).max(200),
   incidentId: z.string().min(1).max(64),
@@ -57,7 +98,7 @@ export const desktopPreferencesSchema = z.object({
   closeToTray: z.boolean(),
   openAtLogin: z.boolean(),
   /** An Electron accelerator, e.g. CommandOrControl+Alt+N. */
-  quickCaptureShortcut: z.string().min(1).max(60),
+  quickCaptureShortcut: acceleratorSchema,
 })
 export type DesktopPreferences = z.infer<typeof desktopPreferencesSchema>
 export const DEFAULT_DESKTOP_PREFERENCES: DesktopPreferences = {
@@ -95,7 +136,7 @@ export const ipcContract = {
   'shell:open-external': { args: z.tuple([externalUrlSchema]), result: z.boolean() },
   'export:save-markdown': { args: z.tuple([markdownFileSchema]), result: saveResultSchema },
   'export:save-folder': {
-    args: z.tuple([z.array(markdownFileSchema).min(1).max(10_000)]),
+    args: z.tuple([z.array(folderFileSchema).min(1).max(10_000)]),
     result: saveResultSchema,
   },
   'reminders:sync': { args: z.tuple([reminderSyncSchema]), result: z.null() },

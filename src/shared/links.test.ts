@@ -7,6 +7,10 @@ describe('toTrustedExternalUrl', () => {
     ['http://status.example.org', 'http://status.example.org/'],
     ['HTTPS://Example.COM/Path', 'https://example.com/Path'],
     ['mailto:oncall@example.com', 'mailto:oncall@example.com'],
+    ['mailto:oncall@example.com?subject=SEV1', 'mailto:oncall@example.com?subject=SEV1'],
+    ['mailto:a@example.com?Subject=x&body=y', 'mailto:a@example.com?Subject=x&body=y'],
+    ['http://192.168.1.10/grafana', 'http://192.168.1.10/grafana'],
+    ['https://localhost.example.com/', 'https://localhost.example.com/'],
     ['https://аpple.com/', 'https://xn--pple-43d.com/'],
   ])('opens %s as %s', (raw, expected) => {
     expect(toTrustedExternalUrl(raw)).toBe(expected)
@@ -36,6 +40,27 @@ describe('toTrustedExternalUrl', () => {
     '//example.com/protocol-relative',
     '/relative/path',
     'mailto:',
+    'mailto:a@example.com?attach=/etc/passwd',
+    'mailto:a@example.com?ATTACH=~/.ssh/id_rsa',
+    'mailto:a@example.com?subject=x&attachment=file:///etc/passwd',
+    'mailto:a@example.com?cc=b@example.com',
+    'mailto:a@example.com?bcc=spy@evil.example',
+    'mailto:a@example.com,b@evil.example',
+    'mailto:a@example.com%2Cb@evil.example',
+    'mailto:?to=a@example.com',
+    'http://localhost:3000/admin',
+    'http://LOCALHOST/',
+    'http://app.localhost/',
+    'http://127.0.0.1/',
+    'http://127.1/',
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://0.0.0.0:8080/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[0:0:0:0:0:0:0:1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fe80::1]/',
     'https://example.com/\u0000',
     'https://example.com/ space',
     `https://example.com/${'a'.repeat(3000)}`,
@@ -43,6 +68,13 @@ describe('toTrustedExternalUrl', () => {
   ])('refuses %j', (raw) => {
     expect(toTrustedExternalUrl(raw)).toBeNull()
     expect(isAllowedLink(raw)).toBe(false)
+  })
+
+  it('opens links to this computer only when the user allows them', () => {
+    for (const raw of ['http://localhost:3000/', 'http://127.0.0.1/', 'http://[::1]/']) {
+      expect(toTrustedExternalUrl(raw, { allowLocal: true })).toBe(new URL(raw).href)
+    }
+    expect(toTrustedExternalUrl('javascript:alert(1)', { allowLocal: true })).toBeNull()
   })
 
   it('refuses values that are not strings', () => {

@@ -18,12 +18,13 @@ export interface StoredPreferences extends DesktopPreferences {
 export async function loadPreferences(file: string): Promise<StoredPreferences> {
   try {
     const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
-    const parsed = desktopPreferencesSchema.partial().safeParse(raw)
-    return {
-      ...DEFAULT_DESKTOP_PREFERENCES,
-      ...(parsed.success ? parsed.data : {}),
-      trayHintShown: raw['trayHintShown'] === true,
+    // Each preference on its own: one value an older version allowed never resets the others.
+    const prefs: Record<string, unknown> = { ...DEFAULT_DESKTOP_PREFERENCES }
+    for (const [key, schema] of Object.entries(desktopPreferencesSchema.shape)) {
+      const parsed = schema.safeParse(raw[key])
+      if (parsed.success) prefs[key] = parsed.data
     }
+    return { ...(prefs as DesktopPreferences), trayHintShown: raw['trayHintShown'] === true }
   } catch {
     return { ...DEFAULT_DESKTOP_PREFERENCES, trayHintShown: false }
   }

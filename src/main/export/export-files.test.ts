@@ -11,9 +11,18 @@ beforeEach(async () => {
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
-const dialogs = (file?: string, folder?: string): ExportDialogs => ({
+const dialogs = (
+  file?: string,
+  folder?: string,
+  answer: 'replace' | 'keep-both' | 'cancel' = 'cancel',
+  asked: string[][] = [],
+): ExportDialogs => ({
   chooseFile: () => Promise.resolve(file),
   chooseFolder: () => Promise.resolve(folder),
+  confirmReplace: (names) => {
+    asked.push(names)
+    return Promise.resolve(answer)
+  },
 })
 
 describe('Markdown export to files', () => {
@@ -55,9 +64,52 @@ describe('Markdown export to files', () => {
     expect(await readFile(path.join(dir, '2026-11-26-outage-2.md'), 'utf8')).toBe('two')
   })
 
-  it('accepts only plain file names from the renderer', () => {
+  it.each([
+    ['cancel', ['2026-11-26-outage.md'], 'mine'],
+    ['replace', ['2026-11-26-outage.md'], 'new'],
+    ['keep-both', ['2026-11-26-outage-2.md', '2026-11-26-outage.md'], 'mine'],
+  ] as const)(
+    'asks before touching a file already in the folder (%s)',
+    async (answer, names, kept) => {
+      await writeFile(path.join(dir, '2026-11-26-outage.md'), 'mine')
+      const asked: string[][] = []
+      const result = await saveFolder(dialogs(undefined, dir, answer, asked), [
+        { fileName: '2026-11-26-outage.md', content: 'new' },
+      ])
+      expect(asked).toEqual([['2026-11-26-outage.md']])
+      expect(result.saved).toBe(answer !== 'cancel')
+      expect((await readdir(dir)).sort()).toEqual(names)
+      expect(await readFile(path.join(dir, '2026-11-26-outage.md'), 'utf8')).toBe(kept)
+    },
+  )
+
+  it('does not ask when nothing in the folder would be replaced', async () => {
+    const asked: string[][] = []
+    await writeFile(path.join(dir, 'notes.txt'), 'unrelated')
+    await saveFolder(dialogs(undefined, dir, 'cancel', asked), [
+      { fileName: '2026-11-26-outage.md', content: 'new' },
+    ])
+    expect(asked).toEqual([])
+    expect((await readdir(dir)).sort()).toEqual(['2026-11-26-outage.md', 'notes.txt'])
+  })
+
+  it('accepts only Steady export names from the renderer', () => {
     const args = ipcContract['export:save-folder'].args
-    for (const fileName of ['../evil.md', 'a/b.md', 'C:\\x.md', '..', 'a\u0000.md', '']) {
+    for (const fileName of [
+      '../evil.md',
+      'a/b.md',
+      'C:\\x.md',
+      '..',
+      'a\u0000.md',
+      '',
+      '.bashrc',
+      'run.desktop',
+      '2026-11-26-outage.desktop',
+      '2026-11-26-outage.md.desktop',
+      'outage.md',
+      '2026-11-26-.md',
+      '2026-11-26-Outage.md',
+    ]) {
       expect(args.safeParse([[{ fileName, content: 'x' }]]).success, fileName).toBe(false)
     }
     expect(args.safeParse([[{ fileName: '2026-11-26-outage.md', content: 'x' }]]).success).toBe(

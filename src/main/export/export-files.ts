@@ -3,6 +3,7 @@
  * the app, fakes in tests); every file is written atomically, so a failed export never leaves a
  * half-written post-mortem over a good one.
  */
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { MarkdownFile, SaveResult } from '../../shared/ipc-contract'
 import { writeFileAtomic } from '../storage/atomic-write'
@@ -11,6 +12,8 @@ export interface ExportDialogs {
   /** Resolves to the chosen path, or undefined when the user cancels. */
   chooseFile(defaultName: string, kind: 'markdown' | 'json'): Promise<string | undefined>
   chooseFolder(): Promise<string | undefined>
+  /** Some files already exist in the chosen folder: replace them, keep both, or stop. */
+  confirmReplace(names: string[]): Promise<'replace' | 'keep-both' | 'cancel'>
 }
 
 export async function saveMarkdown(
@@ -34,11 +37,23 @@ export async function saveFolder(
   const folder = await dialogs.chooseFolder()
   if (!folder) return { saved: false }
   const used = new Set<string>()
-  for (const file of files) {
-    // The contract allows plain names only; basename is a second guard against traversal.
-    const name = uniqueName(path.basename(file.fileName), used)
-    await writeFileAtomic(path.join(folder, name), file.content)
+  // The contract allows Steady's export names only; basename is a second guard against traversal.
+  const planned = files.map((file) => ({
+    name: uniqueName(path.basename(file.fileName), used),
+    content: file.content,
+  }))
+  const present = new Set((await readdir(folder)).map((n) => n.toLowerCase()))
+  const clashes = planned.filter((f) => present.has(f.name.toLowerCase())).map((f) => f.name)
+  if (clashes.length) {
+    const choice = await dialogs.confirmReplace(clashes)
+    if (choice === 'cancel') return { saved: false }
+    if (choice === 'keep-both') {
+      const taken = new Set([...present, ...planned.map((f) => f.name.toLowerCase())])
+      for (const f of planned)
+        if (present.has(f.name.toLowerCase())) f.name = uniqueName(f.name, taken)
+    }
   }
+  for (const f of planned) await writeFileAtomic(path.join(folder, f.name), f.content)
   return { saved: true, where: folder }
 }
 

@@ -34,6 +34,25 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
         : await dialog.showOpenDialog(options)
       return result.canceled ? undefined : result.filePaths[0]
     },
+    confirmReplace: async (names) => {
+      const win = window()
+      const options = {
+        type: 'question' as const,
+        title: 'Files already exist',
+        message:
+          names.length === 1
+            ? `${names[0]} already exists in this folder.`
+            : `${names.length} of these files already exist in this folder.`,
+        detail: names.slice(0, 10).join('\n') + (names.length > 10 ? '\n…' : ''),
+        buttons: ['Keep both', 'Replace', 'Cancel'],
+        defaultId: 0,
+        cancelId: 2,
+      }
+      const { response } = win
+        ? await dialog.showMessageBox(win, options)
+        : await dialog.showMessageBox(options)
+      return (['keep-both', 'replace', 'cancel'] as const)[response] ?? 'cancel'
+    },
   }
 }
 

@@ -157,7 +157,9 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
             return onClose()
           }
           if (!isAllowedLink(href.trim()))
-            return setError('Only http, https and mailto links are allowed. Nothing was changed.')
+            return setError(
+              'Only http, https and mailto links to other computers are allowed (not localhost, not mail attachments). Nothing was changed.',
+            )
           chain.setLink({ href: href.trim() }).run()
           onClose()
         }}

@@ -1,4 +1,4 @@
-import type { DesktopPreferences, DesktopStatus } from '@shared/ipc-contract'
+import { isAccelerator, type DesktopPreferences, type DesktopStatus } from '@shared/ipc-contract'
 import { useEffect, useState } from 'react'
 import { usePlatform } from '../../app/platform-context'
 
@@ -14,6 +14,7 @@ export function DesktopSettings() {
     })
   }, [platform])
   if (!status) return null
+  const valid = isAccelerator(shortcut)
   const change = (changes: Partial<DesktopPreferences>) =>
     void platform.setDesktopPreferences(changes).then(setStatus)
   return (
@@ -41,14 +42,22 @@ export function DesktopSettings() {
           <input
             className="input input-small"
             value={shortcut}
-            onChange={(e) => setShortcut(e.target.value)}
+            aria-invalid={!valid}
+            aria-describedby="shortcut-hint"
+            onChange={(e) => setShortcut(e.target.value.trim())}
             onBlur={() =>
-              shortcut &&
+              valid &&
               shortcut !== status.quickCaptureShortcut &&
               change({ quickCaptureShortcut: shortcut })
             }
           />
         </label>
+        {!valid && (
+          <p id="shortcut-hint" className="error-text" role="alert">
+            A shortcut needs Ctrl, Cmd, Alt or Super and one key, e.g. CommandOrControl+Alt+N. The
+            current one stays: {status.quickCaptureShortcut}.
+          </p>
+        )}
         {!status.shortcutRegistered && (
           <p className="error-text">
             Another application already uses {status.quickCaptureShortcut}. Choose another.
