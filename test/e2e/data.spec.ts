@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { importCorpus } from '../fixtures/import-corpus'
 import { expectAccessible, openApp, resolveQuickly } from './helpers'
 
 /** The exported file as data. */
@@ -19,6 +20,12 @@ const content = (data: Record<string, unknown>) => ({ ...data, exportedAt: null 
 
 async function importText(page: Page, text: string) {
   await page.getByRole('button', { name: 'Settings' }).click()
+  // Playwright hands over at most 50 MB as a buffer; larger files go through the disk.
+  if (text.length > 40 * 1024 * 1024) {
+    const file = test.info().outputPath('steady-export.json')
+    await writeFile(file, text)
+    return page.getByLabel('Import file').setInputFiles(file)
+  }
   await page.getByLabel('Import file').setInputFiles({
     name: 'steady-export.json',
     mimeType: 'application/json',
@@ -64,7 +71,9 @@ test('a corrupt file gets a clear message and changes nothing', async ({ page })
   const before = await exportEverything(page)
   await importText(page, '{"format": "steady-export", "version": 1, "incidents": [{"id": 3}]')
   await expect(
-    page.getByText("Couldn't read this file: it isn't JSON. Nothing was changed."),
+    page.getByText(
+      "Couldn't read this file: it isn't JSON (or it was cut short). Nothing was changed.",
+    ),
   ).toBeVisible()
   await importText(page, '{"hello": "world"}')
   await expect(page.getByText(/it isn't a Steady export \(missing 'format'\)/)).toBeVisible()
@@ -123,4 +132,98 @@ test('hostile content in an imported file runs no script and leaves no javascrip
   expect(
     await page.locator('main iframe, main embed, main script, main img[onerror]').count(),
   ).toBe(0)
+})
+
+test('every file of the hostile import corpus is refused with its reason, and nothing changes', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Cache stampede')
+  await page.getByLabel('New action item', { exact: true }).fill('Jitter the TTLs')
+  await page.getByRole('button', { name: 'Add action item' }).click()
+  const before = await exportEverything(page)
+  const status = page.getByRole('status').filter({ hasText: "Couldn't read this file" })
+  for (const { name, text, message } of importCorpus(structuredClone(before) as never)) {
+    await importText(page, text)
+    await expect(status, name).toHaveText(message)
+    await expect(status, name).toHaveText(/Nothing was changed\.$/)
+  }
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({})
+  expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>)['polluted'])).toBe(
+    undefined,
+  )
+  expect(content(await exportEverything(page))).toEqual(content(before))
+})
+
+/** An export of `count` incidents, each with a long account: about `count` × 20 KB. */
+function largeExport(base: Record<string, unknown>, count: number): string {
+  const [incident] = base['incidents'] as Record<string, unknown>[]
+  const incidents = Array.from({ length: count }, (_, n) => ({
+    ...incident,
+    id: `bulk-${n}`,
+    title: `Imported incident ${n}`,
+    symptoms: `Symptom ${n} `.repeat(1500).slice(0, 19_000),
+  }))
+  return JSON.stringify({ ...base, incidents, events: [], actionItems: [], postmortems: [] })
+}
+
+test('a 50 MB import runs off the page with progress, and can be cancelled without a trace', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Disk full on db-1')
+  const before = await exportEverything(page)
+  const big = largeExport(before, 2700)
+  expect(big.length).toBeGreaterThan(50 * 1024 * 1024)
+
+  await importText(page, big)
+  const progress = page.getByRole('status').filter({ hasText: /Reading|Checking|Importing/ })
+  await expect(progress).toBeVisible()
+  // The page stays responsive while the worker reads and checks the file.
+  const started = Date.now()
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+  expect(Date.now() - started).toBeLessThan(1000)
+  await progress.getByRole('button', { name: 'Cancel import' }).click()
+  await expect(page.getByText('Import cancelled. Nothing was changed.')).toBeVisible()
+  expect(content(await exportEverything(page))).toEqual(content(before))
+
+  await importText(page, big)
+  await expect(page.getByText('Imported: 2700 added, 0 replaced, 0 skipped.')).toBeVisible({
+    timeout: 60_000,
+  })
+  // The worker wrote them; the page's list learns of it by itself.
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await page.getByRole('searchbox', { name: 'Search incidents' }).fill('Imported incident 2699')
+  await expect(page.getByRole('button', { name: /Imported incident 2699/ })).toBeVisible()
+})
+
+test('an id in the file that belongs to a record here refuses the import, even with "Keep mine"', async ({
+  page,
+}) => {
+  await openApp(page)
+  await resolveQuickly(page, 'TLS certificate expired')
+  const before = await exportEverything(page)
+  const [incident] = before['incidents'] as Record<string, unknown>[]
+  const [event] = before['events'] as Record<string, unknown>[]
+  const other = { ...incident, id: 'from-another-laptop', title: 'Another laptop' }
+  await importText(
+    page,
+    JSON.stringify({
+      ...before,
+      incidents: [incident, other],
+      events: [{ ...event, incidentId: 'from-another-laptop' }],
+      actionItems: [],
+      postmortems: [],
+    }),
+  )
+  await page
+    .getByRole('dialog', { name: 'Incidents already here' })
+    .getByRole('button', { name: 'Keep mine' })
+    .click()
+  await expect(page.getByRole('status').filter({ hasText: 'has the same id' })).toHaveText(
+    /its timeline event ".*" has the same id as one already here \(in "TLS certificate expired"\).*Nothing was changed\./,
+  )
+  expect(content(await exportEverything(page))).toEqual(content(before))
 })

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_TIME } from '@shared/domain/model'
 import { buildPostmortemTemplate } from '@shared/domain/postmortem'
+import { importCorpus } from '../../../../test/fixtures/import-corpus'
+import { docProblem } from '../editor/schema'
 import { testDb } from './test-db'
 import { exportAll, findConflicts, importExport, parseExport, type SteadyExport } from './transfer'
 
@@ -93,6 +95,97 @@ describe('export and import', () => {
     })
     expect((await t.incidents.get(t.ids[0]!))?.title).toBe('Checkout 502 (from backup)')
     expect(await t.db.events.count()).toBe(data.events.length)
+  })
+
+  it('refuses every file of the hostile corpus with a message that says what is wrong', async () => {
+    const t = await filled()
+    const base = await exportAll(t.db)
+    const before = await snapshot(t)
+    const cases = importCorpus(JSON.parse(JSON.stringify(base)))
+    expect(cases.length).toBeGreaterThan(15)
+    for (const { name, text, message } of cases) {
+      const result = parseExport(text, { checkDoc: docProblem })
+      expect(result.ok, name).toBe(false)
+      if (!result.ok) {
+        expect(result.message, name).toMatch(message)
+        expect(result.message, name).toMatch(/^Couldn't read this file: .*Nothing was changed\.$/s)
+      }
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(await snapshot(t)).toEqual(before)
+    // The untouched base itself is accepted: each case fails for its own reason.
+    expect(parseExport(JSON.stringify(base), { checkDoc: docProblem }).ok).toBe(true)
+  })
+
+  it('with "Keep mine", changes nothing that exists, even when an id in the file is taken here', async () => {
+    const t = await filled()
+    const before = await snapshot(t)
+    const here = await exportAll(t.db)
+    const [a] = t.ids as [string, string]
+    const event = here.events.find((e) => e.incidentId === a)!
+    const item = here.actionItems[0]!
+    // A different incident whose event (or action item) reuses an id that exists here.
+    const stranger = { ...here.incidents[0]!, id: 'stranger', title: 'From another laptop' }
+    const file = (extra: Partial<SteadyExport>) => ({
+      ...here,
+      incidents: [stranger],
+      events: [],
+      actionItems: [],
+      postmortems: [],
+      ...extra,
+    })
+    for (const [data, noun] of [
+      [
+        file({
+          events: [{ ...event, incidentId: 'stranger' }],
+        }),
+        'timeline event',
+      ],
+      [
+        file({ actionItems: [{ ...item, incidentId: 'stranger', title: 'overwrite' }] }),
+        'action item',
+      ],
+    ] as const) {
+      for (const mode of ['skip', 'replace'] as const) {
+        await expect(importExport(t.db, data, mode), `${noun} ${mode}`).rejects.toThrow(
+          new RegExp(
+            `its ${noun} ".*" has the same id as one already here \\(in "Checkout 502"\\)`,
+          ),
+        )
+        expect(await snapshot(t)).toEqual(before)
+      }
+    }
+  })
+
+  it('cancelling an import while it writes rolls all of it back', async () => {
+    const source = await filled()
+    const data = await exportAll(source.db)
+    const target = testDb()
+    const cancel = new AbortController()
+    const result = importExport(target.db, data, 'skip', {
+      signal: cancel.signal,
+      onProgress: () => cancel.abort(),
+    })
+    await expect(result).rejects.toThrow('Import cancelled. Nothing was changed.')
+    expect(await target.db.incidents.count()).toBe(0)
+    expect(await target.db.events.count()).toBe(0)
+  })
+
+  it('reports progress while it checks a large file', async () => {
+    const data = await exportAll((await filled()).db)
+    const event = data.events[0]!
+    const events = Array.from({ length: 12_000 }, (_, n) => ({ ...event, id: `e${n}` }))
+    const calls: [number, number][] = []
+    const total = 12_000 + data.incidents.length + data.actionItems.length + data.postmortems.length
+    const result = parseExport(JSON.stringify({ ...data, events }), {
+      onProgress: (done, all) => calls.push([done, all]),
+    })
+    expect(result.ok).toBe(true)
+    expect(calls).toEqual([
+      [5000, total],
+      [10_000, total],
+      [total, total],
+    ])
   })
 
   it.each([

@@ -5,7 +5,12 @@
  * the database stays exactly as it was.
  */
 import { notesFromEvents, timelineEventSchema } from '@shared/domain/events'
-import { actionItemSchema, incidentSchema, settingsSchema } from '@shared/domain/model'
+import {
+  actionItemSchema,
+  incidentSchema,
+  incidentTitle,
+  settingsSchema,
+} from '@shared/domain/model'
 import { postmortemDocSchema } from '@shared/domain/postmortem'
 import { z } from 'zod'
 import type { PostmortemRow, SteadyDb } from './database'
@@ -17,29 +22,36 @@ export const EXPORT_VERSION = 1
 /** Larger files are refused before parsing: nobody's incident history is 200 MB. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
+const postmortemRowSchema = z.object({
+  incidentId: z.string().min(1).max(64),
+  doc: postmortemDocSchema,
+  updatedAt: z.number(),
+})
+
+/** The file's frame; its rows are checked one by one (below), so a large file reports progress. */
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   schemaVersion: z.number().int().positive(),
   exportedAt: z.string().max(40),
-  incidents: z.array(incidentSchema).max(100_000),
-  events: z.array(timelineEventSchema).max(5_000_000),
-  actionItems: z.array(actionItemSchema).max(500_000),
-  postmortems: z
-    .array(
-      z.object({
-        incidentId: z.string().min(1).max(64),
-        doc: postmortemDocSchema,
-        updatedAt: z.number(),
-      }),
-    )
-    .max(100_000),
+  incidents: z.array(z.unknown()).max(100_000),
+  events: z.array(z.unknown()).max(5_000_000),
+  actionItems: z.array(z.unknown()).max(500_000),
+  postmortems: z.array(z.unknown()).max(100_000),
   settings: settingsSchema.nullable(),
 })
-/** Post-mortem documents are checked loosely here; the editor's schema is their real check. */
-export type SteadyExport = Omit<z.infer<typeof exportSchema>, 'postmortems'> & {
-  postmortems: PostmortemRow[]
-}
+
+const ROWS = {
+  incidents: incidentSchema,
+  events: timelineEventSchema,
+  actionItems: actionItemSchema,
+  postmortems: postmortemRowSchema,
+} as const
+type Rows = { [K in keyof typeof ROWS]: z.infer<(typeof ROWS)[K]>[] }
+
+/** Post-mortem documents are checked loosely by zod; the editor's schema (`checkDoc`) is their real check. */
+export type SteadyExport = Omit<z.infer<typeof exportSchema>, keyof Rows | 'postmortems'> &
+  Omit<Rows, 'postmortems'> & { postmortems: PostmortemRow[] }
 
 export async function exportAll(db: SteadyDb, now = Date.now()): Promise<SteadyExport> {
   return db.transaction(
@@ -68,18 +80,43 @@ const firstIssue = (error: z.ZodError): string => {
   return `${issue.message}${where}`
 }
 
-/** Checks a file's text completely. Never throws: a problem comes back as a message. */
-export function parseExport(text: string): ParseResult {
+export interface ParseOptions {
+  /** The editor's own check of a post-mortem document: why it cannot be opened here, or null. */
+  checkDoc?: (doc: unknown) => string | null
+  /** Called every few thousand rows while the file is checked. */
+  onProgress?: (done: number, total: number) => void
+}
+
+const PROGRESS_EVERY = 5000
+
+/** The first id that appears twice in a list, if any. */
+function repeated(ids: Iterable<string>): string | undefined {
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) return id
+    seen.add(id)
+  }
+  return undefined
+}
+
+/**
+ * Checks a file's text completely: the frame, then every row against its schema (ranges, sizes,
+ * enums), ids repeated within the file, references to incidents it does not contain, and every
+ * post-mortem against the editor's schema. Never throws: a problem comes back as a message.
+ */
+export function parseExport(text: string, options: ParseOptions = {}): ParseResult {
   const fail = (why: string): ParseResult => ({
     ok: false,
     message: `Couldn't read this file: ${why}. Nothing was changed.`,
   })
   if (text.length > MAX_IMPORT_BYTES) return fail('it is larger than 200 MB')
+  // Steady never writes this key; in a file it can only be an attempt to change objects' prototypes.
+  if (/"__proto__"\s*:/.test(text)) return fail('it contains a "__proto__" key')
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch {
-    return fail("it isn't JSON")
+    return fail(text.trim() ? "it isn't JSON (or it was cut short)" : 'it is empty')
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return fail("it isn't a Steady export")
@@ -89,21 +126,79 @@ export function parseExport(text: string): ParseResult {
     return fail(
       `it was made by another version of Steady (export version ${String(record['version'])})`,
     )
-  const parsed = exportSchema.safeParse(raw)
-  if (!parsed.success) return fail(firstIssue(parsed.error))
-  const data = parsed.data as SteadyExport
-  const ids = new Set(data.incidents.map((i) => i.id))
-  if (ids.size !== data.incidents.length) return fail('two incidents share an id')
+  const schemaVersion = record['schemaVersion']
+  if (typeof schemaVersion === 'number' && schemaVersion > CURRENT_VERSION)
+    return fail(
+      `it was made by a newer Steady (data version ${schemaVersion}; this one reads up to ${CURRENT_VERSION}). Update Steady, then import it`,
+    )
+  const frame = exportSchema.safeParse(raw)
+  if (!frame.success) return fail(firstIssue(frame.error))
+
+  const total = (Object.keys(ROWS) as (keyof Rows)[]).reduce((n, k) => n + frame.data[k].length, 0)
+  let done = 0
+  const rows = {} as Rows
+  for (const table of Object.keys(ROWS) as (keyof Rows)[]) {
+    const schema = ROWS[table]
+    const out: unknown[] = []
+    const input = frame.data[table]
+    for (let i = 0; i < input.length; i++) {
+      const parsed = schema.safeParse(input[i])
+      if (!parsed.success)
+        return fail(
+          firstIssue(
+            new z.ZodError(
+              parsed.error.issues.map((issue) => ({ ...issue, path: [table, i, ...issue.path] })),
+            ),
+          ),
+        )
+      out.push(parsed.data)
+      if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, total)
+    }
+    ;(rows as Record<string, unknown[]>)[table] = out
+  }
+  options.onProgress?.(total, total)
+
+  const twice =
+    (['incidents', 'events', 'actionItems'] as const)
+      .map((table) => [table, repeated(rows[table].map((r) => r.id))] as const)
+      .find(([, id]) => id !== undefined) ??
+    (['postmortems', repeated(rows.postmortems.map((p) => p.incidentId))] as const)
+  if (twice[1] !== undefined)
+    return fail(`two ${TABLE_NOUNS[twice[0]]} in it share the id ${JSON.stringify(twice[1])}`)
+  const ids = new Set(rows.incidents.map((i) => i.id))
   const orphan =
-    data.events.find((e) => !ids.has(e.incidentId)) ??
-    data.actionItems.find((i) => !ids.has(i.incidentId)) ??
-    data.postmortems.find((p) => !ids.has(p.incidentId))
+    rows.events.find((e) => !ids.has(e.incidentId)) ??
+    rows.actionItems.find((i) => !ids.has(i.incidentId)) ??
+    rows.postmortems.find((p) => !ids.has(p.incidentId))
   if (orphan)
     return fail(
       `it refers to incident ${JSON.stringify(orphan.incidentId)}, which it does not contain`,
     )
+  if (options.checkDoc) {
+    for (const row of rows.postmortems) {
+      const problem = options.checkDoc(row.doc)
+      if (problem) {
+        const incident = rows.incidents.find((i) => i.id === row.incidentId)
+        return fail(
+          `the post-mortem of "${incident?.title || row.incidentId}" ${problem}; importing it could lose that part`,
+        )
+      }
+    }
+  }
+  const data: SteadyExport = {
+    ...frame.data,
+    ...rows,
+    postmortems: rows.postmortems as PostmortemRow[],
+  }
   return { ok: true, data: withNoteIds(data) }
 }
+
+const TABLE_NOUNS = {
+  incidents: 'incidents',
+  events: 'timeline events',
+  actionItems: 'action items',
+  postmortems: 'post-mortems',
+} as const
 
 /**
  * Files from before notes could be edited hold each note as plain text: its id is taken from the
@@ -134,15 +229,35 @@ export interface ImportSummary {
   skipped: number
 }
 
+export interface ImportOptions {
+  onProgress?: (done: number, total: number) => void
+  /** Cancelling rolls the whole import back: nothing is written. */
+  signal?: AbortSignal
+}
+
+/** An id in the file already belongs to something here that the import must not change. */
+export class IdCollision extends DbError {
+  constructor(noun: string, id: string, owner: string) {
+    super(
+      'invalid',
+      `Couldn't import this file: its ${noun} ${JSON.stringify(id)} has the same id as one already here (in "${owner}"), and importing it would overwrite yours. Nothing was changed.`,
+    )
+  }
+}
+
+const CHUNK = 5000
+
 /**
  * Writes a validated export in one transaction. Incidents that already exist are skipped or
- * replaced (with everything that belongs to them), as the user chose.
+ * replaced (with everything that belongs to them), as the user chose. Nothing that is kept is ever
+ * changed: an incoming event or action item whose id belongs to a record here that is not being
+ * replaced refuses the whole import.
  */
 export async function importExport(
   db: SteadyDb,
   data: SteadyExport,
   onConflict: 'skip' | 'replace',
-  onProgress?: (done: number, total: number) => void,
+  { onProgress, signal }: ImportOptions = {},
 ): Promise<ImportSummary> {
   const tables = [db.incidents, db.events, db.actionItems, db.postmortems, db.settings]
   try {
@@ -157,17 +272,35 @@ export async function importExport(
       }
       const incidents = data.incidents.filter((i) => take(i.id))
       const events = data.events.filter((e) => take(e.incidentId))
-      const total = incidents.length + events.length
-      await db.incidents.bulkPut(incidents)
-      const CHUNK = 5000
-      for (let i = 0; i < events.length; i += CHUNK) {
-        await db.events.bulkPut(events.slice(i, i + CHUNK))
-        onProgress?.(incidents.length + Math.min(i + CHUNK, events.length), total)
+      const items = data.actionItems.filter((i) => take(i.incidentId))
+      const total = incidents.length + events.length + items.length
+      let done = incidents.length
+      const owner = async (incidentId: string) =>
+        incidentTitle((await db.incidents.get(incidentId)) ?? { title: incidentId, symptoms: '' })
+      /** Writes rows in chunks, refusing any whose id is already taken here. */
+      const write = async <R extends { id: string; incidentId: string }>(
+        table: typeof db.events | typeof db.actionItems,
+        rows: R[],
+        noun: string,
+      ) => {
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          signal?.throwIfAborted()
+          const chunk = rows.slice(i, i + CHUNK)
+          const here = await table.bulkGet(chunk.map((r) => r.id))
+          const taken = here.find((row) => row !== undefined)
+          if (taken) throw new IdCollision(noun, taken.id, await owner(taken.incidentId))
+          await (table as typeof db.events).bulkAdd(chunk as never)
+          done += chunk.length
+          onProgress?.(done, total)
+        }
       }
-      await db.actionItems.bulkPut(data.actionItems.filter((i) => take(i.incidentId)))
+      await db.incidents.bulkPut(incidents)
+      await write(db.events, events, 'timeline event')
+      await write(db.actionItems, items, 'action item')
       await db.postmortems.bulkPut(data.postmortems.filter((p) => take(p.incidentId)))
       if (data.settings && !(await db.settings.get('settings')))
         await db.settings.put({ key: 'settings', value: data.settings })
+      signal?.throwIfAborted()
       const replaced = onConflict === 'replace' ? conflicts.size : 0
       return {
         added: incidents.length - replaced,
@@ -176,6 +309,7 @@ export async function importExport(
       }
     })
   } catch (error) {
+    if (signal?.aborted) throw new DbError('invalid', 'Import cancelled. Nothing was changed.')
     throw error instanceof DbError ? error : toDbError(error, 'write')
   }
 }

@@ -19,6 +19,7 @@ import { usePlatform } from '../app/platform-context'
 import { ActionItemsSummary } from '../features/action-items/ActionItemsSummary'
 import { postmortemExtensions } from './extensions'
 import { ActionItemsNode } from './nodes'
+import { docProblem } from './schema'
 import { Toolbar } from './Toolbar'
 
 interface PostmortemEditorProps {
@@ -54,13 +55,26 @@ export function sanitizePastedHtml(html: string): string {
   return template.innerHTML
 }
 
-export default function PostmortemEditor({
-  incidentId,
-  initial,
-  onChange,
-  onBlur,
-  onReady,
-}: PostmortemEditorProps) {
+/**
+ * A document this version cannot represent is shown as refused, never opened: the editor would
+ * show it empty and the next keystroke would save that emptiness over the user's words.
+ */
+export default function PostmortemEditor(props: PostmortemEditorProps) {
+  const [problem] = useState(() => docProblem(props.initial))
+  if (problem)
+    return (
+      <div className="correction-banner" role="alert">
+        <p>
+          This post-mortem {problem}. It is kept exactly as it was and is not opened here, so
+          nothing in it can be lost. Open it with the Steady that made it, or export everything
+          (Settings) to keep a copy.
+        </p>
+      </div>
+    )
+  return <DocumentEditor {...props} />
+}
+
+function DocumentEditor({ incidentId, initial, onChange, onBlur, onReady }: PostmortemEditorProps) {
   const platform = usePlatform()
   const [extensions] = useState(() => [
     ...postmortemExtensions.filter((e) => e.name !== ActionItemsNode.name),

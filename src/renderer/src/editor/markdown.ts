@@ -3,7 +3,6 @@
  * the escaping and the block structure; this file adds what it lacks (task lists, tables, Steady's
  * own nodes) and the front matter, written by a YAML library so no title can break it.
  */
-import { getSchema } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import {
   ACTION_ITEM_COLUMNS,
@@ -22,9 +21,8 @@ import {
   type MarkdownSerializerState,
 } from 'prosemirror-markdown'
 import { stringify } from 'yaml'
-import { postmortemExtensions } from './extensions'
+import { postmortemSchema as schema } from './schema'
 
-const schema = getSchema(postmortemExtensions)
 type MarkSpec = MarkdownSerializer['marks'][string]
 const { strong, em } = defaultMarkdownSerializer.marks as Record<'strong' | 'em', MarkSpec>
 const base = defaultMarkdownSerializer.nodes

@@ -4,26 +4,32 @@ import { useEffect, useRef, useState } from 'react'
 import { Dialog } from '../../app/Dialog'
 import { usePlatform } from '../../app/platform-context'
 import { allAutosaves, db } from '../../db/instance'
-import {
-  exportAll,
-  findConflicts,
-  importExport,
-  parseExport,
-  replaceAll,
-  snapshotOf,
-  type SteadyExport,
-} from '../../db/transfer'
+import { exportAll, parseExport, replaceAll, snapshotOf } from '../../db/transfer'
+import { docProblem } from '../../editor/schema'
+import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
 
 const kb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+const STAGES: Record<ImportStage, string> = {
+  reading: 'Reading the file…',
+  checking: 'Checking the file…',
+  writing: 'Importing…',
+}
+function progressText(stage: ImportStage, done: number, total: number): string {
+  if (stage === 'reading') return STAGES.reading
+  return `${STAGES[stage]} ${Math.floor((done / Math.max(total, 1)) * 100)}%`
+}
 
 /** Export and import everything; in the desktop app, the automatic backups too. */
 export function DataPanel() {
   const platform = usePlatform()
   const [message, setMessage] = useState<string | null>(null)
-  const [pending, setPending] = useState<{ data: SteadyExport; conflicts: number } | null>(null)
+  const [pending, setPending] = useState<{ conflicts: number } | null>(null)
   const [progress, setProgress] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
+  const worker = useRef<Worker | null>(null)
+  useEffect(() => () => worker.current?.terminate(), [])
 
   const exportEverything = async () => {
     await Promise.all(allAutosaves.map((a) => a.flush()))
@@ -40,29 +46,49 @@ export function DataPanel() {
     )
   }
 
-  const runImport = async (data: SteadyExport, onConflict: 'skip' | 'replace') => {
+  const finish = (text: string) => {
+    worker.current?.terminate()
+    worker.current = null
     setPending(null)
-    setProgress('Importing…')
-    try {
-      const summary = await importExport(db, data, onConflict, (done, total) =>
-        setProgress(`Importing… ${Math.round((done / Math.max(total, 1)) * 100)}%`),
-      )
-      setMessage(
-        `Imported: ${summary.added} added, ${summary.replaced} replaced, ${summary.skipped} skipped.`,
-      )
-    } catch (e) {
-      setMessage(`${(e as Error).message} Nothing was changed.`)
-    } finally {
-      setProgress(null)
-    }
+    setProgress(null)
+    setMessage(text)
   }
 
-  const chooseFile = async (file: File) => {
-    const parsed = parseExport(await file.text())
-    if (!parsed.ok) return setMessage(parsed.message)
-    const conflicts = (await findConflicts(db, parsed.data)).length
-    if (conflicts) setPending({ data: parsed.data, conflicts })
-    else await runImport(parsed.data, 'skip')
+  /** The file is read, checked and written by a worker, so the window never freezes. */
+  const chooseFile = (file: File) => {
+    worker.current?.terminate()
+    setMessage(null)
+    const job = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })
+    worker.current = job
+    const send = (message: ToWorker) => job.postMessage(message)
+    job.onerror = (e) => finish(`Couldn't import this file: ${e.message}. Nothing was changed.`)
+    job.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (data.type === 'progress') setProgress(progressText(data.stage, data.done, data.total))
+      else if (data.type === 'checked' && !data.ok) finish(data.message)
+      else if (data.type === 'checked') {
+        if (data.conflicts) {
+          setProgress(null)
+          setPending({ conflicts: data.conflicts })
+        } else send({ type: 'import', onConflict: 'skip' })
+      } else if (data.type === 'failed') finish(data.message)
+      else if (data.type === 'done') {
+        const { added, replaced, skipped } = data.summary
+        finish(`Imported: ${added} added, ${replaced} replaced, ${skipped} skipped.`)
+      }
+    }
+    send({ type: 'check', file })
+  }
+
+  const choose = (onConflict: 'skip' | 'replace') => {
+    setPending(null)
+    worker.current?.postMessage({ type: 'import', onConflict } satisfies ToWorker)
+  }
+
+  /** Before writing starts the worker just stops; while writing, the transaction is rolled back. */
+  const cancel = () => {
+    if (progress?.startsWith('Importing'))
+      worker.current?.postMessage({ type: 'cancel' } satisfies ToWorker)
+    else finish('Import cancelled. Nothing was changed.')
   }
 
   return (
@@ -87,39 +113,38 @@ export function DataPanel() {
           onChange={(e) => {
             const file = e.target.files?.[0]
             e.target.value = ''
-            if (file) void chooseFile(file)
+            if (file) chooseFile(file)
           }}
         />
       </div>
-      {progress && <p role="status">{progress}</p>}
+      {progress && (
+        <p role="status" className="import-progress">
+          {progress}{' '}
+          <button type="button" className="link-button" onClick={cancel}>
+            Cancel import
+          </button>
+        </p>
+      )}
       {message && (
         <p className="info" role="status">
           {message}
         </p>
       )}
       {pending && (
-        <Dialog label="Incidents already here" onClose={() => setPending(null)}>
+        <Dialog label="Incidents already here" onClose={cancel}>
           <h2>Incidents already here</h2>
           <p className="muted">
             {pending.conflicts} incident{pending.conflicts === 1 ? '' : 's'} in this file already
             exist here. Keep yours, or replace them with the file's?
           </p>
           <div className="dialog-actions">
-            <button type="button" className="button quiet" onClick={() => setPending(null)}>
+            <button type="button" className="button quiet" onClick={cancel}>
               Cancel
             </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void runImport(pending.data, 'replace')}
-            >
+            <button type="button" className="button" onClick={() => choose('replace')}>
               Replace them
             </button>
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => void runImport(pending.data, 'skip')}
-            >
+            <button type="button" className="button primary" onClick={() => choose('skip')}>
               Keep mine
             </button>
           </div>
@@ -144,7 +169,7 @@ function Backups({
   const restore = async (backup: BackupInfo) => {
     await Promise.all(allAutosaves.map((a) => a.flush()))
     const content = await backups.restore(backup.name, await snapshotOf(db))
-    const parsed = parseExport(content)
+    const parsed = parseExport(content, { checkDoc: docProblem })
     if (!parsed.ok) return onMessage(parsed.message)
     await replaceAll(db, parsed.data)
     onMessage(
