@@ -22,17 +22,18 @@ import {
   timeSchema,
   type Incident,
   type IncidentDetails,
+  LIMITS,
   type Note,
 } from './model'
 
-const text = z.string().max(20_000)
+const text = z.string().max(LIMITS.text)
 const time = timeSchema
 const id = z.string().min(1).max(64)
 const event = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
   z.object({ kind: z.literal(kind), payload })
 
 export const eventBodySchema = z.discriminatedUnion('kind', [
-  event('incident-opened', z.object({ title: z.string().max(300) })),
+  event('incident-opened', z.object({ title: z.string().max(LIMITS.title) })),
   event('impact-started', z.object({})),
   event('detected', z.object({})),
   event('details-edited', z.object({ changes: incidentDetailsSchema.partial() })),

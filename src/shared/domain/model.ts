@@ -39,7 +39,25 @@ export type Strategy = z.infer<typeof strategySchema>
 export const statusSchema = z.enum(['active', 'resolved', 'closed', 'deleted'])
 export type IncidentStatus = z.infer<typeof statusSchema>
 
-const text = (max = 20_000) => z.string().max(max)
+/**
+ * The longest value each kind of text may hold: one source for the database's schema and for every
+ * input (which shows what is left near the limit and refuses, never cuts, what would pass it).
+ */
+export const LIMITS = {
+  /** Notes, symptoms, evidence, observations: the long texts. */
+  text: 20_000,
+  /** Actions, statements, reasons, measures: a sentence or a paragraph. */
+  shortNote: 2000,
+  title: 300,
+  itemTitle: 500,
+  owner: 200,
+  service: 200,
+  severityDefinition: 500,
+  statusCode: 20,
+  endpoint: 500,
+} as const
+
+const text = (max: number = LIMITS.text) => z.string().max(max)
 /**
  * The last moment any time field may hold: the end of year 9999. Beyond it a date cannot be shown
  * (JavaScript's own range ends soon after), so an imported 1e20 is refused, never stored.
@@ -52,7 +70,7 @@ export const timeSchema = z
   .refine(Number.isInteger, 'A time must be whole milliseconds.')
 const time = timeSchema
 
-const checkSchema = z.object({ checked: z.boolean(), note: text(2000) })
+const checkSchema = z.object({ checked: z.boolean(), note: text(LIMITS.shortNote) })
 export type Check = z.infer<typeof checkSchema>
 
 export const RECENT_CHANGES = ['deploys', 'migrations', 'config', 'dependencies'] as const
@@ -95,7 +113,7 @@ export type MitigationOutcome = z.infer<typeof mitigationOutcomeSchema>
 export const mitigationActionSchema = z.object({
   id: z.string().min(1).max(64),
   at: time,
-  action: text(2000),
+  action: text(LIMITS.shortNote),
   expected: text(),
   observed: text(),
   outcome: mitigationOutcomeSchema.nullable(),
@@ -112,7 +130,7 @@ export type HypothesisResult = z.infer<typeof hypothesisResultSchema>
 
 export const hypothesisSchema = z.object({
   id: z.string().min(1).max(64),
-  statement: text(2000),
+  statement: text(LIMITS.shortNote),
   howToTest: text(),
   result: hypothesisResultSchema,
   evidence: text(),
@@ -142,23 +160,22 @@ export type ReminderMark = z.infer<typeof reminderMarkSchema>
 export const postmortemStatusSchema = z.enum(['none', 'draft', 'final'])
 
 /** Limits the inputs read, so a field never takes more than the database accepts. */
-export const LIMITS = { statusCode: 20, endpoint: 500, shortNote: 2000 } as const
 
 /** The editable facts of an incident: what autosave writes, field by field. */
 export const incidentDetailsSchema = z.object({
-  title: text(300),
+  title: text(LIMITS.title),
   symptoms: text(),
   errorMessages: text(),
   statusCodes: z.array(text(LIMITS.statusCode)).max(100),
   endpoints: z.array(text(LIMITS.endpoint)).max(200),
   detectionSource: detectionSourceSchema,
-  detectionNote: text(2000),
+  detectionNote: text(LIMITS.shortNote),
   scope: scopeSchema.nullable(),
-  scopeNote: text(2000),
+  scopeNote: text(LIMITS.shortNote),
   recentChanges: recentChangesSchema,
   strategy: strategySchema.nullable(),
-  strategyNote: text(2000),
-  services: z.array(text(200)).max(100),
+  strategyNote: text(LIMITS.shortNote),
+  services: z.array(text(LIMITS.service)).max(100),
   rootCause: rootCauseSchema,
   fixChecklist: fixChecklistSchema,
 })
@@ -179,7 +196,7 @@ export const incidentSchema = incidentDetailsSchema.extend({
   fixDeployedAt: time.nullable(),
   resolvedAt: time.nullable(),
   closedAt: time.nullable(),
-  closeReason: text(2000),
+  closeReason: text(LIMITS.shortNote),
   /**
    * The free notes from the timeline, kept here too so search can find them. Files exported before
    * notes could be edited hold plain strings (with no id to edit them by).
@@ -232,11 +249,11 @@ export type ActionItemStatus = z.infer<typeof actionItemStatusSchema>
 export const actionItemSchema = z.object({
   id: z.string().min(1).max(64),
   incidentId: z.string().min(1).max(64),
-  title: text(500),
+  title: text(LIMITS.itemTitle),
   type: actionItemTypeSchema,
-  owner: text(200),
+  owner: text(LIMITS.owner),
   dueAt: time.nullable(),
-  measure: text(2000),
+  measure: text(LIMITS.shortNote),
   status: actionItemStatusSchema,
   createdAt: time,
   updatedAt: time,
@@ -260,10 +277,10 @@ const positive = z.number().positive().max(100_000)
 
 export const settingsSchema = z.object({
   severityDefinitions: z.object({
-    SEV1: text(500),
-    SEV2: text(500),
-    SEV3: text(500),
-    SEV4: text(500),
+    SEV1: text(LIMITS.severityDefinition),
+    SEV2: text(LIMITS.severityDefinition),
+    SEV3: text(LIMITS.severityDefinition),
+    SEV4: text(LIMITS.severityDefinition),
   }),
   timeboxes: z.object({ captureMinutes: positive, triageMinutes: positive }),
   reminders: z.object({

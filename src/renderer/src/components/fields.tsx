@@ -1,5 +1,7 @@
 import { X } from 'lucide-react'
+import { LIMITS } from '@shared/domain/model'
 import { useId, useState, type ReactNode } from 'react'
+import { LimitedText } from './limited'
 
 interface TextInputProps {
   label: string
@@ -21,11 +23,11 @@ export function TextInput(props: TextInputProps) {
   const common = {
     id,
     value: props.value,
-    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
+    onValue: props.onChange,
     onBlur: props.onBlur,
     autoFocus: props.autoFocus,
     placeholder: props.placeholder,
-    maxLength: props.maxLength ?? 20_000,
+    max: props.maxLength ?? LIMITS.text,
     'aria-describedby': hintId,
     className: `input${props.mono ? ' mono' : ''}`,
   }
@@ -40,9 +42,9 @@ export function TextInput(props: TextInputProps) {
         </p>
       )}
       {props.multiline ? (
-        <textarea rows={props.rows ?? 3} {...common} />
+        <LimitedText multiline rows={props.rows ?? 3} {...common} />
       ) : (
-        <input type="text" {...common} />
+        <LimitedText type="text" {...common} />
       )}
     </div>
   )
@@ -154,13 +156,13 @@ export function ChipsInput({
             </button>
           </span>
         ))}
-        <input
+        <LimitedText
           id={id}
           className="chips-input mono"
           value={draft}
           placeholder={placeholder}
-          maxLength={maxLength}
-          onChange={(e) => setDraft(e.target.value.replace(/,/g, ''))}
+          max={maxLength}
+          onValue={(value) => setDraft(value.replace(/,/g, ''))}
           onKeyDown={(e) => {
             if ((e.key === 'Enter' && !e.ctrlKey && !e.metaKey) || e.key === ',') {
               e.preventDefault()

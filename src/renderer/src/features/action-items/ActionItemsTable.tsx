@@ -1,3 +1,5 @@
+import { LIMITS } from '@shared/domain/model'
+import { LimitedText } from '../../components/limited'
 import {
   ACTION_ITEM_COLUMNS,
   ACTION_ITEM_STATUS_LABELS,
@@ -85,14 +87,14 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
   return (
     <tr data-status={item.status} data-overdue={overdue || undefined}>
       <td>
-        <input
+        <LimitedText
           className="cell-input"
           aria-label="Action item"
           value={title}
-          maxLength={500}
-          onChange={(e) => {
-            setTitle(e.target.value)
-            type({ title: e.target.value })
+          max={LIMITS.itemTitle}
+          onValue={(value) => {
+            setTitle(value)
+            type({ title: value })
           }}
           onBlur={flush}
         />
@@ -114,14 +116,14 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
         </select>
       </td>
       <td>
-        <input
+        <LimitedText
           className="cell-input"
           aria-label={`Owner of ${label}`}
           value={owner}
-          maxLength={200}
-          onChange={(e) => {
-            setOwner(e.target.value)
-            type({ owner: e.target.value })
+          max={LIMITS.owner}
+          onValue={(value) => {
+            setOwner(value)
+            type({ owner: value })
           }}
           onBlur={flush}
         />
@@ -139,14 +141,14 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
         {overdue && <span className="overdue-tag">Overdue</span>}
       </td>
       <td>
-        <input
+        <LimitedText
           className="cell-input"
           aria-label={`Done when, for ${label}`}
           value={measure}
-          maxLength={2000}
-          onChange={(e) => {
-            setMeasure(e.target.value)
-            type({ measure: e.target.value })
+          max={LIMITS.shortNote}
+          onValue={(value) => {
+            setMeasure(value)
+            type({ measure: value })
           }}
           onBlur={flush}
         />
@@ -205,13 +207,13 @@ function NewItemForm({ incidentId }: { incidentId: string }) {
       <label htmlFor={`new-item-${incidentId}`} className="visually-hidden">
         New action item
       </label>
-      <input
+      <LimitedText
         id={`new-item-${incidentId}`}
         className="input new-item-title"
         placeholder="New action item: specific, assignable, measurable"
         value={title}
-        maxLength={500}
-        onChange={(e) => setTitle(e.target.value)}
+        max={LIMITS.itemTitle}
+        onValue={setTitle}
       />
       <label htmlFor={`new-item-type-${incidentId}`} className="visually-hidden">
         Type of the new action item

@@ -42,7 +42,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         value={title}
         onChange={setTitle}
         onBlur={flush}
-        maxLength={300}
+        maxLength={LIMITS.title}
       />
       <EventTimeField
         incident={incident}
@@ -68,7 +68,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         value={detectionNote}
         onChange={setDetectionNote}
         onBlur={flush}
-        maxLength={2000}
+        maxLength={LIMITS.shortNote}
       />
       <TextInput
         label="Error messages"

@@ -1,3 +1,4 @@
+import { LIMITS } from '@shared/domain/model'
 import type { Hypothesis, HypothesisResult, Incident } from '@shared/domain/model'
 import { HYPOTHESIS_RESULT_LABELS, choicesOf } from '@shared/domain/vocabulary'
 import { useState } from 'react'
@@ -132,7 +133,12 @@ function StatementEditor({
         run(incidentsRepo.editHypothesis(incidentId, hypothesis.id, { statement, howToTest }))
       }}
     >
-      <TextInput label="Hypothesis" value={statement} onChange={setStatement} maxLength={2000} />
+      <TextInput
+        label="Hypothesis"
+        value={statement}
+        onChange={setStatement}
+        maxLength={LIMITS.shortNote}
+      />
       <TextInput label="How to test it" value={howToTest} onChange={setHowToTest} />
       <ErrorText message={error} />
       <EditorActions
@@ -172,7 +178,7 @@ function HypothesisForm({ incidentId }: { incidentId: string }) {
         value={statement}
         onChange={setStatement}
         placeholder="The connection pool is exhausted"
-        maxLength={2000}
+        maxLength={LIMITS.shortNote}
       />
       <TextInput label="How to test it" value={howToTest} onChange={setHowToTest} />
       <ErrorText message={error} />

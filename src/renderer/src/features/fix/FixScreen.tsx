@@ -1,3 +1,4 @@
+import { LIMITS } from '@shared/domain/model'
 import { FIX_STEPS, type Incident } from '@shared/domain/model'
 import { HOUR } from '@shared/domain/time'
 import type { MonitoringResult } from '@shared/domain/model'
@@ -181,7 +182,12 @@ function Monitoring({
         Monitoring until {formatDateTime(deployedAt + monitoringHours * HOUR, now)} (
         {monitoringHours} hours after the deploy). Then say how it went.
       </p>
-      <TextInput label="What monitoring showed" value={note} onChange={setNote} maxLength={2000} />
+      <TextInput
+        label="What monitoring showed"
+        value={note}
+        onChange={setNote}
+        maxLength={LIMITS.shortNote}
+      />
       <ErrorText message={error} />
       <div className="form-actions">
         <WhenField label="Time of the monitoring result" value={at} onChange={setAt} />

@@ -1,3 +1,5 @@
+import { LIMITS } from '@shared/domain/model'
+import { LimitedText } from '../../components/limited'
 import { useState } from 'react'
 import type { Command } from '../../commands/command'
 import { Dialog } from '../../app/Dialog'
@@ -87,13 +89,15 @@ function ReasonDialog({
           <label htmlFor="move-reason" className="field-label">
             Reason
           </label>
-          <textarea
+          <LimitedText
+            multiline
             id="move-reason"
             className="input"
             rows={3}
             autoFocus
+            max={LIMITS.text}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onValue={setReason}
           />
         </div>
         <div className="dialog-actions">

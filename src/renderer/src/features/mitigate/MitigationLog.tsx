@@ -1,3 +1,4 @@
+import { LIMITS } from '@shared/domain/model'
 import type { Incident, MitigationAction, MitigationOutcome } from '@shared/domain/model'
 import { OUTCOME_LABELS, choicesOf, lower } from '@shared/domain/vocabulary'
 import { spansDays } from '@shared/domain/timeline'
@@ -73,7 +74,7 @@ export function MitigationForm({ incident }: { incident: Incident }) {
           </button>
         ))}
       </div>
-      <TextInput label="Action" value={action} onChange={setAction} maxLength={2000} />
+      <TextInput label="Action" value={action} onChange={setAction} maxLength={LIMITS.shortNote} />
       <TextInput label="What you expect" value={expected} onChange={setExpected} />
       <TextInput label="What you observed" value={observed} onChange={setObserved} />
       <ChoiceGroup legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />
@@ -188,7 +189,7 @@ function AttemptEditor({
         )
       }}
     >
-      <TextInput label="Action" value={action} onChange={setAction} maxLength={2000} />
+      <TextInput label="Action" value={action} onChange={setAction} maxLength={LIMITS.shortNote} />
       <TextInput label="What you expect" value={expected} onChange={setExpected} />
       <TextInput label="What you observed" value={observed} onChange={setObserved} />
       <ChoiceGroup legend="Outcome" options={OUTCOMES} value={outcome} onChange={setOutcome} />

@@ -1,3 +1,5 @@
+import { LIMITS } from '@shared/domain/model'
+import { LimitedText } from '../../components/limited'
 import {
   describeEvent,
   spansDays,
@@ -133,13 +135,14 @@ function EntryEditor({ incidentId, entry }: { incidentId: string; entry: Timelin
               <label className="field-label" htmlFor={`${panelId}-text`}>
                 Note text
               </label>
-              <textarea
+              <LimitedText
+                multiline
                 id={`${panelId}-text`}
                 className="input"
                 rows={2}
-                maxLength={20_000}
+                max={LIMITS.text}
                 value={text}
-                onChange={(e) => setText(e.target.value)}
+                onValue={setText}
               />
               <button
                 type="button"
@@ -257,14 +260,15 @@ function NoteForm({ incidentId }: { incidentId: string }) {
       <label htmlFor="timeline-note" className="visually-hidden">
         Add a note to the timeline
       </label>
-      <textarea
+      <LimitedText
+        multiline
         id="timeline-note"
         className="input"
         rows={2}
         placeholder="Add a note…"
         value={text}
-        maxLength={20_000}
-        onChange={(e) => setText(e.target.value)}
+        max={LIMITS.text}
+        onValue={setText}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
             e.preventDefault()

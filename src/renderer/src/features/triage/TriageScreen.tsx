@@ -1,3 +1,4 @@
+import { LIMITS } from '@shared/domain/model'
 import { RECENT_CHANGES, type Incident } from '@shared/domain/model'
 import { RECENT_CHANGE_LABELS } from '@shared/domain/vocabulary'
 import { ChoiceGroup, TextInput } from '../../components/fields'
@@ -51,7 +52,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
                 aria-label={`${RECENT_CHANGE_LABELS[key]}: notes`}
                 placeholder="What, when"
                 value={changes[key].note}
-                maxLength={2000}
+                maxLength={LIMITS.shortNote}
                 onChange={(e) =>
                   setChanges({ ...changes, [key]: { ...changes[key], note: e.target.value } })
                 }
