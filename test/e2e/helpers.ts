@@ -21,6 +21,10 @@ export async function newIncident(page: Page, symptoms: string): Promise<void> {
   const field = page.getByLabel('What is happening?')
   await expect(field).toBeFocused()
   await field.fill(symptoms)
+  // The header takes its title from the first line once it is saved, which can move what is
+  // below it: a click aimed before that could land elsewhere.
+  const title = symptoms.split('\n')[0]!.slice(0, 120)
+  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible()
 }
 
 export const phaseHeading = (page: Page, name: string | RegExp) =>

@@ -33,6 +33,8 @@ interface UiState {
   routeFailed: boolean
   /** The incident just moved to the trash, for the list's "Undo". Not kept across restarts. */
   trashed: { id: string; title: string } | null
+  /** Something another window did that the user should know about (shown on the incident). */
+  notice: string | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
   navigate: (route: Route) => void
@@ -43,6 +45,7 @@ interface UiState {
   setTheme: (theme: ThemeChoice) => void
   setTimeZone: (zone: ZoneChoice) => void
   setTrashed: (trashed: { id: string; title: string } | null) => void
+  setNotice: (notice: string | null) => void
 }
 
 export const useUi = create<UiState>()(
@@ -57,8 +60,9 @@ export const useUi = create<UiState>()(
       storage: 'unknown',
       searchRequested: false,
       trashed: null,
+      notice: null,
       routeFailed: false,
-      navigate: (route) => set({ route, overlay: null, routeFailed: false }),
+      navigate: (route) => set({ route, overlay: null, routeFailed: false, notice: null }),
       open: (overlay) => set({ overlay }),
       close: () => set({ overlay: null }),
       toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
@@ -66,6 +70,7 @@ export const useUi = create<UiState>()(
       setTheme: (theme) => set({ theme }),
       setTimeZone: (timeZone) => set({ timeZone }),
       setTrashed: (trashed) => set({ trashed }),
+      setNotice: (notice) => set({ notice }),
     }),
     {
       name: UI_STORAGE_KEY,

@@ -24,7 +24,12 @@ export function EventTimeField({
       hint={hint}
       value={value}
       onChange={async (ms) => {
-        if (event && ms !== value) await incidentsRepo.correctTime(incident.id, event.id, ms)
+        if (ms === value) return
+        // Just after the incident was opened the events may not have arrived here yet: a pick
+        // made then must still land, so the event is looked up in the database.
+        const target =
+          event ?? (await incidentsRepo.events(incident.id)).find((e) => e.kind === kind)
+        if (target) await incidentsRepo.correctTime(incident.id, target.id, ms)
       }}
     />
   )

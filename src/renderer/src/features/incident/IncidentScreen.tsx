@@ -64,6 +64,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
         >
           <IncidentHeader incident={incident} />
           <Stepper incident={incident} shown={shown} />
+          <ConcurrentEditNotice />
           {incident.status === 'deleted' && (
             <p className="correction-banner" role="status">
               This incident is in the trash.{' '}
@@ -89,5 +90,20 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
       </div>
       {timelineOpen && <TimelinePanel incidentId={id} />}
     </div>
+  )
+}
+
+/** Another window changed what this one was editing; both versions were kept. */
+function ConcurrentEditNotice() {
+  const notice = useUi((s) => s.notice)
+  const setNotice = useUi((s) => s.setNotice)
+  if (!notice) return null
+  return (
+    <p className="correction-banner" role="status">
+      {notice}{' '}
+      <button type="button" className="link-button" onClick={() => setNotice(null)}>
+        Dismiss
+      </button>
+    </p>
   )
 }

@@ -1,4 +1,4 @@
-import type { Incident } from '@shared/domain/model'
+import { LIMITS, type Incident } from '@shared/domain/model'
 import {
   buildPostmortemTemplate,
   refreshFromRecord,
@@ -10,7 +10,8 @@ import { usePlatform } from '../../app/platform-context'
 import { useShownZone } from '../../components/format'
 import { ActionItemsTable } from '../action-items/ActionItemsTable'
 import { useIncidentEvents, usePostmortem, useSettings } from '../../db/hooks'
-import { postmortemAutosave, postmortemsRepo } from '../../db/instance'
+import { incidentsRepo, postmortemAutosave, postmortemsRepo } from '../../db/instance'
+import { useUi } from '../../stores/ui-store'
 import { PhaseFooter } from '../incident/PhaseFooter'
 import { PhaseIntro } from '../incident/PhaseIntro'
 import { usePhaseCommands } from '../incident/use-phase-commands'
@@ -38,6 +39,42 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   // Leaving the screen saves the document.
   useEffect(() => () => void postmortemAutosave.flush(id), [id])
 
+  // Another window's save: shown here at once when this window has no edits of its own; when
+  // both changed the document, this window's version is saved and the other is kept as notes.
+  const known = useRef<string | null>(null)
+  const sent = useRef<string[]>([])
+  const storedKey = row ? JSON.stringify(row.doc) : null
+  useEffect(() => {
+    const editor = editorRef.current
+    if (!storedKey || !row || !editor || editor.isDestroyed) return
+    // Compared as the editor writes documents (its JSON adds default attributes).
+    const stored = editor.schema.nodeFromJSON(row.doc)
+    const theirs = JSON.stringify(stored.toJSON())
+    if (theirs === known.current || sent.current.includes(theirs)) return
+    const mine = JSON.stringify(editor.getJSON())
+    if (mine === theirs) {
+      known.current = theirs
+    } else if (mine === known.current && !postmortemAutosave.pendingFor(id)) {
+      known.current = theirs
+      editor.commands.setContent(row.doc, { emitUpdate: false })
+    } else {
+      known.current = theirs
+      void keepAsNotes(id, stored.textBetween(0, stored.content.size, '\n\n'))
+      postmortemAutosave.set(id, editor.getJSON() as PostmortemDoc)
+      useUi
+        .getState()
+        .setNotice(
+          'The post-mortem was changed in another window while you edited it here. Yours was kept; the other version is on the timeline as a note.',
+        )
+    }
+  }, [storedKey, row, id])
+  const onChange = (doc: PostmortemDoc) => {
+    const saved = JSON.stringify(doc)
+    known.current = saved
+    sent.current = [...sent.current.slice(-19), saved]
+    postmortemAutosave.set(id, doc)
+  }
+
   const report = (promise: Promise<string>) =>
     promise.then(setMessage, (e: Error) =>
       setMessage(`Couldn't export: ${e.message}. Nothing was lost.`),
@@ -63,7 +100,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     if (!editor || !events) return
     const doc = refreshFromRecord(editor.getJSON() as PostmortemDoc, incident, events, zone)
     editor.commands.setContent(doc)
-    postmortemAutosave.set(id, doc)
+    onChange(doc)
     setMessage('Refreshed the parts generated from the record. Your writing is untouched.')
   }
 
@@ -77,6 +114,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   )
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor
+    known.current = JSON.stringify(editor.getJSON())
   }, [])
   const initial = postmortemAutosave.pendingFor(id) ?? row?.doc
   return (
@@ -110,7 +148,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
           <PostmortemEditor
             incidentId={id}
             initial={initial}
-            onChange={(doc) => postmortemAutosave.set(id, doc)}
+            onChange={onChange}
             onBlur={() => void postmortemAutosave.flush(id)}
             onReady={onReady}
           />
@@ -130,4 +168,17 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
       <PhaseFooter {...footer} />
     </div>
   )
+}
+
+/** A replaced version of the post-mortem, as timeline notes (each within the note limit). */
+async function keepAsNotes(incidentId: string, text: string): Promise<void> {
+  const head =
+    'The post-mortem was also edited in another window at the same time. That version, replaced by this one'
+  const size = LIMITS.text - head.length - 20
+  const parts = Math.max(1, Math.ceil(text.length / size))
+  for (let n = 0; n < parts; n++)
+    await incidentsRepo.addNote(
+      incidentId,
+      `${head}${parts > 1 ? ` (part ${n + 1} of ${parts})` : ''}:\n\n${text.slice(n * size, (n + 1) * size)}`,
+    )
 }
