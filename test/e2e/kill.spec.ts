@@ -26,11 +26,26 @@ function killBrowser(dir: string): void {
   }
 }
 
+/** Crashes the page's renderer process alone (as a renderer bug or an OOM kill of the tab does). */
+function crashRenderer(context: BrowserContext, page: Page): Promise<void> {
+  return context.newCDPSession(page).then((cdp) => {
+    // The command never answers: the process it would answer from is gone.
+    void cdp.send('Page.crash').catch(() => undefined)
+  })
+}
+
 /**
- * Types `text` a key at a time until `killAfterMs`, then kills the browser. Returns when each
- * character was sent, so what was lost can be compared with the last second of typing.
+ * Types `text` a key at a time until `killAfterMs`, then kills the browser (or, given `kill`, does
+ * that instead). Returns when each character was sent, so what was lost can be compared with the
+ * last second of typing.
  */
-async function typeUntilKilled(page: Page, dir: string, text: string, killAfterMs: number) {
+async function typeUntilKilled(
+  page: Page,
+  dir: string,
+  text: string,
+  killAfterMs: number,
+  kill: () => Promise<void> | void = () => killBrowser(dir),
+) {
   const sentAt: number[] = []
   const start = Date.now()
   for (const char of text) {
@@ -40,7 +55,7 @@ async function typeUntilKilled(page: Page, dir: string, text: string, killAfterM
     await new Promise((r) => setTimeout(r, 40))
   }
   const killedAt = Date.now()
-  killBrowser(dir)
+  await kill()
   return { sent: text.slice(0, sentAt.length), sentAt, killedAt }
 }
 
@@ -125,5 +140,61 @@ test.describe('a kill mid-typing', () => {
       kept = sent.slice(0, kept.length + 1)
     const lost = sent.length - kept.length
     expect(lost, `lost ${lost} of ${sent.length}`).toBeLessThanOrEqual(lastSecond(sentAt, killedAt))
+  })
+
+  test('a renderer crash loses at most the last second, in a field and in the post-mortem', async ({
+    baseURL,
+  }) => {
+    test.setTimeout(90_000)
+    context = await launch(dir)
+    const browser = context
+    let page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(`${baseURL}/`)
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+    await page.keyboard.press('n')
+    await expect(page.getByLabel('What is happening?')).toBeFocused()
+    let typed = await typeUntilKilled(page, dir, TEXT, 2_100, () => crashRenderer(browser, page))
+    await expect
+      .poll(() => page.isClosed() || page.evaluate(() => 1).catch(() => 'crashed'))
+      .toBe('crashed')
+
+    // The browser lives on; a new tab opens the same data.
+    page = await context.newPage()
+    await page.goto(`${baseURL}/`)
+    await page.getByRole('button', { name: 'Incidents' }).click()
+    await page.getByRole('button', { name: /The gateway dropped/ }).click()
+    const kept = await page.getByLabel('What is happening?').inputValue()
+    expect(typed.sent.startsWith(kept), 'what survived is what was typed').toBe(true)
+    const lost = typed.sent.length - kept.length
+    expect(lost, `field: lost ${lost} of ${typed.sent.length}`).toBeLessThanOrEqual(
+      lastSecond(typed.sentAt, typed.killedAt),
+    )
+
+    await page.getByRole('button', { name: 'Incidents' }).click()
+    await resolveQuickly(page, 'Crash during the post-mortem')
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+    const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
+    await editor.getByRole('heading', { name: 'Lessons', exact: true }).click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowDown')
+    typed = await typeUntilKilled(page, dir, TEXT, 2_700, () => crashRenderer(browser, page))
+
+    page = await context.newPage()
+    await page.goto(`${baseURL}/`)
+    await page.getByRole('button', { name: 'Incidents' }).click()
+    await page.getByRole('button', { name: /Crash during the post-mortem/ }).click()
+    const doc = page.getByRole('textbox', { name: 'Post-mortem document' })
+    await expect(doc).toBeVisible()
+    const text = (await doc.textContent()) ?? ''
+    let survived = ''
+    while (
+      survived.length < typed.sent.length &&
+      text.includes(typed.sent.slice(0, survived.length + 1))
+    )
+      survived = typed.sent.slice(0, survived.length + 1)
+    const lostInDoc = typed.sent.length - survived.length
+    expect(lostInDoc, `post-mortem: lost ${lostInDoc} of ${typed.sent.length}`).toBeLessThanOrEqual(
+      lastSecond(typed.sentAt, typed.killedAt),
+    )
   })
 })
