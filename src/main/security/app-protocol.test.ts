@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_ORIGIN, resolveAppPath } from './app-protocol'
+import { APP_ORIGIN, containedPath, resolveAppPath } from './app-protocol'
 
 const root = path.resolve('/opt/steady/renderer')
 
@@ -36,5 +36,21 @@ describe('resolveAppPath', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(resolveAppPath(url, root)).toBeNull()
+  })
+})
+
+describe('containedPath', () => {
+  it('resolves a path inside the folder', () => {
+    expect(containedPath(root, 'assets/a.js')).toBe(path.join(root, 'assets/a.js'))
+  })
+
+  it.each([
+    ['../secret', 'outside'],
+    ['/etc/passwd', 'an absolute path'],
+    ['../renderer-evil/x.js', 'a sibling whose name starts the same'],
+    ['', 'the folder itself'],
+    ['.', 'the folder itself'],
+  ])('refuses %j (%s)', (relative) => {
+    expect(containedPath(root, relative)).toBeNull()
   })
 })

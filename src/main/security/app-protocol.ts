@@ -41,6 +41,14 @@ export function resolveAppPath(requestUrl: string, rootDir: string): string | nu
   if (pathname.includes('\0') || pathname.includes('\\')) return null
   const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
   if (relative.split('/').includes('..')) return null
+  return containedPath(rootDir, relative)
+}
+
+/**
+ * The last guard: `relative` resolved inside `rootDir`, or null when it would land anywhere else
+ * (outside, on the folder itself, or in a sibling whose name merely starts the same).
+ */
+export function containedPath(rootDir: string, relative: string): string | null {
   const root = path.resolve(rootDir)
   const file = path.resolve(root, relative)
   return file.startsWith(root + path.sep) ? file : null

@@ -1,8 +1,33 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { writeFileAtomic } from './atomic-write'
+
+/** The file system as the module sees it, recording each step (and failing one when asked). */
+const steps: string[] = []
+let failRename = false
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>()
+  const name = (p: unknown) => (String(p).endsWith('.tmp') ? 'temp' : path.basename(String(p)))
+  return {
+    ...fs,
+    open: async (file: string, ...rest: never[]) => {
+      const handle = await fs.open(file, ...rest)
+      steps.push(`open ${name(file)}`)
+      return Object.assign(Object.create(handle) as typeof handle, {
+        writeFile: (data: string) => (steps.push(`write ${name(file)}`), handle.writeFile(data)),
+        sync: () => (steps.push(`sync ${name(file)}`), handle.sync()),
+        close: () => handle.close(),
+      })
+    },
+    rename: async (from: string, to: string) => {
+      steps.push(`rename ${name(from)} -> ${name(to)}`)
+      if (failRename) throw Object.assign(new Error('EIO: power lost'), { code: 'EIO' })
+      return fs.rename(from, to)
+    },
+  }
+})
 
 let dir: string
 beforeEach(async () => {
@@ -27,6 +52,32 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, 'new')).rejects.toThrow()
     expect(await readFile(path.join(target, 'kept', 'note.txt'), 'utf8')).toBe('previous')
     expect(await readdir(dir)).toEqual(['report.md'])
+  })
+
+  it('writes a temporary file, flushes it to disk, then renames it over the target', async () => {
+    steps.length = 0
+    await writeFileAtomic(path.join(dir, 'state.json'), 'data')
+    expect(steps).toEqual([
+      'open temp',
+      'write temp',
+      'sync temp',
+      'rename temp -> state.json',
+      `open ${path.basename(dir)}`,
+      `sync ${path.basename(dir)}`,
+    ])
+  })
+
+  it('keeps the old content whole when the rename never happens (a crash mid-save)', async () => {
+    const file = path.join(dir, 'reminders.json')
+    await writeFile(file, 'old and whole')
+    failRename = true
+    try {
+      await expect(writeFileAtomic(file, 'new')).rejects.toThrow('power lost')
+    } finally {
+      failRename = false
+    }
+    expect(await readFile(file, 'utf8')).toBe('old and whole')
+    expect(await readdir(dir)).toEqual(['reminders.json'])
   })
 
   it('fails without touching anything when the folder does not exist', async () => {

@@ -54,14 +54,18 @@ function navigationEvent() {
 describe('createMainWindow', () => {
   it('creates the window with the secure preferences', () => {
     const { win } = makeWindow()
-    expect(win.options.webPreferences).toMatchObject({
+    expect(win.options.webPreferences).toEqual({
       preload: '/app/preload/index.cjs',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
     })
   })
 
@@ -98,6 +102,23 @@ describe('createMainWindow', () => {
     willNavigate(file, 'file:///etc/passwd')
     expect(file.preventDefault).toHaveBeenCalled()
     expect(openExternal).toHaveBeenCalledTimes(1)
+  })
+
+  it('stops a redirect away from the app, and opens nothing for it', () => {
+    const { win, openExternal } = makeWindow()
+    const willRedirect = win.contentsEvents.get('will-redirect') as (
+      e: ReturnType<typeof navigationEvent>,
+      url: string,
+    ) => void
+    const inside = navigationEvent()
+    willRedirect(inside, 'app://steady/index.html')
+    expect(inside.preventDefault).not.toHaveBeenCalled()
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://evil/index.html']) {
+      const away = navigationEvent()
+      willRedirect(away, url)
+      expect(away.preventDefault, url).toHaveBeenCalled()
+    }
+    expect(openExternal).not.toHaveBeenCalled()
   })
 
   it('refuses to attach webviews', () => {

@@ -1,0 +1,110 @@
+// Proves that the main process's guard tests guard something: each entry breaks one guard in the
+// source (the broken variant a careless change would make), runs the test that names it, and
+// expects that test to fail. A mutant that survives means a test that cannot fail: the script
+// exits 1. Sources are restored after each run, even when interrupted.
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+
+const MUTANTS = [
+  {
+    what: 'atomic write without fsync',
+    file: 'src/main/storage/atomic-write.ts',
+    from: '      await handle.sync()\n    } finally',
+    to: '    } finally',
+    test: 'src/main/storage/atomic-write.test.ts',
+  },
+  {
+    what: 'atomic write in place (no temporary file and rename)',
+    file: 'src/main/storage/atomic-write.ts',
+    from: "const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)",
+    to: 'const temp = target',
+    test: 'src/main/storage/atomic-write.test.ts',
+  },
+  {
+    what: 'IPC arguments reaching handlers unvalidated',
+    file: 'src/main/ipc/handle.ts',
+    from: 'const parsed = schema.args.safeParse(raw)',
+    to: 'const parsed = { success: true as const, data: raw, error: undefined as never }',
+    test: 'src/main/ipc/handle.test.ts',
+  },
+  {
+    what: 'IPC from any sender',
+    file: 'src/main/ipc/handle.ts',
+    from: 'if (!senderUrl || !isTrustedSender(senderUrl)) {',
+    to: 'if (false) {',
+    test: 'src/main/ipc/handle.test.ts',
+  },
+  ...[
+    ['sandbox: true', 'sandbox: false'],
+    ['contextIsolation: true', 'contextIsolation: false'],
+    ['nodeIntegration: false', 'nodeIntegration: true'],
+    ['webSecurity: true', 'webSecurity: false'],
+    ['allowRunningInsecureContent: false', 'allowRunningInsecureContent: true'],
+  ].map(([from, to]) => ({
+    what: `insecure window option (${to})`,
+    file: 'src/main/security/harden.ts',
+    from,
+    to,
+    test: 'src/main/window/main-window.test.ts',
+  })),
+  {
+    what: "the protocol resolver's containment check",
+    file: 'src/main/security/app-protocol.ts',
+    from: 'return file.startsWith(root + path.sep) ? file : null',
+    to: 'return file.startsWith(root) ? file : null',
+    test: 'src/main/security/app-protocol.test.ts',
+  },
+  {
+    what: 'the protocol resolver without its `..` check',
+    file: 'src/main/security/app-protocol.ts',
+    from: "if (decodeURIComponent(rawPath).split('/').includes('..')) return null",
+    to: 'void rawPath',
+    test: 'src/main/security/app-protocol.test.ts',
+  },
+  {
+    what: 'redirects away from the app allowed',
+    file: 'src/main/security/harden.ts',
+    from: "contents.on('will-redirect', (event, url) => {\n    if (!isAppUrl(url, devServerUrl)) event.preventDefault()",
+    to: "contents.on('will-redirect', (event, url) => {\n    void event, url",
+    test: 'src/main/window/main-window.test.ts',
+  },
+  {
+    what: 'navigation away from the app allowed',
+    file: 'src/main/security/harden.ts',
+    from: '    if (isAppUrl(url, devServerUrl)) return\n    event.preventDefault()',
+    to: '    return',
+    test: 'src/main/window/main-window.test.ts',
+  },
+  {
+    what: 'links opened without the allowlist',
+    file: 'src/main/security/harden.ts',
+    from: 'const trusted = toTrustedExternalUrl(url)',
+    to: 'const trusted = url',
+    test: 'src/main/window/main-window.test.ts',
+  },
+]
+
+let survivors = 0
+for (const mutant of MUTANTS) {
+  const original = readFileSync(mutant.file, 'utf8')
+  if (!original.includes(mutant.from)) {
+    console.error(`mutants: "${mutant.what}" no longer matches ${mutant.file}; update this list.`)
+    process.exit(1)
+  }
+  const restore = () => writeFileSync(mutant.file, original)
+  process.once('SIGINT', restore)
+  try {
+    writeFileSync(mutant.file, original.replace(mutant.from, mutant.to))
+    const run = spawnSync('npx', ['vitest', 'run', mutant.test, '--reporter=dot'], {
+      encoding: 'utf8',
+    })
+    const killed = run.status !== 0
+    if (!killed) survivors++
+    console.log(`${killed ? 'caught  ' : 'SURVIVED'} ${mutant.what} (${mutant.test})`)
+  } finally {
+    restore()
+    process.removeListener('SIGINT', restore)
+  }
+}
+console.log(`mutants: ${MUTANTS.length - survivors} of ${MUTANTS.length} caught.`)
+process.exit(survivors ? 1 : 0)
