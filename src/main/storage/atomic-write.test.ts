@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,7 +9,7 @@ import { writeFileAtomic } from './atomic-write'
 const steps: string[] = []
 let failRename = false
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>()
+  const fs = await importOriginal<typeof FsPromises>()
   const name = (p: unknown) => (String(p).endsWith('.tmp') ? 'temp' : path.basename(String(p)))
   return {
     ...fs,
