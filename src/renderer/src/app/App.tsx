@@ -10,7 +10,8 @@ import { useBackupResponder } from '../features/data/use-backups'
 import { RemindersPage } from '../features/reminders/RemindersPage'
 import { useReminderEngine } from '../features/reminders/use-reminders'
 import { SettingsPage } from '../features/settings/SettingsPage'
-import { incidentsRepo } from '../db/instance'
+import { db, incidentsRepo } from '../db/instance'
+import { exportIncident } from '../db/transfer'
 import { useUi, type Route } from '../stores/ui-store'
 import { useAppCommands } from './app-commands'
 import { usePlatform } from './platform-context'
@@ -79,11 +80,26 @@ export function App() {
     }
   }, [platform])
 
+  /** The whole record of an incident that cannot be shown, as an importable file. */
+  const rescue = async (id: string): Promise<string> => {
+    const data = await exportIncident(db, id)
+    const result = await platform.saveMarkdown({
+      fileName: `steady-incident-${new Date().toISOString().slice(0, 10)}.json`,
+      content: JSON.stringify(data, null, 1),
+      kind: 'json',
+    })
+    return result.saved ? `Exported to ${result.where ?? 'a file'}.` : 'Export cancelled.'
+  }
+
   return (
     <div className="shell" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>
       {!sidebarCollapsed && <Sidebar />}
       <main className="main">
-        <ErrorBoundary what={SCREEN_NAMES[route.screen]} resetKey={JSON.stringify(route)}>
+        <ErrorBoundary
+          what={SCREEN_NAMES[route.screen]}
+          resetKey={JSON.stringify(route)}
+          onExport={route.screen === 'incident' ? () => rescue(route.id) : undefined}
+        >
           <Screen route={route} />
         </ErrorBoundary>
       </main>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { UI_STORAGE_KEY } from '../boot/first-frame'
 import { useUi } from '../stores/ui-store'
@@ -30,5 +30,23 @@ describe('ErrorBoundary', () => {
     expect(saved.state?.route).toEqual({ screen: 'incidents' })
     screen.getByRole('button', { name: 'Back to incidents' }).click()
     expect(useUi.getState().route).toEqual({ screen: 'incidents' })
+  })
+
+  it('on an incident, offers its whole record as a file', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const onExport = vi.fn(() => Promise.resolve('Exported to Downloads/steady-incident.json.'))
+    render(
+      <ErrorBoundary what="this incident" resetKey="incident:x" onExport={onExport}>
+        <Broken />
+      </ErrorBoundary>,
+    )
+    screen.getByRole('button', { name: 'Export this incident' }).click()
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Exported to Downloads/steady-incident.json.',
+      ),
+    )
+    expect(onExport).toHaveBeenCalledOnce()
   })
 })

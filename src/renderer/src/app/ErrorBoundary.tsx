@@ -11,23 +11,28 @@ interface Props {
   what: string
   /** A new key (the route) clears the error: moving elsewhere tries again. */
   resetKey: string
+  /** On an incident: saves its whole record as a file, whatever failed to show it. */
+  onExport?: () => Promise<string>
   children: ReactNode
 }
 
 interface State {
   error: Error | null
   key: string
+  exported: string | null
 }
 
 export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { error: null, key: this.props.resetKey }
+  override state: State = { error: null, key: this.props.resetKey, exported: null }
 
   static getDerivedStateFromError(error: Error): Partial<State> {
     return { error }
   }
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null
+    return props.resetKey !== state.key
+      ? { error: null, key: props.resetKey, exported: null }
+      : null
   }
 
   override componentDidCatch(error: Error): void {
@@ -53,8 +58,23 @@ export class ErrorBoundary extends Component<Props, State> {
             onClick={() => useUi.getState().navigate({ screen: 'incidents' })}
           >
             Back to incidents
-          </button>
+          </button>{' '}
+          {this.props.onExport && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void this.props.onExport?.().then(
+                  (exported) => this.setState({ exported }),
+                  (e: Error) => this.setState({ exported: `Couldn't export: ${e.message}` }),
+                )
+              }
+            >
+              Export this incident
+            </button>
+          )}
         </p>
+        {this.state.exported && <p role="status">{this.state.exported}</p>}
       </section>
     )
   }

@@ -5,7 +5,14 @@ import { buildPostmortemTemplate } from '@shared/domain/postmortem'
 import { importCorpus } from '../../../../test/fixtures/import-corpus'
 import { docProblem } from '../editor/schema'
 import { testDb } from './test-db'
-import { exportAll, findConflicts, importExport, parseExport, type SteadyExport } from './transfer'
+import {
+  exportAll,
+  exportIncident,
+  findConflicts,
+  importExport,
+  parseExport,
+  type SteadyExport,
+} from './transfer'
 
 /** A database with two incidents, events, action items and a post-mortem, written as the app does. */
 async function filled() {
@@ -72,6 +79,20 @@ describe('export and import', () => {
     ])
     await target.incidents.editNote(b, note.id, 'Index rebuild at 02:15')
     expect((await target.incidents.get(b))?.notes[0]?.text).toBe('Index rebuild at 02:15')
+  })
+
+  it('exports one incident as a file that imports elsewhere as it was', async () => {
+    const source = await filled()
+    const [a] = source.ids as [string, string]
+    const parsed = parseExport(JSON.stringify(await exportIncident(source.db, a)))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.data.incidents.map((i) => i.id)).toEqual([a])
+    const target = testDb()
+    await importExport(target.db, parsed.data, 'skip')
+    expect(await target.incidents.get(a)).toEqual(await source.incidents.get(a))
+    expect(await target.incidents.events(a)).toEqual(await source.incidents.events(a))
+    expect(await target.db.actionItems.count()).toBe(1)
+    expect(await target.db.postmortems.count()).toBe(1)
   })
 
   it('skips or replaces incidents that already exist, as asked', async () => {

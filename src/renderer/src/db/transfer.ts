@@ -71,6 +71,33 @@ export async function exportAll(db: SteadyDb, now = Date.now()): Promise<SteadyE
   )
 }
 
+/** One incident with everything that belongs to it, as an export file (importable as it is). */
+export async function exportIncident(
+  db: SteadyDb,
+  incidentId: string,
+  now = Date.now(),
+): Promise<SteadyExport> {
+  return db.transaction(
+    'r',
+    [db.incidents, db.events, db.actionItems, db.postmortems],
+    async () => {
+      const incident = await db.incidents.get(incidentId)
+      const postmortem = await db.postmortems.get(incidentId)
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        schemaVersion: CURRENT_VERSION,
+        exportedAt: new Date(now).toISOString(),
+        incidents: incident ? [incident] : [],
+        events: await db.events.where('incidentId').equals(incidentId).toArray(),
+        actionItems: await db.actionItems.where('incidentId').equals(incidentId).toArray(),
+        postmortems: postmortem ? [postmortem] : [],
+        settings: null,
+      }
+    },
+  )
+}
+
 export type ParseResult = { ok: true; data: SteadyExport } | { ok: false; message: string }
 
 const firstIssue = (error: z.ZodError): string => {
