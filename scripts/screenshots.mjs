@@ -110,6 +110,32 @@ const scenes = {
     await page.getByLabel('What is happening?').fill('Orders stuck in pending')
     await page.getByRole('button', { name: 'Reminders' }).click()
   },
+  limits: async (page) => {
+    await scenes.capture(page)
+    await page.getByLabel('How exactly?').fill('PagerDuty alert checkout-5xx-eu. '.repeat(58))
+    await page.getByLabel('Status codes').fill('502 Bad Gateway from LB')
+    await page.getByText(/this holds 20\./).scrollIntoViewIfNeeded()
+  },
+  conflict: async (page) => {
+    await scenes.capture(page)
+    const other = await page.context().newPage()
+    await other.goto(page.url())
+    await other.getByRole('button', { name: 'Incidents' }).click()
+    await other.getByRole('button', { name: /Checkout returns 502/ }).click()
+    await page.getByLabel('How exactly?').fill('Customer email to support')
+    await other.getByLabel('How exactly?').fill('PagerDuty: checkout-5xx')
+    await other.getByRole('status').filter({ hasText: 'another window' }).waitFor()
+    await other.screenshot({ path: 'test-results/screens/conflict-other.png' })
+  },
+  'import-refused': async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByLabel('Import file').setInputFiles({
+      name: 'steady-export.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"steady-export","version":1,"schemaVersion":99}'),
+    })
+    await page.getByText(/made by a newer Steady/).scrollIntoViewIfNeeded()
+  },
   'action-items': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Action items' }).click()
@@ -123,7 +149,8 @@ try {
   for (const [name, reach] of Object.entries(scenes)) {
     if (wanted.length && !wanted.includes(name)) continue
     for (const colorScheme of ['light', 'dark']) {
-      const page = await browser.newPage({ viewport: VIEWPORT, colorScheme })
+      const context = await browser.newContext({ viewport: VIEWPORT, colorScheme })
+      const page = await context.newPage()
       await page.goto(`http://127.0.0.1:${PORT}/`)
       await page.getByRole('navigation', { name: 'Main' }).waitFor()
       page.setDefaultTimeout(5000)
@@ -134,7 +161,7 @@ try {
       }
       await page.waitForTimeout(150)
       await page.screenshot({ path: `test-results/screens/${name}-${colorScheme}.png` })
-      await page.close()
+      await context.close()
     }
   }
 } finally {
