@@ -16,7 +16,7 @@ export function Sidebar() {
     <nav className="sidebar" aria-label="Main">
       <div className="brand" aria-hidden="true">
         <span className="brand-mark" />
-        Steady
+        <span className="nav-label">Steady</span>
       </div>
       <ul className="nav-list">
         {NAV.map(({ view: target, label, icon: Icon }) => (
@@ -29,17 +29,23 @@ export function Sidebar() {
                   ? 'page'
                   : undefined
               }
+              title={label}
               onClick={() => navigate({ screen: target })}
             >
               <Icon size={18} aria-hidden="true" />
-              {label}
+              <span className="nav-label">{label}</span>
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="nav-item nav-footer" onClick={() => open('about')}>
+      <button
+        type="button"
+        className="nav-item nav-footer"
+        title="About"
+        onClick={() => open('about')}
+      >
         <Info size={18} aria-hidden="true" />
-        About
+        <span className="nav-label">About</span>
       </button>
     </nav>
   )

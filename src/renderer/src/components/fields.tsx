@@ -15,6 +15,8 @@ interface TextInputProps {
   autoFocus?: boolean
   placeholder?: string
   maxLength?: number
+  /** The record's field this edits: a refused phase move focuses it by this name. */
+  field?: string
 }
 
 export function TextInput(props: TextInputProps) {
@@ -32,7 +34,7 @@ export function TextInput(props: TextInputProps) {
     className: `input${props.mono ? ' mono' : ''}`,
   }
   return (
-    <div className="field">
+    <div className="field" data-field={props.field}>
       <label htmlFor={id} className="field-label">
         {props.label}
       </label>
@@ -63,6 +65,8 @@ interface ChoiceGroupProps<T extends string> {
   value: T | null
   onChange: (value: T) => void
   layout?: 'row' | 'cards'
+  /** The record's field this chooses: a refused phase move focuses it by this name. */
+  field?: string
 }
 
 /**
@@ -84,7 +88,7 @@ export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
     props.onChange(next)
   }
   return (
-    <fieldset className="field">
+    <fieldset className="field" data-field={props.field}>
       <legend className="field-label">{props.legend}</legend>
       {props.hint && <p className="field-hint">{props.hint}</p>}
       <div className={props.layout === 'cards' ? 'choice-cards' : 'choice-row'}>

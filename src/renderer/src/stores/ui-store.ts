@@ -25,6 +25,8 @@ interface UiState {
   overlay: Overlay
   sidebarCollapsed: boolean
   timelineOpen: boolean
+  /** Below NARROW the timeline is a drawer over the content, closed until asked for. */
+  drawerOpen: boolean
   theme: ThemeChoice
   /** Show times in: 'local' (this computer's zone), 'UTC', or a chosen IANA zone. */
   timeZone: ZoneChoice
@@ -48,6 +50,14 @@ interface UiState {
   setNotice: (notice: string | null) => void
 }
 
+/**
+ * Below this width (a small window, or 200% zoom on a laptop) the sidebar folds to icons and the
+ * timeline becomes a drawer. The same value is in global.css.
+ */
+export const NARROW_QUERY = '(max-width: 1099px)'
+export const isNarrow = (): boolean =>
+  typeof matchMedia === 'function' && matchMedia(NARROW_QUERY).matches
+
 export const useUi = create<UiState>()(
   persist(
     (set) => ({
@@ -55,6 +65,7 @@ export const useUi = create<UiState>()(
       overlay: null,
       sidebarCollapsed: false,
       timelineOpen: true,
+      drawerOpen: false,
       theme: 'system',
       timeZone: LOCAL_ZONE,
       storage: 'unknown',
@@ -62,11 +73,15 @@ export const useUi = create<UiState>()(
       trashed: null,
       notice: null,
       routeFailed: false,
-      navigate: (route) => set({ route, overlay: null, routeFailed: false, notice: null }),
+      navigate: (route) =>
+        set({ route, overlay: null, routeFailed: false, notice: null, drawerOpen: false }),
       open: (overlay) => set({ overlay }),
       close: () => set({ overlay: null }),
       toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
-      toggleTimeline: () => set((s) => ({ timelineOpen: !s.timelineOpen })),
+      toggleTimeline: () =>
+        set((s) =>
+          isNarrow() ? { drawerOpen: !s.drawerOpen } : { timelineOpen: !s.timelineOpen },
+        ),
       setTheme: (theme) => set({ theme }),
       setTimeZone: (timeZone) => set({ timeZone }),
       setTrashed: (trashed) => set({ trashed }),

@@ -28,6 +28,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
       />
       <TextInput
         label="What is happening?"
+        field="symptoms"
         multiline
         rows={4}
         autoFocus

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { EditorActions, useEditorRun } from '../../components/EditorActions'
 import { ErrorText } from '../../components/ErrorText'
 import { ChoiceGroup, TextInput } from '../../components/fields'
+import { focusFirstField } from '../../components/focus'
 import { WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
 
@@ -160,6 +161,7 @@ function HypothesisForm({ incidentId }: { incidentId: string }) {
       aria-label="Add a hypothesis"
       onSubmit={(e) => {
         e.preventDefault()
+        const form = e.currentTarget
         if (!statement.trim()) return
         void incidentsRepo
           .addHypothesis(incidentId, { statement: statement.trim(), howToTest })
@@ -168,6 +170,8 @@ function HypothesisForm({ incidentId }: { incidentId: string }) {
               setStatement('')
               setHowToTest('')
               setError(null)
+              // Ready for the next one, where the user is looking.
+              focusFirstField(form)
             },
             (e: Error) => setError(`${e.message} What you typed is still here.`),
           )

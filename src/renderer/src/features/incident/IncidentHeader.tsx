@@ -1,6 +1,6 @@
 import { SEVERITIES, type Incident, type Severity } from '@shared/domain/model'
 import { MINUTE } from '@shared/domain/time'
-import { Clock, Trash2 } from 'lucide-react'
+import { Clock, PanelRight, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
 import { WhenField } from '../../components/TimePicker'
@@ -10,7 +10,8 @@ import { useNow } from '../../components/use-now'
 import { autosave, incidentsRepo } from '../../db/instance'
 import { useSettings } from '../../db/hooks'
 import { displayTitle } from './labels'
-import { useUi } from '../../stores/ui-store'
+import { useMediaQuery } from '../../components/use-media-query'
+import { NARROW_QUERY, useUi } from '../../stores/ui-store'
 
 /** Severity, title, the clock since impact started, and the phase's countdown when timeboxed. */
 export function IncidentHeader({ incident }: { incident: Incident }) {
@@ -77,6 +78,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           >
             <Trash2 size={16} aria-hidden="true" />
           </button>
+          <TimelineToggle />
           <span className="elapsed" title="Time since impact started">
             <Clock size={15} aria-hidden="true" />
             <span className="visually-hidden">{incident.resolvedAt ? 'Lasted' : 'Elapsed'}</span>
@@ -138,4 +140,23 @@ async function moveToTrash(incident: Incident): Promise<void> {
   const ui = useUi.getState()
   ui.setTrashed({ id: incident.id, title: displayTitle(deleted) })
   ui.navigate({ screen: 'incidents' })
+}
+
+/** Shows or hides the timeline (a drawer in a narrow window); T does the same. */
+function TimelineToggle() {
+  const narrow = useMediaQuery(NARROW_QUERY)
+  const open = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label="Timeline"
+      title={open ? 'Hide the timeline (T)' : 'Show the timeline (T)'}
+      aria-expanded={open}
+      aria-controls={open ? 'timeline-panel' : undefined}
+      onClick={() => useUi.getState().toggleTimeline()}
+    >
+      <PanelRight size={16} aria-hidden="true" />
+    </button>
+  )
 }

@@ -3,7 +3,9 @@ import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useEffect, useRef } from 'react'
 import { autosave, incidentsRepo } from '../../db/instance'
 import { useIncident } from '../../db/hooks'
-import { useUi } from '../../stores/ui-store'
+import { focusFirstField } from '../../components/focus'
+import { useMediaQuery } from '../../components/use-media-query'
+import { NARROW_QUERY, useUi } from '../../stores/ui-store'
 import { CaptureScreen } from '../capture/CaptureScreen'
 import { DiagnoseScreen } from '../diagnose/DiagnoseScreen'
 import { FixScreen } from '../fix/FixScreen'
@@ -28,15 +30,24 @@ const SCREENS: Record<Phase, (props: { incident: Incident }) => React.ReactNode>
 
 export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const incident = useIncident(id)
-  const timelineOpen = useUi((s) => s.timelineOpen)
+  const narrow = useMediaQuery(NARROW_QUERY)
+  const timelineOpen = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
   const navigate = useUi((s) => s.navigate)
   const mainRef = useRef<HTMLDivElement>(null)
   // Leaving the screen saves what is pending.
   useEffect(() => () => void autosave.flush(id), [id])
   const shownPhase = phase ?? incident?.phase
-  // A new phase starts at the top, with its goal read out to screen readers.
+  // A new phase starts at the top, with the caret in its first field (unless a field already
+  // took it, like Capture's description).
   useEffect(() => {
-    mainRef.current?.scrollTo({ top: 0 })
+    const main = mainRef.current
+    main?.scrollTo({ top: 0 })
+    if (!main || main.contains(document.activeElement)) return
+    const frame = requestAnimationFrame(() => {
+      if (!main.contains(document.activeElement)) focusFirstField(main.querySelector('.phase'))
+      main.scrollTo({ top: 0 })
+    })
+    return () => cancelAnimationFrame(frame)
   }, [shownPhase])
 
   if (incident === undefined) return null
@@ -56,14 +67,20 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const shown = phase ?? incident.phase
   const Screen = SCREENS[shown]
   return (
-    <div className="incident-layout" data-timeline={timelineOpen ? 'open' : 'closed'}>
+    <div
+      className="incident-layout"
+      data-timeline={timelineOpen ? 'open' : 'closed'}
+      data-narrow={narrow || undefined}
+    >
       <div className="incident-main" ref={mainRef}>
         <div
           className="incident-column"
           data-wide={shown === 'postmortem' || shown === 'prevention' || undefined}
         >
-          <IncidentHeader incident={incident} />
-          <Stepper incident={incident} shown={shown} />
+          <div className="incident-top">
+            <IncidentHeader incident={incident} />
+            <Stepper incident={incident} shown={shown} />
+          </div>
           <ConcurrentEditNotice />
           {incident.status === 'deleted' && (
             <p className="correction-banner" role="status">
@@ -88,7 +105,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
           </ShownPhase.Provider>
         </div>
       </div>
-      {timelineOpen && <TimelinePanel incidentId={id} />}
+      {timelineOpen && <TimelinePanel incidentId={id} drawer={narrow} />}
     </div>
   )
 }

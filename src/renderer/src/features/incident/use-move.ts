@@ -1,6 +1,7 @@
 import type { Missing, Move } from '@shared/domain/lifecycle'
 import type { Incident } from '@shared/domain/model'
 import { useCallback, useState } from 'react'
+import { focusRecordField } from '../../components/focus'
 import { autosave, incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 
@@ -23,6 +24,9 @@ export function useMove(incident: Incident) {
         const result = await incidentsRepo.move(id, move)
         if (!result.allowed) {
           setProblem({ move, missing: result.missing, needsReason: result.needsReason })
+          const first = result.missing[0]?.field
+          // The message is beside the action; the caret goes where the fix is.
+          if (!result.needsReason && first) focusRecordField(first)
           return false
         }
         setProblem(null)

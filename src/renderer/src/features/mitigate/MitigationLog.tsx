@@ -7,6 +7,7 @@ import { measured } from '../../app/perf'
 import { EditorActions, useEditorRun } from '../../components/EditorActions'
 import { ErrorText } from '../../components/ErrorText'
 import { ChoiceGroup, TextInput } from '../../components/fields'
+import { focusFirstField } from '../../components/focus'
 import { formatTime, shownDay } from '../../components/format'
 import { WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
@@ -30,8 +31,11 @@ export function MitigationForm({ incident }: { incident: Incident }) {
   const [at, setAt] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const tried = new Set(incident.mitigations.map((m) => m.action))
-  const submit = async (): Promise<void> => {
-    if (!action.trim()) return setError('Say what you did or are about to do.')
+  const submit = async (form: HTMLFormElement): Promise<void> => {
+    if (!action.trim()) {
+      focusFirstField(form)
+      return setError('Say what you did or are about to do.')
+    }
     try {
       await measured('log-mitigation', () =>
         incidentsRepo.logMitigation(incident.id, {
@@ -48,6 +52,8 @@ export function MitigationForm({ incident }: { incident: Incident }) {
       setOutcome(null)
       setAt(null)
       setError(null)
+      // Ready for the next attempt, where the user is looking.
+      focusFirstField(form)
     } catch (e) {
       setError(`${(e as Error).message} What you typed is still here.`)
     }
@@ -58,7 +64,7 @@ export function MitigationForm({ incident }: { incident: Incident }) {
       aria-label="Log a mitigation attempt"
       onSubmit={(e) => {
         e.preventDefault()
-        void submit()
+        void submit(e.currentTarget)
       }}
     >
       <div className="quick-picks" role="group" aria-label="Common mitigations">

@@ -6,13 +6,14 @@ import {
   timelineEntries,
   type TimelineEntry,
 } from '@shared/domain/timeline'
-import { Star } from 'lucide-react'
-import { useId, useMemo, useState } from 'react'
+import { Star, X } from 'lucide-react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
 import { formatTime, shownDay } from '../../components/format'
 import { TimePicker, WhenField } from '../../components/TimePicker'
 import { incidentsRepo } from '../../db/instance'
 import { useIncidentEvents } from '../../db/hooks'
+import { useUi } from '../../stores/ui-store'
 
 function useTimeline(incidentId: string, withBookkeeping: boolean) {
   const events = useIncidentEvents(incidentId)
@@ -206,13 +207,48 @@ function EntryEditor({ incidentId, entry }: { incidentId: string; entry: Timelin
 }
 
 /** The drawer on the right (T): the story of the incident, newest at the bottom, plus notes. */
-export function TimelinePanel({ incidentId }: { incidentId: string }) {
+/**
+ * The incident's timeline beside the work; in a narrow window, a drawer over it that closes with
+ * Escape or its close button and gives focus back to what opened it.
+ */
+export function TimelinePanel({ incidentId, drawer }: { incidentId: string; drawer?: boolean }) {
   const [bookkeeping, setBookkeeping] = useState(false)
   const { entries, withDates } = useTimeline(incidentId, bookkeeping)
+  const panel = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (!drawer) return
+    const opener = document.activeElement as HTMLElement | null
+    panel.current?.focus()
+    const close = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') useUi.getState().toggleTimeline()
+    }
+    document.addEventListener('keydown', close)
+    return () => {
+      document.removeEventListener('keydown', close)
+      opener?.focus()
+    }
+  }, [drawer])
   return (
-    <aside className="timeline-panel" aria-label="Timeline">
+    <aside
+      ref={panel}
+      id="timeline-panel"
+      className="timeline-panel"
+      data-drawer={drawer || undefined}
+      aria-label="Timeline"
+      tabIndex={drawer ? -1 : undefined}
+    >
       <div className="timeline-head">
         <h2 className="timeline-title">Timeline</h2>
+        {drawer && (
+          <button
+            type="button"
+            className="icon-button timeline-close"
+            aria-label="Close the timeline"
+            onClick={() => useUi.getState().toggleTimeline()}
+          >
+            <X size={16} aria-hidden="true" />
+          </button>
+        )}
         <label className="check small">
           <input
             type="checkbox"
@@ -270,7 +306,9 @@ function NoteForm({ incidentId }: { incidentId: string }) {
         max={LIMITS.text}
         onValue={setText}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
+          // Enter (or Ctrl+Enter, which elsewhere moves the phase on) adds the note;
+          // Shift+Enter starts a new line.
+          if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
             e.preventDefault()
             void add()
           }

@@ -28,6 +28,7 @@ export function SeverityPicker({ incident }: { incident: Incident }) {
       </div>
       <ChoiceGroup
         legend="Severity"
+        field="severity"
         layout="cards"
         options={SEVERITIES.map((s) => ({
           value: s,

@@ -64,6 +64,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
       </fieldset>
       <ChoiceGroup
         legend="Response strategy"
+        field="strategy"
         layout="cards"
         options={STRATEGIES}
         value={strategy}

@@ -1,0 +1,29 @@
+/**
+ * Focus where the work is: the first form control of a container (the checked radio of a group,
+ * when there is one), scrolled into view. Used after a phase move, after logging an entry, and
+ * after a refusal (the field that needs attention).
+ */
+const CONTROL = 'textarea, input:not([type="hidden"]), select'
+
+export function focusFirstField(container: ParentNode | null | undefined): boolean {
+  const first = container?.querySelector<HTMLInputElement>(
+    `.field :is(${CONTROL}), :is(${CONTROL})`,
+  )
+  if (!first) return false
+  const target =
+    first.type === 'radio'
+      ? ((first.form ?? first.closest('fieldset') ?? document).querySelector<HTMLInputElement>(
+          `input[type="radio"][name="${CSS.escape(first.name)}"]:checked`,
+        ) ?? first)
+      : first
+  target.focus({ preventScroll: true })
+  target.scrollIntoView({ block: 'center' })
+  return true
+}
+
+/** The control of a record's field (`data-field`), after the page has drawn. */
+export function focusRecordField(field: string): void {
+  requestAnimationFrame(() =>
+    focusFirstField(document.querySelector(`[data-field="${CSS.escape(field)}"]`)),
+  )
+}
