@@ -5,7 +5,6 @@ import { Dialog } from '../../app/Dialog'
 import { usePlatform } from '../../app/platform-context'
 import { allAutosaves, db } from '../../db/instance'
 import { exportAll, parseExport, replaceAll, snapshotOf } from '../../db/transfer'
-import { docProblem } from '../../editor/schema'
 import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
 
 const kb = (bytes: number) =>
@@ -169,6 +168,8 @@ function Backups({
   const restore = async (backup: BackupInfo) => {
     await Promise.all(allAutosaves.map((a) => a.flush()))
     const content = await backups.restore(backup.name, await snapshotOf(db))
+    // The editor's schema is loaded only now: it is large, and the settings open with the app.
+    const { docProblem } = await import('../../editor/schema')
     const parsed = parseExport(content, { checkDoc: docProblem })
     if (!parsed.ok) return onMessage(parsed.message)
     await replaceAll(db, parsed.data)

@@ -7,13 +7,17 @@ import { useUi } from '../../stores/ui-store'
 const key = (value: unknown) => JSON.stringify(value)
 const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''))
 
+/** Typing this recently counts as editing, even when everything typed is already saved. */
+const EDITING_MS = 5000
+
 /**
  * A field of the incident, edited locally and autosaved. The local value wins while the user edits,
  * so a save landing mid-typing never moves the caret or drops a character.
  *
- * Another window's change to the same field appears here within a second when this window is not
- * editing it. When both changed it, this window's version is saved and the other one is kept as a
- * timeline note, with a notice: never a silent overwrite.
+ * Another window's change to the same field appears here within a second. The database is the
+ * truth both windows show: when this window was editing the field too, its own version is kept as
+ * a timeline note and a notice says so, before the other window's is shown. Never a silent
+ * overwrite, and never two windows writing their versions back and forth.
  */
 export function useDetailField<K extends keyof IncidentDetails>(
   incident: Incident,
@@ -28,6 +32,7 @@ export function useDetailField<K extends keyof IncidentDetails>(
   const base = useRef(key(stored))
   /** What this window has written lately: their arrival is an echo, not another window's edit. */
   const sent = useRef<string[]>([])
+  const lastEdit = useRef(0)
   /** The local value, for the effect below (kept beside the state, which it mirrors). */
   const latest = useRef(value)
 
@@ -38,28 +43,27 @@ export function useDetailField<K extends keyof IncidentDetails>(
       base.current = storedKey
       return
     }
-    if (mine === base.current) {
-      // Not being edited here: show the other window's change, and make sure no older pending
-      // value of this field is written over it.
-      base.current = storedKey
-      latest.current = stored
-      setValue(stored)
-      if (autosave.pendingFor(id)?.[field] !== undefined)
-        autosave.set(id, { [field]: stored } as Partial<IncidentDetails>)
-      return
-    }
-    // Both windows changed it: this one's version stays (its autosave is pending); theirs is kept.
-    base.current = storedKey
-    const label = DETAIL_FIELD_LABELS[field]
-    void incidentsRepo.addNote(
-      id,
-      `${label} was also changed in another window at the same time. That version, replaced by this one: “${shown(stored)}”`,
-    )
-    useUi
-      .getState()
-      .setNotice(
-        `${label} was changed in another window while you edited it here. Yours was kept; the other version is on the timeline as a note.`,
+    const editing = mine !== base.current || Date.now() - lastEdit.current < EDITING_MS
+    if (editing) {
+      const label = DETAIL_FIELD_LABELS[field]
+      void incidentsRepo.addNote(
+        id,
+        `${label} was changed in two windows at once. This version was replaced by the other: “${shown(latest.current)}”`,
       )
+      useUi
+        .getState()
+        .setNotice(
+          `${label} was changed in another window while you edited it here. Theirs is shown now; yours is on the timeline as a note.`,
+        )
+    }
+    base.current = storedKey
+    latest.current = stored
+    sent.current = []
+    lastEdit.current = 0
+    setValue(stored)
+    // A pending older value of this field must not be written over it.
+    if (autosave.pendingFor(id)?.[field] !== undefined)
+      autosave.set(id, { [field]: stored } as Partial<IncidentDetails>)
     // `stored` is read through its key: the effect runs when the stored value really changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storedKey, id, field])
@@ -68,6 +72,7 @@ export function useDetailField<K extends keyof IncidentDetails>(
     (next: IncidentDetails[K]) => {
       setValue(next)
       latest.current = next
+      lastEdit.current = Date.now()
       sent.current = [...sent.current.slice(-19), key(next)]
       autosave.set(id, { [field]: next } as Partial<IncidentDetails>)
     },

@@ -39,8 +39,8 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   // Leaving the screen saves the document.
   useEffect(() => () => void postmortemAutosave.flush(id), [id])
 
-  // Another window's save: shown here at once when this window has no edits of its own; when
-  // both changed the document, this window's version is saved and the other is kept as notes.
+  // Another window's save is shown here at once: the stored document is the truth both windows
+  // show. When this window had changes of its own, they are kept as timeline notes first.
   const known = useRef<string | null>(null)
   const sent = useRef<string[]>([])
   const storedKey = row ? JSON.stringify(row.doc) : null
@@ -48,25 +48,22 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     const editor = editorRef.current
     if (!storedKey || !row || !editor || editor.isDestroyed) return
     // Compared as the editor writes documents (its JSON adds default attributes).
-    const stored = editor.schema.nodeFromJSON(row.doc)
-    const theirs = JSON.stringify(stored.toJSON())
+    const theirs = JSON.stringify(editor.schema.nodeFromJSON(row.doc).toJSON())
     if (theirs === known.current || sent.current.includes(theirs)) return
     const mine = JSON.stringify(editor.getJSON())
-    if (mine === theirs) {
-      known.current = theirs
-    } else if (mine === known.current && !postmortemAutosave.pendingFor(id)) {
-      known.current = theirs
-      editor.commands.setContent(row.doc, { emitUpdate: false })
-    } else {
-      known.current = theirs
-      void keepAsNotes(id, stored.textBetween(0, stored.content.size, '\n\n'))
-      postmortemAutosave.set(id, editor.getJSON() as PostmortemDoc)
+    if (mine !== theirs && (mine !== known.current || postmortemAutosave.pendingFor(id))) {
+      const own = editor.state.doc
+      void keepAsNotes(id, own.textBetween(0, own.content.size, '\n\n'))
       useUi
         .getState()
         .setNotice(
-          'The post-mortem was changed in another window while you edited it here. Yours was kept; the other version is on the timeline as a note.',
+          'The post-mortem was changed in another window while you edited it here. Theirs is shown now; yours is on the timeline as a note.',
         )
     }
+    known.current = theirs
+    sent.current = []
+    if (postmortemAutosave.pendingFor(id)) postmortemAutosave.set(id, row.doc)
+    if (mine !== theirs) editor.commands.setContent(row.doc, { emitUpdate: false })
   }, [storedKey, row, id])
   const onChange = (doc: PostmortemDoc) => {
     const saved = JSON.stringify(doc)
