@@ -1,0 +1,107 @@
+/**
+ * The frame at the sizes people use: a laptop (1280×800), a small window (1024×640), a large screen
+ * (1920×1080) and 200% zoom on a laptop (640×400 CSS pixels at scale 2). On every phase screen the
+ * primary action is on screen and clickable, the header is still there after scrolling to the end,
+ * and nothing overflows sideways.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { expectAccessible, newIncident, openApp, phaseHeading } from './helpers'
+
+const SIZES = [
+  { name: '1024×640', viewport: { width: 1024, height: 640 }, deviceScaleFactor: 1 },
+  { name: '1280×800', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  { name: '1920×1080', viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 },
+  { name: '200% zoom of 1280×800', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+]
+
+/** What every phase screen must hold to, wherever the form is scrolled. */
+async function checkFrame(page: Page, phase: string): Promise<void> {
+  const primary = page.getByRole('button', { name: /Ctrl\+Enter/ })
+  const title = page.getByRole('heading', { level: 1 }).first()
+  const main = page.locator('.incident-main')
+  for (const where of ['top', 'bottom'] as const) {
+    await main.evaluate((el, to) => el.scrollTo({ top: to === 'top' ? 0 : el.scrollHeight }), where)
+    await expect(primary, `${phase}, ${where}: primary action`).toBeInViewport()
+    await primary.click({ trial: true })
+    await expect(title, `${phase}, ${where}: header`).toBeInViewport()
+  }
+  const overflow = await page.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll('.main, .incident-main')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`),
+  )
+  expect(overflow, `${phase}: horizontal overflow`).toEqual([])
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.name}`, () => {
+    test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor })
+
+    test('every phase keeps its header and its action on screen', async ({ page }) => {
+      test.setTimeout(60_000)
+      await openApp(page)
+      await newIncident(page, 'Checkout returns 502 for EU users since the 14:00 deploy')
+      await checkFrame(page, 'Capture')
+      await page.keyboard.press('Control+Enter')
+      await expect(phaseHeading(page, 'How bad is it, and who is affected?')).toBeVisible()
+      await checkFrame(page, 'Triage')
+
+      // A refusal shows beside the action and puts the caret where the fix is.
+      await page.keyboard.press('Control+Enter')
+      await expect(page.getByText('Choose a severity.')).toBeInViewport()
+      await expect(page.getByRole('radio', { name: /^SEV1/ })).toBeFocused()
+
+      await page.getByRole('radio', { name: /^SEV2/ }).check()
+      await page.getByRole('radio', { name: /^Roll back/ }).check()
+      await page.keyboard.press('Control+Enter')
+      await expect(phaseHeading(page, 'Stop the bleeding.')).toBeVisible()
+      await checkFrame(page, 'Mitigate')
+      await page.getByRole('button', { name: /Users are back — verified/ }).click()
+      await expect(page.getByText(/Users verified back/)).toBeVisible()
+      await page.keyboard.press('Control+Enter')
+      await expect(phaseHeading(page, 'Find the root cause.')).toBeVisible()
+      await checkFrame(page, 'Diagnose')
+      await page.keyboard.press('Control+Enter')
+      await expect(phaseHeading(page, 'Deploy the real fix.')).toBeVisible()
+      await checkFrame(page, 'Fix')
+      await page.getByRole('button', { name: /Resolve incident/ }).click()
+      await page
+        .getByRole('dialog', { name: 'Resolve incident' })
+        .getByRole('button', { name: 'Resolve' })
+        .click()
+      await expect(page.getByText(/^Resolved today/)).toBeVisible()
+      await page.keyboard.press('Control+Enter')
+      await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+      await checkFrame(page, 'Post-mortem')
+      await expectAccessible(page, `post-mortem at ${size.name}`)
+      await page.keyboard.press('Control+Enter')
+      await expect(phaseHeading(page, 'Make it impossible to recur.')).toBeVisible()
+      await checkFrame(page, 'Prevention')
+    })
+  })
+}
+
+test.describe('in a narrow window', () => {
+  test.use({ viewport: { width: 1024, height: 640 } })
+
+  test('the sidebar is icons with names, and the timeline is a drawer that gives focus back', async ({
+    page,
+  }) => {
+    await openApp(page)
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await expect(nav.getByRole('button', { name: 'Settings' })).toBeVisible()
+    expect((await nav.boundingBox())?.width).toBeLessThan(80)
+    await newIncident(page, 'Disk full on db-1')
+    await expect(page.getByRole('complementary', { name: 'Timeline' })).toHaveCount(0)
+    const toggle = page.getByRole('button', { name: 'Timeline' })
+    await toggle.click()
+    const drawer = page.getByRole('complementary', { name: 'Timeline' })
+    await expect(drawer).toBeFocused()
+    await expect(drawer).toContainText('Impact started')
+    await expectAccessible(page, 'timeline drawer')
+    await page.keyboard.press('Escape')
+    await expect(drawer).toHaveCount(0)
+    await expect(toggle).toBeFocused()
+  })
+})
