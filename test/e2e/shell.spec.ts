@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
+import { expectAccessible, newIncident, openApp, resolveQuickly } from './helpers'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
@@ -28,6 +29,48 @@ test('the command palette opens from the keyboard and runs a command', async ({ 
   await expect(palette).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(palette).toBeHidden()
+})
+
+test('the palette is the whole keyboard surface: fuzzy, with the incident actions, recent incidents and a shortcut sheet', async ({
+  page,
+}) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Nightly export failed')
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await newIncident(page, 'Checkout returns 502 for EU users')
+  const palette = page.getByRole('dialog', { name: 'Command palette' })
+  const search = palette.getByRole('combobox', { name: 'Search commands' })
+
+  // An action of the incident on screen, found by a sloppy query.
+  await page.keyboard.press('Control+k')
+  await search.fill('sev1')
+  await expect(palette.getByRole('option').first()).toHaveText('Set severity to SEV1')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('SEV1', { exact: true }).first()).toBeVisible()
+
+  // A recent incident to jump to.
+  await page.keyboard.press('Control+k')
+  await search.fill('nightly')
+  await expect(palette.getByRole('option').first()).toHaveText('Go to Nightly export failed')
+  await page.keyboard.press('Enter')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Nightly export failed', exact: true }),
+  ).toBeVisible()
+
+  // Words abbreviated and out of order still find the post-mortem's export.
+  await page.keyboard.press('Control+k')
+  await search.fill('exp md')
+  await expect(palette.getByRole('option').first()).toHaveText('Export Markdown…')
+  await page.keyboard.press('Escape')
+
+  // "?" lists every shortcut, the phase's Ctrl+Enter among them.
+  await page.locator('body').press('?')
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(sheet).toContainText('Ctrl+Enter')
+  await expect(sheet).toContainText('Open command palette')
+  await expectAccessible(page, 'shortcut sheet')
+  await page.keyboard.press('Escape')
+  await expect(sheet).toBeHidden()
 })
 
 test('the About panel shows the version and where the data lives', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { CommandPalette } from '../commands/CommandPalette'
+import { ShortcutSheet } from '../commands/ShortcutSheet'
 import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ActionItemsPage } from '../features/action-items/ActionItemsPage'
@@ -106,6 +107,7 @@ export function App() {
       <SaveStatus />
       {overlay === 'palette' && <CommandPalette commands={commands} onClose={close} />}
       {overlay === 'about' && <AboutDialog onClose={close} />}
+      {overlay === 'shortcuts' && <ShortcutSheet commands={commands} onClose={close} />}
     </div>
   )
 }

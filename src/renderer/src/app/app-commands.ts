@@ -47,6 +47,13 @@ export function useAppCommands(screen: Screen): Command[] {
         run: () => open('palette'),
       },
       {
+        id: 'shortcuts.show',
+        label: 'Keyboard shortcuts',
+        keywords: 'help keys cheat sheet',
+        shortcut: { key: '?' },
+        run: () => open('shortcuts'),
+      },
+      {
         id: 'timeline.toggle',
         label: 'Show or hide the timeline',
         shortcut: { key: 't' },

@@ -1,5 +1,9 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { PHASE_LABELS } from '@shared/domain/timeline'
 import { Dialog } from '../app/Dialog'
+import { useRecentIncidents } from '../db/hooks'
+import { displayTitle } from '../features/incident/labels'
+import { useUi } from '../stores/ui-store'
 import { filterCommands, type Command } from './command'
 import { formatShortcut } from './shortcut'
 
@@ -12,7 +16,23 @@ export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const listId = useId()
-  const matches = useMemo(() => filterCommands(commands, query), [commands, query])
+  const recent = useRecentIncidents(8)
+  const route = useUi((s) => s.route)
+  // Recent incidents to jump to, after the actions: "Go to checkout 502".
+  const all = useMemo<Command[]>(() => {
+    const here = route.screen === 'incident' ? route.id : null
+    const jumps = (recent ?? [])
+      .filter((i) => i.id !== here)
+      .map<Command>((i) => ({
+        id: `go.${i.id}`,
+        label: `Go to ${displayTitle(i)}`,
+        keywords: `incident ${i.severity ?? ''} ${PHASE_LABELS[i.phase]}`,
+        group: 'incident',
+        run: () => useUi.getState().navigate({ screen: 'incident', id: i.id }),
+      }))
+    return [...commands, ...jumps]
+  }, [commands, recent, route])
+  const matches = useMemo(() => filterCommands(all, query), [all, query])
   const current = Math.min(active, Math.max(matches.length - 1, 0))
 
   const run = (command: Command | undefined): void => {

@@ -1,3 +1,4 @@
+import fuzzysort from 'fuzzysort'
 import type { Shortcut } from './shortcut'
 
 /**
@@ -13,17 +14,41 @@ export interface Command {
   enabled?: boolean
   /** A second shortcut for a command already listed: works, but not shown in the palette. */
   hidden?: boolean
+  /** Where the palette lists it: this screen's actions first, then going places, then the rest. */
+  group?: 'screen' | 'incident' | 'app'
   run: () => void | Promise<void>
 }
 
-/** Palette filtering: every word of the query must start a word of the label or keywords. */
+/** A word that matches more weakly than this is not a match ("pref" in "Export all post-mortems"). */
+const THRESHOLD = 0.3
+/** A word found in the keywords counts a little less than one found in the label. */
+const KEYWORD_WEIGHT = 0.9
+
+/**
+ * Palette filtering, fuzzy: each word of the query is matched by fuzzysort (the Sublime Text-style
+ * matcher) against the label or the keywords, in any order, so "exp md" and "markdown export"
+ * find "Export Markdown…" and "setings" finds "Open settings". Every word must match; the best
+ * average comes first. An empty query lists everything in its order.
+ */
 export function filterCommands(commands: readonly Command[], query: string): Command[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   const visible = commands.filter((c) => c.enabled !== false && !c.hidden)
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return visible
-  return visible.filter((command) => {
-    const haystack = `${command.label} ${command.keywords ?? ''}`.toLowerCase()
-    const starts = haystack.split(/[^a-z0-9]+/).filter(Boolean)
-    return words.every((w) => starts.some((s) => s.startsWith(w)) || haystack.includes(w))
-  })
+  const scored: { command: Command; score: number }[] = []
+  for (const command of visible) {
+    let total = 0
+    for (const word of words) {
+      const inLabel = fuzzysort.single(word, command.label)?.score ?? 0
+      const inKeywords =
+        (fuzzysort.single(word, command.keywords ?? '')?.score ?? 0) * KEYWORD_WEIGHT
+      const score = Math.max(inLabel, inKeywords)
+      if (score < THRESHOLD) {
+        total = -1
+        break
+      }
+      total += score
+    }
+    if (total >= 0) scored.push({ command, score: total / words.length })
+  }
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.command)
 }

@@ -45,12 +45,23 @@ describe('filterCommands', () => {
     { id: 'a', label: 'Open settings', keywords: 'preferences', run: () => undefined },
     { id: 'b', label: 'About Steady', run: () => undefined },
     { id: 'c', label: 'Hidden', enabled: false, run: () => undefined },
+    { id: 'd', label: 'Export Markdown…', keywords: 'md file', run: () => undefined },
+    { id: 'e', label: 'Export all post-mortems to a folder…', run: () => undefined },
   ]
+  const ids = (query: string) => filterCommands(commands, query).map((c) => c.id)
 
   it('matches words of the label and keywords, and hides disabled commands', () => {
-    expect(filterCommands(commands, '').map((c) => c.id)).toEqual(['a', 'b'])
-    expect(filterCommands(commands, 'pref').map((c) => c.id)).toEqual(['a'])
-    expect(filterCommands(commands, 'ab st').map((c) => c.id)).toEqual(['b'])
-    expect(filterCommands(commands, 'hidden')).toEqual([])
+    expect(ids('')).toEqual(['a', 'b', 'd', 'e'])
+    expect(ids('pref')).toEqual(['a'])
+    expect(ids('ab st')).toEqual(['b'])
+    expect(ids('hidden')).toEqual([])
+  })
+
+  it('matches fuzzily, best first: abbreviations, typos, words in any order', () => {
+    expect(ids('export md')[0]).toBe('d')
+    expect(ids('exp md')[0]).toBe('d')
+    expect(ids('setings')).toEqual(['a'])
+    expect(ids('markdown export')[0]).toBe('d')
+    expect(ids('zzz')).toEqual([])
   })
 })

@@ -118,3 +118,17 @@ export function useOutstandingActionItems(): ActionItem[] | undefined {
 export function useSettings(): Settings | undefined {
   return useLiveQuery(() => loadSettings(db), [])
 }
+
+/** The incidents touched most recently (not in the trash), newest first: the palette's "go to". */
+export function useRecentIncidents(limit: number): Incident[] | undefined {
+  return useLiveQuery(
+    () =>
+      db.incidents
+        .orderBy('updatedAt')
+        .reverse()
+        .filter((i) => i.status !== 'deleted')
+        .limit(limit)
+        .toArray(),
+    [limit],
+  )
+}

@@ -18,7 +18,7 @@ export type Route =
   | { screen: 'settings' }
 export type Screen = Route['screen']
 export type ThemeChoice = 'system' | 'light' | 'dark'
-export type Overlay = 'palette' | 'about' | null
+export type Overlay = 'palette' | 'about' | 'shortcuts' | null
 
 interface UiState {
   route: Route

@@ -15,6 +15,7 @@ import { PreventionScreen } from '../prevention/PreventionScreen'
 import { TimelinePanel } from '../timeline/TimelinePanel'
 import { TriageScreen } from '../triage/TriageScreen'
 import { IncidentHeader } from './IncidentHeader'
+import { useIncidentCommands } from './use-incident-commands'
 import { Stepper } from './Stepper'
 import { ShownPhase } from './use-phase-commands'
 
@@ -100,6 +101,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
               .
             </p>
           )}
+          <IncidentCommands incident={incident} />
           <ShownPhase.Provider value={shown}>
             <Screen key={`${id}:${shown}`} incident={incident} />
           </ShownPhase.Provider>
@@ -123,4 +125,9 @@ function ConcurrentEditNotice() {
       </button>
     </p>
   )
+}
+
+function IncidentCommands({ incident }: { incident: Incident }) {
+  useIncidentCommands(incident)
+  return null
 }
