@@ -1,3 +1,4 @@
+import { plural } from './vocabulary'
 /**
  * Reminder rules. Reminders are derived, never stored as truth: `dueReminders` says what should
  * fire and when, from the incidents, their action items, the settings and `now`. Snoozes and
@@ -122,7 +123,7 @@ function incidentReminders(
       rule: 'fixMonitoring',
       at: incident.fixDeployedAt + r.fixMonitoringHours * HOUR,
       title: 'Did the fix hold?',
-      body: `${name}: ${r.fixMonitoringHours} hours since the fix went out. Say whether it held or regressed.`,
+      body: `${name}: ${plural(r.fixMonitoringHours, 'hour')} since the fix went out. Say whether it held or regressed.`,
     })
   }
   if (incident.resolvedAt !== null && incident.postmortemStatus !== 'final') {
@@ -139,7 +140,7 @@ function incidentReminders(
         rule: 'postmortem',
         at: incident.resolvedAt + r.postmortemDeadlineHours * HOUR,
         title: 'Post-mortem due now',
-        body: `${name}: ${r.postmortemDeadlineHours} hours since resolution. Memories fade fast.`,
+        body: `${name}: ${plural(r.postmortemDeadlineHours, 'hour')} since resolution. Memories fade fast.`,
       },
     )
   }

@@ -54,7 +54,7 @@ export const STRATEGY_LABELS: Record<Strategy, string> = {
   rollback: 'Roll back',
   hotfix: 'Hotfix',
   'feature-toggle': 'Feature toggle',
-  wait: 'Wait',
+  wait: 'Wait and watch',
   other: 'Other',
 }
 
@@ -130,3 +130,7 @@ export function choicesOf<T extends string>(
     ...(descriptions ? { description: descriptions[value] } : {}),
   }))
 }
+
+/** "1 incident", "3 incidents": a count with its noun, always agreeing. */
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`

@@ -1,3 +1,4 @@
+import { plural } from '@shared/domain/vocabulary'
 import type { BackupInfo } from '@shared/ipc-contract'
 import { format } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
@@ -40,7 +41,7 @@ export function DataPanel() {
     })
     setMessage(
       result.saved
-        ? `Exported ${data.incidents.length} incidents to ${result.where ?? 'a file'}.`
+        ? `Exported ${plural(data.incidents.length, 'incident')} to ${result.where ?? 'a file'}.`
         : 'Export cancelled.',
     )
   }

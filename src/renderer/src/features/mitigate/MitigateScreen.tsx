@@ -35,7 +35,9 @@ export function MitigateScreen({ incident }: { incident: Incident }) {
       />
       <p className="strategy-banner">
         Strategy: <strong>{strategyLabel(incident.strategy)}</strong>
-        {incident.strategyNote && <span className="muted"> — {incident.strategyNote}</span>}
+        {incident.strategyNote.trim() && (
+          <span className="muted"> — {incident.strategyNote.trim()}</span>
+        )}
       </p>
       <MitigationList incident={incident} />
       {verified ? (

@@ -1,3 +1,4 @@
+import { plural } from '@shared/domain/vocabulary'
 import type { Incident } from '@shared/domain/model'
 import { HOUR } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
@@ -25,15 +26,15 @@ export function BreakBanner({
     <div className="break-banner" role="status">
       <p className="break-deadline">
         {left > 0
-          ? `Due ${formatDateTime(due, now)} — ${formatDuration(left)} left of the ${deadlineHours} hours.`
-          : `Past the ${deadlineHours}-hour mark. Write it anyway: it still helps.`}
+          ? `Due ${formatDateTime(due, now)} — ${formatDuration(left)} left of the ${plural(deadlineHours, 'hour')}.`
+          : `Past the ${deadlineHours}-hour mark. It still helps to write it now.`}
       </p>
       {onBreak ? (
         <p className="muted">
           On a break until {formatDateTime(incident.breakUntil ?? now, now)}. Steady reminds you
           then.
         </p>
-      ) : incident.postmortemStatus === 'none' || incident.breakUntil === null ? (
+      ) : left > 0 && (incident.postmortemStatus === 'none' || incident.breakUntil === null) ? (
         <div className="break-choices">
           <span>Take a break first: fresh eyes write a better post-mortem. Remind me</span>
           <button type="button" className="pill" onClick={() => rest(now + 2 * HOUR)}>

@@ -1,3 +1,4 @@
+import { plural } from '@shared/domain/vocabulary'
 import { LIMITS, type Incident } from '@shared/domain/model'
 import {
   buildPostmortemTemplate,
@@ -118,7 +119,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     <div className="phase">
       <PhaseIntro
         goal="Document what happened, and learn."
-        rule={`Within ${deadlineHours} hours of resolution — after a break, with fresh eyes.`}
+        rule={`Within ${plural(deadlineHours, 'hour')} of resolution — after a break, with fresh eyes.`}
         why="Memories fade fast. Blameless: ask about systems and decisions, never about who. The parts from the record refresh themselves on request; everything else is yours."
       />
       <BreakBanner incident={incident} deadlineHours={deadlineHours} />

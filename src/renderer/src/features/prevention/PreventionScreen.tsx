@@ -1,3 +1,4 @@
+import { plural } from '@shared/domain/vocabulary'
 import type { ActionItemType, Incident } from '@shared/domain/model'
 import { Check, Circle } from 'lucide-react'
 import { useActionItems, useSettings } from '../../db/hooks'
@@ -42,7 +43,7 @@ export function PreventionScreen({ incident }: { incident: Incident }) {
     <div className="phase">
       <PhaseIntro
         goal="Make it impossible to recur."
-        rule={`Within ${days} days: items not done by then tend never to get done.`}
+        rule={`Within ${plural(days, 'day')}: items not done by then tend never to get done.`}
         why="Monitoring that would have caught it sooner, tests that would have prevented it, runbooks, and a look at similar systems. Close the loop: each item done, then verified to work."
       />
       {closed && (
