@@ -10,6 +10,32 @@ const ipcOnlyInWrappers = {
     'Register handlers with handle() from src/main/ipc, and call main through the preload API.',
 }
 
+const electronInRenderer = {
+  name: 'electron',
+  message: 'The renderer reaches the OS through platform/, never electron.',
+}
+
+/** Files matching `files` may not import from folders matching `forbidden`. */
+function layer(files, forbidden) {
+  return [
+    {
+      files: [files],
+      ignores: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [electronInRenderer],
+            patterns: [
+              { group: forbidden, message: 'Import downwards only (see eslint.config.js).' },
+            ],
+          },
+        ],
+      },
+    },
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -29,20 +55,16 @@ export default tseslint.config(
   {
     files: ['src/renderer/**', 'src/shared/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'The renderer reaches the OS through platform/, never electron.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [electronInRenderer] }] },
   },
+  // Folders import downwards only: app → features → (components, db, editor, commands, platform,
+  // stores) → shared. A lower folder reaching up would tie the pieces in a knot.
+  ...layer('src/shared/**', ['**/renderer/**', '**/main/**', '**/preload/**']),
+  ...layer('src/renderer/src/features/**', ['**/app/**']),
+  ...layer('src/renderer/src/{components,db,editor,commands,platform,stores}/**', [
+    '**/app/**',
+    '**/features/**',
+  ]),
   {
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

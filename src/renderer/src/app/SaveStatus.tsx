@@ -2,8 +2,8 @@ import { format } from 'date-fns'
 import { useState } from 'react'
 import { db } from '../db/instance'
 import { exportAll } from '../db/transfer'
-import { useSaveStatus } from '../features/incident/autosave'
-import { usePlatform } from './platform-context'
+import { useSaveStatus } from '../db/autosave'
+import { usePlatform } from '../platform/platform-context'
 
 /** Unsaved words (the autosave journals) and whatever the database can still read. */
 async function emergencyCopy(): Promise<string> {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Command } from '../commands/command'
 import type { Platform } from '../platform'
-import { usePlatform } from './platform-context'
+import { usePlatform } from '../platform/platform-context'
 import { newIncident } from '../features/incident/new-incident'
 import { useUi, type Screen } from '../stores/ui-store'
 

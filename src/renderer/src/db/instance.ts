@@ -1,8 +1,8 @@
 /** The app's database, repositories and autosave. Tests make their own on fake-indexeddb. */
 import type { ActionItem } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
-import { Autosave } from '../features/incident/autosave'
-import { createDetailsAutosave } from '../features/incident/details-autosave'
+import { Autosave } from './autosave'
+import { createDetailsAutosave } from './details-autosave'
 import { ActionItemsRepo } from './action-items-repo'
 import { SteadyDb } from './database'
 import { EventStore } from './event-store'

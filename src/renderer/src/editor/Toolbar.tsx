@@ -16,7 +16,7 @@ import {
   type LucideIcon,
 } from 'lucide-react'
 import { useState } from 'react'
-import { Dialog } from '../app/Dialog'
+import { Dialog } from '../components/Dialog'
 import { formatShortcut } from '../commands/shortcut'
 import { ErrorText } from '../components/ErrorText'
 

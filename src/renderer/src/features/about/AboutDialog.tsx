@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/ipc-contract'
-import { Dialog } from '../../app/Dialog'
-import { usePlatform } from '../../app/platform-context'
+import { Dialog } from '../../components/Dialog'
+import { usePlatform } from '../../platform/platform-context'
 import type { Persistence } from '../../db/persistence'
 import { useUi } from '../../stores/ui-store'
 

@@ -5,7 +5,7 @@ import { useNow } from '../../components/use-now'
 import { useOutstandingActionItems } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
-import { displayTitle } from '../incident/labels'
+import { displayTitle } from '../phase/labels'
 
 /** Every open action item across incidents, soonest due first, overdue ones marked. */
 export function ActionItemsPage() {

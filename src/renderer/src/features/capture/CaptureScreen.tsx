@@ -1,11 +1,11 @@
 import { LIMITS, type Incident } from '@shared/domain/model'
 import { ChipsInput, ChoiceGroup, TextInput } from '../../components/fields'
-import { EventTimeField } from '../incident/EventTimeField'
-import { DETECTION_SOURCES } from '../incident/labels'
-import { PhaseFooter } from '../incident/PhaseFooter'
-import { PhaseIntro } from '../incident/PhaseIntro'
-import { usePhaseCommands } from '../incident/use-phase-commands'
-import { useDetailField } from '../incident/use-detail-field'
+import { EventTimeField } from '../phase/EventTimeField'
+import { DETECTION_SOURCES } from '../phase/labels'
+import { PhaseFooter } from '../phase/PhaseFooter'
+import { PhaseIntro } from '../phase/PhaseIntro'
+import { usePhaseCommands } from '../phase/use-phase-commands'
+import { useDetailField } from '../phase/use-detail-field'
 
 export function CaptureScreen({ incident }: { incident: Incident }) {
   const [symptoms, setSymptoms, flush] = useDetailField(incident, 'symptoms')

@@ -1,9 +1,9 @@
 import type { Incident, RootCause } from '@shared/domain/model'
 import { TextInput } from '../../components/fields'
-import { PhaseFooter } from '../incident/PhaseFooter'
-import { PhaseIntro } from '../incident/PhaseIntro'
-import { useDetailField } from '../incident/use-detail-field'
-import { usePhaseCommands } from '../incident/use-phase-commands'
+import { PhaseFooter } from '../phase/PhaseFooter'
+import { PhaseIntro } from '../phase/PhaseIntro'
+import { useDetailField } from '../phase/use-detail-field'
+import { usePhaseCommands } from '../phase/use-phase-commands'
 import { CompactTimeline } from '../timeline/TimelinePanel'
 import { Hypotheses } from './Hypotheses'
 

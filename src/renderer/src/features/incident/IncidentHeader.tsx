@@ -9,7 +9,7 @@ import { formatElapsed } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { autosave, incidentsRepo } from '../../db/instance'
 import { useSettings } from '../../db/hooks'
-import { displayTitle } from './labels'
+import { displayTitle } from '../phase/labels'
 import { useMediaQuery } from '../../components/use-media-query'
 import { NARROW_QUERY, useUi } from '../../stores/ui-store'
 

@@ -17,7 +17,7 @@ import { TriageScreen } from '../triage/TriageScreen'
 import { IncidentHeader } from './IncidentHeader'
 import { useIncidentCommands } from './use-incident-commands'
 import { Stepper } from './Stepper'
-import { ShownPhase } from './use-phase-commands'
+import { ShownPhase } from '../phase/use-phase-commands'
 
 const SCREENS: Record<Phase, (props: { incident: Incident }) => React.ReactNode> = {
   capture: CaptureScreen,

@@ -1,4 +1,4 @@
-import { measured } from '../../app/perf'
+import { measured } from '../../platform/perf'
 import { incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 

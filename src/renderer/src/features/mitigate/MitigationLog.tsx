@@ -3,7 +3,7 @@ import type { Incident, MitigationAction, MitigationOutcome } from '@shared/doma
 import { OUTCOME_LABELS, choicesOf, lower } from '@shared/domain/vocabulary'
 import { spansDays } from '@shared/domain/timeline'
 import { useState } from 'react'
-import { measured } from '../../app/perf'
+import { measured } from '../../platform/perf'
 import { EditorActions, useEditorRun } from '../../components/EditorActions'
 import { ErrorText } from '../../components/ErrorText'
 import { ChoiceGroup, TextInput } from '../../components/fields'

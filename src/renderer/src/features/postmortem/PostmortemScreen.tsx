@@ -7,19 +7,19 @@ import {
 } from '@shared/domain/postmortem'
 import type { Editor } from '@tiptap/react'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
-import { usePlatform } from '../../app/platform-context'
+import { usePlatform } from '../../platform/platform-context'
 import { useShownZone } from '../../components/format'
 import { ActionItemsTable } from '../action-items/ActionItemsTable'
 import { useIncidentEvents, usePostmortem, useSettings } from '../../db/hooks'
 import { incidentsRepo, postmortemAutosave, postmortemsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
-import { PhaseFooter } from '../incident/PhaseFooter'
-import { PhaseIntro } from '../incident/PhaseIntro'
-import { usePhaseCommands } from '../incident/use-phase-commands'
+import { PhaseFooter } from '../phase/PhaseFooter'
+import { PhaseIntro } from '../phase/PhaseIntro'
+import { usePhaseCommands } from '../phase/use-phase-commands'
 import { BreakBanner } from './BreakBanner'
 import { postmortemFile } from './export'
 
-const PostmortemEditor = lazy(() => import('../../editor/PostmortemEditor'))
+const PostmortemEditor = lazy(() => import('./PostmortemEditor'))
 
 export function PostmortemScreen({ incident }: { incident: Incident }) {
   const platform = usePlatform()

@@ -1,7 +1,7 @@
 /** Exporting post-mortems: loads the editor's schema and the serializer on demand. */
 import { buildPostmortemTemplate, refreshFromRecord } from '@shared/domain/postmortem'
 import type { MarkdownFile } from '@shared/ipc-contract'
-import { measured } from '../../app/perf'
+import { measured } from '../../platform/perf'
 import { shownZone } from '../../components/format'
 import { db, postmortemAutosave } from '../../db/instance'
 import { incidentActionItems, incidentEvents } from '../../db/queries/incident'

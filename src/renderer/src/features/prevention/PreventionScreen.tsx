@@ -4,9 +4,9 @@ import { Check, Circle } from 'lucide-react'
 import { useActionItems, useSettings } from '../../db/hooks'
 import { actionItemsRepo } from '../../db/instance'
 import { ActionItemsTable } from '../action-items/ActionItemsTable'
-import { PhaseFooter } from '../incident/PhaseFooter'
-import { PhaseIntro } from '../incident/PhaseIntro'
-import { usePhaseCommands } from '../incident/use-phase-commands'
+import { PhaseFooter } from '../phase/PhaseFooter'
+import { PhaseIntro } from '../phase/PhaseIntro'
+import { usePhaseCommands } from '../phase/use-phase-commands'
 
 /** The process's prevention checklist; each line is covered by action items of its type. */
 const CHECKLIST: { type: ActionItemType; label: string; starter: string }[] = [

@@ -14,7 +14,7 @@ import { readIncidentsInSlices, useSettings, useSettledRead } from '../../db/hoo
 import { db, incidentsRepo } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
-import { displayTitle } from '../incident/labels'
+import { displayTitle } from '../phase/labels'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
 

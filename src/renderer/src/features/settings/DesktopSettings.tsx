@@ -1,6 +1,6 @@
 import { isAccelerator, type DesktopPreferences, type DesktopStatus } from '@shared/ipc-contract'
 import { useEffect, useState } from 'react'
-import { usePlatform } from '../../app/platform-context'
+import { usePlatform } from '../../platform/platform-context'
 
 /** Tray, login item and quick-capture shortcut: desktop app only. */
 export function DesktopSettings() {

@@ -3,7 +3,7 @@ import { purgeAt } from '@shared/domain/trash'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { formatDate } from '../../components/format'
 import { incidentsRepo } from '../../db/instance'
-import { displayTitle } from '../incident/labels'
+import { displayTitle } from '../phase/labels'
 
 /** Deleted incidents, kept 30 days: each can be restored exactly as it was. */
 export function TrashPanel() {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { testDb } from '../../db/test-db'
+import { testDb } from './test-db'
 import { Autosave, useSaveStatus } from './autosave'
 import { createDetailsAutosave as detailsAutosave } from './details-autosave'
 

@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'react'
-import type { Command } from '../commands/command'
-import { isTypingTarget, matchesShortcut } from '../commands/shortcut'
+import type { Command } from './command'
+import { isTypingTarget, matchesShortcut } from './shortcut'
 
 /** Runs the command whose shortcut matches a key press anywhere in the window. */
 export function useShortcuts(commands: readonly Command[]): void {

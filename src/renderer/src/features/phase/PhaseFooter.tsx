@@ -2,7 +2,7 @@ import { LIMITS } from '@shared/domain/model'
 import { LimitedText } from '../../components/limited'
 import { useState } from 'react'
 import type { Command } from '../../commands/command'
-import { Dialog } from '../../app/Dialog'
+import { Dialog } from '../../components/Dialog'
 import { CommandButton } from '../../components/CommandButton'
 import type { MoveProblem } from './use-move'
 

@@ -1,5 +1,5 @@
 import type { IncidentDetails } from '@shared/domain/model'
-import type { IncidentsRepo } from '../../db/incidents-repo'
+import type { IncidentsRepo } from './incidents-repo'
 import { Autosave } from './autosave'
 
 /** Incident fields: one pending patch per incident, written with editDetails. */

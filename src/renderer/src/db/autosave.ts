@@ -7,7 +7,7 @@
  * is retried with backoff. On start, any journal left behind is written to the database.
  */
 import { create } from 'zustand'
-import type { DbError } from '../../db/errors'
+import type { DbError } from './errors'
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
 

@@ -15,12 +15,12 @@ import {
 } from '@tiptap/react'
 import DOMPurify from 'dompurify'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { usePlatform } from '../app/platform-context'
-import { ActionItemsSummary } from '../features/action-items/ActionItemsSummary'
-import { postmortemExtensions } from './extensions'
-import { ActionItemsNode } from './nodes'
-import { docProblem } from './schema'
-import { Toolbar } from './Toolbar'
+import { usePlatform } from '../../platform/platform-context'
+import { ActionItemsSummary } from '../action-items/ActionItemsSummary'
+import { postmortemExtensions } from '../../editor/extensions'
+import { ActionItemsNode } from '../../editor/nodes'
+import { docProblem } from '../../editor/schema'
+import { Toolbar } from '../../editor/Toolbar'
 
 interface PostmortemEditorProps {
   incidentId: string

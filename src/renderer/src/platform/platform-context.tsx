@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { Platform } from '../platform'
+import type { Platform } from '.'
 
 export const PlatformContext = createContext<Platform | null>(null)
 

@@ -1,6 +1,6 @@
-import { Dialog } from '../app/Dialog'
-import type { Command } from './command'
-import { formatShortcut, type Shortcut } from './shortcut'
+import { Dialog } from '../components/Dialog'
+import type { Command } from '../commands/command'
+import { formatShortcut, type Shortcut } from '../commands/shortcut'
 
 /** Keys that belong to a field rather than to a command, so no command lists them. */
 const IN_FIELDS: { keys: Shortcut; what: string }[] = [

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { PHASE_LABELS } from '@shared/domain/timeline'
-import { Dialog } from '../app/Dialog'
+import { Dialog } from '../components/Dialog'
 import { useRecentIncidents } from '../db/hooks'
-import { displayTitle } from '../features/incident/labels'
+import { displayTitle } from '../features/phase/labels'
 import { useUi } from '../stores/ui-store'
-import { filterCommands, type Command } from './command'
-import { formatShortcut } from './shortcut'
+import { filterCommands, type Command } from '../commands/command'
+import { formatShortcut } from '../commands/shortcut'
 
 interface CommandPaletteProps {
   commands: readonly Command[]
