@@ -47,6 +47,7 @@ test('a whole incident, from a keystroke to resolved, survives a reload and writ
     .getByRole('radio', { name: 'Some users' })
     .check()
   await page.getByLabel('Scope notes').fill('EU region only')
+  await page.getByText('What changed recently?').click()
   await page.getByRole('checkbox', { name: 'Recent deploys' }).check()
   await page.getByLabel('Recent deploys: notes').fill('Deploy 4182 at 13:55')
   await page.getByRole('radio', { name: /Roll back/ }).check()

@@ -152,6 +152,7 @@ test.describe('GitHub, 21–22 October 2018, entered in UTC from Los Angeles', (
       .getByRole('radio', { name: 'All users' })
       .check()
     await page.getByLabel('Scope notes').fill('Degraded service for 24 hours 11 minutes')
+    await page.getByText('What changed recently?').click()
     await page.getByRole('checkbox', { name: 'Config changes' }).check()
     await page
       .getByLabel('Config changes: notes')

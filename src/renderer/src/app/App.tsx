@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, type MouseEvent } from 'react'
 import { CommandPalette } from './CommandPalette'
 import { ShortcutSheet } from './ShortcutSheet'
 import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
@@ -13,7 +13,9 @@ import { useReminderEngine } from '../features/reminders/use-reminders'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { db, incidentsRepo } from '../db/instance'
 import { exportIncident } from '../db/transfer'
-import { useUi, type Route } from '../stores/ui-store'
+import { focusFirstField } from '../components/focus'
+import { useMediaQuery } from '../components/use-media-query'
+import { NARROW_QUERY, useUi, type Route } from '../stores/ui-store'
 import { useAppCommands } from './app-commands'
 import { usePlatform } from '../platform/platform-context'
 import { SaveStatus } from './SaveStatus'
@@ -45,12 +47,21 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/** The skip link lands in the work itself: the phase's first field, or the screen. */
+function skipToContent(event: MouseEvent): void {
+  event.preventDefault()
+  const main = document.getElementById('content')
+  if (!focusFirstField(main?.querySelector('.phase'))) main?.focus()
+}
+
 export function App() {
   const route = useUi((s) => s.route)
   const overlay = useUi((s) => s.overlay)
   const close = useUi((s) => s.close)
   const sidebarCollapsed = useUi((s) => s.sidebarCollapsed)
   const theme = useUi((s) => s.theme)
+  const focused = useUi((s) => s.focused)
+  const narrow = useMediaQuery(NARROW_QUERY)
   // Every time on screen is drawn in the chosen zone: a new choice re-renders the whole shell.
   useUi((s) => s.timeZone)
   const appCommands = useAppCommands(route.screen)
@@ -93,9 +104,15 @@ export function App() {
   }
 
   return (
-    <div className="shell" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>
+    <div
+      className="shell"
+      data-sidebar={sidebarCollapsed ? 'collapsed' : narrow || focused ? 'icons' : 'open'}
+    >
+      <a href="#content" className="skip-link" onClick={skipToContent}>
+        Skip to content
+      </a>
       {!sidebarCollapsed && <Sidebar />}
-      <main className="main">
+      <main className="main" id="content" tabIndex={-1}>
         <ErrorBoundary
           what={SCREEN_NAMES[route.screen]}
           resetKey={JSON.stringify(route)}

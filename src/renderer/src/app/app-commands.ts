@@ -54,6 +54,16 @@ export function useAppCommands(screen: Screen): Command[] {
         run: () => open('shortcuts'),
       },
       {
+        id: 'focus.toggle',
+        label: 'Focus mode on or off',
+        keywords: 'distraction calm sidebar',
+        shortcut: { key: 'f' },
+        enabled: onIncident,
+        run: () => {
+          useUi.setState((s) => ({ focusMode: !s.focusMode }))
+        },
+      },
+      {
         id: 'timeline.toggle',
         label: 'Show or hide the timeline',
         shortcut: { key: 't' },

@@ -25,6 +25,13 @@ interface UiState {
   overlay: Overlay
   sidebarCollapsed: boolean
   timelineOpen: boolean
+  /**
+   * Capture, Triage and Mitigate open in focus mode (sidebar as icons, the timeline's last three
+   * entries) while this is on; F turns it off and on. Remembered.
+   */
+  focusMode: boolean
+  /** Set by the incident screen while a pressure phase is shown in focus mode. */
+  focused: boolean
   /** Below NARROW the timeline is a drawer over the content, closed until asked for. */
   drawerOpen: boolean
   theme: ThemeChoice
@@ -66,6 +73,8 @@ export const useUi = create<UiState>()(
       sidebarCollapsed: false,
       timelineOpen: true,
       drawerOpen: false,
+      focusMode: true,
+      focused: false,
       theme: 'system',
       timeZone: LOCAL_ZONE,
       storage: 'unknown',
@@ -96,6 +105,7 @@ export const useUi = create<UiState>()(
         timelineOpen: s.timelineOpen,
         theme: s.theme,
         timeZone: s.timeZone,
+        focusMode: s.focusMode,
       }),
     },
   ),

@@ -78,6 +78,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           >
             <Trash2 size={16} aria-hidden="true" />
           </button>
+          <FocusChip />
           <TimelineToggle />
           <span className="elapsed" title="Time since impact started">
             <Clock size={15} aria-hidden="true" />
@@ -157,6 +158,22 @@ function TimelineToggle() {
       onClick={() => useUi.getState().toggleTimeline()}
     >
       <PanelRight size={16} aria-hidden="true" />
+    </button>
+  )
+}
+
+/** Says that focus mode is on, and leaves it (F does the same). */
+function FocusChip() {
+  const focused = useUi((s) => s.focused)
+  if (!focused) return null
+  return (
+    <button
+      type="button"
+      className="pill focus-chip"
+      title="Focus mode: the sidebar as icons, the timeline's last entries. F leaves it."
+      onClick={() => useUi.setState({ focusMode: false })}
+    >
+      Focus mode <kbd>F</kbd>
     </button>
   )
 }

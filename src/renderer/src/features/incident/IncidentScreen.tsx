@@ -19,6 +19,9 @@ import { useIncidentCommands } from './use-incident-commands'
 import { Stepper } from './Stepper'
 import { ShownPhase } from '../phase/use-phase-commands'
 
+/** The phases under time pressure, which open in focus mode. */
+const PRESSURE_PHASES: readonly Phase[] = ['capture', 'triage', 'mitigate']
+
 const SCREENS: Record<Phase, (props: { incident: Incident }) => React.ReactNode> = {
   capture: CaptureScreen,
   triage: TriageScreen,
@@ -32,6 +35,7 @@ const SCREENS: Record<Phase, (props: { incident: Incident }) => React.ReactNode>
 export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const incident = useIncident(id)
   const narrow = useMediaQuery(NARROW_QUERY)
+  const focusMode = useUi((s) => s.focusMode)
   const timelineOpen = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
   const navigate = useUi((s) => s.navigate)
   const mainRef = useRef<HTMLDivElement>(null)
@@ -67,6 +71,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
     )
   const shown = phase ?? incident.phase
   const Screen = SCREENS[shown]
+  const focused = focusMode && incident.status === 'active' && PRESSURE_PHASES.includes(shown)
   return (
     <div
       className="incident-layout"
@@ -107,7 +112,8 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
           </ShownPhase.Provider>
         </div>
       </div>
-      {timelineOpen && <TimelinePanel incidentId={id} drawer={narrow} />}
+      <FocusMode on={focused} />
+      {timelineOpen && <TimelinePanel incidentId={id} drawer={narrow} compact={focused} />}
     </div>
   )
 }
@@ -129,5 +135,16 @@ function ConcurrentEditNotice() {
 
 function IncidentCommands({ incident }: { incident: Incident }) {
   useIncidentCommands(incident)
+  return null
+}
+
+/** Tells the shell that focus mode is on while this screen shows a pressure phase. */
+function FocusMode({ on }: { on: boolean }) {
+  useEffect(() => {
+    useUi.setState({ focused: on })
+    return () => {
+      useUi.setState({ focused: false })
+    }
+  }, [on])
   return null
 }

@@ -6,7 +6,9 @@ import {
   type PostmortemDoc,
 } from '@shared/domain/postmortem'
 import type { Editor } from '@tiptap/react'
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { Command } from '../../commands/command'
+import { useRegisterCommands } from '../../commands/screen-commands'
 import { usePlatform } from '../../platform/platform-context'
 import { useShownZone } from '../../components/format'
 import { ActionItemsTable } from '../action-items/ActionItemsTable'
@@ -110,6 +112,22 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
       { label: 'Copy as Markdown', run: copy },
     ],
   )
+  const sectionCommands = useMemo<Command[]>(
+    () => [
+      {
+        id: 'postmortem.next-empty',
+        label: 'Go to the next empty section',
+        keywords: 'post-mortem write jump',
+        group: 'screen',
+        shortcut: { key: 'j', mod: true },
+        run: () => {
+          if (editorRef.current) nextEmptySection(editorRef.current)
+        },
+      },
+    ],
+    [],
+  )
+  useRegisterCommands(sectionCommands)
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor
     known.current = JSON.stringify(editor.getJSON())
@@ -179,4 +197,23 @@ async function keepAsNotes(incidentId: string, text: string): Promise<void> {
       incidentId,
       `${head}${parts > 1 ? ` (part ${n + 1} of ${parts})` : ''}:\n\n${text.slice(n * size, (n + 1) * size)}`,
     )
+}
+
+/**
+ * Puts the caret in the first empty paragraph under a heading after the caret (wrapping around):
+ * the next section still to write. Record sections are skipped; they are not the user's to write.
+ */
+function nextEmptySection(editor: Editor): void {
+  const { doc } = editor.state
+  const after = editor.state.selection.from
+  const empty: number[] = []
+  let previous: string | null = null
+  doc.forEach((node, offset) => {
+    if (node.type.name === 'paragraph' && node.content.size === 0 && previous === 'heading')
+      empty.push(offset + 1)
+    previous = node.type.name
+  })
+  const target = empty.find((pos) => pos > after) ?? empty[0]
+  if (target === undefined) return
+  editor.chain().focus().setTextSelection(target).scrollIntoView().run()
 }

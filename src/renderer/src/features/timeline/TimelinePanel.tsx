@@ -1,3 +1,4 @@
+import { plural } from '@shared/domain/vocabulary'
 import { LIMITS } from '@shared/domain/model'
 import { LimitedText } from '../../components/limited'
 import {
@@ -57,9 +58,17 @@ function Entries({
   /** Given, entries can be corrected, starred, hidden, edited. */
   incidentId?: string
 }) {
+  // The newest entry is at the end: a new one scrolls into view instead of under the note box.
+  const list = useRef<HTMLOListElement>(null)
+  const count = entries.length
+  useEffect(() => {
+    const el = list.current
+    if (el) el.scrollTop = el.scrollHeight
+  }, [count])
   return (
     // A scrolling list takes focus, so it can be scrolled from the keyboard.
     <ol
+      ref={list}
       className="timeline-list"
       tabIndex={incidentId ? 0 : undefined}
       aria-label="Timeline entries"
@@ -207,13 +216,28 @@ function EntryEditor({ incidentId, entry }: { incidentId: string; entry: Timelin
 }
 
 /** The drawer on the right (T): the story of the incident, newest at the bottom, plus notes. */
+const COMPACT_ENTRIES = 3
+
 /**
  * The incident's timeline beside the work; in a narrow window, a drawer over it that closes with
  * Escape or its close button and gives focus back to what opened it.
  */
-export function TimelinePanel({ incidentId, drawer }: { incidentId: string; drawer?: boolean }) {
+export function TimelinePanel({
+  incidentId,
+  drawer,
+  compact,
+}: {
+  incidentId: string
+  drawer?: boolean
+  /** Focus mode: the last three entries, and a way to see the rest. */
+  compact?: boolean
+}) {
   const [bookkeeping, setBookkeeping] = useState(false)
-  const { entries, withDates } = useTimeline(incidentId, bookkeeping)
+  const [all, setAll] = useState(false)
+  const timeline = useTimeline(incidentId, bookkeeping)
+  const hidden = compact && !all ? Math.max(timeline.entries.length - COMPACT_ENTRIES, 0) : 0
+  const entries = hidden ? timeline.entries.slice(hidden) : timeline.entries
+  const { withDates } = timeline
   const panel = useRef<HTMLElement>(null)
   useEffect(() => {
     if (!drawer) return
@@ -258,6 +282,11 @@ export function TimelinePanel({ incidentId, drawer }: { incidentId: string; draw
           Show bookkeeping
         </label>
       </div>
+      {hidden > 0 && (
+        <button type="button" className="link-button timeline-more" onClick={() => setAll(true)}>
+          Show {plural(hidden, 'earlier entry', 'earlier entries')}
+        </button>
+      )}
       <Entries entries={entries} withDates={withDates} incidentId={incidentId} />
       <NoteForm incidentId={incidentId} />
     </aside>

@@ -1,7 +1,11 @@
 import { LIMITS } from '@shared/domain/model'
 import { RECENT_CHANGES, type Incident } from '@shared/domain/model'
 import { RECENT_CHANGE_LABELS } from '@shared/domain/vocabulary'
+import { useMemo } from 'react'
+import type { Command } from '../../commands/command'
+import { useRegisterCommands } from '../../commands/screen-commands'
 import { ChoiceGroup, TextInput } from '../../components/fields'
+import { LimitedText } from '../../components/limited'
 import { PhaseFooter } from '../phase/PhaseFooter'
 import { PhaseIntro } from '../phase/PhaseIntro'
 import { SCOPES, STRATEGIES } from '../phase/labels'
@@ -19,6 +23,21 @@ export function TriageScreen({ incident }: { incident: Incident }) {
     label: 'Start mitigating',
     move: { kind: 'go-to', to: 'mitigate' },
   })
+  // Keys 1–5 choose the strategy (not while typing in a field).
+  const strategyKeys = useMemo<Command[]>(
+    () =>
+      STRATEGIES.map((choice, index) => ({
+        id: `triage.strategy.${choice.value}`,
+        label: `Strategy: ${choice.label}`,
+        keywords: 'response choose',
+        group: 'screen',
+        shortcut: { key: String(index + 1) },
+        run: () => setStrategy(choice.value),
+      })),
+    [setStrategy],
+  )
+  useRegisterCommands(strategyKeys)
+  const changed = RECENT_CHANGES.filter((key) => changes[key].checked || changes[key].note)
   return (
     <div className="phase">
       <PhaseIntro
@@ -29,8 +48,16 @@ export function TriageScreen({ incident }: { incident: Incident }) {
       <SeverityPicker incident={incident} />
       <ChoiceGroup legend="Scope" options={SCOPES} value={scope} onChange={setScope} />
       <TextInput label="Scope notes" value={scopeNote} onChange={setScopeNote} onBlur={flush} />
-      <fieldset className="field">
-        <legend className="field-label">What changed recently?</legend>
+      <details className="helper" open={changed.length > 0 || undefined}>
+        <summary>
+          What changed recently?
+          {changed.length > 0 && (
+            <span className="muted">
+              {' '}
+              ({changed.map((key) => RECENT_CHANGE_LABELS[key].toLowerCase()).join(', ')})
+            </span>
+          )}
+        </summary>
         <div className="checklist">
           {RECENT_CHANGES.map((key) => (
             <div key={key} className="checklist-row">
@@ -47,23 +74,22 @@ export function TriageScreen({ incident }: { incident: Incident }) {
                 />
                 {RECENT_CHANGE_LABELS[key]}
               </label>
-              <input
+              <LimitedText
                 className="input input-inline"
                 aria-label={`${RECENT_CHANGE_LABELS[key]}: notes`}
                 placeholder="What, when"
                 value={changes[key].note}
-                maxLength={LIMITS.shortNote}
-                onChange={(e) =>
-                  setChanges({ ...changes, [key]: { ...changes[key], note: e.target.value } })
-                }
+                max={LIMITS.shortNote}
+                onValue={(note) => setChanges({ ...changes, [key]: { ...changes[key], note } })}
                 onBlur={flush}
               />
             </div>
           ))}
         </div>
-      </fieldset>
+      </details>
       <ChoiceGroup
         legend="Response strategy"
+        hint="Keys 1–5 choose."
         field="strategy"
         layout="cards"
         options={STRATEGIES}
