@@ -136,6 +136,20 @@ const scenes = {
     })
     await page.getByText(/made by a newer Steady/).scrollIntoViewIfNeeded()
   },
+  shortcuts: async (page) => {
+    await scenes.capture(page)
+    await page.evaluate(() => document.activeElement?.blur())
+    await page.keyboard.press('?')
+  },
+  drawer: async (page) => {
+    await scenes.triage(page)
+    await page.getByRole('button', { name: 'Timeline' }).click()
+  },
+  'palette-incident': async (page) => {
+    await scenes.triage(page)
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('sev')
+  },
   'action-items': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Action items' }).click()

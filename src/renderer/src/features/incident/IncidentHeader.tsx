@@ -173,7 +173,7 @@ function FocusChip() {
       title="Focus mode: the sidebar as icons, the timeline's last entries. F leaves it."
       onClick={() => useUi.setState({ focusMode: false })}
     >
-      Focus mode <kbd>F</kbd>
+      Focus <kbd>F</kbd>
     </button>
   )
 }
