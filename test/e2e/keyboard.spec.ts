@@ -124,3 +124,42 @@ test('a skip link first; Enter or Ctrl+Enter in the note box adds the note; the 
     page.getByRole('textbox', { name: 'Post-mortem document' }).getByText('Nobody watched'),
   ).toBeVisible()
 })
+
+test.describe('in UTC', () => {
+  test.use({ timezoneId: 'UTC' })
+  test('a time is typed the way it is said: "-10m", "yesterday 23:40", "14:32"; the quick picks are one Tab stop', async ({
+    page,
+  }) => {
+    await page.clock.setFixedTime(new Date('2026-11-27T09:00:00Z'))
+    await openApp(page)
+    await page.keyboard.press('n')
+    await page.keyboard.type('Queue backlog growing')
+    const start = page.getByLabel(/^When did it start\?, Exact time/)
+    const timeline = page.getByRole('complementary', { name: 'Timeline' })
+
+    await start.fill('-10m')
+    await expect(page.getByText('= 27 Nov 08:50')).toBeVisible()
+    await start.press('Enter')
+    await expect(start).toHaveValue('2026-11-27 08:50')
+    await expect(timeline.getByRole('listitem').first()).toContainText('08:50')
+
+    await start.fill('yesterday 23:40')
+    await start.press('Enter')
+    await expect(start).toHaveValue('2026-11-26 23:40')
+
+    await start.fill('half past two')
+    await start.press('Enter')
+    await expect(page.getByText(/That is not a time\. Try 14:32/)).toBeVisible()
+    await expect(start).toHaveValue('half past two')
+    await start.press('Escape')
+    await expect(start).toHaveValue('2026-11-26 23:40')
+
+    // The quick picks are one stop: Tab from the first pick lands in the exact time.
+    const picks = page.getByRole('group', { name: 'When did it start?: quick picks' })
+    await picks.getByRole('button', { name: 'Now', exact: true }).focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(picks.getByRole('button', { name: '5 min ago', exact: true })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(start).toBeFocused()
+  })
+})

@@ -16,6 +16,7 @@ async function setTime(page: Page, label: string, value: string, scope: Page | L
     await scope.getByRole('button', { name: new RegExp(`^${escape(label)}:`) }).click()
   }
   await exact.fill(value)
+  await exact.press('Enter')
 }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -139,7 +140,7 @@ test.describe('GitHub, 21–22 October 2018, entered in UTC from Los Angeles', (
     await page.getByLabel('Affected endpoints').fill('webhooks')
     await page.keyboard.press('Enter')
     await expect(page.getByLabel(/^When did it start\?, exact time \(UTC\)/i)).toHaveValue(
-      '2018-10-21T22:52',
+      '2018-10-21 22:52',
     )
     await page.keyboard.press('Control+Enter')
 

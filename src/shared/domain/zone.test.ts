@@ -4,7 +4,9 @@ import {
   formatDay,
   formatStamp,
   fromZoneInput,
+  parseTypedTime,
   resolveZone,
+  toTypedTime,
   toZoneInput,
   zoneLabel,
 } from './zone'
@@ -63,5 +65,52 @@ describe('time zones', () => {
     expect(resolveZone('Mars/Olympus', 'Europe/Paris')).toBe('Europe/Paris')
     expect(resolveZone('UTC', 'Europe/Paris')).toBe('UTC')
     expect(resolveZone('Asia/Tokyo', 'Europe/Paris')).toBe('Asia/Tokyo')
+  })
+})
+
+describe('parseTypedTime', () => {
+  // 27 Nov 2026, 09:00 in Berlin (08:00 UTC).
+  const now = Date.UTC(2026, 10, 27, 8, 0)
+  const berlin = 'Europe/Berlin'
+  const at = (text: string, zone = berlin) => {
+    const ms = parseTypedTime(text, now, zone)
+    return ms === null ? null : new Date(ms).toISOString()
+  }
+
+  it.each([
+    ['08:30', '2026-11-27T07:30:00.000Z'],
+    ['8:30', '2026-11-27T07:30:00.000Z'],
+    ['14:32', '2026-11-26T13:32:00.000Z'],
+    ['today 08:30', '2026-11-27T07:30:00.000Z'],
+    ['yesterday 23:40', '2026-11-26T22:40:00.000Z'],
+    ['Yesterday  23:40', '2026-11-26T22:40:00.000Z'],
+    ['-10m', '2026-11-27T07:50:00.000Z'],
+    ['10 min ago', '2026-11-27T07:50:00.000Z'],
+    ['2h ago', '2026-11-27T06:00:00.000Z'],
+    ['-1d', '2026-11-26T08:00:00.000Z'],
+    ['now', '2026-11-27T08:00:00.000Z'],
+    ['2026-11-20 14:02', '2026-11-20T13:02:00.000Z'],
+    ['2026-11-20T14:02', '2026-11-20T13:02:00.000Z'],
+  ])('reads %j in Berlin as %s', (text, iso) => {
+    expect(at(text)).toBe(iso)
+  })
+
+  it.each(['', 'soon', '25:00', '14:60', '2026-02-30 10:00', '-m', '10 parsecs ago', '1432'])(
+    'refuses %j',
+    (text) => {
+      expect(at(text)).toBeNull()
+    },
+  )
+
+  it('keeps the wall-clock time across a DST change ("yesterday" is 25 hours before)', () => {
+    // 26 Oct 2026, 12:00 in Berlin: the clocks went back on the 25th.
+    const monday = Date.UTC(2026, 9, 26, 11, 0)
+    const ms = parseTypedTime('yesterday 12:00', monday, berlin)
+    expect(new Date(ms ?? 0).toISOString()).toBe('2026-10-25T11:00:00.000Z')
+  })
+
+  it('shows what it takes back', () => {
+    expect(toTypedTime(Date.UTC(2026, 10, 20, 13, 2), berlin)).toBe('2026-11-20 14:02')
+    expect(parseTypedTime(toTypedTime(now, 'UTC'), now, 'UTC')).toBe(now)
   })
 })

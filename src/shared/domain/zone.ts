@@ -84,3 +84,48 @@ export function fromZoneInput(value: string, zone: string): number | null {
   if (!Number.isFinite(ms) || date.getDate() !== d) return null
   return ms
 }
+
+/** What a time field shows and takes back: "2026-11-27 14:02", 24-hour, in the shown zone. */
+export const toTypedTime = (ms: number, zone: string): string =>
+  formatInZone(ms, 'yyyy-MM-dd HH:mm', zone)
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+const DAY = UNITS['d'] ?? 0
+
+/**
+ * A time as people type it under pressure, in `zone`, relative to `now`:
+ * "14:32" (today, or yesterday when today's would be in the future), "yesterday 23:40",
+ * "-10m", "10 min ago", "2h ago", "now", or a full "2026-11-27 14:32" (a "T" works too).
+ * Null when it is none of these or not a real time (25:00, 30 February).
+ */
+export function parseTypedTime(text: string, now: number, zone: string): number | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ')
+  if (t === 'now') return now
+  const relative =
+    /^(?:-\s*(\d+)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?)|(\d+)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?) ago)$/.exec(
+      t,
+    )
+  if (relative) {
+    const amount = Number(relative[1] ?? relative[3])
+    const unit = UNITS[(relative[2] ?? relative[4] ?? 'm')[0] ?? 'm'] ?? 0
+    return now - amount * unit
+  }
+  const full = /^(\d{4}-\d{2}-\d{2})[ t](\d{1,2}:\d{2}(?::\d{2})?)$/.exec(t)
+  if (full) return fromZoneInput(`${full[1]}T${pad(full[2] ?? '')}`, zone)
+  const clock = /^(yesterday |today )?(\d{1,2}:\d{2})$/.exec(t)
+  if (!clock) return null
+  const today = formatInZone(now, 'yyyy-MM-dd', zone)
+  const at = fromZoneInput(`${today}T${pad(clock[2] ?? '')}`, zone)
+  if (at === null) return null
+  if (clock[1] === 'yesterday ') return dayBefore(at, zone)
+  // "14:32" typed at 09:00 means yesterday afternoon, not a time still to come.
+  return !clock[1] && at > now + 60_000 ? dayBefore(at, zone) : at
+}
+
+const pad = (clock: string) => (clock.length === 4 || /^\d:/.test(clock) ? `0${clock}` : clock)
+
+/** The same wall-clock time one calendar day earlier (23 or 25 hours across a DST change). */
+function dayBefore(ms: number, zone: string): number | null {
+  const wall = formatInZone(ms - DAY, 'yyyy-MM-dd', zone)
+  return fromZoneInput(`${wall}T${formatInZone(ms, 'HH:mm', zone)}`, zone)
+}

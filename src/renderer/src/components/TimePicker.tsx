@@ -5,10 +5,12 @@
  * zone times are shown in, which they name.
  */
 import { CLOCK_SLACK } from '@shared/domain/commands'
-import { Clock } from 'lucide-react'
-import { useId, useState } from 'react'
+import { CalendarClock, Clock } from 'lucide-react'
+import { fromZoneInput, parseTypedTime, toTypedTime, toZoneInput } from '@shared/domain/zone'
+import { useId, useRef, useState } from 'react'
 import { ErrorText } from './ErrorText'
-import { formatTime, fromLocalInput, shownZoneLabel, toLocalInput } from './format'
+import { formatTime, shownZoneLabel, useShownZone } from './format'
+import { useRoving } from './use-roving'
 import { useNow } from './use-now'
 
 const QUICK_PICKS = [
@@ -20,13 +22,21 @@ const QUICK_PICKS = [
 ]
 
 function QuickPicks({ label, onPick }: { label: string; onPick: (minutesAgo: number) => void }) {
+  // One Tab stop; arrows move between the picks.
+  const { onKeyDown, item } = useRoving(QUICK_PICKS.length)
   return (
-    <div className="quick-picks" role="group" aria-label={`${label}: quick picks`}>
-      {QUICK_PICKS.map((pick) => (
+    <div
+      className="quick-picks"
+      role="group"
+      aria-label={`${label}: quick picks`}
+      onKeyDown={onKeyDown}
+    >
+      {QUICK_PICKS.map((pick, index) => (
         <button
           key={pick.label}
           type="button"
           className="pill"
+          {...item(index)}
           onClick={() => onPick(pick.minutes)}
         >
           {pick.label}
@@ -36,7 +46,14 @@ function QuickPicks({ label, onPick }: { label: string; onPick: (minutesAgo: num
   )
 }
 
-/** The precise date-time, in the shown zone; says why when what was typed cannot be a time. */
+const TYPED_HINT = 'Try 14:32, -10m, yesterday 23:40 or 2026-11-27 14:32.'
+
+/**
+ * The precise time, typed in the shown zone the way people say it under pressure ("14:32",
+ * "-10m", "yesterday 23:40"), 24-hour like every time on screen. It is taken on Enter or when
+ * the field is left; meanwhile it says how it reads what was typed. Alt+↓ (or the calendar
+ * button) opens the browser's date picker for those who prefer one.
+ */
 function ExactTime({
   label,
   value,
@@ -49,8 +66,33 @@ function ExactTime({
   onError: (message: string) => void
 }) {
   const id = useId()
-  const now = useNow(30_000)
+  const zone = useShownZone()
   const [typed, setTyped] = useState<string | null>(null)
+  const picker = useRef<HTMLInputElement>(null)
+  const now = useNow(30_000)
+  const reading = typed === null ? null : parseTypedTime(typed, now, zone)
+  const commit = (): boolean => {
+    if (typed === null) return true
+    const ms = parseTypedTime(typed, Date.now(), zone)
+    if (ms === null) {
+      onError(`That is not a time. ${TYPED_HINT}`)
+      return false
+    }
+    if (ms > Date.now() + CLOCK_SLACK) {
+      onError('That time is in the future.')
+      return false
+    }
+    setTyped(null)
+    if (ms !== value) onTime(ms)
+    return true
+  }
+  const openPicker = () => {
+    try {
+      picker.current?.showPicker()
+    } catch {
+      picker.current?.focus()
+    }
+  }
   return (
     <span className="exact-time">
       <label htmlFor={id} className="muted small">
@@ -58,19 +100,56 @@ function ExactTime({
       </label>
       <input
         id={id}
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        spellCheck={false}
+        className="input time-input mono"
+        value={typed ?? toTypedTime(value, zone)}
+        aria-describedby={`${id}-reading`}
+        onChange={(e) => setTyped(e.target.value)}
+        onBlur={() => void commit()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            // Taken here; the form around it (a log entry) is not submitted by this Enter.
+            e.preventDefault()
+            commit()
+          } else if (e.key === 'Escape' && typed !== null) {
+            e.stopPropagation()
+            setTyped(null)
+          } else if (e.key === 'ArrowDown' && e.altKey) {
+            e.preventDefault()
+            openPicker()
+          }
+        }}
+      />
+      <button
+        type="button"
+        className="icon-button"
+        tabIndex={-1}
+        title="Pick a date and time (Alt+↓)"
+        aria-label={`${label}: pick a date and time`}
+        onClick={openPicker}
+      >
+        <CalendarClock size={16} aria-hidden="true" />
+      </button>
+      <input
+        ref={picker}
         type="datetime-local"
-        className="input time-input"
-        value={typed ?? toLocalInput(value)}
-        max={toLocalInput(now + CLOCK_SLACK)}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        value={toZoneInput(value, zone)}
         onChange={(e) => {
-          setTyped(e.target.value)
-          const ms = fromLocalInput(e.target.value)
-          if (ms === null) return onError('That is not a date and time.')
+          const ms = fromZoneInput(e.target.value, zone)
+          if (ms === null) return
           if (ms > Date.now() + CLOCK_SLACK) return onError('That time is in the future.')
-          setTyped(null)
           onTime(ms)
         }}
       />
+      <span id={`${id}-reading`} className="muted small time-reading" aria-live="polite">
+        {typed === null ? '' : reading === null ? TYPED_HINT : `= ${formatTime(reading, true)}`}
+      </span>
     </span>
   )
 }

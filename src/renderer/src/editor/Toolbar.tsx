@@ -15,7 +15,8 @@ import {
   Table,
   type LucideIcon,
 } from 'lucide-react'
-import { useState, type KeyboardEvent } from 'react'
+import { useState } from 'react'
+import { useRoving } from '../components/use-roving'
 import { Dialog } from '../components/Dialog'
 import { formatShortcut } from '../commands/shortcut'
 import { ErrorText } from '../components/ErrorText'
@@ -106,24 +107,9 @@ export function Toolbar({ editor }: { editor: Editor | null }) {
     editor,
     selector: ({ editor: e }) => (e ? TOOLS.map((t) => t.active?.(e) ?? false) : []),
   })
-  // One Tab stop for the whole toolbar (the WAI-ARIA toolbar pattern): arrows move within it.
-  const [current, setCurrent] = useState(0)
+  // One Tab stop for the whole toolbar: arrows move within it.
+  const { onKeyDown, item } = useRoving(TOOLS.length + 1, '.tool')
   if (!editor) return null
-  const count = TOOLS.length + 1
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowLeft: current - 1,
-      Home: 0,
-      End: count - 1,
-    }
-    const next = moves[e.key]
-    if (next === undefined) return
-    e.preventDefault()
-    const to = (next + count) % count
-    setCurrent(to)
-    e.currentTarget.querySelectorAll<HTMLButtonElement>('.tool')[to]?.focus()
-  }
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={onKeyDown}>
       {TOOLS.map((tool, index) => {
@@ -137,8 +123,7 @@ export function Toolbar({ editor }: { editor: Editor | null }) {
             aria-label={tool.label}
             title={hint}
             aria-pressed={tool.active ? Boolean(active?.[index]) : undefined}
-            tabIndex={index === current ? 0 : -1}
-            onFocus={() => setCurrent(index)}
+            {...item(index)}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => tool.run(editor)}
           >
@@ -152,8 +137,7 @@ export function Toolbar({ editor }: { editor: Editor | null }) {
         aria-label="Link"
         title="Link"
         aria-pressed={editor.isActive('link')}
-        tabIndex={current === TOOLS.length ? 0 : -1}
-        onFocus={() => setCurrent(TOOLS.length)}
+        {...item(TOOLS.length)}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => setLinking(true)}
       >
