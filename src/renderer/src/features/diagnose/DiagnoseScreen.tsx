@@ -5,6 +5,8 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { useDetailField } from '../phase/use-detail-field'
 import { usePhaseCommands } from '../phase/use-phase-commands'
 import { CompactTimeline } from '../timeline/TimelinePanel'
+import { useMediaQuery } from '../../components/use-media-query'
+import { NARROW_QUERY, useUi } from '../../stores/ui-store'
 import { Hypotheses } from './Hypotheses'
 
 const CHAIN = [
@@ -17,6 +19,8 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
   const [rootCause, setRootCause, flush] = useDetailField(incident, 'rootCause')
   const set = (key: keyof RootCause) => (value: string) =>
     setRootCause({ ...rootCause, [key]: value })
+  const narrow = useMediaQuery(NARROW_QUERY)
+  const timelineShown = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
   const { footer } = usePhaseCommands(incident, {
     label: 'Move to fix',
     move: { kind: 'go-to', to: 'fix' },
@@ -28,12 +32,15 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
         rule="Users are safe now: take the time to understand."
         why="Hours if needed. Review what changed when, form hypotheses, and test them one at a time. Write down the ones you rule out too."
       />
-      <section aria-labelledby="so-far-title" className="section">
-        <h3 id="so-far-title" className="section-title">
-          The timeline so far
-        </h3>
-        <CompactTimeline incidentId={incident.id} />
-      </section>
+      {/* The story so far, read here only when the timeline is not already beside the work. */}
+      {!timelineShown && (
+        <section aria-labelledby="so-far-title" className="section">
+          <h3 id="so-far-title" className="section-title">
+            The timeline so far
+          </h3>
+          <CompactTimeline incidentId={incident.id} />
+        </section>
+      )}
       <Hypotheses incident={incident} />
       <section aria-labelledby="chain-title" className="section">
         <h3 id="chain-title" className="section-title">
