@@ -36,7 +36,7 @@ const ACCEPTED = [
   },
   {
     id: OPEN_EXTERNAL,
-    file: 'src/renderer/src/editor/PostmortemEditor.tsx',
+    file: 'src/renderer/src/features/postmortem/PostmortemEditor.tsx',
     fingerprint: 'c92e98e4c7c6',
     reason: 'a click on a link in the post-mortem goes through the platform, which checks it',
   },

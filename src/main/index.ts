@@ -30,7 +30,8 @@ import { BackupService } from './backups/backup-service'
 import { loadPreferences, savePreferences } from './desktop/preferences'
 import { sendToPage } from './ipc/send'
 import { registerReminderIpc } from './reminders/ipc'
-import { ReminderScheduler, type ScheduledReminder } from './reminders/scheduler'
+import { createNotifier } from './reminders/notify'
+import { ReminderScheduler } from './reminders/scheduler'
 import { fileStore } from './reminders/store'
 import { updateTray, type TrayActions } from './tray/tray'
 import { registerAppInfoIpc } from './app-info/ipc'
@@ -201,24 +202,13 @@ if (!app.requestSingleInstanceLock()) {
     shortcutRegistered,
   })
 
-  const notify = (due: ScheduledReminder[], missed: boolean): void => {
-    if (!Notification.isSupported()) return
-    const show = (title: string, body: string, incidentId?: string) => {
-      const notification = new Notification({ title, body })
-      notification.on('click', () =>
-        incidentId ? trayActions.openIncident(incidentId) : trayActions.show(),
-      )
-      notification.show()
-    }
-    if (missed && due.length > 1) {
-      show(
-        `${due.length} reminders were due while Steady was closed`,
-        due.map((r) => r.title).join(' · '),
-      )
-    } else {
-      for (const r of due) show(r.title, r.body, r.incidentId)
-    }
-  }
+  const notify = createNotifier({
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+    openIncident: trayActions.openIncident,
+    openReminders: () =>
+      void showWindow((win) => sendToPage(win.webContents, 'app:open-reminders')),
+  })
 
   const scheduler = new ReminderScheduler({
     now: () => Date.now(),

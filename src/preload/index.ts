@@ -58,6 +58,7 @@ const steady = {
     onOpenIncident: (listener: (incidentId: string) => void) =>
       subscribe('app:open-incident', listener),
     onNewIncident: (listener: () => void) => subscribe('app:new-incident', listener),
+    onOpenReminders: (listener: () => void) => subscribe('app:open-reminders', listener),
     onBackupRequest: (listener: (reason: 'scheduled' | 'quit') => void) =>
       subscribe('backup:request', listener),
   },

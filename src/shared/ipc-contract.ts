@@ -161,6 +161,8 @@ export const ipcContract = {
 export const ipcEvents = {
   'app:open-incident': z.tuple([z.string().max(64)]),
   'app:new-incident': z.tuple([]),
+  /** A summary notification asks for the reminder center. */
+  'app:open-reminders': z.tuple([]),
   /** Time for a backup: the page answers with backup.write(). */
   'backup:request': z.tuple([z.enum(['scheduled', 'quit'])]),
 } as const
@@ -201,6 +203,7 @@ export interface SteadyApi {
     onOpenIncident(listener: (incidentId: string) => void): () => void
     /** The quick-capture shortcut or the tray asks for a new incident. */
     onNewIncident(listener: () => void): () => void
+    onOpenReminders(listener: () => void): () => void
     onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void
   }
   export: {

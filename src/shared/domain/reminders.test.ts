@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { newActionItem, withStatus } from './action-items'
 import type { EventDraft } from './events'
 import type { Incident, Settings } from './model'
-import { dueReminders, needsFiring, scheduleTime } from './reminders'
+import { dueReminders, needsFiring, scheduleTime, summarizeDue } from './reminders'
 import { DEFAULT_SETTINGS } from './settings'
 import { IncidentLog, T0 } from './test-helpers'
 import { DAY, HOUR, MINUTE } from './time'
@@ -214,15 +214,42 @@ describe('quiet hours and firing', () => {
   const quiet = { ...S.reminders, quietHours: { enabled: true, start: '22:00', end: '07:00' } }
   const withQuiet = { ...S, reminders: quiet }
 
-  it('waits until quiet hours end, across midnight', () => {
-    const late = Date.UTC(2026, 10, 26, 23, 0)
-    const log = new IncidentLog('inc-1', { now: late, title: 'x' })
-    expect(schedule(log.incident, late, withQuiet)).toEqual([
-      { id: 'capture-timebox', at: Date.UTC(2026, 10, 27, 7, 0) },
+  it('never silences an incident still being fought: a SEV1 opened at 03:00 gets its timebox', () => {
+    const night = Date.UTC(2026, 10, 27, 3, 0)
+    const log = new IncidentLog('inc-1', { now: night, title: 'x' })
+    expect(schedule(log.incident, night, withQuiet)).toEqual([
+      { id: 'capture-timebox', at: night + 5 * MINUTE },
     ])
-    const day = Date.UTC(2026, 10, 26, 12, 0)
-    const daytime = new IncidentLog('inc-1', { now: day, title: 'x' })
-    expect(schedule(daytime.incident, day, withQuiet)[0]?.at).toBe(day + 5 * MINUTE)
+    log.record(go('capture', 'mitigate', night + MINUTE))
+    const checkIn = schedule(log.incident, night + 20 * MINUTE, withQuiet)[0]
+    expect(checkIn?.id).toBe('mitigation-check-in:1')
+    expect(checkIn?.at).toBe(night + 16 * MINUTE)
+  })
+
+  it('holds what comes after resolution until quiet hours end, across midnight', () => {
+    const resolvedAt = Date.UTC(2026, 10, 25, 23, 0)
+    const log = new IncidentLog('inc-1', { now: resolvedAt - HOUR, title: 'x' })
+      .record(go('capture', 'fix', resolvedAt - HOUR))
+      .record({ kind: 'resolved', at: resolvedAt, payload: {} })
+    // The nudge (24 h later) lands at 23:00 the next night: it waits for 07:00.
+    expect(schedule(log.incident, resolvedAt, withQuiet)[0]).toEqual({
+      id: 'postmortem-nudge',
+      at: Date.UTC(2026, 10, 27, 7, 0),
+    })
+  })
+
+  it('never notifies what was already past when the record was entered (a back-filled incident)', () => {
+    const enteredAt = Date.UTC(2026, 10, 27, 12, 0)
+    const longAgo = Date.UTC(2024, 2, 1, 9, 0)
+    const log = new IncidentLog('old', { now: enteredAt, startedAt: longAgo, title: 'x' })
+      .record(go('capture', 'fix', enteredAt))
+      .record({ kind: 'resolved', at: longAgo + HOUR, payload: {} })
+    const due = dueReminders([log.incident], S, enteredAt)
+    expect(due.map((r) => [r.id.split(':')[1], r.missed])).toEqual([
+      ['postmortem-nudge', true],
+      ['postmortem-deadline', true],
+    ])
+    expect(due.some((r) => needsFiring(r, enteredAt))).toBe(false)
   })
 
   it('fires once per due time, and again after a snooze', () => {
@@ -242,5 +269,34 @@ describe('quiet hours and firing', () => {
     })
     expect(needsFiring(due(), T0 + 10 * MINUTE)).toBe(false)
     expect(needsFiring(due(), T0 + 17 * MINUTE)).toBe(true)
+  })
+})
+
+describe('summarizeDue', () => {
+  const r = (incidentId: string, title: string) => ({ incidentId, title, body: `${title} body` })
+
+  it('shows a few reminders one by one', () => {
+    expect(summarizeDue([r('a', 'Are users back?'), r('b', 'Time to move on')])).toEqual([
+      { incidentId: 'a', title: 'Are users back?', body: 'Are users back? body' },
+      { incidentId: 'b', title: 'Time to move on', body: 'Time to move on body' },
+    ])
+  })
+
+  it('turns a burst into one notification that names what is due', () => {
+    const due = Array.from({ length: 40 }, (_, n) => r(`i${n % 2}`, `Reminder ${n}`))
+    const summary = summarizeDue(due)
+    expect(summary).toEqual([
+      {
+        title: '40 reminders: 2 incidents need attention',
+        body: 'Reminder 0 · Reminder 1 · Reminder 2 · …',
+      },
+    ])
+    expect(summarizeDue(due.filter((d) => d.incidentId === 'i0').slice(0, 3))).toEqual([
+      {
+        title: '3 reminders: 1 incident needs attention',
+        body: 'Reminder 0 · Reminder 2 · Reminder 4',
+        incidentId: 'i0',
+      },
+    ])
   })
 })

@@ -23,13 +23,51 @@ export interface Reminder {
   body: string
   /** When it last fired, or null. */
   firedAt: number | null
+  /**
+   * Its time had passed before the record was entered (a back-filled or imported incident): shown
+   * in the reminder center as missed, never notified.
+   */
+  missed: boolean
 }
 
-type Draft = Omit<Reminder, 'incidentId' | 'firedAt'>
+type Draft = Omit<Reminder, 'incidentId' | 'firedAt' | 'missed'>
 
-/** Due now and not yet fired for this time (a snooze moves the time, so it fires again). */
+/**
+ * Due now, not yet fired for this time (a snooze moves the time, so it fires again), and not one
+ * that was already past when its incident was entered.
+ */
 export const needsFiring = (reminder: Reminder, now: number): boolean =>
-  reminder.at <= now && (reminder.firedAt === null || reminder.firedAt < reminder.at)
+  !reminder.missed &&
+  reminder.at <= now &&
+  (reminder.firedAt === null || reminder.firedAt < reminder.at)
+
+/** More reminders than this due together become one summary notification, never a burst. */
+export const BURST = 2
+
+/**
+ * What the OS shows for reminders that come due together: each one alone when there are few, one
+ * summary when there are many ("7 reminders: 2 incidents need attention"). One rule for the page
+ * and the main process.
+ */
+export function summarizeDue(
+  due: readonly Pick<Reminder, 'incidentId' | 'title' | 'body'>[],
+): { title: string; body: string; incidentId?: string }[] {
+  if (due.length <= BURST)
+    return due.map(({ title, body, incidentId }) => ({ title, body, incidentId }))
+  const incidents = new Set(due.map((r) => r.incidentId))
+  const single = incidents.size === 1 ? due[0]?.incidentId : undefined
+  return [
+    {
+      title: `${plural(due.length, 'reminder')}: ${plural(incidents.size, 'incident needs', 'incidents need')} attention`,
+      body: due
+        .slice(0, 3)
+        .map((r) => r.title)
+        .join(' · ')
+        .concat(due.length > 3 ? ' · …' : ''),
+      ...(single ? { incidentId: single } : {}),
+    },
+  ]
+}
 
 const minutesOf = (hhmm: string): number => {
   const [h = 0, m = 0] = hhmm.split(':').map(Number)
@@ -214,10 +252,13 @@ export function dueReminders(
       if (!settings.reminders.enabled[draft.rule]) continue
       const mark = incident.reminders[draft.id]
       if (mark?.dismissed) continue
-      const at = deferForQuietHours(
-        Math.max(draft.at, mark?.snoozedUntil ?? 0),
-        settings.reminders.quietHours,
-      )
+      const wanted = Math.max(draft.at, mark?.snoozedUntil ?? 0)
+      // Quiet hours never silence an incident still being fought: the person on call at 03:00
+      // is exactly who needs the check-ins. They hold only what comes after resolution.
+      const at =
+        incident.resolvedAt === null
+          ? wanted
+          : deferForQuietHours(wanted, settings.reminders.quietHours)
       const { id, rule, title, body } = draft
       reminders.push({
         id,
@@ -227,6 +268,7 @@ export function dueReminders(
         at,
         incidentId: incident.id,
         firedAt: mark?.firedAt ?? null,
+        missed: !mark?.snoozedUntil && at < incident.openedAt,
       })
     }
   }

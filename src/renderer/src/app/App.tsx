@@ -86,9 +86,13 @@ export function App() {
       useUi.getState().navigate({ screen: 'incident', id }),
     )
     const offNew = platform.onNewIncident(() => void newIncident())
+    const offReminders = platform.onOpenReminders(() =>
+      useUi.getState().navigate({ screen: 'reminders' }),
+    )
     return () => {
       offOpen()
       offNew()
+      offReminders()
     }
   }, [platform])
 

@@ -16,6 +16,7 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     requestNotificationAccess: () => Promise.resolve('granted'),
     onOpenIncident: (listener) => steady.events.onOpenIncident(listener),
     onNewIncident: (listener) => steady.events.onNewIncident(listener),
+    onOpenReminders: (listener) => steady.events.onOpenReminders(listener),
     backups: steady.backup,
     onBackupRequest: (listener) => steady.events.onBackupRequest(listener),
     desktopPreferences: () => steady.desktop.getPreferences(),

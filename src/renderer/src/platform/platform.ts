@@ -34,6 +34,7 @@ export interface Platform {
   /** Subscriptions return their unsubscribe function. */
   onOpenIncident(listener: (incidentId: string) => void): () => void
   onNewIncident(listener: () => void): () => void
+  onOpenReminders(listener: () => void): () => void
   /** Automatic backups in the user-data folder; null in web mode (export instead). */
   readonly backups: SteadyApi['backup'] | null
   onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void

@@ -37,6 +37,7 @@ export function createWebPlatform(win: Window = window): Platform {
       (await notifications(win)?.requestPermission()) ?? 'unsupported',
     onOpenIncident: () => () => undefined,
     onNewIncident: () => () => undefined,
+    onOpenReminders: () => () => undefined,
     backups: null,
     onBackupRequest: () => () => undefined,
     desktopPreferences: () => Promise.resolve(null),

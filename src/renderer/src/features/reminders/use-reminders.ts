@@ -3,8 +3,7 @@
  * main process in the desktop app, and fired here while the page is open: each due reminder is
  * written to its incident's timeline once, and shown as a Web Notification in web mode.
  */
-import { reminderFired } from '@shared/domain/commands'
-import { dueReminders, needsFiring, scheduleTime, type Reminder } from '@shared/domain/reminders'
+import { dueReminders, scheduleTime, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -15,6 +14,7 @@ import { db, incidentsRepo } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
 import { displayTitle } from '../phase/labels'
+import { fireDue } from './engine'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
 
@@ -45,9 +45,6 @@ const REMINDER_READS = {
   quietMs: 1500,
 }
 
-/** Reminders that came due longer ago than this are shown as due, but not recorded one by one. */
-const RECORD_WITHIN_MS = 60 * 60_000
-
 /** For the reminder center: live, so a snooze shows at once. */
 export const useLiveReminderInputs = (): Inputs | undefined => useLiveQuery(loadInputs, [])
 
@@ -69,19 +66,23 @@ export function useReminderEngine(platform: Platform): void {
   const now = useNow(15_000)
   const inputs = useReminderInputs()
   const reminders = useReminders(now, inputs)
-  const firing = useRef(new Set<string>())
+  const fired = useRef(new Set<string>())
 
   useEffect(() => {
     if (!reminders || !inputs) return
     const timer = setTimeout(() => {
       void platform.syncReminders({
-        reminders: reminders.slice(0, 5000).map(({ id, incidentId, at, title, body }) => ({
-          id,
-          incidentId,
-          at,
-          title: title.slice(0, 500),
-          body: body.slice(0, 2000),
-        })),
+        // Missed ones (past before their incident was entered) stay in the center, never notified.
+        reminders: reminders
+          .filter((r) => !r.missed)
+          .slice(0, 5000)
+          .map(({ id, incidentId, at, title, body }) => ({
+            id,
+            incidentId,
+            at,
+            title: title.slice(0, 500),
+            body: body.slice(0, 2000),
+          })),
         activeIncidents: inputs.incidents
           .filter((i) => i.status === 'active')
           .slice(0, 200)
@@ -92,28 +93,9 @@ export function useReminderEngine(platform: Platform): void {
   }, [reminders, inputs, platform])
 
   useEffect(() => {
-    // What came due while Steady was closed for long is in the reminder center; writing each one to
-    // its timeline at start (thousands, after an import) would only bury the real steps.
-    const due = (reminders ?? []).filter(
-      (r) =>
-        needsFiring(r, now) &&
-        r.at >= now - RECORD_WITHIN_MS &&
-        !firing.current.has(`${r.id}@${r.at}`),
-    )
-    if (!due.length) return
-    for (const r of due) firing.current.add(`${r.id}@${r.at}`)
-    // Many at once (after a long absence, or an import) become one notice and one write.
-    if (due.length > 3)
-      platform.notify({
-        title: `${due.length} reminders are due`,
-        body: 'See the reminder center.',
-      })
-    else for (const r of due) platform.notify(r)
-    void incidentsRepo.recordMany(
-      due.map((r) => ({
-        incidentId: r.incidentId,
-        drafts: [reminderFired(r, now)],
-      })),
-    )
+    if (!reminders) return
+    const { notifications, record } = fireDue(reminders, now, fired.current)
+    for (const n of notifications) platform.notify(n)
+    if (record.length) void incidentsRepo.recordMany(record)
   }, [reminders, now, platform])
 }
