@@ -18,6 +18,10 @@ export default defineConfig({
         },
       },
       {
+        // Boots the built main process and preload: run after `npm run build` (test:desktop).
+        test: { name: 'desktop', environment: 'node', include: ['test/desktop/**/*.test.ts'] },
+      },
+      {
         resolve: { alias },
         define: { __STEADY_VERSION__: JSON.stringify('0.0.0-test') },
         test: {

@@ -1,0 +1,162 @@
+/**
+ * The desktop process, proven without a real Electron: the *built* main bundle (`out/main/index.js`)
+ * and the *built* preload boot under Node against a recording fake of `electron`
+ * (test/desktop/fake-electron.ts), and the test drives them through a user's day. It shows the
+ * wiring is right (handlers registered and validating, the window's options and preload, the
+ * reminder pipeline to a notification, the tray, the last backup at quit). What only a real
+ * Electron shows — pixels, the OS notification centre, the tray icon, file dialogs, the sandbox
+ * itself — stays for a release machine. Run after `npm run build` (npm test does).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import type { SteadyApi } from '../../src/shared/ipc-contract'
+import * as electron from './fake-electron'
+
+vi.mock('electron', async () => {
+  const fake = await import('./fake-electron')
+  return { ...fake, default: fake.default }
+})
+
+const OUT = path.resolve('out')
+
+/** Runs the built preload (CommonJS) with the fake in place of `electron`. */
+function loadPreload(): SteadyApi {
+  const code = readFileSync(path.join(OUT, 'preload/index.cjs'), 'utf8')
+  const module = { exports: {} }
+  const require = (name: string) => {
+    if (name === 'electron') return electron
+    throw new Error(`The preload required ${name}: it may only use electron.`)
+  }
+  new Function('require', 'module', 'exports', code)(require, module, module.exports)
+  return electron.exposed.get('steady') as SteadyApi
+}
+
+const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('the desktop process, booted from the build', () => {
+  let steady: SteadyApi
+  const window = () => electron.BrowserWindow.all[0]!
+  const sent = () => window().webContents.sent.map(([channel]) => channel)
+
+  afterAll(() => {
+    electron.app.fire('will-quit')
+  })
+
+  it('registers its protocol before ready, then opens one secure window with the built preload', async () => {
+    await import(/* @vite-ignore */ path.join(OUT, 'main/index.js'))
+    expect(electron.calls).toContain('protocol.registerSchemesAsPrivileged (ready: false)')
+    expect(electron.BrowserWindow.all).toHaveLength(0)
+    electron.app.ready()
+    await vi.waitFor(() => expect(electron.BrowserWindow.all).toHaveLength(1), { timeout: 5000 })
+    const prefs = window().options['webPreferences'] as Record<string, unknown>
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(existsSync(String(prefs['preload']))).toBe(true)
+    expect(window().webContents.url).toBe('app://steady/index.html')
+    expect(electron.protocol.handlers.has('app')).toBe(true)
+    expect(electron.session.defaultSession.permissionRequest).not.toBeNull()
+  })
+
+  it('serves the built page through app:// with the CSP, and nothing outside it', async () => {
+    const serve = electron.protocol.handlers.get('app')!
+    const page = await serve(new Request('app://steady/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    expect(await page.text()).toMatch(/<div id="root">/)
+    expect((await serve(new Request('app://steady/../../etc/passwd'))).status).toBe(404)
+  })
+
+  it('answers every preload function through IPC, validating what it is given', async () => {
+    steady = loadPreload()
+    expect(Object.keys(steady).sort()).toEqual(
+      ['app', 'backup', 'desktop', 'events', 'export', 'reminders', 'shell'].sort(),
+    )
+    expect(await steady.app.getInfo()).toMatchObject({ name: 'Steady', version: '0.0.0-test' })
+    expect(await steady.shell.openExternal('https://status.example.com/')).toBe(true)
+    expect(await steady.shell.openExternal('javascript:alert(1)')).toBe(false)
+    expect(electron.shell.opened).toEqual(['https://status.example.com/'])
+    expect(await steady.desktop.getPreferences()).toMatchObject({ closeToTray: true })
+    await expect(steady.desktop.setPreferences({ quickCaptureShortcut: 'N' })).rejects.toThrow(
+      /invalid arguments/,
+    )
+    expect(await steady.desktop.setPreferences({ openAtLogin: true })).toMatchObject({
+      openAtLogin: true,
+    })
+    expect(electron.app.loginItem).toEqual({ openAtLogin: true })
+    expect(await steady.backup.list()).toEqual([])
+    const written = await steady.backup.write({
+      json: '{"format":"steady-export"}',
+      counts: { incidents: 0 },
+      reason: 'scheduled',
+    })
+    expect(written).toMatchObject({ reason: 'scheduled' })
+    expect(await steady.backup.list()).toHaveLength(1)
+    expect(await steady.export.saveMarkdown({ fileName: 'x.md', content: '# x' })).toEqual({
+      saved: false,
+    })
+    await expect(
+      steady.export.saveFolder([{ fileName: '.bashrc', content: 'evil' }]),
+    ).rejects.toThrow(/invalid arguments/)
+  })
+
+  it('refuses a call from any other origin', async () => {
+    electron.setPageOrigin('https://evil.example/')
+    await expect(steady.app.getInfo()).rejects.toThrow(/did not come from Steady's own page/)
+    electron.setPageOrigin('app://steady/index.html')
+  })
+
+  it('fires a synced reminder as one notification; a click shows its incident', async () => {
+    await steady.reminders.sync({
+      reminders: [
+        {
+          id: 'inc-1:capture-timebox',
+          incidentId: 'inc-1',
+          at: Date.now() + 50,
+          title: 'Time to move on to triage',
+          body: 'Checkout 502',
+        },
+      ],
+      activeIncidents: [{ id: 'inc-1', title: 'Checkout 502' }],
+    })
+    await vi.waitFor(() => expect(electron.Notification.shown).toHaveLength(1), { timeout: 3000 })
+    expect(electron.Notification.shown[0]?.options.title).toBe('Time to move on to triage')
+    electron.Notification.shown[0]?.click()
+    await settle()
+    expect(window().webContents.sent).toContainEqual(['app:open-incident', 'inc-1'])
+    // The tray lists the incident in progress.
+    const labels = electron.Tray.last?.menu?.items.map((i) => i.label)
+    expect(labels).toContain('Checkout 502')
+  })
+
+  it('closes to the tray, and the tray opens a new incident', async () => {
+    window().close()
+    expect(window().visible).toBe(false)
+    expect(electron.BrowserWindow.all).toHaveLength(1)
+    electron.Tray.last?.menu?.items.find((i) => i.label === 'New incident')?.click?.()
+    await settle()
+    expect(window().visible).toBe(true)
+    expect(sent()).toContain('app:new-incident')
+  })
+
+  it('a second instance brings the window forward', async () => {
+    window().hide()
+    electron.app.fire('second-instance')
+    await settle()
+    expect(window().visible).toBe(true)
+  })
+
+  it('quits after exactly one last backup', async () => {
+    let asked = 0
+    const answer = steady.events.onBackupRequest((reason) => {
+      asked++
+      void steady.backup.write({ json: '{}', counts: {}, reason: reason as 'quit' })
+    })
+    electron.app.quit()
+    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), { timeout: 4000 })
+    expect(asked).toBe(1)
+    electron.app.fire('before-quit')
+    expect(asked).toBe(1)
+    answer()
+    expect((await steady.backup.list()).map((b) => b.reason)).toContain('quit')
+  })
+})
