@@ -41,3 +41,77 @@ test('reminder rules can be turned off in settings', async ({ page }) => {
   await page.getByRole('button', { name: 'Reminders' }).click()
   await expect(page.getByText('No reminder is scheduled.')).toBeVisible()
 })
+
+test('the reminder center scales: 120 due in 120 incidents, a badge, grouped, dismissed together by keyboard; back-filled ones are missed, not due', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await openApp(page)
+  await newIncident(page, 'Template')
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export everything…' }).click()
+  const base = JSON.parse(
+    await (await import('node:fs/promises')).readFile(await (await download).path(), 'utf8'),
+  ) as { incidents: Record<string, unknown>[] }
+  const template = base.incidents[0]!
+  const now = Date.now()
+  const halfHourAgo = now - 30 * 60_000
+  const inCapture = Array.from({ length: 120 }, (_, n) => ({
+    ...template,
+    id: `load-${n}`,
+    title: `Outage ${n}`,
+    openedAt: halfHourAgo,
+    startedAt: halfHourAgo,
+    detectedAt: halfHourAgo,
+    phaseEnteredAt: halfHourAgo + n * 1000,
+  }))
+  // Entered today about an incident resolved two years ago: its post-mortem deadlines were long past.
+  const longAgo = now - 2 * 365 * 24 * 3_600_000
+  const backfilled = {
+    ...template,
+    id: 'backfilled',
+    title: 'Old outage, entered late',
+    openedAt: now,
+    startedAt: longAgo,
+    detectedAt: longAgo,
+    phase: 'postmortem',
+    status: 'resolved',
+    mitigatedAt: longAgo + 60_000,
+    resolvedAt: longAgo + 120_000,
+    phaseEnteredAt: now,
+  }
+  await page.getByLabel('Import file').setInputFiles({
+    name: 'load.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...base,
+        incidents: [...inCapture, backfilled],
+        events: [],
+        actionItems: [],
+        postmortems: [],
+      }),
+    ),
+  })
+  await expect(page.getByText('Imported: 121 added, 0 replaced, 0 skipped.')).toBeVisible()
+
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await expect(nav.getByRole('button', { name: /Reminders 120 due/ })).toBeVisible({
+    timeout: 10_000,
+  })
+  await nav.getByRole('button', { name: /Reminders/ }).click()
+  await expect(page.getByRole('heading', { name: 'Due now (120)' })).toBeVisible()
+  // Grouped by incident, the one overdue longest first.
+  await expect(page.getByRole('region', { name: 'Outage 0' })).toBeVisible()
+  await expect(
+    page.getByText(/Missed: 2 reminders already past when their incident was entered/),
+  ).toBeVisible()
+  await expectAccessible(page, 'reminder center with 120 due')
+
+  const everything = page.getByRole('group', { name: 'Snooze or dismiss everything due' })
+  await everything.getByRole('button', { name: 'Dismiss all 120' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Nothing is due.')).toBeVisible({ timeout: 10_000 })
+  await expect(nav.getByRole('button', { name: /due/ })).toHaveCount(0)
+})

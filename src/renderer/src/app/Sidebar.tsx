@@ -12,6 +12,7 @@ export function Sidebar() {
   const screen = useUi((s) => s.route.screen)
   const navigate = useUi((s) => s.navigate)
   const open = useUi((s) => s.open)
+  const dueCount = useUi((s) => s.dueCount)
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand" aria-hidden="true">
@@ -34,6 +35,12 @@ export function Sidebar() {
             >
               <Icon size={18} aria-hidden="true" />
               <span className="nav-label">{label}</span>
+              {target === 'reminders' && dueCount > 0 && (
+                <span className="nav-badge">
+                  <span aria-hidden="true">{dueCount > 99 ? '99+' : dueCount}</span>
+                  <span className="visually-hidden"> {dueCount} due</span>
+                </span>
+              )}
             </button>
           </li>
         ))}

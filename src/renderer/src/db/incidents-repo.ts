@@ -244,6 +244,23 @@ export class IncidentsRepo {
     )
   }
 
+  /** Snoozes or dismisses many reminders in one transaction (a group, or everything due). */
+  settleReminders(
+    reminders: readonly Pick<Reminder, 'id' | 'incidentId' | 'title'>[],
+    how: { snoozeUntil: number } | 'dismiss',
+  ): Promise<void> {
+    const ctx = { now: this.store.now(), newId: this.store.newId }
+    return this.store.appendMany(
+      reminders.map((reminder) => ({
+        incidentId: reminder.incidentId,
+        drafts:
+          how === 'dismiss'
+            ? commands.dismissReminder(reminder, ctx)
+            : commands.snoozeReminder(reminder, how.snoozeUntil, ctx),
+      })),
+    )
+  }
+
   dismissReminder(reminder: Pick<Reminder, 'id' | 'incidentId' | 'title'>) {
     return this.store.append(reminder.incidentId, (_incident, ctx) =>
       commands.dismissReminder(reminder, ctx),

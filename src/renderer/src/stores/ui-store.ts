@@ -32,6 +32,8 @@ interface UiState {
   focusMode: boolean
   /** Set by the incident screen while a pressure phase is shown in focus mode. */
   focused: boolean
+  /** Reminders due now (not missed), for the sidebar's badge; set by the reminder engine. */
+  dueCount: number
   /** Below NARROW the timeline is a drawer over the content, closed until asked for. */
   drawerOpen: boolean
   theme: ThemeChoice
@@ -75,6 +77,7 @@ export const useUi = create<UiState>()(
       drawerOpen: false,
       focusMode: true,
       focused: false,
+      dueCount: 0,
       theme: 'system',
       timeZone: LOCAL_ZONE,
       storage: 'unknown',

@@ -1,4 +1,5 @@
 import type { Reminder } from '@shared/domain/reminders'
+import { plural } from '@shared/domain/vocabulary'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
 import { useState } from 'react'
@@ -7,6 +8,7 @@ import { formatDateTime } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
+import { displayTitle } from '../phase/labels'
 import { useLiveReminderInputs, useReminders } from './use-reminders'
 
 const SNOOZES = [
@@ -18,30 +20,108 @@ const SNOOZES = [
   },
 ]
 
-/** The reminder center: what is due (or was missed), and what comes next. */
+/** What is due, grouped by incident, most urgent first; the earliest due reminder leads. */
+function groupByIncident(reminders: readonly Reminder[]): [string, Reminder[]][] {
+  const groups = new Map<string, Reminder[]>()
+  for (const r of reminders) groups.set(r.incidentId, [...(groups.get(r.incidentId) ?? []), r])
+  return [...groups].sort(([, a], [, b]) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0))
+}
+
+/** Snooze or dismiss several reminders at once: a group, or everything due. */
+function BulkActions({ reminders, what }: { reminders: readonly Reminder[]; what: string }) {
+  return (
+    <div className="reminder-actions" role="group" aria-label={`Snooze or dismiss ${what}`}>
+      {SNOOZES.map((s) => (
+        <button
+          key={s.label}
+          type="button"
+          className="pill"
+          onClick={() =>
+            void incidentsRepo.settleReminders(reminders, { snoozeUntil: s.until(Date.now()) })
+          }
+        >
+          Snooze {s.label}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="pill"
+        onClick={() => void incidentsRepo.settleReminders(reminders, 'dismiss')}
+      >
+        Dismiss {reminders.length > 1 ? `all ${reminders.length}` : ''}
+      </button>
+    </div>
+  )
+}
+
+/** The reminder center: what is due, grouped by incident, what was missed, and what comes next. */
 export function RemindersPage() {
   const now = useNow(15_000)
-  const reminders = useReminders(now, useLiveReminderInputs())
-  const due = reminders?.filter((r) => r.at <= now) ?? []
-  const upcoming = reminders?.filter((r) => r.at > now).slice(0, 30) ?? []
+  const inputs = useLiveReminderInputs()
+  const reminders = useReminders(now, inputs)
+  const navigate = useUi((s) => s.navigate)
+  const titles = new Map((inputs?.incidents ?? []).map((i) => [i.id, displayTitle(i)]))
+  const due = reminders?.filter((r) => r.at <= now && !r.missed) ?? []
+  const missed = reminders?.filter((r) => r.missed) ?? []
+  const upcoming = reminders?.filter((r) => r.at > now && !r.missed).slice(0, 30) ?? []
+  const groups = groupByIncident(due)
   return (
     <section className="page" aria-labelledby="reminders-title">
       <h1 id="reminders-title">Reminders</h1>
       <NotificationAccess />
       <section aria-labelledby="due-title" className="section">
-        <h2 id="due-title" className="section-title">
-          Due now
-        </h2>
+        <div className="section-head">
+          <h2 id="due-title" className="section-title">
+            Due now{due.length > 0 && ` (${due.length})`}
+          </h2>
+          {groups.length > 1 && <BulkActions reminders={due} what="everything due" />}
+        </div>
         {due.length === 0 ? (
           <p className="muted">Nothing is due. Steady reminds you when a step comes due.</p>
         ) : (
-          <ul className="reminder-list" aria-label="Due reminders">
-            {due.map((r) => (
+          groups.map(([incidentId, list]) => {
+            const title = titles.get(incidentId) ?? 'An incident'
+            return (
+              <section key={incidentId} className="reminder-group" aria-label={title}>
+                <div className="section-head">
+                  <h3 className="reminder-group-title">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => navigate({ screen: 'incident', id: incidentId })}
+                    >
+                      {title}
+                    </button>{' '}
+                    <span className="muted small">{plural(list.length, 'reminder')}</span>
+                  </h3>
+                  {list.length > 1 && <BulkActions reminders={list} what={`all of ${title}`} />}
+                </div>
+                <ul className="reminder-list" aria-label={`Due reminders: ${title}`}>
+                  {list.map((r) => (
+                    <ReminderRow key={r.id} reminder={r} now={now} due />
+                  ))}
+                </ul>
+              </section>
+            )
+          })
+        )}
+      </section>
+      {missed.length > 0 && (
+        <details className="section helper">
+          <summary>
+            Missed: {plural(missed.length, 'reminder')} already past when their incident was entered
+          </summary>
+          <p className="field-hint">
+            Back-filled or imported incidents: these were never notified.
+          </p>
+          <BulkActions reminders={missed} what="the missed reminders" />
+          <ul className="reminder-list" aria-label="Missed reminders">
+            {missed.map((r) => (
               <ReminderRow key={r.id} reminder={r} now={now} due />
             ))}
           </ul>
-        )}
-      </section>
+        </details>
+      )}
       <section aria-labelledby="upcoming-title" className="section">
         <h2 id="upcoming-title" className="section-title">
           Coming up

@@ -14,6 +14,7 @@ import { db, incidentsRepo } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
 import { displayTitle } from '../phase/labels'
+import { useUi } from '../../stores/ui-store'
 import { fireDue } from './engine'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
@@ -91,6 +92,11 @@ export function useReminderEngine(platform: Platform): void {
     }, 1000)
     return () => clearTimeout(timer)
   }, [reminders, inputs, platform])
+
+  const dueCount = reminders?.filter((r) => r.at <= now && !r.missed).length ?? 0
+  useEffect(() => {
+    useUi.setState({ dueCount })
+  }, [dueCount])
 
   useEffect(() => {
     if (!reminders) return

@@ -112,6 +112,10 @@ export function ReminderSettings() {
       </fieldset>
       <fieldset className="field">
         <legend className="field-label">Quiet hours</legend>
+        <p className="field-hint">
+          Quiet hours hold only what comes after an incident (post-mortems, action items). An
+          incident still in progress always reminds you, at any hour.
+        </p>
         <div className="choice-row">
           <label className="check">
             <input
@@ -124,7 +128,7 @@ export function ReminderSettings() {
                 })
               }
             />
-            Hold reminders between
+            Hold after-incident reminders between
           </label>
           <input
             type="time"
