@@ -106,9 +106,15 @@ const scenes = {
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
   settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
   reminders: async (page) => {
-    await page.keyboard.press('n')
-    await page.getByLabel('What is happening?').fill('Orders stuck in pending')
-    await page.getByRole('button', { name: 'Reminders' }).click()
+    await page.clock.install({ time: new Date('2026-11-26T14:00:00Z') })
+    await page.reload()
+    for (const text of ['Orders stuck in pending', 'Login is slow', 'Search index stale']) {
+      await page.keyboard.press('n')
+      await page.getByLabel('What is happening?').fill(text)
+      await page.getByRole('button', { name: 'Incidents' }).click()
+    }
+    await page.clock.fastForward('06:00')
+    await page.getByRole('button', { name: /Reminders/ }).click()
   },
   limits: async (page) => {
     await scenes.capture(page)
