@@ -1,10 +1,10 @@
 /**
  * Electron entry point: wires the services of each feature folder to Electron's real objects.
- * Nothing here holds logic worth testing on its own; the services do.
+ * The services hold the logic and have their own tests; this wiring is proven by booting the built
+ * bundle against a recording fake of Electron (test/desktop/boot.test.ts).
  */
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import {
   BrowserWindow,
   Menu,
@@ -21,13 +21,9 @@ import {
   session,
   shell,
 } from 'electron'
-import {
-  DEFAULT_DESKTOP_PREFERENCES,
-  type DesktopPreferences,
-  type ReminderSync,
-} from '../shared/ipc-contract'
+import type { ReminderSync } from '../shared/ipc-contract'
 import { BackupService } from './backups/backup-service'
-import { loadPreferences, savePreferences } from './desktop/preferences'
+import { Desktop, registerDesktopIpc } from './desktop/desktop'
 import { sendToPage } from './ipc/send'
 import { registerReminderIpc } from './reminders/ipc'
 import { createNotifier } from './reminders/notify'
@@ -37,12 +33,9 @@ import { updateTray, type TrayActions } from './tray/tray'
 import { registerAppInfoIpc } from './app-info/ipc'
 import { electronDialogs, registerExportIpc } from './export/ipc'
 import { createAppHandle } from './ipc'
-import {
-  APP_ENTRY_URL,
-  APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
-  resolveAppPath,
-} from './security/app-protocol'
+import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, serveApp } from './security/app-protocol'
+import { registerBackupIpc } from './backups/ipc'
+import { LastBackup } from './quit/last-backup'
 import { CONTENT_SECURITY_POLICY } from './security/csp'
 import { denyAllPermissions, isAppUrl } from './security/harden'
 import { toTrustedExternalUrl } from '../shared/links'
@@ -63,10 +56,11 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null
   let quitting = false
-  /** Set once the page was asked for its last backup, on close or on quit. */
-  let quitBackupTaken = false
-  /** Resolves the wait for the page's answer to that request. */
-  let quitBackupDone: (() => void) | null = null
+  /** The page's last backup, asked for once: when the window closes for good, or at quit. */
+  const lastBackup = new LastBackup({
+    request: () => sendToPage(mainWindow?.webContents, 'backup:request', 'quit'),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+  })
   let tray: Tray | null = null
   let activeIncidents: ReminderSync['activeIncidents'] = []
   const userData = (name: string) => path.join(app.getPath('userData'), name)
@@ -94,18 +88,6 @@ if (!app.requestSingleInstanceLock()) {
     return true
   }
 
-  const serveApp = (): void => {
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppPath(request.url, rendererDir)
-      if (!file) return new Response('Not found', { status: 404 })
-      const response = await net.fetch(pathToFileURL(file).toString())
-      const headers = new Headers(response.headers)
-      headers.set('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`)
-      headers.set('X-Content-Type-Options', 'nosniff')
-      return new Response(response.body, { status: response.status, headers })
-    })
-  }
-
   const openMainWindow = async (): Promise<void> => {
     const stateFile = path.join(app.getPath('userData'), 'window-state.json')
     const displays = screen.getAllDisplays().map((d) => d.workArea)
@@ -130,27 +112,21 @@ if (!app.requestSingleInstanceLock()) {
     win.on('close', (event) => {
       clearTimeout(saveTimer)
       void saveWindowState(stateFile, currentWindowState(win))
-      const hideToTray = !quitting && prefs.closeToTray && tray
-      if (!hideToTray && !flushedForClose && !quitBackupTaken) {
+      const hideToTray = !quitting && desktop.prefs.closeToTray && tray
+      if (!hideToTray && !flushedForClose && !lastBackup.asked) {
         // The page goes away for good: let it save pending edits (and back up) first, 3 s at most.
         event.preventDefault()
         flushedForClose = true
-        quitBackupTaken = true
-        const finished = new Promise<void>((resolve) => {
-          quitBackupDone = resolve
-          setTimeout(resolve, 3000)
-        })
-        sendToPage(win.webContents, 'backup:request', 'quit')
-        void finished.then(() => win.close())
+        void lastBackup.take()?.then(() => win.close())
         return
       }
       // Closing keeps Steady in the tray (unless turned off), so reminders still fire.
       if (hideToTray) {
         event.preventDefault()
         win.hide()
-        if (!prefs.trayHintShown) {
-          prefs.trayHintShown = true
-          void savePreferences(prefsFile(), prefs)
+        if (!desktop.prefs.trayHintShown) {
+          desktop.prefs.trayHintShown = true
+          void desktop.save()
           new Notification({
             title: 'Steady is still running',
             body: 'It stays in the tray so reminders can reach you. Turn this off in Settings.',
@@ -163,10 +139,6 @@ if (!app.requestSingleInstanceLock()) {
     })
     await win.loadURL(devServerUrl ?? APP_ENTRY_URL)
   }
-
-  const prefsFile = () => userData('desktop-preferences.json')
-  let prefs = { ...DEFAULT_DESKTOP_PREFERENCES, trayHintShown: false }
-  let shortcutRegistered = false
 
   const trayActions: TrayActions = {
     newIncident: () => void showWindow((win) => sendToPage(win.webContents, 'app:new-incident')),
@@ -182,24 +154,11 @@ if (!app.requestSingleInstanceLock()) {
     if (tray) updateTray(tray, (t) => Menu.buildFromTemplate(t), activeIncidents, trayActions)
   }
 
-  /** Registers the quick-capture shortcut; fails gracefully when another app holds it. */
-  const applyShortcut = (previous?: string): void => {
-    if (previous) globalShortcut.unregister(previous)
-    try {
-      shortcutRegistered = globalShortcut.register(
-        prefs.quickCaptureShortcut,
-        trayActions.newIncident,
-      )
-    } catch {
-      shortcutRegistered = false
-    }
-  }
-
-  const desktopStatus = () => ({
-    closeToTray: prefs.closeToTray,
-    openAtLogin: prefs.openAtLogin,
-    quickCaptureShortcut: prefs.quickCaptureShortcut,
-    shortcutRegistered,
+  const desktop = new Desktop({
+    file: userData('desktop-preferences.json'),
+    shortcuts: globalShortcut,
+    setOpenAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    onQuickCapture: trayActions.newIncident,
   })
 
   const notify = createNotifier({
@@ -230,8 +189,15 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     await mkdir(backupDir(), { recursive: true })
     denyAllPermissions(session.defaultSession)
-    serveApp()
-    prefs = await loadPreferences(prefsFile())
+    serveApp(
+      {
+        handle: (scheme, handler) => protocol.handle(scheme, handler),
+        fetch: (url) => net.fetch(url),
+      },
+      rendererDir,
+      CONTENT_SECURITY_POLICY,
+    )
+    await desktop.load()
     const handle = createAppHandle((url) => isAppUrl(url, devServerUrl))
     registerAppInfoIpc(handle, app, openExternal)
     registerExportIpc(
@@ -242,32 +208,16 @@ if (!app.requestSingleInstanceLock()) {
       activeIncidents = active
       refreshTray()
     })
-    handle('backup:write', async ({ json, counts, reason }) => {
-      const written = await backups.write(json, counts, reason)
-      if (reason === 'quit') quitBackupDone?.()
-      return written
-    })
-    handle('backup:list', () => backups.list())
-    handle('backup:restore', (name, current) => backups.restore(name, current.json, current.counts))
-    handle('backup:reveal', async () => {
-      await shell.openPath(backupDir())
-      return null
+    registerBackupIpc(handle, backups, {
+      onQuitBackupWritten: () => lastBackup.written(),
+      revealFolder: () => shell.openPath(backupDir()),
     })
     backups.start()
-    handle('desktop:get-preferences', () => desktopStatus())
-    handle('desktop:set-preferences', async (changes: Partial<DesktopPreferences>) => {
-      const previous = prefs.quickCaptureShortcut
-      prefs = { ...prefs, ...changes }
-      await savePreferences(prefsFile(), prefs)
-      app.setLoginItemSettings({ openAtLogin: prefs.openAtLogin })
-      if (changes.quickCaptureShortcut) applyShortcut(previous)
-      return desktopStatus()
-    })
+    registerDesktopIpc(handle, desktop)
 
     tray = new Tray(path.join(import.meta.dirname, '../../resources/tray-32.png'))
     tray.on('click', () => void showWindow())
     refreshTray()
-    applyShortcut()
     powerMonitor.on('resume', () => void scheduler.resume())
     await scheduler.start()
     await openMainWindow()
@@ -277,15 +227,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     quitting = true
     // One last backup before going: ask the page, wait for its answer (3 s at most), then quit.
-    if (quitBackupTaken || !mainWindow) return
-    quitBackupTaken = true
+    if (lastBackup.asked || !mainWindow) return
     event.preventDefault()
-    const finished = new Promise<void>((resolve) => {
-      quitBackupDone = resolve
-      setTimeout(resolve, 3000)
-    })
-    sendToPage(mainWindow.webContents, 'backup:request', 'quit')
-    void finished.then(() => app.quit())
+    void lastBackup.take()?.then(() => app.quit())
   })
   app.on('will-quit', () => {
     globalShortcut.unregisterAll()
@@ -295,6 +239,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     // Kept in the tray (the default), Steady runs on for its reminders; Quit is in the tray menu.
     // With that turned off, closing the last window quits, as elsewhere.
-    if (process.platform !== 'darwin' && !(prefs.closeToTray && tray)) app.quit()
+    if (process.platform !== 'darwin' && !(desktop.prefs.closeToTray && tray)) app.quit()
   })
 }

@@ -5,6 +5,7 @@
  * incidents would seem to vanish after an update.
  */
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'steady'
@@ -52,4 +53,26 @@ export function containedPath(rootDir: string, relative: string): string | null 
   const root = path.resolve(rootDir)
   const file = path.resolve(root, relative)
   return file.startsWith(root + path.sep) ? file : null
+}
+
+/** What serveApp needs of Electron: its protocol module and its file-capable fetch. */
+export interface ProtocolDeps {
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void
+  fetch(url: string): Promise<Response>
+}
+
+/**
+ * Serves the built renderer from `app://steady/`, with the CSP and nosniff on every response;
+ * anything outside the renderer folder is a 404.
+ */
+export function serveApp(deps: ProtocolDeps, rendererDir: string, csp: string): void {
+  deps.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, rendererDir)
+    if (!file) return new Response('Not found', { status: 404 })
+    const response = await deps.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', `${csp}; frame-ancestors 'none'`)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
 }
