@@ -119,6 +119,7 @@ test('a skip link first; Enter or Ctrl+Enter in the note box adds the note; the 
 
   // The next section still to write, from the keyboard.
   await page.keyboard.press('Control+j')
+  await expect(page.getByRole('textbox', { name: 'Post-mortem document' })).toBeFocused()
   await page.keyboard.type('Nobody watched the index age.')
   await expect(
     page.getByRole('textbox', { name: 'Post-mortem document' }).getByText('Nobody watched'),

@@ -27,6 +27,8 @@ interface PostmortemEditorProps {
   initial: PostmortemDoc
   onChange: (doc: PostmortemDoc) => void
   onBlur: () => void
+  /** Every edit the user makes, at once (saving waits a moment; knowing someone types does not). */
+  onEdit?: () => void
   /** Hands the editor to the screen, for "Refresh from record". */
   onReady?: (editor: Editor) => void
 }
@@ -74,7 +76,14 @@ export default function PostmortemEditor(props: PostmortemEditorProps) {
   return <DocumentEditor {...props} />
 }
 
-function DocumentEditor({ incidentId, initial, onChange, onBlur, onReady }: PostmortemEditorProps) {
+function DocumentEditor({
+  incidentId,
+  initial,
+  onChange,
+  onBlur,
+  onEdit,
+  onReady,
+}: PostmortemEditorProps) {
   const platform = usePlatform()
   const [extensions] = useState(() => [
     ...postmortemExtensions.filter((e) => e.name !== ActionItemsNode.name),
@@ -117,7 +126,10 @@ function DocumentEditor({ incidentId, initial, onChange, onBlur, onReady }: Post
         },
       },
     },
-    onUpdate: () => scheduleSave(),
+    onUpdate: () => {
+      latest.current.onEdit?.()
+      scheduleSave()
+    },
     onBlur: () => {
       saveNow()
       onBlur()
@@ -133,9 +145,9 @@ function DocumentEditor({ incidentId, initial, onChange, onBlur, onReady }: Post
   // closing the window never drops the last words, and a kill loses well under a second.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
   const maxWait = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const latest = useRef({ editor, onChange })
+  const latest = useRef({ editor, onChange, onEdit })
   useLayoutEffect(() => {
-    latest.current = { editor, onChange }
+    latest.current = { editor, onChange, onEdit }
   })
   function saveNow(): void {
     if (pending.current === null) return
@@ -150,7 +162,7 @@ function DocumentEditor({ incidentId, initial, onChange, onBlur, onReady }: Post
     if (pending.current !== null) clearTimeout(pending.current)
     pending.current = setTimeout(saveNow, 250)
     // WARNING: the pause never comes while someone types without stopping; this does.
-    maxWait.current ??= setTimeout(saveNow, 300)
+    maxWait.current ??= setTimeout(saveNow, 200)
   }
   useEffect(() => {
     const onHide = () => saveNow()

@@ -5,6 +5,7 @@ import {
   refreshFromRecord,
   type PostmortemDoc,
 } from '@shared/domain/postmortem'
+import type { Node as PmNode } from '@tiptap/pm/model'
 import type { Editor } from '@tiptap/react'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Command } from '../../commands/command'
@@ -20,6 +21,9 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { usePhaseCommands } from '../phase/use-phase-commands'
 import { BreakBanner } from './BreakBanner'
 import { postmortemFile } from './export'
+
+/** Another window's document waits until typing here has paused this long. */
+const PAUSE_MS = 1500
 
 const PostmortemEditor = lazy(() => import('./PostmortemEditor'))
 
@@ -42,32 +46,53 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   // Leaving the screen saves the document.
   useEffect(() => () => void postmortemAutosave.flush(id), [id])
 
-  // Another window's save is shown here at once: the stored document is the truth both windows
-  // show. When this window had changes of its own, they are kept as timeline notes first.
+  // Another window's save is shown here as soon as this window is not being typed in (never under
+  // the caret mid-word). The stored document is the truth both windows show; paragraphs this window
+  // wrote that the stored one lacks are kept as a timeline note first.
   const known = useRef<string | null>(null)
   const sent = useRef<string[]>([])
+  const lastEdit = useRef(0)
+  const adoptedAt = useRef(0)
+  const [idle, setIdle] = useState(0)
   const storedKey = row ? JSON.stringify(row.doc) : null
   useEffect(() => {
     const editor = editorRef.current
     if (!storedKey || !row || !editor || editor.isDestroyed) return
     // Compared as the editor writes documents (its JSON adds default attributes).
-    const theirs = JSON.stringify(editor.schema.nodeFromJSON(row.doc).toJSON())
+    const stored = editor.schema.nodeFromJSON(row.doc)
+    const theirs = JSON.stringify(stored.toJSON())
     if (theirs === known.current || sent.current.includes(theirs)) return
-    const mine = JSON.stringify(editor.getJSON())
-    if (mine !== theirs && (mine !== known.current || postmortemAutosave.pendingFor(id))) {
-      const own = editor.state.doc
-      void keepAsNotes(id, own.textBetween(0, own.content.size, '\n\n'))
+    const typing = Date.now() - lastEdit.current
+    // Looked at again once typing pauses (see onChange).
+    if (typing < PAUSE_MS) return
+    // Only words typed here since this window last took the stored document can be lost here; a
+    // paragraph the other window deleted on purpose is not this window's to keep.
+    const dirty =
+      lastEdit.current > adoptedAt.current || JSON.stringify(editor.getJSON()) !== known.current
+    const lost = dirty ? blocksMissingFrom(editor.state.doc, stored) : []
+    if (lost.length) {
+      void keepAsNotes(id, lost.join('\n\n'))
       useUi
         .getState()
         .setNotice(
-          'The post-mortem was changed in another window while you edited it here. Theirs is shown now; yours is on the timeline as a note.',
+          'The post-mortem was changed in another window while you edited it here. Theirs is shown now; your words it lacked are on the timeline as a note.',
         )
     }
     known.current = theirs
     sent.current = []
+    adoptedAt.current = Date.now()
     if (postmortemAutosave.pendingFor(id)) postmortemAutosave.set(id, row.doc)
-    if (mine !== theirs) editor.commands.setContent(row.doc, { emitUpdate: false })
-  }, [storedKey, row, id])
+    if (JSON.stringify(editor.getJSON()) !== theirs)
+      editor.commands.setContent(row.doc, { emitUpdate: false })
+  }, [storedKey, row, id, idle])
+  const pauseTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(pauseTimer.current), [])
+  /** A keystroke here: another window's document waits until typing pauses. */
+  const onEdit = () => {
+    lastEdit.current = Date.now()
+    clearTimeout(pauseTimer.current)
+    pauseTimer.current = setTimeout(() => setIdle((n) => n + 1), PAUSE_MS + 50)
+  }
   const onChange = (doc: PostmortemDoc) => {
     const saved = JSON.stringify(doc)
     known.current = saved
@@ -165,6 +190,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
             incidentId={id}
             initial={initial}
             onChange={onChange}
+            onEdit={onEdit}
             onBlur={() => void postmortemAutosave.flush(id)}
             onReady={onReady}
           />
@@ -189,7 +215,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
 /** A replaced version of the post-mortem, as timeline notes (each within the note limit). */
 async function keepAsNotes(incidentId: string, text: string): Promise<void> {
   const head =
-    'The post-mortem was also edited in another window at the same time. That version, replaced by this one'
+    'The post-mortem was changed in two windows at once. This version was replaced by the other'
   const size = LIMITS.text - head.length - 20
   const parts = Math.max(1, Math.ceil(text.length / size))
   for (let n = 0; n < parts; n++)
@@ -214,6 +240,23 @@ function nextEmptySection(editor: Editor): void {
     previous = node.type.name
   })
   const target = empty.find((pos) => pos > after) ?? empty[0]
-  if (target === undefined) return
-  editor.chain().focus().setTextSelection(target).scrollIntoView().run()
+  // Every section written: the caret goes to the end, still in the document.
+  if (target === undefined) editor.chain().focus('end').scrollIntoView().run()
+  else editor.chain().focus().setTextSelection(target).scrollIntoView().run()
+}
+
+/** The paragraphs (top-level blocks) of `own` with text that `stored` does not hold anywhere. */
+function blocksMissingFrom(own: PmNode, stored: PmNode): string[] {
+  const kept = new Set<string>()
+  stored.descendants((node) => {
+    if (node.isTextblock) kept.add(node.textContent.trim())
+    return !node.isTextblock
+  })
+  const missing: string[] = []
+  own.descendants((node) => {
+    const text = node.isTextblock ? node.textContent.trim() : ''
+    if (text && !kept.has(text)) missing.push(text)
+    return !node.isTextblock
+  })
+  return missing
 }
