@@ -75,21 +75,30 @@ export const acceleratorSchema = z
   .max(60)
   .refine(isAccelerator, 'a key with Ctrl, Cmd, Alt or Super, e.g. CommandOrControl+Alt+N')
 
+/** Sizes the main process accepts for the reminder schedule; the page trims to them. */
+export const SYNC_LIMITS = {
+  reminders: 5000,
+  title: 500,
+  body: 2000,
+  activeIncidents: 200,
+  incidentTitle: 300,
+} as const
+
 export const scheduledReminderSchema = z.object({
   id: z.string().min(1).max(200),
   incidentId: z.string().min(1).max(64),
   at: z.number().int().nonnegative(),
-  title: z.string().max(500),
-  body: z.string().max(2000),
+  title: z.string().max(SYNC_LIMITS.title),
+  body: z.string().max(SYNC_LIMITS.body),
 })
 export type ScheduledReminder = z.infer<typeof scheduledReminderSchema>
 
 export const reminderSyncSchema = z.object({
-  reminders: z.array(scheduledReminderSchema).max(5000),
+  reminders: z.array(scheduledReminderSchema).max(SYNC_LIMITS.reminders),
   /** For the tray menu: the incidents still in progress. */
   activeIncidents: z
-    .array(z.object({ id: z.string().max(64), title: z.string().max(300) }))
-    .max(200),
+    .array(z.object({ id: z.string().max(64), title: z.string().max(SYNC_LIMITS.incidentTitle) }))
+    .max(SYNC_LIMITS.activeIncidents),
 })
 export type ReminderSync = z.infer<typeof reminderSyncSchema>
 

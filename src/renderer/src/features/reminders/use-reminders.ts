@@ -5,6 +5,7 @@
  */
 import { dueReminders, scheduleTime, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { SYNC_LIMITS } from '@shared/ipc-contract'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useMemo, useRef } from 'react'
@@ -76,18 +77,18 @@ export function useReminderEngine(platform: Platform): void {
         // Missed ones (past before their incident was entered) stay in the center, never notified.
         reminders: reminders
           .filter((r) => !r.missed)
-          .slice(0, 5000)
+          .slice(0, SYNC_LIMITS.reminders)
           .map(({ id, incidentId, at, title, body }) => ({
             id,
             incidentId,
             at,
-            title: title.slice(0, 500),
-            body: body.slice(0, 2000),
+            title: title.slice(0, SYNC_LIMITS.title),
+            body: body.slice(0, SYNC_LIMITS.body),
           })),
         activeIncidents: inputs.incidents
           .filter((i) => i.status === 'active')
-          .slice(0, 200)
-          .map((i) => ({ id: i.id, title: displayTitle(i).slice(0, 300) })),
+          .slice(0, SYNC_LIMITS.activeIncidents)
+          .map((i) => ({ id: i.id, title: displayTitle(i).slice(0, SYNC_LIMITS.incidentTitle) })),
       })
     }, 1000)
     return () => clearTimeout(timer)
