@@ -38,7 +38,8 @@ import { registerBackupIpc } from './backups/ipc'
 import { LastBackup } from './quit/last-backup'
 import { CONTENT_SECURITY_POLICY } from './security/csp'
 import { denyAllPermissions, isAppUrl } from './security/harden'
-import { toTrustedExternalUrl } from '../shared/links'
+import { DOCUMENT_LINKS, toTrustedExternalUrl } from '../shared/links'
+import { confirmLocalLink } from './security/local-links'
 import { createMainWindow, currentWindowState } from './window/main-window'
 import { loadWindowState, saveWindowState } from './window/window-state'
 
@@ -81,10 +82,12 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', () => void showWindow())
 
+  /** The system browser, for allowlisted links; one to this computer opens only if the user agrees. */
   const openExternal = async (url: string): Promise<boolean> => {
     const trusted = toTrustedExternalUrl(url)
-    if (!trusted) return false
-    await shell.openExternal(trusted)
+    const local = trusted ? null : toTrustedExternalUrl(url, DOCUMENT_LINKS)
+    if (!trusted && !(local && (await confirmLocalLink(dialog, mainWindow, local)))) return false
+    await shell.openExternal(trusted ?? local ?? '')
     return true
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedLink, toTrustedExternalUrl } from './links'
+import { isAllowedLink, needsConsent, toTrustedExternalUrl } from './links'
 
 describe('toTrustedExternalUrl', () => {
   it.each([
@@ -68,6 +68,14 @@ describe('toTrustedExternalUrl', () => {
   ])('refuses %j', (raw) => {
     expect(toTrustedExternalUrl(raw)).toBeNull()
     expect(isAllowedLink(raw)).toBe(false)
+  })
+
+  it('asks before a link to this computer, and never for others or for refused ones', () => {
+    expect(needsConsent('http://localhost:3000/')).toBe(true)
+    expect(needsConsent('http://169.254.169.254/')).toBe(true)
+    expect(needsConsent('https://example.com/')).toBe(false)
+    expect(needsConsent('javascript:alert(1)')).toBe(false)
+    expect(needsConsent('file:///etc/passwd')).toBe(false)
   })
 
   it('opens links to this computer only when the user allows them', () => {

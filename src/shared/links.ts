@@ -67,3 +67,14 @@ export function toTrustedExternalUrl(raw: unknown, policy: LinkPolicy = {}): str
 export function isAllowedLink(raw: unknown, policy?: LinkPolicy): boolean {
   return toTrustedExternalUrl(raw, policy) !== null
 }
+
+/**
+ * What a post-mortem may hold as a link: the allowlist, and links to this computer too (a local
+ * dashboard is a fair thing to cite). Opening one of those still asks first (`needsConsent`).
+ */
+export const DOCUMENT_LINKS: LinkPolicy = { allowLocal: true }
+
+/** A link that opens only after the user agrees: allowed, but to this computer or link-local. */
+export function needsConsent(raw: unknown): boolean {
+  return !isAllowedLink(raw) && isAllowedLink(raw, DOCUMENT_LINKS)
+}

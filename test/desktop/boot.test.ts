@@ -74,6 +74,8 @@ describe('the desktop process, booted from the build', () => {
     expect(await steady.app.getInfo()).toMatchObject({ name: 'Steady', version: '0.0.0-test' })
     expect(await steady.shell.openExternal('https://status.example.com/')).toBe(true)
     expect(await steady.shell.openExternal('javascript:alert(1)')).toBe(false)
+    // A link to this computer asks first (the fake's dialog answers Cancel): nothing opens.
+    expect(await steady.shell.openExternal('http://localhost:3000/')).toBe(false)
     expect(electron.shell.opened).toEqual(['https://status.example.com/'])
     expect(await steady.desktop.getPreferences()).toMatchObject({ closeToTray: true })
     await expect(steady.desktop.setPreferences({ quickCaptureShortcut: 'N' })).rejects.toThrow(

@@ -1,4 +1,4 @@
-import { isAllowedLink } from '@shared/links'
+import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import {
@@ -161,9 +161,9 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
             chain.unsetLink().run()
             return onClose()
           }
-          if (!isAllowedLink(href.trim()))
+          if (!isAllowedLink(href.trim(), DOCUMENT_LINKS))
             return setError(
-              'Only http, https and mailto links to other computers are allowed (not localhost, not mail attachments). Nothing was changed.',
+              'Only http, https and mailto links are allowed (no mail attachments). Nothing was changed.',
             )
           chain.setLink({ href: href.trim() }).run()
           onClose()

@@ -2,7 +2,7 @@ import type { AnyExtension } from '@tiptap/core'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
-import { isAllowedLink } from '@shared/links'
+import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import { ActionItemsNode, RecordSection } from './nodes'
 
 /**
@@ -15,7 +15,7 @@ export const postmortemExtensions: AnyExtension[] = [
       openOnClick: false,
       autolink: true,
       protocols: ['http', 'https', 'mailto'],
-      isAllowedUri: (url) => isAllowedLink(url),
+      isAllowedUri: (url) => isAllowedLink(url, DOCUMENT_LINKS),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     },
   }),

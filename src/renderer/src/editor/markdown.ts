@@ -14,7 +14,7 @@ import type { ActionItem, Incident } from '@shared/domain/model'
 import { incidentTitle } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
 import { formatInZone, zoneLabel } from '@shared/domain/zone'
-import { isAllowedLink } from '@shared/links'
+import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import {
   MarkdownSerializer,
   defaultMarkdownSerializer,
@@ -138,10 +138,12 @@ function serializer(items: readonly ActionItem[], zone: string): MarkdownSeriali
     underline: { open: '', close: '' },
     link: {
       open: (_state: MarkdownSerializerState, mark: { attrs: Record<string, unknown> }) =>
-        isAllowedLink(mark.attrs['href']) ? '[' : '',
+        isAllowedLink(mark.attrs['href'], DOCUMENT_LINKS) ? '[' : '',
       close: (state: MarkdownSerializerState, mark: { attrs: Record<string, unknown> }) => {
         const href = mark.attrs['href']
-        return isAllowedLink(href) ? `](${state.esc(String(href)).replace(/[()]/g, '\\$&')})` : ''
+        return isAllowedLink(href, DOCUMENT_LINKS)
+          ? `](${state.esc(String(href)).replace(/[()]/g, '\\$&')})`
+          : ''
       },
     },
   }

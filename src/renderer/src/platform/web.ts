@@ -1,5 +1,5 @@
 import type { MarkdownFile } from '@shared/ipc-contract'
-import { isAllowedLink } from '@shared/links'
+import { isAllowedLink, needsConsent } from '@shared/links'
 import type { NotificationAccess, Platform } from './platform'
 
 declare const __STEADY_VERSION__: string
@@ -15,7 +15,13 @@ export function createWebPlatform(win: Window = window): Platform {
         dataPath: `This browser's storage for ${win.location.origin}`,
       }),
     openExternal: (url) => {
-      if (!isAllowedLink(url)) return Promise.resolve(false)
+      const local = needsConsent(url)
+      if (!isAllowedLink(url) && !local) return Promise.resolve(false)
+      if (
+        local &&
+        !win.confirm(`${url}\n\nThis link points at this computer or its local network. Open it?`)
+      )
+        return Promise.resolve(false)
       return Promise.resolve(win.open(url, '_blank', 'noopener,noreferrer') !== null)
     },
     saveMarkdown: (file) => {

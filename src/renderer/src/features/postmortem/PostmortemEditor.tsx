@@ -4,7 +4,7 @@
  * external-link allowlist and open only through the platform, on Ctrl/Cmd+click.
  */
 import { SECTION_PROMPTS, type PostmortemDoc } from '@shared/domain/postmortem'
-import { isAllowedLink } from '@shared/links'
+import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import { Placeholder } from '@tiptap/extensions'
 import {
   EditorContent,
@@ -52,7 +52,7 @@ export function sanitizePastedHtml(html: string): string {
   const template = document.createElement('template')
   template.innerHTML = clean
   for (const a of template.content.querySelectorAll('a')) {
-    if (!isAllowedLink(a.getAttribute('href'))) a.removeAttribute('href')
+    if (!isAllowedLink(a.getAttribute('href'), DOCUMENT_LINKS)) a.removeAttribute('href')
   }
   return template.innerHTML
 }
