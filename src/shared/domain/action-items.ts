@@ -5,8 +5,13 @@ import { DAY } from './time'
 export { ACTION_ITEM_STATUS_LABELS, ACTION_ITEM_TYPE_LABELS } from './vocabulary'
 
 /** Due by default two weeks after resolution (or after now, before the incident is resolved). */
+/**
+ * Two weeks (by default) from resolution — or from when the record was entered, for an incident
+ * back-filled long after it was resolved: its items are not born overdue.
+ */
 export function defaultDueAt(incident: Incident, now: number, settings = DEFAULT_SETTINGS): number {
-  return (incident.resolvedAt ?? now) + settings.reminders.actionItemDueDays * DAY
+  const from = Math.max(incident.resolvedAt ?? now, incident.openedAt)
+  return from + settings.reminders.actionItemDueDays * DAY
 }
 
 export function newActionItem(
