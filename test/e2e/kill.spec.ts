@@ -62,6 +62,14 @@ async function typeUntilKilled(
 const TEXT =
   'The gateway dropped the EU upstream after deploy 4182 and every retry made it worse. '.repeat(8)
 
+/** What survived: the longest beginning of what was typed that the document holds. */
+function keptOf(sent: string, text: string): string {
+  let kept = ''
+  while (kept.length < sent.length && text.includes(sent.slice(0, kept.length + 1)))
+    kept = sent.slice(0, kept.length + 1)
+  return kept
+}
+
 /** The characters typed in the last second before the kill: what may be lost. */
 const lastSecond = (sentAt: number[], killedAt: number) =>
   sentAt.filter((t) => t > killedAt - 1_000).length
@@ -133,12 +141,7 @@ test.describe('a kill mid-typing', () => {
     await again.getByRole('button', { name: /Kill during the post-mortem/ }).click()
     const doc = again.getByRole('textbox', { name: 'Post-mortem document' })
     await expect(doc).toBeVisible()
-    const text = (await doc.textContent()) ?? ''
-    // What survived: the longest beginning of what was typed that the document holds.
-    let kept = ''
-    while (kept.length < sent.length && text.includes(sent.slice(0, kept.length + 1)))
-      kept = sent.slice(0, kept.length + 1)
-    const lost = sent.length - kept.length
+    const lost = sent.length - keptOf(sent, (await doc.textContent()) ?? '').length
     expect(lost, `lost ${lost} of ${sent.length}`).toBeLessThanOrEqual(lastSecond(sentAt, killedAt))
   })
 
@@ -183,14 +186,7 @@ test.describe('a kill mid-typing', () => {
     await page.getByRole('button', { name: /Crash during the post-mortem/ }).click()
     const doc = page.getByRole('textbox', { name: 'Post-mortem document' })
     await expect(doc).toBeVisible()
-    const text = (await doc.textContent()) ?? ''
-    let survived = ''
-    while (
-      survived.length < typed.sent.length &&
-      text.includes(typed.sent.slice(0, survived.length + 1))
-    )
-      survived = typed.sent.slice(0, survived.length + 1)
-    const lostInDoc = typed.sent.length - survived.length
+    const lostInDoc = typed.sent.length - keptOf(typed.sent, (await doc.textContent()) ?? '').length
     expect(lostInDoc, `post-mortem: lost ${lostInDoc} of ${typed.sent.length}`).toBeLessThanOrEqual(
       lastSecond(typed.sentAt, typed.killedAt),
     )

@@ -20,7 +20,7 @@ export type Screen = Route['screen']
 export type ThemeChoice = 'system' | 'light' | 'dark'
 export type Overlay = 'palette' | 'about' | 'shortcuts' | null
 
-interface UiState {
+export interface UiState {
   route: Route
   overlay: Overlay
   sidebarCollapsed: boolean

@@ -5,8 +5,7 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { useDetailField } from '../phase/use-detail-field'
 import { usePhaseCommands } from '../phase/use-phase-commands'
 import { CompactTimeline } from '../timeline/TimelinePanel'
-import { useMediaQuery } from '../../components/use-media-query'
-import { NARROW_QUERY, useUi } from '../../stores/ui-store'
+import { useTimelineShown } from '../timeline/use-timeline-shown'
 import { Hypotheses } from './Hypotheses'
 
 const CHAIN = [
@@ -19,8 +18,7 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
   const [rootCause, setRootCause, flush] = useDetailField(incident, 'rootCause')
   const set = (key: keyof RootCause) => (value: string) =>
     setRootCause({ ...rootCause, [key]: value })
-  const narrow = useMediaQuery(NARROW_QUERY)
-  const timelineShown = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
+  const timelineShown = useTimelineShown()
   const { footer } = usePhaseCommands(incident, {
     label: 'Move to fix',
     move: { kind: 'go-to', to: 'fix' },

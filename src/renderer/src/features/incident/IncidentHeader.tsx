@@ -10,8 +10,8 @@ import { useNow } from '../../components/use-now'
 import { autosave, incidentsRepo } from '../../db/instance'
 import { useSettings } from '../../db/hooks'
 import { displayTitle } from '../phase/labels'
-import { useMediaQuery } from '../../components/use-media-query'
-import { NARROW_QUERY, useUi } from '../../stores/ui-store'
+import { useUi } from '../../stores/ui-store'
+import { useTimelineShown } from '../timeline/use-timeline-shown'
 
 /** Severity, title, the clock since impact started, and the phase's countdown when timeboxed. */
 export function IncidentHeader({ incident }: { incident: Incident }) {
@@ -145,8 +145,7 @@ async function moveToTrash(incident: Incident): Promise<void> {
 
 /** Shows or hides the timeline (a drawer in a narrow window); T does the same. */
 function TimelineToggle() {
-  const narrow = useMediaQuery(NARROW_QUERY)
-  const open = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
+  const open = useTimelineShown()
   return (
     <button
       type="button"

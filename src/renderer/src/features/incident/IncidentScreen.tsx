@@ -13,6 +13,7 @@ import { MitigateScreen } from '../mitigate/MitigateScreen'
 import { PostmortemScreen } from '../postmortem/PostmortemScreen'
 import { PreventionScreen } from '../prevention/PreventionScreen'
 import { TimelinePanel } from '../timeline/TimelinePanel'
+import { timelineShown } from '../timeline/use-timeline-shown'
 import { TriageScreen } from '../triage/TriageScreen'
 import { IncidentHeader } from './IncidentHeader'
 import { useIncidentCommands } from './use-incident-commands'
@@ -36,7 +37,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const incident = useIncident(id)
   const narrow = useMediaQuery(NARROW_QUERY)
   const focusMode = useUi((s) => s.focusMode)
-  const timelineOpen = useUi((s) => (narrow ? s.drawerOpen : s.timelineOpen))
+  const timelineOpen = useUi((s) => timelineShown(s, narrow))
   const navigate = useUi((s) => s.navigate)
   const mainRef = useRef<HTMLDivElement>(null)
   // Leaving the screen saves what is pending.

@@ -5,11 +5,12 @@ import type { Command } from '../../commands/command'
 import { useRegisterCommands } from '../../commands/screen-commands'
 import { incidentsRepo, postmortemsRepo } from '../../db/instance'
 import { isNarrow, useUi } from '../../stores/ui-store'
+import { timelineShown } from '../timeline/use-timeline-shown'
 
 /** Opens the timeline if it is closed, then puts the caret in its note box. */
 function focusNoteBox(): void {
   const ui = useUi.getState()
-  if (isNarrow() ? !ui.drawerOpen : !ui.timelineOpen) ui.toggleTimeline()
+  if (!timelineShown(ui, isNarrow())) ui.toggleTimeline()
   requestAnimationFrame(() => document.getElementById('timeline-note')?.focus())
 }
 

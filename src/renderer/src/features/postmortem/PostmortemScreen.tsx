@@ -54,10 +54,9 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   const lastEdit = useRef(0)
   const adoptedAt = useRef(0)
   const [idle, setIdle] = useState(0)
-  const storedKey = row ? JSON.stringify(row.doc) : null
   useEffect(() => {
     const editor = editorRef.current
-    if (!storedKey || !row || !editor || editor.isDestroyed) return
+    if (!row || !editor || editor.isDestroyed) return
     // Compared as the editor writes documents (its JSON adds default attributes).
     const stored = editor.schema.nodeFromJSON(row.doc)
     const theirs = JSON.stringify(stored.toJSON())
@@ -84,7 +83,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     if (postmortemAutosave.pendingFor(id)) postmortemAutosave.set(id, row.doc)
     if (JSON.stringify(editor.getJSON()) !== theirs)
       editor.commands.setContent(row.doc, { emitUpdate: false })
-  }, [storedKey, row, id, idle])
+  }, [row, id, idle])
   const pauseTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(pauseTimer.current), [])
   /** A keystroke here: another window's document waits until typing pauses. */
