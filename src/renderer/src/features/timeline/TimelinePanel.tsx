@@ -263,6 +263,14 @@ export function TimelinePanel({
     >
       <div className="timeline-head">
         <h2 className="timeline-title">Timeline</h2>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={bookkeeping}
+            onChange={(e) => setBookkeeping(e.target.checked)}
+          />
+          Show bookkeeping
+        </label>
         {drawer && (
           <button
             type="button"
@@ -273,14 +281,6 @@ export function TimelinePanel({
             <X size={16} aria-hidden="true" />
           </button>
         )}
-        <label className="check small">
-          <input
-            type="checkbox"
-            checked={bookkeeping}
-            onChange={(e) => setBookkeeping(e.target.checked)}
-          />
-          Show bookkeeping
-        </label>
       </div>
       {hidden > 0 && (
         <button type="button" className="link-button timeline-more" onClick={() => setAll(true)}>
