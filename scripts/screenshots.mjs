@@ -105,6 +105,10 @@ const scenes = {
   palette: async (page) => page.keyboard.press('Control+k'),
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
   settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
+  'settings-reminders': async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('group', { name: 'Quiet hours' }).scrollIntoViewIfNeeded()
+  },
   reminders: async (page) => {
     await page.clock.install({ time: new Date('2026-11-26T14:00:00Z') })
     await page.reload()

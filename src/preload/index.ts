@@ -15,7 +15,8 @@ import type {
   IpcResult,
   DesktopPreferences,
   MarkdownFile,
-  ReminderSync,
+  ScheduledReminder,
+  TrayStatus,
   SteadyApi,
 } from '../shared/ipc-contract'
 
@@ -40,7 +41,10 @@ const steady = {
     openExternal: (url: string) => invoke('shell:open-external', url),
   },
   reminders: {
-    sync: (schedule: ReminderSync) => invoke('reminders:sync', schedule),
+    sync: (schedule: ScheduledReminder[]) => invoke('reminders:sync', schedule),
+  },
+  tray: {
+    update: (status: TrayStatus) => invoke('tray:update', status),
   },
   desktop: {
     getPreferences: () => invoke('desktop:get-preferences'),
@@ -59,6 +63,8 @@ const steady = {
       subscribe('app:open-incident', listener),
     onNewIncident: (listener: () => void) => subscribe('app:new-incident', listener),
     onOpenReminders: (listener: () => void) => subscribe('app:open-reminders', listener),
+    onRemindersFired: (listener: (fired: ScheduledReminder[]) => void) =>
+      subscribe('reminders:fired', listener),
     onBackupRequest: (listener: (reason: 'scheduled' | 'quit') => void) =>
       subscribe('backup:request', listener),
   },

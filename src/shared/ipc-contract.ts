@@ -75,7 +75,7 @@ export const acceleratorSchema = z
   .max(60)
   .refine(isAccelerator, 'a key with Ctrl, Cmd, Alt or Super, e.g. CommandOrControl+Alt+N')
 
-/** Sizes the main process accepts for the reminder schedule; the page trims to them. */
+/** Sizes the main process accepts for the reminder schedule and the tray; the page trims to them. */
 export const SYNC_LIMITS = {
   reminders: 5000,
   title: 500,
@@ -93,14 +93,18 @@ export const scheduledReminderSchema = z.object({
 })
 export type ScheduledReminder = z.infer<typeof scheduledReminderSchema>
 
-export const reminderSyncSchema = z.object({
-  reminders: z.array(scheduledReminderSchema).max(SYNC_LIMITS.reminders),
-  /** For the tray menu: the incidents still in progress. */
+export const reminderScheduleSchema = z.array(scheduledReminderSchema).max(SYNC_LIMITS.reminders)
+
+/** What the tray (and the dock or taskbar badge) shows. */
+export const trayStatusSchema = z.object({
+  /** The incidents still in progress, for the tray menu. */
   activeIncidents: z
     .array(z.object({ id: z.string().max(64), title: z.string().max(SYNC_LIMITS.incidentTitle) }))
     .max(SYNC_LIMITS.activeIncidents),
+  /** Reminders due now, for the badge. */
+  due: z.number().int().nonnegative().max(1_000_000),
 })
-export type ReminderSync = z.infer<typeof reminderSyncSchema>
+export type TrayStatus = z.infer<typeof trayStatusSchema>
 
 export const desktopPreferencesSchema = z.object({
   /** Closing the window keeps Steady in the tray, so reminders still fire. */
@@ -148,7 +152,9 @@ export const ipcContract = {
     args: z.tuple([z.array(folderFileSchema).min(1).max(10_000)]),
     result: saveResultSchema,
   },
-  'reminders:sync': { args: z.tuple([reminderSyncSchema]), result: z.null() },
+  /** Answers with the reminders in the schedule that already fired, for the timelines. */
+  'reminders:sync': { args: z.tuple([reminderScheduleSchema]), result: reminderScheduleSchema },
+  'tray:update': { args: z.tuple([trayStatusSchema]), result: z.null() },
   'backup:write': {
     args: z.tuple([snapshotSchema.extend({ reason: z.enum(['scheduled', 'quit']) })]),
     result: backupInfoSchema.nullable(),
@@ -172,6 +178,8 @@ export const ipcEvents = {
   'app:new-incident': z.tuple([]),
   /** A summary notification asks for the reminder center. */
   'app:open-reminders': z.tuple([]),
+  /** Reminders just shown by the main process: the page writes them to their timelines. */
+  'reminders:fired': z.tuple([reminderScheduleSchema]),
   /** Time for a backup: the page answers with backup.write(). */
   'backup:request': z.tuple([z.enum(['scheduled', 'quit'])]),
 } as const
@@ -192,8 +200,14 @@ export interface SteadyApi {
     openExternal(url: string): Promise<boolean>
   }
   reminders: {
-    /** Hands the whole schedule to the main process, which fires it even with the window closed. */
-    sync(schedule: ReminderSync): Promise<null>
+    /**
+     * Hands the whole schedule (what has not fired yet) to the main process, which fires it even
+     * with the window closed. Answers with those in it that fired already, for the timelines.
+     */
+    sync(schedule: ScheduledReminder[]): Promise<ScheduledReminder[]>
+  }
+  tray: {
+    update(status: TrayStatus): Promise<null>
   }
   desktop: {
     getPreferences(): Promise<DesktopStatus>
@@ -213,6 +227,7 @@ export interface SteadyApi {
     /** The quick-capture shortcut or the tray asks for a new incident. */
     onNewIncident(listener: () => void): () => void
     onOpenReminders(listener: () => void): () => void
+    onRemindersFired(listener: (fired: ScheduledReminder[]) => void): () => void
     onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void
   }
   export: {

@@ -69,7 +69,7 @@ describe('the desktop process, booted from the build', () => {
   it('answers every preload function through IPC, validating what it is given', async () => {
     steady = loadPreload()
     expect(Object.keys(steady).sort()).toEqual(
-      ['app', 'backup', 'desktop', 'events', 'export', 'reminders', 'shell'].sort(),
+      ['app', 'backup', 'desktop', 'events', 'export', 'reminders', 'shell', 'tray'].sort(),
     )
     expect(await steady.app.getInfo()).toMatchObject({ name: 'Steady', version: '0.0.0-test' })
     expect(await steady.shell.openExternal('https://status.example.com/')).toBe(true)
@@ -107,27 +107,62 @@ describe('the desktop process, booted from the build', () => {
     electron.setPageOrigin('app://steady/index.html')
   })
 
-  it('fires a synced reminder as one notification; a click shows its incident', async () => {
-    await steady.reminders.sync({
-      reminders: [
-        {
-          id: 'inc-1:capture-timebox',
-          incidentId: 'inc-1',
-          at: Date.now() + 50,
-          title: 'Time to move on to triage',
-          body: 'Checkout 502',
-        },
-      ],
-      activeIncidents: [{ id: 'inc-1', title: 'Checkout 502' }],
-    })
+  it('fires a synced reminder as one notification, tells the page; a click shows its incident', async () => {
+    const fired: string[][] = []
+    const unsubscribe = steady.events.onRemindersFired((list) => fired.push(list.map((r) => r.id)))
+    const timebox = {
+      id: 'inc-1:capture-timebox',
+      incidentId: 'inc-1',
+      at: Date.now() + 50,
+      title: 'Time to move on to triage',
+      body: 'Checkout 502',
+    }
+    expect(await steady.reminders.sync([timebox])).toEqual([])
     await vi.waitFor(() => expect(electron.Notification.shown).toHaveLength(1), { timeout: 3000 })
     expect(electron.Notification.shown[0]?.options.title).toBe('Time to move on to triage')
+    // The page hears of it, to write it on the timeline; a schedule it sent before is answered.
+    await vi.waitFor(() => expect(fired).toEqual([['inc-1:capture-timebox']]))
+    expect(await steady.reminders.sync([timebox])).toEqual([timebox])
+    unsubscribe()
     electron.Notification.shown[0]?.click()
     await settle()
     expect(window().webContents.sent).toContainEqual(['app:open-incident', 'inc-1'])
-    // The tray lists the incident in progress.
-    const labels = electron.Tray.last?.menu?.items.map((i) => i.label)
-    expect(labels).toContain('Checkout 502')
+    expect(electron.Notification.shown).toHaveLength(1)
+  })
+
+  it('shows many due at once as one summary that opens the reminder center', async () => {
+    const before = electron.Notification.shown.length
+    const due = Array.from({ length: 40 }, (_, n) => ({
+      id: `inc-${n % 4}:r${n}`,
+      incidentId: `inc-${n % 4}`,
+      at: Date.now() - 60_000,
+      title: `Reminder ${n}`,
+      body: 'body',
+    }))
+    await steady.reminders.sync(due)
+    await vi.waitFor(() => expect(electron.Notification.shown).toHaveLength(before + 1))
+    const summary = electron.Notification.shown.at(-1)!
+    expect(summary.options.title).toBe('40 reminders: 4 incidents need attention')
+    summary.click()
+    await settle()
+    expect(sent().at(-1)).toBe('app:open-reminders')
+    await steady.reminders.sync([])
+  })
+
+  it('shows what the page says in the tray and on the badge', async () => {
+    await steady.tray.update({ activeIncidents: [{ id: 'inc-1', title: 'Checkout 502' }], due: 5 })
+    const items = electron.Tray.last?.menu?.items ?? []
+    expect(items.map((i) => i.label)).toEqual(
+      expect.arrayContaining(['Checkout 502', 'Reminders (5 due)']),
+    )
+    expect(electron.Tray.last?.toolTip).toBe('Steady — 1 in progress · 5 reminders due')
+    expect(electron.app.badge).toBe(5)
+    items.find((i) => i.label === 'Checkout 502')?.click?.()
+    await settle()
+    expect(window().webContents.sent.at(-1)).toEqual(['app:open-incident', 'inc-1'])
+    await expect(steady.tray.update({ activeIncidents: [], due: -1 })).rejects.toThrow(
+      /invalid arguments/,
+    )
   })
 
   it('closes to the tray, and the tray opens a new incident', async () => {

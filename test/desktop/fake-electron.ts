@@ -41,6 +41,8 @@ class FakeApp extends Emitter {
   requestSingleInstanceLock = () => this.lock
   setAppUserModelId = () => undefined
   setLoginItemSettings = (settings: unknown) => (this.loginItem = settings)
+  badge = 0
+  setBadgeCount = (count: number) => ((this.badge = count), true)
   quit = () => {
     this.quitCalls++
     calls.push('app.quit')
@@ -148,7 +150,10 @@ export class Tray extends Emitter {
     super()
     Tray.last = this
   }
-  setToolTip() {}
+  toolTip = ''
+  setToolTip(text: string) {
+    this.toolTip = text
+  }
   setContextMenu(menu: { items: { label?: string; click?: () => void }[] }) {
     this.menu = menu
   }

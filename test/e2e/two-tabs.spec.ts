@@ -95,3 +95,32 @@ test('two tabs on one post-mortem: typing in one appears in the other; a clash k
   }
   await other.close()
 })
+
+test('two tabs open when a reminder comes due: it is recorded once, by the tab that keeps the clock', async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date('2026-11-26T14:00:00Z') })
+  await openApp(page)
+  await newIncident(page, 'Orders stuck in pending')
+  const other = await page.context().newPage()
+  await other.clock.install({ time: new Date('2026-11-26T14:00:05Z') })
+  await openApp(other)
+  // Both tabs have handed over their schedule before time moves on.
+  await page.waitForTimeout(1500)
+
+  await Promise.all([page.clock.fastForward('05:01'), other.clock.fastForward('05:01')])
+  await page.getByRole('button', { name: 'Reminders' }).click()
+  await expect(
+    page
+      .getByRole('list', { name: 'Due reminders' })
+      .getByRole('listitem', { name: 'Time to move on to triage' }),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Open incident' }).first().click()
+  const timeline = page.getByRole('complementary', { name: 'Timeline' })
+  await timeline.getByRole('checkbox', { name: 'Show bookkeeping' }).check()
+  await expect(timeline.getByText('Reminder: Time to move on to triage')).toHaveCount(1)
+  // Time passes in the second tab too: still one entry.
+  await other.clock.fastForward('01:00')
+  await page.waitForTimeout(2500)
+  await expect(timeline.getByText('Reminder: Time to move on to triage')).toHaveCount(1)
+})

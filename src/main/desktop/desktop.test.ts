@@ -22,6 +22,7 @@ function setup(taken = new Set<string>()) {
         return true
       },
       unregister: (accelerator) => registered.delete(accelerator),
+      unregisterAll: () => registered.clear(),
     },
     setOpenAtLogin: (open) => login.push(open),
     onQuickCapture: () => undefined,

@@ -15,6 +15,7 @@ export interface DesktopDeps {
   shortcuts: {
     register(accelerator: string, callback: () => void): boolean
     unregister(accelerator: string): void
+    unregisterAll(): void
   }
   setOpenAtLogin(open: boolean): void
   /** What the quick-capture shortcut does. */
@@ -53,6 +54,22 @@ export class Desktop {
 
   save(): Promise<void> {
     return savePreferences(this.deps.file, this.prefs)
+  }
+
+  /** At quit: the shortcut goes back to the system. */
+  stop(): void {
+    this.deps.shortcuts.unregisterAll()
+  }
+
+  /** The first time the window goes into the tray, says that Steady is still running. */
+  trayHintOnce(show: (notice: { title: string; body: string }) => void): void {
+    if (this.prefs.trayHintShown) return
+    this.prefs.trayHintShown = true
+    void this.save()
+    show({
+      title: 'Steady is still running',
+      body: 'It stays in the tray so reminders can reach you. Turn this off in Settings.',
+    })
   }
 
   /** Registers the quick-capture shortcut; another app holding it is reported, not thrown. */

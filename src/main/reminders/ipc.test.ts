@@ -14,9 +14,8 @@ function setup() {
     },
     (url) => url.startsWith('app://steady/'),
   )
-  const replace = vi.fn(() => Promise.resolve())
-  const active = vi.fn()
-  registerReminderIpc(handle, { replace }, active)
+  const replace = vi.fn((schedule: unknown[]) => Promise.resolve(schedule.slice(0, 1) as never))
+  registerReminderIpc(handle, { replace })
   const sync = (payload: unknown) =>
     Promise.resolve(
       listeners.get('reminders:sync')?.(
@@ -24,41 +23,33 @@ function setup() {
         payload,
       ),
     )
-  return { sync, replace, active }
+  return { sync, replace }
 }
 
-const good = {
-  reminders: [
-    {
-      id: 'inc-1:capture-timebox',
-      incidentId: 'inc-1',
-      at: 1_800_000_000_000,
-      title: 'Move on',
-      body: 'Triage next',
-    },
-  ],
-  activeIncidents: [{ id: 'inc-1', title: 'Checkout 502' }],
+const reminder = {
+  id: 'inc-1:capture-timebox',
+  incidentId: 'inc-1',
+  at: 1_800_000_000_000,
+  title: 'Move on',
+  body: 'Triage next',
 }
+const good = [reminder, { ...reminder, id: 'inc-1:triage-timebox' }]
 
 describe('reminders:sync', () => {
-  it('hands a valid schedule to the scheduler and the tray', async () => {
-    const { sync, replace, active } = setup()
-    await expect(sync(good)).resolves.toBeNull()
-    expect(replace).toHaveBeenCalledWith(good.reminders)
-    expect(active).toHaveBeenCalledWith(good.activeIncidents)
+  it('hands a valid schedule to the scheduler and answers with what already fired', async () => {
+    const { sync, replace } = setup()
+    await expect(sync(good)).resolves.toEqual([reminder])
+    expect(replace).toHaveBeenCalledWith(good)
   })
 
   it.each([
     ['no payload', undefined],
-    ['a list instead of the object', good.reminders],
-    ['a reminder without an id', { ...good, reminders: [{ ...good.reminders[0], id: '' }] }],
-    ['a time that is not a number', { ...good, reminders: [{ ...good.reminders[0], at: 'soon' }] }],
-    ['a negative time', { ...good, reminders: [{ ...good.reminders[0], at: -5 }] }],
-    ['a huge title', { ...good, reminders: [{ ...good.reminders[0], title: 'x'.repeat(10_000) }] }],
-    [
-      'too many reminders',
-      { ...good, reminders: Array.from({ length: 5001 }, () => good.reminders[0]) },
-    ],
+    ['an object instead of the list', { reminders: good }],
+    ['a reminder without an id', [{ ...reminder, id: '' }]],
+    ['a time that is not a number', [{ ...reminder, at: 'soon' }]],
+    ['a negative time', [{ ...reminder, at: -5 }]],
+    ['a huge title', [{ ...reminder, title: 'x'.repeat(10_000) }]],
+    ['too many reminders', Array.from({ length: 5001 }, () => reminder)],
   ])('rejects %s and changes nothing', async (_name, payload) => {
     const { sync, replace } = setup()
     await expect(sync(payload)).rejects.toThrow(/invalid arguments/)

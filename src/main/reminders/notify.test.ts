@@ -5,20 +5,21 @@ import { createNotifier, type NotificationLike } from './notify'
 function recorder() {
   const shown: { title: string; body: string; click: () => void }[] = []
   const opened: string[] = []
-  const notify = createNotifier({
-    isSupported: () => true,
-    create: ({ title, body }) => {
-      const entry: { title: string; body: string; click: () => void } = {
-        title,
-        body,
-        click: () => undefined,
-      }
-      const notification: NotificationLike = {
-        on: (_event, listener) => (entry.click = listener),
-        show: () => shown.push(entry),
-      }
-      return notification
-    },
+  /** A stand-in for Electron's Notification that records what is shown. */
+  class FakeNotification implements NotificationLike {
+    static isSupported = () => true
+    private readonly entry: { title: string; body: string; click: () => void }
+    constructor({ title, body }: { title: string; body: string }) {
+      this.entry = { title, body, click: () => undefined }
+    }
+    on(_event: 'click', listener: () => void) {
+      this.entry.click = listener
+    }
+    show() {
+      shown.push(this.entry)
+    }
+  }
+  const notify = createNotifier(FakeNotification, {
     openIncident: (id) => opened.push(`incident ${id}`),
     openReminders: () => opened.push('reminders'),
   })
@@ -52,15 +53,20 @@ describe('reminder notifications', () => {
   })
 
   it('shows nothing where notifications are not supported', () => {
-    const shown: unknown[] = []
-    createNotifier({
-      isSupported: () => false,
-      create: () => {
+    class Unsupported {
+      static isSupported = () => false
+      constructor() {
         throw new Error('not here')
-      },
-      openIncident: () => undefined,
-      openReminders: () => undefined,
-    })([due(1)])
-    expect(shown).toEqual([])
+      }
+      on() {}
+      show() {}
+    }
+    const opened: string[] = []
+    expect(() =>
+      createNotifier(Unsupported, {
+        openIncident: (id) => opened.push(id),
+        openReminders: () => opened.push('reminders'),
+      })([due(1)]),
+    ).not.toThrow()
   })
 })

@@ -11,20 +11,27 @@ export interface NotificationLike {
   show(): void
 }
 
-export interface NotifyDeps {
+/** Electron's Notification class, or a fake of it. */
+export interface NotificationClass {
+  new (options: { title: string; body: string }): NotificationLike
   isSupported(): boolean
-  create(options: { title: string; body: string }): NotificationLike
+}
+
+export interface NotifyActions {
   openIncident(incidentId: string): void
   openReminders(): void
 }
 
-export function createNotifier(deps: NotifyDeps): (due: readonly ScheduledReminder[]) => void {
+export function createNotifier(
+  Notification: NotificationClass,
+  actions: NotifyActions,
+): (due: readonly ScheduledReminder[]) => void {
   return (due) => {
-    if (!due.length || !deps.isSupported()) return
+    if (!due.length || !Notification.isSupported()) return
     for (const { title, body, incidentId } of summarizeDue(due)) {
-      const notification = deps.create({ title, body })
+      const notification = new Notification({ title, body })
       notification.on('click', () =>
-        incidentId ? deps.openIncident(incidentId) : deps.openReminders(),
+        incidentId ? actions.openIncident(incidentId) : actions.openReminders(),
       )
       notification.show()
     }

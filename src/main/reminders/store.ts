@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { writeFileAtomic } from '../storage/atomic-write'
-import type { SchedulerState } from './scheduler'
+import type { SchedulerState } from '../../shared/reminders/scheduler'
 
 /** The schedule's file under the user-data folder, written atomically; missing or corrupt reads as empty. */
 export function fileStore(file: string) {

@@ -1,6 +1,6 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, NativeTheme, Screen } from 'electron'
 import { hardenWebContents, secureWebPreferences } from '../security/harden'
-import type { WindowState } from './window-state'
+import { loadWindowState, saveWindowState, type WindowState } from './window-state'
 
 export interface MainWindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow
@@ -41,4 +41,28 @@ export function currentWindowState(
 ): WindowState {
   const { x, y, width, height } = win.getNormalBounds()
   return { x, y, width, height, maximized: win.isMaximized() }
+}
+
+export interface MainWindowSource extends Omit<MainWindowDeps, 'state' | 'backgroundColor'> {
+  /** Where its size and place are remembered. */
+  stateFile: string
+  screen: Pick<Screen, 'getAllDisplays'>
+  nativeTheme: Pick<NativeTheme, 'shouldUseDarkColors'>
+}
+
+/** Makes main windows at their remembered place, and remembers where they went. */
+export function mainWindows({ stateFile, screen, nativeTheme, ...deps }: MainWindowSource) {
+  return {
+    create: async (): Promise<BrowserWindow> =>
+      createMainWindow({
+        ...deps,
+        state: await loadWindowState(
+          stateFile,
+          screen.getAllDisplays().map((d) => d.workArea),
+        ),
+        backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191c' : '#f7f7f5',
+      }),
+    saveState: (win: BrowserWindow): Promise<void> =>
+      saveWindowState(stateFile, currentWindowState(win)),
+  }
 }

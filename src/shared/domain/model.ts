@@ -292,6 +292,11 @@ export const settingsSchema = z.object({
     actionItemDueDays: positive,
     actionItemOverdueHours: positive,
     verifyAfterDays: positive,
+    /**
+     * Mitigation check-ins of incidents at these severities repeat every few minutes until
+     * answered (snoozed, dismissed, or users verified back).
+     */
+    repeatUntilAnswered: z.array(severitySchema).max(4).default(['SEV1']),
     /** Reminders that fall in quiet hours wait until they end ("HH:mm", local time). */
     quietHours: z
       .object({

@@ -210,6 +210,71 @@ describe('dueReminders', () => {
   })
 })
 
+describe('check-ins of a severe incident repeat until answered', () => {
+  const sev = (to: 'SEV1' | 'SEV2' | 'SEV3', at: number): EventDraft => ({
+    kind: 'severity-changed',
+    at,
+    payload: { from: null, to },
+  })
+  const fired = (at: number): EventDraft => ({
+    kind: 'reminder-fired',
+    at,
+    payload: { reminderId: 'inc-1:mitigation-check-in:1', title: 'Are users back?' },
+  })
+  const firstCheckIn = (log: IncidentLog, settings: Settings = S) =>
+    schedule(log.incident, T0 + 16 * MINUTE, settings).find((r) => r.id === 'mitigation-check-in:1')
+      ?.at
+
+  it('comes again 5 minutes after it fired with no answer, for a SEV1 (the default)', () => {
+    const log = new IncidentLog()
+      .record(sev('SEV1', T0))
+      .record(go('capture', 'mitigate', T0))
+      .record(fired(T0 + 15 * MINUTE))
+    expect(firstCheckIn(log)).toBe(T0 + 20 * MINUTE)
+    log.record(fired(T0 + 20 * MINUTE))
+    expect(firstCheckIn(log)).toBe(T0 + 25 * MINUTE)
+  })
+
+  it('stops when answered: snoozed waits for its time, dismissed is gone', () => {
+    const log = new IncidentLog()
+      .record(sev('SEV1', T0))
+      .record(go('capture', 'mitigate', T0))
+      .record(fired(T0 + 15 * MINUTE))
+      .record({
+        kind: 'reminder-snoozed',
+        at: T0 + 16 * MINUTE,
+        payload: {
+          reminderId: 'inc-1:mitigation-check-in:1',
+          title: 'Are users back?',
+          until: T0 + 45 * MINUTE,
+        },
+      })
+    expect(firstCheckIn(log)).toBe(T0 + 45 * MINUTE)
+    log.record({
+      kind: 'reminder-dismissed',
+      at: T0 + 17 * MINUTE,
+      payload: { reminderId: 'inc-1:mitigation-check-in:1', title: 'Are users back?' },
+    })
+    expect(firstCheckIn(log)).toBeUndefined()
+  })
+
+  it('fires once for a SEV3, or for a SEV2 unless the setting includes it', () => {
+    for (const severity of ['SEV2', 'SEV3'] as const) {
+      const log = new IncidentLog()
+        .record(sev(severity, T0))
+        .record(go('capture', 'mitigate', T0))
+        .record(fired(T0 + 15 * MINUTE))
+      expect(firstCheckIn(log)).toBe(T0 + 15 * MINUTE)
+    }
+    const sev2 = new IncidentLog()
+      .record(sev('SEV2', T0))
+      .record(go('capture', 'mitigate', T0))
+      .record(fired(T0 + 15 * MINUTE))
+    const both = { ...S, reminders: { ...S.reminders, repeatUntilAnswered: ['SEV1', 'SEV2'] } }
+    expect(firstCheckIn(sev2, both as Settings)).toBe(T0 + 20 * MINUTE)
+  })
+})
+
 describe('quiet hours and firing', () => {
   const quiet = { ...S.reminders, quietHours: { enabled: true, start: '22:00', end: '07:00' } }
   const withQuiet = { ...S, reminders: quiet }

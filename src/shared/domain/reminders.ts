@@ -92,6 +92,9 @@ export function deferForQuietHours(at: number, quiet: Settings['reminders']['qui
   return until.getTime()
 }
 
+/** How often an unanswered check-in of a severe incident comes again (see repeatUntilAnswered). */
+export const REPEAT_UNANSWERED = 5 * MINUTE
+
 /** Check-ins come every few minutes for this long; after that, once a day. */
 const FREQUENT_CHECK_INS_FOR = 2 * HOUR
 
@@ -252,7 +255,17 @@ export function dueReminders(
       if (!settings.reminders.enabled[draft.rule]) continue
       const mark = incident.reminders[draft.id]
       if (mark?.dismissed) continue
-      const wanted = Math.max(draft.at, mark?.snoozedUntil ?? 0)
+      const planned = Math.max(draft.at, mark?.snoozedUntil ?? 0)
+      // A severe incident's check-in that fired and got no answer (no snooze, no dismissal)
+      // comes again a few minutes later, until one comes.
+      const firedAt = mark?.firedAt ?? null
+      const repeats =
+        draft.rule === 'mitigationCheckIn' &&
+        firedAt !== null &&
+        firedAt >= planned &&
+        incident.severity !== null &&
+        settings.reminders.repeatUntilAnswered.includes(incident.severity)
+      const wanted = repeats ? firedAt + REPEAT_UNANSWERED : planned
       // Quiet hours never silence an incident still being fought: the person on call at 03:00
       // is exactly who needs the check-ins. They hold only what comes after resolution.
       const at =
@@ -267,7 +280,7 @@ export function dueReminders(
         body,
         at,
         incidentId: incident.id,
-        firedAt: mark?.firedAt ?? null,
+        firedAt,
         missed: !mark?.snoozedUntil && at < incident.openedAt,
       })
     }

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
     actionItemDueDays: 14,
     actionItemOverdueHours: 24,
     verifyAfterDays: 3,
+    repeatUntilAnswered: ['SEV1'],
     quietHours: { enabled: false, start: '22:00', end: '07:00' },
   },
 }

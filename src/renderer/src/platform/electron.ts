@@ -8,10 +8,9 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     openExternal: (url) => steady.shell.openExternal(url),
     saveMarkdown: (file) => steady.export.saveMarkdown(file),
     saveFolder: (files) => steady.export.saveFolder(files),
-    syncReminders: async (sync) => {
-      await steady.reminders.sync(sync)
-    },
-    notify: () => undefined,
+    syncReminders: (schedule) => steady.reminders.sync(schedule),
+    onRemindersFired: (listener) => steady.events.onRemindersFired(listener),
+    updateTray: (status) => void steady.tray.update(status),
     notificationAccess: () => 'granted',
     requestNotificationAccess: () => Promise.resolve('granted'),
     onOpenIncident: (listener) => steady.events.onOpenIncident(listener),

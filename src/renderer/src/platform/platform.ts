@@ -3,9 +3,10 @@ import type {
   DesktopPreferences,
   DesktopStatus,
   MarkdownFile,
-  ReminderSync,
+  ScheduledReminder,
   SaveResult,
   SteadyApi,
+  TrayStatus,
 } from '@shared/ipc-contract'
 
 export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported'
@@ -25,10 +26,16 @@ export interface Platform {
   saveMarkdown(file: MarkdownFile): Promise<SaveResult>
   /** Desktop: a folder picker. Web: one download per file. */
   saveFolder(files: MarkdownFile[]): Promise<SaveResult>
-  /** Desktop: the main process fires the schedule, window open or not. Web: nothing to hand over. */
-  syncReminders(sync: ReminderSync): Promise<void>
-  /** Shows a due reminder. Desktop: the main process already did. Web: a Web Notification. */
-  notify(reminder: { title: string; body: string }): void
+  /**
+   * Hands the schedule (what has not fired yet) to the reminder clock, which shows each reminder
+   * at its time; answers with those in it that fired already, for the timelines. Desktop: the main
+   * process, window open or not. Web: this page (one tab of several), with Web Notifications.
+   */
+  syncReminders(schedule: ScheduledReminder[]): Promise<ScheduledReminder[]>
+  /** Reminders the clock just showed, to write to their timelines. */
+  onRemindersFired(listener: (fired: ScheduledReminder[]) => void): () => void
+  /** The tray menu and the badge count. Web: nothing. */
+  updateTray(status: TrayStatus): void
   notificationAccess(): NotificationAccess
   requestNotificationAccess(): Promise<NotificationAccess>
   /** Subscriptions return their unsubscribe function. */

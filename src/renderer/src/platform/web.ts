@@ -1,10 +1,20 @@
 import type { MarkdownFile } from '@shared/ipc-contract'
 import { isAllowedLink, needsConsent } from '@shared/links'
 import type { NotificationAccess, Platform } from './platform'
+import { createWebReminderClock } from './web-reminders'
 
 declare const __STEADY_VERSION__: string
 
 export function createWebPlatform(win: Window = window): Platform {
+  const openIncident = new Set<(incidentId: string) => void>()
+  const reminders = createWebReminderClock(win, ({ title, body, incidentId }) => {
+    if (notificationAccess(win) !== 'granted') return
+    const notification = new (notifications(win) as typeof Notification)(title, { body })
+    notification.onclick = () => {
+      win.focus()
+      if (incidentId) openIncident.forEach((listener) => listener(incidentId))
+    }
+  })
   return {
     kind: 'web',
     getAppInfo: () =>
@@ -32,16 +42,16 @@ export function createWebPlatform(win: Window = window): Platform {
       for (const file of files) download(win, file)
       return Promise.resolve({ saved: true, where: 'your downloads folder' })
     },
-    // Reminders fire in the page while it is open (see features/reminders).
-    syncReminders: () => Promise.resolve(),
-    notify: ({ title, body }) => {
-      if (notificationAccess(win) === 'granted')
-        new (notifications(win) as typeof Notification)(title, { body })
-    },
+    syncReminders: (schedule) => reminders.sync(schedule),
+    onRemindersFired: (listener) => reminders.onFired(listener),
+    updateTray: () => undefined,
     notificationAccess: () => notificationAccess(win),
     requestNotificationAccess: async () =>
       (await notifications(win)?.requestPermission()) ?? 'unsupported',
-    onOpenIncident: () => () => undefined,
+    onOpenIncident: (listener) => {
+      openIncident.add(listener)
+      return () => openIncident.delete(listener)
+    },
     onNewIncident: () => () => undefined,
     onOpenReminders: () => () => undefined,
     backups: null,

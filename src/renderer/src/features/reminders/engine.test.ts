@@ -1,6 +1,8 @@
+import { IncidentLog } from '@shared/domain/test-helpers'
 import type { Reminder } from '@shared/domain/reminders'
+import { SYNC_LIMITS } from '@shared/ipc-contract'
 import { describe, expect, it } from 'vitest'
-import { fireDue } from './engine'
+import { NOTIFY_WITHIN_MS, firedRecords, toSchedule, trayStatus } from './engine'
 
 const NOW = Date.UTC(2026, 10, 27, 3, 0)
 const reminder = (n: number, over: Partial<Reminder> = {}): Reminder => ({
@@ -15,38 +17,58 @@ const reminder = (n: number, over: Partial<Reminder> = {}): Reminder => ({
   ...over,
 })
 
-describe('the reminder engine', () => {
-  it('shows one or two due reminders each, and records each once', () => {
-    const fired = new Set<string>()
-    const due = [reminder(1), reminder(2)]
-    const first = fireDue(due, NOW, fired)
-    expect(first.notifications.map((n) => n.title)).toEqual(['Reminder 1', 'Reminder 2'])
-    expect(first.record).toHaveLength(2)
-    expect(fireDue(due, NOW + 15_000, fired)).toEqual({ notifications: [], record: [] })
+describe('the schedule handed to the reminder clock', () => {
+  it('holds what is due or coming, and leaves out what was missed, fired, or long past', () => {
+    const ids = toSchedule(
+      [
+        reminder(1),
+        reminder(2, { at: NOW + 60_000 }),
+        reminder(3, { missed: true }),
+        reminder(4, { firedAt: NOW - 60_000 }),
+        reminder(5, { at: NOW - NOTIFY_WITHIN_MS - 1 }),
+        reminder(6, { at: NOW - NOTIFY_WITHIN_MS }),
+        // Snoozed after it fired: due again at its new time.
+        reminder(7, { at: NOW + 600_000, firedAt: NOW - 60_000 }),
+      ],
+      NOW,
+    ).map((r) => r.id)
+    expect(ids).toEqual(['i1:r1', 'i2:r2', 'i0:r6', 'i1:r7'])
   })
 
-  it('turns 40 due at once (a laptop waking up, an import) into one notification', () => {
-    const burst = Array.from({ length: 40 }, (_, n) => reminder(n))
-    const { notifications, record } = fireDue(burst, NOW, new Set())
-    expect(notifications).toHaveLength(1)
-    expect(notifications[0]?.title).toBe('40 reminders: 3 incidents need attention')
-    expect(record).toHaveLength(40)
+  it('fits the limits the main process accepts', () => {
+    const many = Array.from({ length: SYNC_LIMITS.reminders + 5 }, (_, n) =>
+      reminder(n, { title: 'x'.repeat(SYNC_LIMITS.title + 1) }),
+    )
+    const schedule = toSchedule(many, NOW)
+    expect(schedule).toHaveLength(SYNC_LIMITS.reminders)
+    expect(schedule[0]?.title).toHaveLength(SYNC_LIMITS.title)
   })
+})
 
-  it('notifies nothing that was missed, already fired, not yet due, or long past', () => {
-    const quiet = [
-      reminder(1, { missed: true }),
-      reminder(2, { firedAt: NOW - 30_000 }),
-      reminder(3, { at: NOW + 60_000 }),
-      reminder(4, { at: NOW - 3 * 60 * 60_000 }),
-    ]
-    expect(fireDue(quiet, NOW, new Set())).toEqual({ notifications: [], record: [] })
+describe('recording what fired', () => {
+  it('writes each fired reminder to its timeline once, however often the clock says so', () => {
+    const recorded = new Set<string>()
+    const fired = toSchedule([reminder(1), reminder(2)], NOW)
+    const first = firedRecords(fired, NOW, recorded)
+    expect(first.map((r) => r.incidentId)).toEqual(['i1', 'i2'])
+    expect(first[0]?.drafts[0]).toMatchObject({
+      kind: 'reminder-fired',
+      payload: { reminderId: 'i1:r1', title: 'Reminder 1' },
+    })
+    expect(firedRecords(fired, NOW + 1000, recorded)).toEqual([])
+    // Snoozed and fired again at its new time: a new entry.
+    const again = toSchedule([reminder(1, { at: NOW + 600_000 })], NOW)
+    expect(firedRecords(again, NOW + 600_000, recorded)).toHaveLength(1)
   })
+})
 
-  it('fires a snoozed reminder again at its new time', () => {
-    const fired = new Set<string>()
-    fireDue([reminder(1)], NOW, fired)
-    const snoozed = reminder(1, { at: NOW + 10 * 60_000, firedAt: NOW })
-    expect(fireDue([snoozed], NOW + 10 * 60_000, fired).notifications).toHaveLength(1)
+describe('the tray', () => {
+  it('lists the incidents in progress and counts what is due', () => {
+    const active = new IncidentLog('a').incident
+    const closed = { ...new IncidentLog('b').incident, status: 'closed' as const }
+    expect(trayStatus([active, closed], 7)).toEqual({
+      activeIncidents: [{ id: 'a', title: 'Checkout returns 502' }],
+      due: 7,
+    })
   })
 })

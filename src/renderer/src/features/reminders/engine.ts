@@ -1,34 +1,60 @@
 /**
- * The page's reminder engine, plain and testable: given the schedule and the clock, what to show
- * now and what to write to the timelines. The hook around it only wires it to React and the
- * platform.
+ * The page's side of the reminder pipeline, plain and testable: what to hand the reminder clock
+ * (platform.syncReminders) and what to write to the timelines when it says a reminder fired. The
+ * timeline is the only record of what fired; the clock keeps only what is still to come.
  */
 import { reminderFired } from '@shared/domain/commands'
 import type { EventDraft } from '@shared/domain/events'
-import { needsFiring, summarizeDue, type Reminder } from '@shared/domain/reminders'
+import type { Incident } from '@shared/domain/model'
+import type { Reminder } from '@shared/domain/reminders'
+import { SYNC_LIMITS, type ScheduledReminder, type TrayStatus } from '@shared/ipc-contract'
+import { HOUR } from '@shared/domain/time'
+import { displayTitle } from '../phase/labels'
 
-/** Reminders that came due longer ago than this are shown as due, but not recorded one by one. */
-export const RECORD_WITHIN_MS = 60 * 60_000
+/**
+ * Reminders that came due longer ago than this without firing (Steady was closed for days, or
+ * they arrived with an import) are shown in the reminder center, not notified.
+ */
+export const NOTIFY_WITHIN_MS = 24 * HOUR
 
-export interface Firing {
-  /** What the OS (or the browser) shows: one each, or one summary for a burst. */
-  notifications: { title: string; body: string; incidentId?: string }[]
-  /** Written to each incident's timeline once. */
-  record: { incidentId: string; drafts: EventDraft[] }[]
+/** What the clock should fire: not missed, not yet fired for its time, not long past; soonest first. */
+export function toSchedule(reminders: readonly Reminder[], now: number): ScheduledReminder[] {
+  return reminders
+    .filter(
+      (r) =>
+        !r.missed && (r.firedAt === null || r.firedAt < r.at) && r.at >= now - NOTIFY_WITHIN_MS,
+    )
+    .slice(0, SYNC_LIMITS.reminders)
+    .map(({ id, incidentId, at, title, body }) => ({
+      id,
+      incidentId,
+      at,
+      title: title.slice(0, SYNC_LIMITS.title),
+      body: body.slice(0, SYNC_LIMITS.body),
+    }))
 }
 
 /**
- * What fires at `now`: due, not fired yet (by this run or an earlier one, as the timeline says),
- * not missed, and recent — what came due while Steady was closed for long, or thousands after an
- * import, is in the reminder center, not in a flood. `fired` remembers this run's firings.
+ * Timeline entries for reminders that fired, each once: the clock may say so twice (when it
+ * fires, and again when a schedule the page sent meanwhile still holds it). `recorded` remembers.
  */
-export function fireDue(reminders: readonly Reminder[], now: number, fired: Set<string>): Firing {
-  const due = reminders.filter(
-    (r) => needsFiring(r, now) && r.at >= now - RECORD_WITHIN_MS && !fired.has(`${r.id}@${r.at}`),
-  )
-  for (const r of due) fired.add(`${r.id}@${r.at}`)
+export function firedRecords(
+  fired: readonly ScheduledReminder[],
+  now: number,
+  recorded: Set<string>,
+): { incidentId: string; drafts: EventDraft[] }[] {
+  const fresh = fired.filter((r) => !recorded.has(`${r.id}@${r.at}`))
+  for (const r of fresh) recorded.add(`${r.id}@${r.at}`)
+  return fresh.map((r) => ({ incidentId: r.incidentId, drafts: [reminderFired(r, now)] }))
+}
+
+/** What the tray shows: the incidents in progress and how many reminders are due. */
+export function trayStatus(incidents: readonly Incident[], due: number): TrayStatus {
   return {
-    notifications: summarizeDue(due),
-    record: due.map((r) => ({ incidentId: r.incidentId, drafts: [reminderFired(r, now)] })),
+    activeIncidents: incidents
+      .filter((i) => i.status === 'active')
+      .slice(0, SYNC_LIMITS.activeIncidents)
+      .map((i) => ({ id: i.id, title: displayTitle(i).slice(0, SYNC_LIMITS.incidentTitle) })),
+    due,
   }
 }

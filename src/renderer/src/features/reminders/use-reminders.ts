@@ -1,22 +1,21 @@
 /**
- * Reminders in the page: the schedule computed from the data (the domain's rules), handed to the
- * main process in the desktop app, and fired here while the page is open: each due reminder is
- * written to its incident's timeline once, and shown as a Web Notification in web mode.
+ * Reminders in the page: the schedule computed from the data (the domain's rules) and handed to
+ * the reminder clock (the main process in the desktop app, this page in a browser); what the
+ * clock fires is written to its incident's timeline once (see engine.ts).
  */
 import { dueReminders, scheduleTime, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
-import { SYNC_LIMITS } from '@shared/ipc-contract'
+import type { ScheduledReminder } from '@shared/ipc-contract'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useNow } from '../../components/use-now'
 import { readIncidentsInSlices, useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
-import { displayTitle } from '../phase/labels'
 import { useUi } from '../../stores/ui-store'
-import { fireDue } from './engine'
+import { firedRecords, toSchedule, trayStatus } from './engine'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
 
@@ -63,46 +62,33 @@ export function useReminders(now: number, inputs: Inputs | undefined): Reminder[
   )
 }
 
-/** Runs for the app's whole life: hands the schedule over and fires what comes due. */
+/** Runs for the app's whole life: hands the schedule to the clock and records what fired. */
 export function useReminderEngine(platform: Platform): void {
   const now = useNow(15_000)
   const inputs = useReminderInputs()
   const reminders = useReminders(now, inputs)
-  const fired = useRef(new Set<string>())
+  const recorded = useRef(new Set<string>())
+
+  const record = useCallback((fired: ScheduledReminder[]) => {
+    const batch = firedRecords(fired, Date.now(), recorded.current)
+    if (batch.length) void incidentsRepo.recordMany(batch)
+  }, [])
+  useEffect(() => platform.onRemindersFired(record), [platform, record])
 
   useEffect(() => {
-    if (!reminders || !inputs) return
-    const timer = setTimeout(() => {
-      void platform.syncReminders({
-        // Missed ones (past before their incident was entered) stay in the center, never notified.
-        reminders: reminders
-          .filter((r) => !r.missed)
-          .slice(0, SYNC_LIMITS.reminders)
-          .map(({ id, incidentId, at, title, body }) => ({
-            id,
-            incidentId,
-            at,
-            title: title.slice(0, SYNC_LIMITS.title),
-            body: body.slice(0, SYNC_LIMITS.body),
-          })),
-        activeIncidents: inputs.incidents
-          .filter((i) => i.status === 'active')
-          .slice(0, SYNC_LIMITS.activeIncidents)
-          .map((i) => ({ id: i.id, title: displayTitle(i).slice(0, SYNC_LIMITS.incidentTitle) })),
-      })
-    }, 1000)
+    if (!reminders) return
+    const timer = setTimeout(
+      () => void platform.syncReminders(toSchedule(reminders, Date.now())).then(record),
+      1000,
+    )
     return () => clearTimeout(timer)
-  }, [reminders, inputs, platform])
+  }, [reminders, platform, record])
 
   const dueCount = reminders?.filter((r) => r.at <= now && !r.missed).length ?? 0
   useEffect(() => {
     useUi.setState({ dueCount })
   }, [dueCount])
-
   useEffect(() => {
-    if (!reminders) return
-    const { notifications, record } = fireDue(reminders, now, fired.current)
-    for (const n of notifications) platform.notify(n)
-    if (record.length) void incidentsRepo.recordMany(record)
-  }, [reminders, now, platform])
+    if (inputs) platform.updateTray(trayStatus(inputs.incidents, dueCount))
+  }, [inputs, dueCount, platform])
 }

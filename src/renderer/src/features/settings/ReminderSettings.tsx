@@ -1,5 +1,7 @@
 import type { ReminderRule, Settings } from '@shared/domain/model'
+import { REPEAT_UNANSWERED } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { MINUTE } from '@shared/domain/time'
 import { useState } from 'react'
 import { useSettings } from '../../db/hooks'
 import { db } from '../../db/instance'
@@ -111,12 +113,41 @@ export function ReminderSettings() {
         </div>
       </fieldset>
       <fieldset className="field">
+        <legend className="field-label">Check-ins that repeat until answered</legend>
+        <p className="field-hint">
+          An unanswered "are users back?" check-in comes again every {REPEAT_UNANSWERED / MINUTE}{' '}
+          minutes until you snooze or dismiss it, or verify users are back.
+        </p>
+        <div className="choice-row">
+          {(['SEV1', 'SEV2'] as const).map((severity) => (
+            <label className="check" key={severity}>
+              <input
+                type="checkbox"
+                checked={r.repeatUntilAnswered.includes(severity)}
+                onChange={(e) =>
+                  void save({
+                    ...settings,
+                    reminders: {
+                      ...r,
+                      repeatUntilAnswered: e.target.checked
+                        ? [...r.repeatUntilAnswered, severity]
+                        : r.repeatUntilAnswered.filter((s) => s !== severity),
+                    },
+                  })
+                }
+              />
+              {severity}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
         <legend className="field-label">Quiet hours</legend>
         <p className="field-hint">
           Quiet hours hold only what comes after an incident (post-mortems, action items). An
           incident still in progress always reminds you, at any hour.
         </p>
-        <div className="choice-row">
+        <div className="inline-row">
           <label className="check">
             <input
               type="checkbox"

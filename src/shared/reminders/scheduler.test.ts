@@ -1,23 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ReminderScheduler, type ScheduledReminder } from './scheduler'
-import { fileStore } from './store'
+import { ReminderScheduler, type ScheduledReminder, type SchedulerState } from './scheduler'
 
 const T0 = Date.UTC(2026, 10, 26, 14, 0)
 const MIN = 60_000
 const DAY = 24 * 60 * MIN
 
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'steady-reminders-'))
+beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   vi.setSystemTime(T0)
 })
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers()
-  await rm(dir, { recursive: true, force: true })
 })
 
 const reminder = (id: string, at: number): ScheduledReminder => ({
@@ -28,43 +21,66 @@ const reminder = (id: string, at: number): ScheduledReminder => ({
   body: 'body',
 })
 
-/** A scheduler as the app builds one, over a real file, with the clock and timers faked. */
-function scheduler(file = path.join(dir, 'reminders.json')) {
+/** What a restart keeps: the saved state, as JSON like the desktop app's file. */
+type Disk = { saved: string | null }
+
+/** A scheduler as the app builds one, with the clock and timers faked. */
+function scheduler(disk: Disk = { saved: null }) {
   const shown: { ids: string[]; missed: boolean }[] = []
+  const fired: string[][] = []
   const s = new ReminderScheduler({
     now: () => Date.now(),
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
     notify: (due, missed) => shown.push({ ids: due.map((r) => r.id), missed }),
-    ...fileStore(file),
+    fired: (due) => fired.push(due.map((r) => r.id)),
+    load: () => Promise.resolve(disk.saved === null ? null : JSON.parse(disk.saved)),
+    save: (state: SchedulerState) => {
+      disk.saved = JSON.stringify(state)
+      return Promise.resolve()
+    },
   })
   /** Lets fake time pass, then waits for what it triggered (file writes are real). */
   const pass = async (ms: number) => {
     await vi.advanceTimersByTimeAsync(ms)
     await s.idle()
   }
-  return { s, shown, pass }
+  return { s, shown, fired, pass }
 }
 
 describe('ReminderScheduler', () => {
-  it('fires each reminder at its time, once', async () => {
-    const { s, shown, pass } = scheduler()
+  it('fires each reminder at its time, once, and says which fired', async () => {
+    const { s, shown, fired, pass } = scheduler()
     await s.start()
     await s.replace([reminder('a', T0 + 5 * MIN), reminder('b', T0 + 10 * MIN)])
     await pass(5 * MIN - 1)
     expect(shown).toEqual([])
     await pass(1)
     expect(shown).toEqual([{ ids: ['a'], missed: false }])
+    expect(fired).toEqual([['a']])
     await pass(5 * MIN)
     expect(shown.map((x) => x.ids)).toEqual([['a'], ['b']])
-    // The renderer sends the same schedule again: nothing fires twice.
-    await s.replace([reminder('a', T0 + 5 * MIN), reminder('b', T0 + 10 * MIN)])
-    await pass(60 * MIN)
-    expect(shown).toHaveLength(2)
+    expect(fired).toEqual([['a'], ['b']])
   })
 
-  it('keeps the schedule across a restart and fires what came due meanwhile, once and coalesced', async () => {
-    const first = scheduler()
+  it('never fires again what a schedule sent before the page heard of the firing holds', async () => {
+    const { s, shown, pass } = scheduler()
+    await s.start()
+    const stale = [reminder('a', T0 + 5 * MIN), reminder('b', T0 + 10 * MIN)]
+    await s.replace(stale)
+    await pass(5 * MIN)
+    // The page had not recorded 'a' yet: it is answered as fired, to record, not shown again.
+    await expect(s.replace(stale)).resolves.toEqual([stale[0]])
+    await pass(60 * MIN)
+    expect(shown.map((x) => x.ids)).toEqual([['a'], ['b']])
+    // Once recorded, the page leaves both out; nothing is left to fire.
+    await expect(s.replace([])).resolves.toEqual([])
+    expect(s.upcoming()).toEqual([])
+  })
+
+  it('keeps only what is still to come across a restart, and fires what came due meanwhile, coalesced', async () => {
+    const disk: Disk = { saved: null }
+    const first = scheduler(disk)
     await first.s.start()
     await first.s.replace([
       reminder('a', T0 + 5 * MIN),
@@ -75,21 +91,22 @@ describe('ReminderScheduler', () => {
     first.s.stop() // the app quits
 
     vi.setSystemTime(T0 + 60 * MIN)
-    const second = scheduler()
+    const second = scheduler(disk)
     await second.s.start()
     expect(second.shown).toEqual([{ ids: ['a', 'b', 'c'], missed: true }])
+    expect(second.fired).toEqual([['a', 'b', 'c']])
 
     second.s.stop()
-    const third = scheduler()
+    const third = scheduler(disk)
     await third.s.start()
     expect(third.shown).toEqual([])
     expect(third.s.upcoming().map((r) => r.id)).toEqual(['later'])
+    // What fired is not kept on disk: the timeline is its record.
+    expect(disk.saved).not.toContain('"a"')
   })
 
-  it('treats a corrupt file as an empty schedule', async () => {
-    const file = path.join(dir, 'reminders.json')
-    await writeFile(file, '{"schedule": [{"id": 1}]')
-    const { s, shown } = scheduler(file)
+  it('treats an unreadable saved state as an empty schedule', async () => {
+    const { s, shown } = scheduler({ saved: '{"schedule": [{"id": 1}]}' })
     await s.start()
     expect(shown).toEqual([])
     expect(s.upcoming()).toEqual([])
@@ -102,7 +119,7 @@ describe('ReminderScheduler', () => {
     await pass(5 * MIN)
     expect(shown).toHaveLength(1)
     // Snoozed for 10 minutes: same id, later time.
-    await s.replace([reminder('a', T0 + 15 * MIN)])
+    await expect(s.replace([reminder('a', T0 + 15 * MIN)])).resolves.toEqual([])
     await pass(10 * MIN)
     expect(shown.map((x) => x.ids)).toEqual([['a'], ['a']])
     // Dismissed: the renderer leaves it out.
