@@ -42,7 +42,7 @@ import { externalOpener } from './security/external-links'
 import { denyAllPermissions, isAppUrl } from './security/harden'
 import { createTray, registerTrayIpc, type TrayActions } from './tray/tray'
 import { mainWindows } from './window/main-window'
-import { WindowController } from './window/window-controller'
+import { WindowController, crashQuestion } from './window/window-controller'
 
 // In development electron-vite serves the renderer over http; packaged builds never set this.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
@@ -80,6 +80,8 @@ if (!app.requestSingleInstanceLock()) {
     keepsInTray,
     hiddenToTray: () => desktop.trayHintOnce((notice) => new Notification(notice).show()),
     lastBackup,
+    askAfterCrashes: (reason) => crashQuestion(dialog, reason),
+    quit: () => app.quit(),
     ...realTimers,
   })
   /** Shows the window, then tells its page something. */
@@ -116,11 +118,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     await mkdir(backupDir, { recursive: true })
     denyAllPermissions(session.defaultSession)
-    serveApp(
-      { handle: (scheme, handler) => protocol.handle(scheme, handler), fetch: (u) => net.fetch(u) },
-      here('../renderer'),
-      CONTENT_SECURITY_POLICY,
-    )
+    serveApp(protocol, net, here('../renderer'), CONTENT_SECURITY_POLICY)
     await desktop.load()
     tray = createTray({ Tray, Menu, app, icon: here('../../resources/tray-32.png'), actions })
     const handle = createAppHandle((url) => isAppUrl(url, devServerUrl))

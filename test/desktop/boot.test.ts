@@ -175,6 +175,18 @@ describe('the desktop process, booted from the build', () => {
     expect(sent()).toContain('app:new-incident')
   })
 
+  it('reloads a crashed page, and explains instead of looping when it keeps crashing', async () => {
+    const contents = window().webContents
+    contents.emit('render-process-gone', {}, { reason: 'crashed' })
+    expect(contents.reloads).toBe(1)
+    contents.emit('render-process-gone', {}, { reason: 'oom' })
+    contents.emit('render-process-gone', {}, { reason: 'oom' })
+    await settle()
+    expect(electron.dialog.asked.at(-1)?.title).toBe('Steady’s window keeps stopping')
+    // The fake's answer is not "Quit": the page is reloaded once more.
+    expect(contents.reloads).toBe(3)
+  })
+
   it('a second instance brings the window forward', async () => {
     window().hide()
     electron.app.fire('second-instance')

@@ -87,6 +87,10 @@ class WebContents extends Emitter {
     page.emit(channel, {}, ...args)
   }
   isLoading = () => false
+  reloads = 0
+  reload() {
+    this.reloads++
+  }
 }
 
 export class BrowserWindow extends Emitter {
@@ -184,7 +188,12 @@ export const dialog = {
     canceled: !dialog.nextPath,
     filePaths: dialog.nextPath ? [dialog.nextPath] : [],
   }),
-  showMessageBox: async () => ({ response: 2 }),
+  asked: [] as { title?: string }[],
+  /** Records the question; answers 2, which is neither Open (links) nor Quit (crashes). */
+  showMessageBox: async (...args: unknown[]) => {
+    dialog.asked.push(args.at(-1) as { title?: string })
+    return { response: 2 }
+  },
 }
 
 export const shell = {

@@ -55,9 +55,11 @@ export function containedPath(rootDir: string, relative: string): string | null 
   return file.startsWith(root + path.sep) ? file : null
 }
 
-/** What serveApp needs of Electron: its protocol module and its file-capable fetch. */
-export interface ProtocolDeps {
+/** What serveApp needs of Electron: its protocol module and its file-capable fetch (net). */
+export interface Protocol {
   handle(scheme: string, handler: (request: Request) => Promise<Response>): void
+}
+export interface Net {
   fetch(url: string): Promise<Response>
 }
 
@@ -65,11 +67,11 @@ export interface ProtocolDeps {
  * Serves the built renderer from `app://steady/`, with the CSP and nosniff on every response;
  * anything outside the renderer folder is a 404.
  */
-export function serveApp(deps: ProtocolDeps, rendererDir: string, csp: string): void {
-  deps.handle(APP_SCHEME, async (request) => {
+export function serveApp(protocol: Protocol, net: Net, rendererDir: string, csp: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, rendererDir)
     if (!file) return new Response('Not found', { status: 404 })
-    const response = await deps.fetch(pathToFileURL(file).toString())
+    const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     headers.set('Content-Security-Policy', `${csp}; frame-ancestors 'none'`)
     headers.set('X-Content-Type-Options', 'nosniff')

@@ -9,9 +9,13 @@ class FakeWindow extends EventEmitter {
   loading = true
   closed = false
   url = ''
+  reloads = 0
   readonly webContents = {
     isLoading: () => this.loading,
     once: (event: string, fn: () => void) => this.once(`contents:${event}`, fn),
+    on: (event: string, fn: (event: unknown, details: { reason: string }) => void) =>
+      this.on(`contents:${event}`, fn),
+    reload: () => this.reloads++,
   }
   show = () => (this.visible = true)
   hide = () => (this.visible = false)
@@ -28,13 +32,19 @@ class FakeWindow extends EventEmitter {
     this.closed = true
     this.emit('closed')
   }
+  crash(reason = 'crashed') {
+    this.emit('contents:render-process-gone', {}, { reason })
+  }
   finishLoading() {
     this.loading = false
     this.emit('contents:did-finish-load')
   }
 }
 
-function setup({ inTray = true } = {}) {
+function setup({ inTray = true, answer = 'reload' as 'reload' | 'quit' } = {}) {
+  const asked: string[] = []
+  let quits = 0
+  let now = 0
   const created: FakeWindow[] = []
   const saved: FakeWindow[] = []
   let hints = 0
@@ -60,6 +70,9 @@ function setup({ inTray = true } = {}) {
     keepsInTray: () => inTray,
     hiddenToTray: () => hints++,
     lastBackup,
+    askAfterCrashes: async (reason) => (asked.push(reason), answer),
+    quit: () => quits++,
+    now: () => now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (t) => clearTimeout(t as NodeJS.Timeout),
   })
@@ -70,6 +83,9 @@ function setup({ inTray = true } = {}) {
     hints: () => hints,
     backups: () => backups,
     finishBackup: () => finishBackup(),
+    asked,
+    quits: () => quits,
+    advance: (ms: number) => (now += ms),
   }
 }
 
@@ -133,5 +149,38 @@ describe('the main window', () => {
     expect(told).toEqual([])
     created[0]!.finishLoading()
     expect(told).toEqual(['new incident'])
+  })
+
+  it('reloads a crashed page by itself, and asks after the third crash in a minute', async () => {
+    const { controller, created, asked, advance } = setup()
+    await controller.open()
+    const win = created[0]!
+    win.crash('clean-exit')
+    expect(win.reloads).toBe(0)
+    win.crash()
+    advance(20_000)
+    win.crash('oom')
+    expect(win.reloads).toBe(2)
+    expect(asked).toEqual([])
+    advance(20_000)
+    win.crash('oom')
+    await Promise.resolve()
+    expect(asked).toEqual(['oom'])
+    expect(win.reloads).toBe(3)
+    // A minute later, crashes reload by themselves again.
+    advance(61_000)
+    win.crash()
+    expect(win.reloads).toBe(4)
+    expect(asked).toHaveLength(1)
+  })
+
+  it('quits when the user chooses to after repeated crashes', async () => {
+    const { controller, created, quits } = setup({ answer: 'quit' })
+    await controller.open()
+    const win = created[0]!
+    for (let i = 0; i < 3; i++) win.crash()
+    await Promise.resolve()
+    expect(quits()).toBe(1)
+    expect(win.reloads).toBe(2)
   })
 })

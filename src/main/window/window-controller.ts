@@ -3,6 +3,8 @@
  * left), its size and place remembered, and closing it — into the tray, or for good after the
  * page has saved and backed up.
  */
+import type { Dialog } from 'electron'
+
 /** A BrowserWindow, as far as this uses one. */
 interface Win {
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown
@@ -17,8 +19,16 @@ interface Win {
   webContents: {
     isLoading(): boolean
     once(event: 'did-finish-load', listener: () => void): unknown
+    on(
+      event: 'render-process-gone',
+      listener: (event: unknown, details: { reason: string }) => void,
+    ): unknown
+    reload(): void
   }
 }
+
+/** More page crashes than this within a minute stop the automatic reloads: the user is asked. */
+export const RELOADS_PER_MINUTE = 2
 
 export interface WindowControllerDeps<W extends Win> {
   /** A new window with the secure options, at its remembered place. */
@@ -32,6 +42,13 @@ export interface WindowControllerDeps<W extends Win> {
   hiddenToTray(): void
   /** The page's last save and backup before it goes away; null when already asked. */
   lastBackup: { readonly asked: boolean; take(): Promise<void> | null }
+  /**
+   * The page crashed again and again: say so (what was saved is safe) and ask whether to reload
+   * or quit.
+   */
+  askAfterCrashes(reason: string): Promise<'reload' | 'quit'>
+  quit(): void
+  now(): number
   setTimer(fn: () => void, ms: number): unknown
   clearTimer(timer: unknown): void
 }
@@ -93,6 +110,37 @@ export class WindowController<W extends Win> {
     win.on('closed', () => {
       this.win = null
     })
+    // A crashed page comes back by itself (what was saved is in the database); one that keeps
+    // crashing is explained instead of reloaded in a loop.
+    let crashes: number[] = []
+    win.webContents.on('render-process-gone', (_event, { reason }) => {
+      if (reason === 'clean-exit') return
+      const now = deps.now()
+      crashes = [...crashes.filter((t) => now - t < 60_000), now]
+      if (crashes.length <= RELOADS_PER_MINUTE) return win.webContents.reload()
+      void deps.askAfterCrashes(reason).then((choice) => {
+        if (choice === 'quit') return deps.quit()
+        crashes = []
+        win.webContents.reload()
+      })
+    })
     await win.loadURL(deps.url)
   }
+}
+
+/** The question after repeated crashes, as a native dialog. */
+export async function crashQuestion(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  reason: string,
+): Promise<'reload' | 'quit'> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Steady’s window keeps stopping',
+    message: `The window stopped working ${RELOADS_PER_MINUTE + 1} times in a minute.`,
+    detail: `Everything that was saved is safe. Reload to go on, or quit and start Steady again. (${reason})`,
+    buttons: ['Reload', 'Quit Steady'],
+    defaultId: 0,
+    cancelId: 0,
+  })
+  return response === 1 ? 'quit' : 'reload'
 }
