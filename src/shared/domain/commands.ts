@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { EventDraft, TimelineEvent } from './events'
 import {
+  LIMITS,
   incidentDetailsSchema,
   type ActionItem,
   type Hypothesis,
@@ -303,15 +304,50 @@ export function reminderFired(reminder: ReminderRef & { at: number }, now: numbe
   }
 }
 
-/** The first save of a post-mortem starts it; marking it final (or back to draft) is recorded. */
+/**
+ * The first save of a post-mortem starts it as a draft; sending it to review, making it final and
+ * taking it back to draft are recorded. Final keeps the document as it was (`snapshot`, Markdown)
+ * under the next revision number. Going on despite gaps in the review gate needs a reason.
+ */
 export function setPostmortemStatus(
   incident: Incident,
-  status: 'draft' | 'final',
+  status: 'draft' | 'review' | 'final',
+  { now }: Ctx,
+  extra: { snapshot?: string; override?: string; gaps?: string[] } = {},
+): EventDraft[] {
+  if (incident.postmortemStatus === status) return []
+  if (extra.gaps?.length && !extra.override?.trim())
+    throw new Refusal('Say why it can go on with these gaps open.')
+  const final = status === 'final'
+  return [
+    {
+      kind: 'postmortem-status',
+      at: now,
+      payload: {
+        status,
+        ...(final
+          ? { revision: (incident.postmortemRevision ?? 0) + 1, snapshot: extra.snapshot ?? '' }
+          : {}),
+        ...(extra.gaps?.length ? { override: extra.override?.trim(), gaps: extra.gaps } : {}),
+      },
+    },
+  ]
+}
+
+/** Who owns the post-mortem and who facilitates its review. */
+export function setPostmortemRoles(
+  incident: Incident,
+  roles: { owner: string; facilitator: string },
   { now }: Ctx,
 ): EventDraft[] {
-  return incident.postmortemStatus === status
+  const owner = roles.owner.trim()
+  const facilitator = roles.facilitator.trim()
+  if (owner.length > LIMITS.owner || facilitator.length > LIMITS.owner)
+    throw new Refusal(`A name holds at most ${LIMITS.owner} characters.`)
+  return owner === (incident.postmortemOwner ?? '') &&
+    facilitator === (incident.postmortemFacilitator ?? '')
     ? []
-    : [{ kind: 'postmortem-status', at: now, payload: { status } }]
+    : [{ kind: 'postmortem-roles', at: now, payload: { owner, facilitator } }]
 }
 
 /** "Take a break first": come back (and be reminded) at `until`. */

@@ -54,7 +54,19 @@ export const eventBodySchema = z.discriminatedUnion('kind', [
   event('resolved', z.object({})),
   event('reopened', z.object({ reason: text })),
   event('closed', z.object({ reason: text.optional() })),
-  event('postmortem-status', z.object({ status: postmortemStatusSchema })),
+  event(
+    'postmortem-status',
+    z.object({
+      status: postmortemStatusSchema,
+      /** Made final: its revision number, and the document then, as Markdown. */
+      revision: z.number().int().positive().optional(),
+      snapshot: z.string().max(5_000_000).optional(),
+      /** Moved on despite gaps in the review gate: the user's reason, and the gaps. */
+      override: text.optional(),
+      gaps: z.array(text).max(200).optional(),
+    }),
+  ),
+  event('postmortem-roles', z.object({ owner: text, facilitator: text })),
   event('break-scheduled', z.object({ until: time })),
   event('reminder-fired', z.object({ reminderId: z.string().max(200), title: text })),
   event(
@@ -156,6 +168,9 @@ export function emptyIncident(id: string, at: number): Incident {
     hypotheses: [],
     postmortemStatus: 'none',
     postmortemFinalAt: null,
+    postmortemOwner: '',
+    postmortemFacilitator: '',
+    postmortemRevision: 0,
     breakUntil: null,
     reminders: {},
   }
@@ -273,6 +288,13 @@ function fold(incident: Incident, e: TimelineEvent): Incident {
         ...next,
         postmortemStatus: e.payload.status,
         postmortemFinalAt: e.payload.status === 'final' ? e.at : null,
+        postmortemRevision: e.payload.revision ?? next.postmortemRevision ?? 0,
+      }
+    case 'postmortem-roles':
+      return {
+        ...next,
+        postmortemOwner: e.payload.owner,
+        postmortemFacilitator: e.payload.facilitator,
       }
     case 'break-scheduled':
       return { ...next, breakUntil: e.payload.until }

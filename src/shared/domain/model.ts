@@ -157,7 +157,9 @@ export const reminderMarkSchema = z.object({
 })
 export type ReminderMark = z.infer<typeof reminderMarkSchema>
 
-export const postmortemStatusSchema = z.enum(['none', 'draft', 'final'])
+/** Draft → In review → Final; a final one edited again goes back to draft for its next revision. */
+export const postmortemStatusSchema = z.enum(['none', 'draft', 'review', 'final'])
+export type PostmortemStatus = z.infer<typeof postmortemStatusSchema>
 
 /** Limits the inputs read, so a field never takes more than the database accepts. */
 
@@ -214,6 +216,11 @@ export const incidentSchema = incidentDetailsSchema.extend({
   hypotheses: z.array(hypothesisSchema).max(1000),
   postmortemStatus: postmortemStatusSchema,
   postmortemFinalAt: time.nullable(),
+  /** Who owns the post-mortem, and who facilitates its review (absent in older records). */
+  postmortemOwner: text(LIMITS.owner).optional(),
+  postmortemFacilitator: text(LIMITS.owner).optional(),
+  /** How many times it was made final: the revision the next final will be is this plus one. */
+  postmortemRevision: z.number().int().nonnegative().optional(),
   /** The post-mortem break: "remind me in N hours" sets when to come back. */
   breakUntil: time.nullable(),
   reminders: z.record(z.string().max(200), reminderMarkSchema),
@@ -244,6 +251,9 @@ export const actionItemTypeSchema = z.enum(ACTION_ITEM_TYPES)
 export type ActionItemType = z.infer<typeof actionItemTypeSchema>
 
 export const actionItemStatusSchema = z.enum(['open', 'done', 'verified'])
+export const ACTION_ITEM_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const
+export const actionItemPrioritySchema = z.enum(ACTION_ITEM_PRIORITIES)
+export type ActionItemPriority = z.infer<typeof actionItemPrioritySchema>
 export type ActionItemStatus = z.infer<typeof actionItemStatusSchema>
 
 export const actionItemSchema = z.object({
@@ -254,6 +264,10 @@ export const actionItemSchema = z.object({
   owner: text(LIMITS.owner),
   dueAt: time.nullable(),
   measure: text(LIMITS.shortNote),
+  /** P0 (now) to P3 (when there is time); absent in older records. */
+  priority: actionItemPrioritySchema.nullable().optional(),
+  /** A ticket or doc for it, opened through the link allowlist; absent in older records. */
+  link: z.string().max(2000).optional(),
   status: actionItemStatusSchema,
   createdAt: time,
   updatedAt: time,

@@ -279,8 +279,22 @@ export function describeEvent(e: TimelineEvent): string {
       return `Reopened. Reason: ${e.payload.reason}`
     case 'closed':
       return e.payload.reason ? `Closed. Reason: ${e.payload.reason}` : 'Closed'
-    case 'postmortem-status':
-      return e.payload.status === 'final' ? 'Post-mortem finalised' : 'Post-mortem started'
+    case 'postmortem-status': {
+      const { status, revision, override, gaps } = e.payload
+      const done =
+        status === 'final'
+          ? `Post-mortem final${revision && revision > 1 ? ` (revision ${revision})` : ''}`
+          : status === 'review'
+            ? 'Post-mortem sent to review'
+            : status === 'draft'
+              ? 'Post-mortem in draft'
+              : 'Post-mortem set aside'
+      return override
+        ? `${done} despite ${gaps?.length ?? 0} open ${gaps?.length === 1 ? 'gap' : 'gaps'}. Reason: ${override}`
+        : done
+    }
+    case 'postmortem-roles':
+      return `Post-mortem owner: ${e.payload.owner || 'none'}${e.payload.facilitator ? `; facilitator: ${e.payload.facilitator}` : ''}`
     case 'break-scheduled':
       return 'Break before the post-mortem'
     case 'reminder-fired':
