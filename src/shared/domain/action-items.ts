@@ -51,6 +51,7 @@ export function withStatus(item: ActionItem, status: ActionItemStatus, now: numb
 export const ACTION_ITEM_COLUMNS = [
   'Action item',
   'Type',
+  'Priority',
   'Owner',
   'Due',
   'Done when',

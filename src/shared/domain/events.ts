@@ -168,9 +168,6 @@ export function emptyIncident(id: string, at: number): Incident {
     hypotheses: [],
     postmortemStatus: 'none',
     postmortemFinalAt: null,
-    postmortemOwner: '',
-    postmortemFacilitator: '',
-    postmortemRevision: 0,
     breakUntil: null,
     reminders: {},
   }
@@ -288,7 +285,7 @@ function fold(incident: Incident, e: TimelineEvent): Incident {
         ...next,
         postmortemStatus: e.payload.status,
         postmortemFinalAt: e.payload.status === 'final' ? e.at : null,
-        postmortemRevision: e.payload.revision ?? next.postmortemRevision ?? 0,
+        ...(e.payload.revision ? { postmortemRevision: e.payload.revision } : {}),
       }
     case 'postmortem-roles':
       return {

@@ -21,6 +21,8 @@ const editableSchema = actionItemSchema.pick({
   owner: true,
   dueAt: true,
   measure: true,
+  priority: true,
+  link: true,
 })
 export type ActionItemChanges = Partial<z.infer<typeof editableSchema>>
 

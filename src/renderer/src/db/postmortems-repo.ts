@@ -2,7 +2,7 @@
  * Post-mortem documents. Saving the document is not an incident event (it would flood the
  * timeline while typing); starting it, finalising it and scheduling the break before it are.
  */
-import { scheduleBreak, setPostmortemStatus } from '@shared/domain/commands'
+import { scheduleBreak, setPostmortemRoles, setPostmortemStatus } from '@shared/domain/commands'
 import { postmortemDocSchema, type PostmortemDoc } from '@shared/domain/postmortem'
 import { z } from 'zod'
 import type { PostmortemRow } from './database'
@@ -37,9 +37,20 @@ export class PostmortemsRepo {
     })
   }
 
-  setStatus(incidentId: string, status: 'draft' | 'final') {
+  /** See setPostmortemStatus: final keeps `snapshot`; going on despite `gaps` needs `override`. */
+  setStatus(
+    incidentId: string,
+    status: 'draft' | 'review' | 'final',
+    extra: Parameters<typeof setPostmortemStatus>[3] = {},
+  ) {
     return this.store.append(incidentId, (incident, ctx) =>
-      setPostmortemStatus(incident, status, ctx),
+      setPostmortemStatus(incident, status, ctx, extra),
+    )
+  }
+
+  setRoles(incidentId: string, roles: { owner: string; facilitator: string }) {
+    return this.store.append(incidentId, (incident, ctx) =>
+      setPostmortemRoles(incident, roles, ctx),
     )
   }
 

@@ -12,6 +12,7 @@ import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { ACTION_ITEM_COLUMNS } from '@shared/domain/action-items'
 import { markdownFileName, toPostmortemMarkdown } from './markdown'
 
 const GOLDEN = 'test/fixtures/postmortem.golden.md'
@@ -62,6 +63,16 @@ function fixture() {
   log.record({ kind: 'mitigation-verified', at: T0 + 10 * MINUTE, payload: {} })
   log.record({ kind: 'fix-deployed', at: T0 + 3 * HOUR, payload: {} })
   log.record({ kind: 'resolved', at: T0 + 4 * HOUR, payload: {} })
+  log.record({
+    kind: 'postmortem-roles',
+    at: T0 + 26 * HOUR,
+    payload: { owner: 'Dana', facilitator: 'Lee' },
+  })
+  log.record({
+    kind: 'postmortem-status',
+    at: T0 + 28 * HOUR,
+    payload: { status: 'final', revision: 1, snapshot: '# Post-mortem' },
+  })
   const incident = log.incident
   const items: ActionItem[] = [
     withStatus(
@@ -208,6 +219,7 @@ describe('toPostmortemMarkdown', () => {
       started: new Date(incident.startedAt).toISOString().replace('.000Z', 'Z'),
       resolved: new Date(incident.resolvedAt!).toISOString().replace('.000Z', 'Z'),
       services: ['checkout', 'gateway'],
+      postmortem: { status: 'final', revision: 1, owner: 'Dana', facilitator: 'Lee' },
       action_items: { open: 1, done: 1 },
     })
     const html = new MarkdownIt().render(markdown)
@@ -259,10 +271,10 @@ describe('toPostmortemMarkdown', () => {
           title.trim() ? title.trim() || title : 'EU checkout fails with 502',
         )
         const html = new MarkdownIt().render(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''))
-        // The action items table keeps its six columns in every row.
+        // The action items table keeps its seven columns in every row.
         const table = html.split('<h2>Action items</h2>')[1]?.split('</table>')[0] ?? ''
         for (const row of table.split('<tr>').slice(1))
-          expect(row.match(/<t[hd]>/g)).toHaveLength(6)
+          expect(row.match(/<t[hd]>/g)).toHaveLength(ACTION_ITEM_COLUMNS.length)
       }),
       { numRuns: 150 },
     )

@@ -75,6 +75,7 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
     ...items.map((item) => [
       escapeInline(item.title),
       ACTION_ITEM_TYPE_LABELS[item.type],
+      item.priority ?? '',
       escapeInline(item.owner),
       item.dueAt === null ? '' : formatInZone(item.dueAt, ISO_DAY, zone),
       escapeInline(item.measure),
@@ -177,6 +178,12 @@ export function frontMatter(
     monitoring: incident.monitoringResult,
     times_in: zone,
     services: incident.services,
+    postmortem: {
+      status: incident.postmortemStatus,
+      revision: incident.postmortemRevision ?? 0,
+      owner: incident.postmortemOwner ?? '',
+      facilitator: incident.postmortemFacilitator ?? '',
+    },
     action_items: {
       open: items.filter((i) => i.status === 'open').length,
       done: items.filter((i) => i.status !== 'open').length,
@@ -185,8 +192,8 @@ export function frontMatter(
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`
 }
 
-/** The whole export: front matter, then the document (its action items as a table). */
-export function toPostmortemMarkdown(
+/** The document as Markdown, without front matter: what a revision keeps. */
+export function postmortemBody(
   doc: PostmortemDoc,
   incident: Incident,
   items: readonly ActionItem[],
@@ -198,7 +205,17 @@ export function toPostmortemMarkdown(
   // whose facts were removed still says it, before everything else.
   const said = hasRecordSection(doc, 'facts')
   const note = said ? '' : `_All times are in ${zoneLabel(zone, incident.startedAt)}._\n\n`
-  return `${frontMatter(incident, items, zone)}\n${note}${body.trim()}\n`
+  return `${note}${body.trim()}\n`
+}
+
+/** The whole export: front matter, then the document (its action items as a table). */
+export function toPostmortemMarkdown(
+  doc: PostmortemDoc,
+  incident: Incident,
+  items: readonly ActionItem[],
+  zone: string,
+): string {
+  return `${frontMatter(incident, items, zone)}\n${postmortemBody(doc, incident, items, zone)}`
 }
 
 const hasRecordSection = (doc: PostmortemDoc, kind: string): boolean =>

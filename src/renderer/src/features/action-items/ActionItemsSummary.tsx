@@ -28,6 +28,7 @@ export function ActionItemsSummary({ incidentId }: { incidentId: string }) {
           <tr key={item.id}>
             <td>{item.title}</td>
             <td>{ACTION_ITEM_TYPE_LABELS[item.type]}</td>
+            <td>{item.priority ?? ''}</td>
             <td>{item.owner}</td>
             <td className="nowrap">{item.dueAt === null ? '' : formatDate(item.dueAt)}</td>
             <td>{item.measure}</td>

@@ -6,8 +6,10 @@ import {
   ACTION_ITEM_TYPE_LABELS,
 } from '@shared/domain/action-items'
 import {
+  ACTION_ITEM_PRIORITIES,
   ACTION_ITEM_TYPES,
   type ActionItem,
+  type ActionItemPriority,
   type ActionItemStatus,
   type ActionItemType,
 } from '@shared/domain/model'
@@ -42,6 +44,7 @@ export function ActionItemsTable({ incidentId }: { incidentId: string }) {
           <colgroup>
             <col className="col-title" />
             <col className="col-type" />
+            <col className="col-priority" />
             <col className="col-owner" />
             <col className="col-due" />
             <col />
@@ -85,7 +88,11 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
   const flush = () => void itemAutosave.flush(item.id)
   const label = item.title || 'untitled item'
   return (
-    <tr data-status={item.status} data-overdue={overdue || undefined}>
+    <tr
+      data-status={item.status}
+      data-overdue={overdue || undefined}
+      data-field={`action-item:${item.id}`}
+    >
       <td>
         <LimitedText
           className="cell-input"
@@ -111,6 +118,25 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
           {ACTION_ITEM_TYPES.map((t) => (
             <option key={t} value={t}>
               {ACTION_ITEM_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select
+          className="cell-input"
+          aria-label={`Priority of ${label}`}
+          value={item.priority ?? ''}
+          onChange={(e) =>
+            void actionItemsRepo.edit(item.id, {
+              priority: (e.target.value || null) as ActionItemPriority | null,
+            })
+          }
+        >
+          <option value="">—</option>
+          {ACTION_ITEM_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p}
             </option>
           ))}
         </select>
@@ -191,6 +217,7 @@ function NewItemForm({ incidentId }: { incidentId: string }) {
   return (
     <form
       className="new-item"
+      data-field="action-item:new"
       aria-label="Add an action item"
       onSubmit={(e) => {
         e.preventDefault()

@@ -11,15 +11,31 @@ export function postmortemFile(incidentId: string): Promise<MarkdownFile> {
   return measured('export-markdown', () => buildFile(incidentId))
 }
 
+/** The document as it is now, as Markdown without front matter: what a final revision keeps. */
+export async function postmortemSnapshot(incidentId: string): Promise<string> {
+  const [{ postmortemBody }, { doc, incident, items, zone }] = await Promise.all([
+    import('../../editor/markdown'),
+    current(incidentId),
+  ])
+  return postmortemBody(doc, incident, items, zone)
+}
+
 async function buildFile(incidentId: string): Promise<MarkdownFile> {
-  const [{ toPostmortemMarkdown, markdownFileName }, incident, row, items, events] =
-    await Promise.all([
-      import('../../editor/markdown'),
-      db.incidents.get(incidentId),
-      db.postmortems.get(incidentId),
-      incidentActionItems(db, incidentId),
-      incidentEvents(db, incidentId),
-    ])
+  const [{ toPostmortemMarkdown, markdownFileName }, { doc, incident, items, zone }] =
+    await Promise.all([import('../../editor/markdown'), current(incidentId)])
+  return {
+    fileName: markdownFileName(incident, zone),
+    content: toPostmortemMarkdown(doc, incident, items, zone),
+  }
+}
+
+async function current(incidentId: string) {
+  const [incident, row, items, events] = await Promise.all([
+    db.incidents.get(incidentId),
+    db.postmortems.get(incidentId),
+    incidentActionItems(db, incidentId),
+    incidentEvents(db, incidentId),
+  ])
   if (!incident) throw new Error('This incident no longer exists.')
   const zone = shownZone()
   // The parts from the record are rendered from the record as it is now, so the file can never
@@ -28,10 +44,7 @@ async function buildFile(incidentId: string): Promise<MarkdownFile> {
   const doc = saved
     ? refreshFromRecord(saved, incident, events, zone)
     : buildPostmortemTemplate(incident, events, zone)
-  return {
-    fileName: markdownFileName(incident, zone),
-    content: toPostmortemMarkdown(doc, incident, items, zone),
-  }
+  return { doc, incident, items, zone }
 }
 
 /** Every incident that has a post-mortem. */
