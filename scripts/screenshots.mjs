@@ -70,6 +70,11 @@ const scenes = {
     await page.getByRole('textbox', { name: 'Post-mortem document' }).waitFor()
     await page.locator('.incident-main').evaluate((el) => el.scrollTo({ top: 0 }))
   },
+  'review-gate': async (page) => {
+    await scenes.postmortem(page)
+    await page.getByRole('button', { name: 'Send to review' }).click()
+    await page.getByRole('region', { name: 'Review checklist' }).waitFor()
+  },
   prevention: async (page) => {
     await scenes.postmortem(page)
     await page.keyboard.press('Control+Enter')

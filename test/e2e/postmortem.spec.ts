@@ -41,6 +41,7 @@ test('write a post-mortem with three action items, export it, and close the loop
   }
   await page.getByLabel('Owner of Alert on webhook 5xx rate').fill('sam')
   await page.getByLabel('Owner of Alert on webhook 5xx rate').blur()
+  await page.getByLabel('Priority of Alert on webhook 5xx rate').selectOption('P1')
   await expectAccessible(page, 'post-mortem')
 
   const download = page.waitForEvent('download')
@@ -58,7 +59,7 @@ test('write a post-mortem with three action items, export it, and close the loop
     action_items: { open: 3, done: 0 },
   })
   expect(markdown).toContain('## What went well\n\nThe rollback took two minutes.')
-  expect(markdown).toContain('| Alert on webhook 5xx rate | Prevent | sam |')
+  expect(markdown).toContain('| Alert on webhook 5xx rate | Prevent | P1 | sam |')
   for (const title of items) expect(markdown).toContain(`| ${title} |`)
   await expect(page.getByText(/^Exported to/)).toBeVisible()
 

@@ -193,6 +193,8 @@ export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry
     const key =
       // A move made against the process's rule, with its reason, is a decision: story, not bookkeeping.
       (event.kind === 'phase-changed' && !!event.payload.reason) ||
+      // So is a post-mortem moved on despite open gaps: its reason belongs in the record.
+      (event.kind === 'postmortem-status' && !!event.payload.override) ||
       (KEY.has(event.kind) && !superseded)
     entries.push({
       event,

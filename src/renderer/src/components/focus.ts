@@ -21,9 +21,14 @@ export function focusFirstField(container: ParentNode | null | undefined): boole
   return true
 }
 
-/** The control of a record's field (`data-field`), after the page has drawn. */
-export function focusRecordField(field: string): void {
-  requestAnimationFrame(() =>
-    focusFirstField(document.querySelector(`[data-field="${CSS.escape(field)}"]`)),
-  )
+/**
+ * The control of a record's field (`data-field`), once the page has drawn it: a screen just
+ * navigated to may take a few frames (half a second at most) to appear.
+ */
+export function focusRecordField(field: string, frames = 30): void {
+  requestAnimationFrame(() => {
+    const found = document.querySelector(`[data-field="${CSS.escape(field)}"]`)
+    if (found) focusFirstField(found)
+    else if (frames > 0) focusRecordField(field, frames - 1)
+  })
 }

@@ -48,6 +48,7 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
           {CHAIN.map(([key, label]) => (
             <TextInput
               key={key}
+              field={`rootCause.${key}`}
               label={label}
               multiline
               rows={2}
@@ -65,6 +66,7 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
           onBlur={flush}
         />
         <TextInput
+          field="rootCause.contributingFactors"
           label="Contributing factors"
           multiline
           value={rootCause.contributingFactors}

@@ -3,7 +3,7 @@ import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useMemo } from 'react'
 import type { Command } from '../../commands/command'
 import { useRegisterCommands } from '../../commands/screen-commands'
-import { incidentsRepo, postmortemsRepo } from '../../db/instance'
+import { incidentsRepo } from '../../db/instance'
 import { isNarrow, useUi } from '../../stores/ui-store'
 import { timelineShown } from '../timeline/use-timeline-shown'
 
@@ -53,19 +53,39 @@ export function useIncidentCommands(incident: Incident): void {
         ? []
         : [
             {
-              id: 'postmortem.status',
+              id: 'postmortem.review',
               label:
                 postmortemStatus === 'final'
-                  ? 'Post-mortem back to draft'
-                  : 'Mark the post-mortem as final',
-              keywords: 'done finish',
+                  ? 'Edit the final post-mortem again'
+                  : postmortemStatus === 'review'
+                    ? 'Mark the post-mortem as final'
+                    : 'Send the post-mortem to review',
+              keywords: 'done finish final review status',
               group: 'screen' as const,
-              run: () =>
-                postmortemsRepo.setStatus(id, postmortemStatus === 'final' ? 'draft' : 'final'),
+              // The review gate runs on the post-mortem's screen: go there, at its first action.
+              run: () => {
+                useUi
+                  .getState()
+                  .navigate(
+                    phase === 'postmortem'
+                      ? { screen: 'incident', id }
+                      : { screen: 'incident', id, phase: 'postmortem' },
+                  )
+                focusReviewAction()
+              },
             },
           ]),
     ],
     [id, severity, phase, reached, postmortemStatus],
   )
   useRegisterCommands(commands)
+}
+
+/** The post-mortem's next status action, once its screen is drawn. */
+function focusReviewAction(frames = 30): void {
+  requestAnimationFrame(() => {
+    const button = document.querySelector<HTMLButtonElement>('.review-panel .doc-actions button')
+    if (button) button.focus()
+    else if (frames > 0) focusReviewAction(frames - 1)
+  })
 }

@@ -31,6 +31,8 @@ interface PostmortemEditorProps {
   onEdit?: () => void
   /** Hands the editor to the screen, for "Refresh from record". */
   onReady?: (editor: Editor) => void
+  /** False for a final post-mortem: it is read, not edited, until "Edit again". */
+  editable?: boolean
 }
 
 /**
@@ -83,6 +85,7 @@ function DocumentEditor({
   onBlur,
   onEdit,
   onReady,
+  editable = true,
 }: PostmortemEditorProps) {
   const platform = usePlatform()
   const [extensions] = useState(() => [
@@ -111,6 +114,7 @@ function DocumentEditor({
   const editor = useEditor({
     extensions,
     content: initial,
+    editable,
     injectCSS: false,
     immediatelyRender: true,
     editorProps: {
@@ -138,6 +142,9 @@ function DocumentEditor({
   useEffect(() => {
     if (editor) onReady?.(editor)
   }, [editor, onReady])
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false)
+  }, [editor, editable])
 
   // Serialising a long document on every keystroke blocks typing, so the document is handed to
   // autosave (whose journal is synchronous) a quarter second after typing pauses, at least every
@@ -175,8 +182,8 @@ function DocumentEditor({
     }
   }, [])
   return (
-    <div className="editor">
-      <Toolbar editor={editor} />
+    <div className="editor" data-readonly={!editable || undefined}>
+      {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
   )

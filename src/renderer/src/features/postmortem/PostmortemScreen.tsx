@@ -21,6 +21,7 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { usePhaseCommands } from '../phase/use-phase-commands'
 import { BreakBanner } from './BreakBanner'
 import { postmortemFile } from './export'
+import { ReviewPanel } from './ReviewPanel'
 
 /** Another window's document waits until typing here has paused this long. */
 const PAUSE_MS = 1500
@@ -165,19 +166,17 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         why="Memories fade fast. Blameless: ask about systems and decisions, never about who. The parts from the record refresh themselves on request; everything else is yours."
       />
       <BreakBanner incident={incident} deadlineHours={deadlineHours} />
-      <div className="doc-actions">
-        <span className="doc-status">{final ? 'Final' : 'Draft'}</span>
-        <button type="button" className="button quiet small" onClick={refresh}>
+      <ReviewPanel
+        incident={incident}
+        currentDoc={() => (editorRef.current?.getJSON() as PostmortemDoc | undefined) ?? null}
+        goToSection={(heading) => {
+          if (editorRef.current) goToSection(editorRef.current, heading)
+        }}
+      >
+        <button type="button" className="button quiet small" onClick={refresh} disabled={final}>
           Refresh from record
         </button>
-        <button
-          type="button"
-          className="button quiet small"
-          onClick={() => void postmortemsRepo.setStatus(id, final ? 'draft' : 'final')}
-        >
-          {final ? 'Back to draft' : 'Mark as final'}
-        </button>
-      </div>
+      </ReviewPanel>
       {message && (
         <p className="info" role="status">
           {message}
@@ -192,6 +191,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
             onEdit={onEdit}
             onBlur={() => void postmortemAutosave.flush(id)}
             onReady={onReady}
+            editable={!final}
           />
         </Suspense>
       ) : (
@@ -242,6 +242,22 @@ function nextEmptySection(editor: Editor): void {
   // Every section written: the caret goes to the end, still in the document.
   if (target === undefined) editor.chain().focus('end').scrollIntoView().run()
   else editor.chain().focus().setTextSelection(target).scrollIntoView().run()
+}
+
+/** Puts the caret at the start of what follows a section's heading (level 2), scrolled to. */
+function goToSection(editor: Editor, heading: string): void {
+  let target: number | null = null
+  editor.state.doc.forEach((node, offset) => {
+    if (
+      target === null &&
+      node.type.name === 'heading' &&
+      node.attrs['level'] === 2 &&
+      node.textContent.trim().toLowerCase() === heading.toLowerCase()
+    )
+      target = offset + node.nodeSize + 1
+  })
+  if (target === null) return
+  editor.chain().focus().setTextSelection(target).scrollIntoView().run()
 }
 
 /** The paragraphs (top-level blocks) of `own` with text that `stored` does not hold anywhere. */

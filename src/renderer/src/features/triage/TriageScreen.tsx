@@ -46,7 +46,13 @@ export function TriageScreen({ incident }: { incident: Incident }) {
         why="Ten minutes to classify and choose a direction. The severity sets the pace; the strategy is the first thing you will try."
       />
       <SeverityPicker incident={incident} />
-      <ChoiceGroup legend="Scope" options={SCOPES} value={scope} onChange={setScope} />
+      <ChoiceGroup
+        field="scope"
+        legend="Scope"
+        options={SCOPES}
+        value={scope}
+        onChange={setScope}
+      />
       <TextInput label="Scope notes" value={scopeNote} onChange={setScopeNote} onBlur={flush} />
       <details className="helper" open={changed.length > 0 || undefined}>
         <summary>

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+import { expect, test } from './fixtures'
+import { expectAccessible, openApp, phaseHeading, resolveQuickly } from './helpers'
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Post-mortem document' })
+const gate = (page: Page) => page.getByRole('region', { name: 'Review checklist' })
+const gap = (page: Page, name: string | RegExp) => gate(page).getByRole('button', { name })
+
+async function exported(page: Page): Promise<{ front: Record<string, unknown>; body: string }> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export Markdown…' }).click()
+  const markdown = await readFile(await (await download).path(), 'utf8')
+  const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(markdown) ?? []
+  return { front: parse(yaml) as Record<string, unknown>, body }
+}
+
+test('a post-mortem goes through review to final, the gate sends the user to each gap, and editing a final one makes revision 2', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Search returns empty results')
+  await expect(editorOf(page)).toContainText('Severity: SEV3')
+
+  // The gate lists what is missing; each gap goes where it is filled.
+  await page.getByRole('button', { name: 'Send to review' }).click()
+  await expect(gate(page)).toContainText('things to fill in')
+  await expectAccessible(page, 'review gate')
+  await gap(page, 'Name who owns this post-mortem.').click()
+  await expect(page.getByLabel('Owner', { exact: true })).toBeFocused()
+  await page.keyboard.type('Dana')
+  await page.keyboard.press('Tab')
+
+  await gap(page, 'Write the summary.').click()
+  await page.keyboard.type('Search returned nothing for 40 minutes after an index swap.')
+  await gap(page, 'Write the lessons.').click()
+  await page.keyboard.type('We should have checked the alias. Index swaps need a check.')
+
+  await gap(page, 'Add at least one action item.').click()
+  await expect(page.getByLabel('New action item', { exact: true })).toBeFocused()
+  await page.keyboard.type('Verify the alias after every index swap')
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Owner of Verify the alias after every index swap')).toBeVisible()
+
+  // A gap in the record goes to its phase, at its field.
+  await gap(page, 'Name the trigger: what set it off.').click()
+  await expect(phaseHeading(page, 'Find the root cause.')).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Trigger' })).toBeFocused()
+  await page.keyboard.type('A nightly index swap pointed the alias at an empty index')
+  await page.keyboard.press('Tab')
+
+  // Back on the post-mortem, the gate runs again: fewer gaps, and the blame-prone phrase noted.
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+  await page.getByRole('button', { name: 'Send to review' }).click()
+  await expect(gap(page, 'Name who owns this post-mortem.')).toBeHidden()
+  await expect(gap(page, 'Write the summary.')).toBeHidden()
+  await expect(gate(page)).toContainText('“should have”')
+  const anyway = gate(page).getByRole('button', { name: 'Send to review anyway' })
+  await expect(anyway).toBeDisabled()
+  await gate(page)
+    .getByLabel(/go on anyway/)
+    .fill('Review meeting is tomorrow; the rest is filled in there')
+  await anyway.click()
+  await expect(page.locator('.doc-status')).toHaveText('In review')
+
+  await page.getByRole('button', { name: 'Mark as final' }).click()
+  await gate(page)
+    .getByLabel(/go on anyway/)
+    .fill('Reviewed with the team')
+  await gate(page).getByRole('button', { name: 'Mark as final anyway' }).click()
+  await expect(page.locator('.doc-status')).toHaveText('Final · revision 1')
+  // Final means final: the document is read, not edited.
+  await expect(editorOf(page)).toHaveAttribute('contenteditable', 'false')
+  await expect(page.getByLabel('Owner', { exact: true })).toHaveAttribute('readonly', '')
+
+  // Editing it again starts revision 2.
+  await page.getByRole('button', { name: 'Edit again (revision 2)' }).click()
+  await expect(page.locator('.doc-status')).toHaveText('Draft · revision 2')
+  await expect(editorOf(page)).toHaveAttribute('contenteditable', 'true')
+  await page.getByRole('button', { name: 'Send to review' }).click()
+  await gate(page)
+    .getByLabel(/go on anyway/)
+    .fill('Small correction')
+  await gate(page).getByRole('button', { name: 'Send to review anyway' }).click()
+  await page.getByRole('button', { name: 'Mark as final' }).click()
+  await gate(page)
+    .getByLabel(/go on anyway/)
+    .fill('Small correction')
+  await gate(page).getByRole('button', { name: 'Mark as final anyway' }).click()
+  await expect(page.locator('.doc-status')).toHaveText('Final · revision 2')
+
+  const { front, body } = await exported(page)
+  expect(front['postmortem']).toEqual({
+    status: 'final',
+    revision: 2,
+    owner: 'Dana',
+    facilitator: '',
+  })
+  expect(body).toContain('Search returned nothing for 40 minutes after an index swap.')
+  expect(body).toContain('**Trigger:** A nightly index swap pointed the alias at an empty index')
+
+  // Going on despite gaps is a decision: on the timeline with its reason, and in the file.
+  const timeline = page.getByRole('complementary', { name: 'Timeline' })
+  await expect(timeline).toContainText('Post-mortem sent to review despite')
+  await expect(timeline).toContainText('Reason: Review meeting is tomorrow')
+  expect(body).toContain('Reason: Review meeting is tomorrow')
+  // Every step is kept, as bookkeeping.
+  await timeline.getByRole('checkbox', { name: 'Show bookkeeping' }).check()
+  await expect(timeline).toContainText('Post-mortem final (revision 2)')
+})
