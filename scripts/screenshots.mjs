@@ -70,6 +70,17 @@ const scenes = {
     await page.getByRole('textbox', { name: 'Post-mortem document' }).waitFor()
     await page.locator('.incident-main').evaluate((el) => el.scrollTo({ top: 0 }))
   },
+  'blame-flag': async (page) => {
+    await scenes.postmortem(page)
+    const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
+    await editor.getByRole('heading', { name: 'Summary', exact: true }).click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.type(
+      'A config push dropped EU upstreams. We should have caught it; human error.',
+    )
+    await editor.getByRole('heading', { name: 'Summary', exact: true }).scrollIntoViewIfNeeded()
+  },
   'review-gate': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Send to review' }).click()

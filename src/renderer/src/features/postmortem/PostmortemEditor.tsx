@@ -18,6 +18,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { usePlatform } from '../../platform/platform-context'
 import { ActionItemsSummary } from '../action-items/ActionItemsSummary'
 import { postmortemExtensions } from '../../editor/extensions'
+import { BlamelessLanguage } from '../../editor/blameless'
 import { ActionItemsNode } from '../../editor/nodes'
 import { docProblem } from '../../editor/schema'
 import { Toolbar } from '../../editor/Toolbar'
@@ -94,6 +95,7 @@ function DocumentEditor({
       addOptions: () => ({ incidentId }),
       addNodeView: () => ReactNodeViewRenderer(ActionItemsView),
     }),
+    BlamelessLanguage,
     Placeholder.configure({
       includeChildren: false,
       // Every empty section shows its prompt, not only the one with the cursor.
