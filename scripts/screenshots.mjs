@@ -81,6 +81,23 @@ const scenes = {
     )
     await editor.getByRole('heading', { name: 'Summary', exact: true }).scrollIntoViewIfNeeded()
   },
+  revisions: async (page) => {
+    await scenes['review-gate'](page)
+    const gate = page.getByRole('region', { name: 'Review checklist' })
+    await gate.getByLabel(/go on anyway/).fill('Reviewed in the weekly meeting')
+    await gate.getByRole('button', { name: 'Send to review anyway' }).click()
+    await page.getByRole('button', { name: 'Mark as final' }).click()
+    await gate.getByLabel(/go on anyway/).fill('Reviewed in the weekly meeting')
+    await gate.getByRole('button', { name: 'Mark as final anyway' }).click()
+    await page.getByRole('button', { name: /Edit again/ }).click()
+    const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
+    await editor.getByRole('heading', { name: 'Summary', exact: true }).click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.type('The EU upstream was missing from the gateway template.')
+    await page.getByText('Revisions (1)').click()
+    await page.getByRole('region', { name: 'Changes' }).scrollIntoViewIfNeeded()
+  },
   'review-gate': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Send to review' }).click()

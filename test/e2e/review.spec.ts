@@ -21,6 +21,10 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
 }) => {
   test.setTimeout(90_000)
   await openApp(page)
+  // The name recorded with each revision made final.
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Your name').fill('Dana Reyes')
+  await page.getByLabel('Your name').blur()
   await resolveQuickly(page, 'Search returns empty results')
   await expect(editorOf(page)).toContainText('Severity: SEV3')
 
@@ -80,6 +84,10 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
   await page.getByRole('button', { name: 'Edit again (revision 2)' }).click()
   await expect(page.locator('.doc-status')).toHaveText('Draft · revision 2')
   await expect(editorOf(page)).toHaveAttribute('contenteditable', 'true')
+  await editorOf(page).getByRole('heading', { name: 'Where we got lucky', exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('It happened at night, when search traffic is lowest.')
   await page.getByRole('button', { name: 'Send to review' }).click()
   await gate(page)
     .getByLabel(/go on anyway/)
@@ -91,6 +99,15 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
     .fill('Small correction')
   await gate(page).getByRole('button', { name: 'Mark as final anyway' }).click()
   await expect(page.locator('.doc-status')).toHaveText('Final · revision 2')
+
+  // Every revision is kept, with who and when; any two compare line by line.
+  await page.getByText('Revisions (2)').click()
+  await expect(page.getByText(/^Revision 1: final .*, by Dana Reyes$/)).toBeVisible()
+  await page.getByLabel('Compare').selectOption('Revision 1')
+  await page.getByLabel('with', { exact: true }).selectOption('Revision 2')
+  const changes = page.getByRole('region', { name: 'Changes' })
+  await expect(changes).toContainText('+ It happened at night, when search traffic is lowest.')
+  await expect(changes).not.toContainText('+ Search returned nothing')
 
   const { front, body } = await exported(page)
   expect(front['postmortem']).toEqual({

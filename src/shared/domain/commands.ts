@@ -313,7 +313,7 @@ export function setPostmortemStatus(
   incident: Incident,
   status: 'draft' | 'review' | 'final',
   { now }: Ctx,
-  extra: { snapshot?: string; override?: string; gaps?: string[] } = {},
+  extra: { snapshot?: string; by?: string; override?: string; gaps?: string[] } = {},
 ): EventDraft[] {
   if (incident.postmortemStatus === status) return []
   if (extra.gaps?.length && !extra.override?.trim())
@@ -326,7 +326,11 @@ export function setPostmortemStatus(
       payload: {
         status,
         ...(final
-          ? { revision: (incident.postmortemRevision ?? 0) + 1, snapshot: extra.snapshot ?? '' }
+          ? {
+              revision: (incident.postmortemRevision ?? 0) + 1,
+              snapshot: extra.snapshot ?? '',
+              ...(extra.by?.trim() ? { by: extra.by.trim() } : {}),
+            }
           : {}),
         ...(extra.gaps?.length ? { override: extra.override?.trim(), gaps: extra.gaps } : {}),
       },

@@ -61,6 +61,8 @@ export const eventBodySchema = z.discriminatedUnion('kind', [
       /** Made final: its revision number, and the document then, as Markdown. */
       revision: z.number().int().positive().optional(),
       snapshot: z.string().max(5_000_000).optional(),
+      /** Who made it final (Settings → your name), when known. */
+      by: text.optional(),
       /** Moved on despite gaps in the review gate: the user's reason, and the gaps. */
       override: text.optional(),
       gaps: z.array(text).max(200).optional(),

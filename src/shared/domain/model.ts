@@ -290,6 +290,8 @@ export type ReminderRule = (typeof REMINDER_RULES)[number]
 const positive = z.number().positive().max(100_000)
 
 export const settingsSchema = z.object({
+  /** Who uses Steady on this computer: recorded with what they sign (a final post-mortem). */
+  you: z.object({ name: text(LIMITS.owner) }).default({ name: '' }),
   severityDefinitions: z.object({
     SEV1: text(LIMITS.severityDefinition),
     SEV2: text(LIMITS.severityDefinition),

@@ -2,6 +2,7 @@ import type { Settings } from './model'
 import { DEFAULT_SEVERITY_DEFINITIONS } from './severity'
 
 export const DEFAULT_SETTINGS: Settings = {
+  you: { name: '' },
   severityDefinitions: DEFAULT_SEVERITY_DEFINITIONS,
   timeboxes: { captureMinutes: 5, triageMinutes: 10 },
   reminders: {

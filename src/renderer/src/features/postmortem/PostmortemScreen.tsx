@@ -22,6 +22,7 @@ import { usePhaseCommands } from '../phase/use-phase-commands'
 import { BreakBanner } from './BreakBanner'
 import { postmortemFile } from './export'
 import { ReviewPanel } from './ReviewPanel'
+import { RevisionHistory } from './RevisionHistory'
 
 /** Another window's document waits until typing here has paused this long. */
 const PAUSE_MS = 1500
@@ -177,6 +178,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
           Refresh from record
         </button>
       </ReviewPanel>
+      {events && <RevisionHistory incidentId={id} events={events} final={final} />}
       {message && (
         <p className="info" role="status">
           {message}
@@ -257,7 +259,10 @@ function goToSection(editor: Editor, heading: string): void {
       target = offset + node.nodeSize + 1
   })
   if (target === null) return
-  editor.chain().focus().setTextSelection(target).scrollIntoView().run()
+  editor.chain().setTextSelection(target).scrollIntoView().run()
+  // Focused now, not on the next frame (Tiptap's focus command waits one): the first key the
+  // user presses after the jump lands in the document.
+  editor.view.focus()
 }
 
 /** The paragraphs (top-level blocks) of `own` with text that `stored` does not hold anywhere. */

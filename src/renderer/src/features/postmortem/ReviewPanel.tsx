@@ -14,6 +14,7 @@ import { focusRecordField } from '../../components/focus'
 import { LimitedText } from '../../components/limited'
 import { db, postmortemAutosave, postmortemsRepo } from '../../db/instance'
 import { incidentActionItems } from '../../db/queries/incident'
+import { loadSettings } from '../../db/settings-repo'
 import { useUi } from '../../stores/ui-store'
 import { postmortemSnapshot } from './export'
 
@@ -70,7 +71,9 @@ export function ReviewPanel({
     try {
       const gaps = found?.gaps.map((g) => g.message) ?? []
       await postmortemsRepo.setStatus(id, to, {
-        ...(to === 'final' ? { snapshot: await postmortemSnapshot(id) } : {}),
+        ...(to === 'final'
+          ? { snapshot: await postmortemSnapshot(id), by: (await loadSettings(db)).you.name }
+          : {}),
         ...(gaps.length ? { gaps, override: reason } : {}),
       })
       setGate(null)

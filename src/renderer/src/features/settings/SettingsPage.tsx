@@ -4,6 +4,7 @@ import { DesktopSettings } from './DesktopSettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
 import { TrashPanel } from './TrashPanel'
+import { YouSettings } from './YouSettings'
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Follow the system' },
@@ -35,6 +36,7 @@ export function SettingsPage() {
           ))}
         </div>
       </fieldset>
+      <YouSettings />
       <TimeZoneSettings />
       <h2 className="settings-heading">Reminders</h2>
       <ReminderSettings />
