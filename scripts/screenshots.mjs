@@ -98,6 +98,15 @@ const scenes = {
     await page.getByText('Revisions (1)').click()
     await page.getByRole('region', { name: 'Changes' }).scrollIntoViewIfNeeded()
   },
+  factors: async (page) => {
+    await scenes.diagnose(page)
+    await page.getByRole('button', { name: 'Add a factor' }).click()
+    await page.keyboard.type('No alert on regional 5xx rates')
+    await page.getByLabel('Category of factor 1').selectOption('Detection gap')
+    await page.getByRole('button', { name: 'Add a factor' }).click()
+    await page.keyboard.type('The config template had no per-region default')
+    await page.getByRole('button', { name: 'Add a factor' }).scrollIntoViewIfNeeded()
+  },
   'review-gate': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Send to review' }).click()

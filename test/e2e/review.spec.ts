@@ -54,6 +54,15 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
   await expect(page.getByRole('textbox', { name: 'Trigger' })).toBeFocused()
   await page.keyboard.type('A nightly index swap pointed the alias at an empty index')
   await page.keyboard.press('Tab')
+  // Contributing factors by category: the gap lands on "Add a factor" while there is none.
+  await page.keyboard.press('Control+Enter')
+  await page.getByRole('button', { name: 'Send to review' }).click()
+  await gap(page, 'Name at least one contributing factor.').click()
+  await expect(page.getByRole('button', { name: 'Add a factor' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Factor 1', { exact: true })).toBeFocused()
+  await page.keyboard.type('No check that the new index has documents before the swap')
+  await page.getByLabel('Category of factor 1').selectOption('Detection gap')
 
   // Back on the post-mortem, the gate runs again: fewer gaps, and the blame-prone phrase noted.
   await page.keyboard.press('Control+Enter')
@@ -118,6 +127,9 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
   })
   expect(body).toContain('Search returned nothing for 40 minutes after an index swap.')
   expect(body).toContain('**Trigger:** A nightly index swap pointed the alias at an empty index')
+  expect(body).toContain(
+    '- **Detection gap:** No check that the new index has documents before the swap',
+  )
 
   // Going on despite gaps is a decision: on the timeline with its reason, and in the file.
   const timeline = page.getByRole('complementary', { name: 'Timeline' })

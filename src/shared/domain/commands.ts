@@ -10,6 +10,7 @@ import {
   LIMITS,
   incidentDetailsSchema,
   type ActionItem,
+  type Factor,
   type Hypothesis,
   type HypothesisResult,
   type Incident,
@@ -336,6 +337,29 @@ export function setPostmortemStatus(
       },
     },
   ]
+}
+
+/** The contributing factors as they stand now; blank sentences are left out. */
+export function setFactors(
+  incident: Incident,
+  factors: readonly Factor[],
+  { now }: Ctx,
+): EventDraft[] {
+  const kept = factors
+    .map((f) => ({ ...f, category: f.category.trim(), text: f.text.trim() }))
+    .filter((f) => f.text)
+  if (kept.length > 100)
+    throw new Refusal('A hundred contributing factors is the most one incident holds.')
+  for (const f of kept) {
+    if (!f.category) throw new Refusal('Each factor needs a category.')
+    if (f.category.length > LIMITS.factorCategory)
+      throw new Refusal(`A category holds at most ${LIMITS.factorCategory} characters.`)
+    if (f.text.length > LIMITS.shortNote)
+      throw new Refusal(`A factor holds at most ${LIMITS.shortNote} characters.`)
+  }
+  return JSON.stringify(kept) === JSON.stringify(incident.factors ?? [])
+    ? []
+    : [{ kind: 'factors-set', at: now, payload: { factors: kept } }]
 }
 
 /** Who owns the post-mortem and who facilitates its review. */

@@ -18,6 +18,7 @@ import {
   monitoringResultSchema,
   phaseSchema,
   postmortemStatusSchema,
+  factorSchema,
   severitySchema,
   timeSchema,
   type Incident,
@@ -69,6 +70,8 @@ export const eventBodySchema = z.discriminatedUnion('kind', [
     }),
   ),
   event('postmortem-roles', z.object({ owner: text, facilitator: text })),
+  /** The contributing factors, the whole list as it stands after a change. */
+  event('factors-set', z.object({ factors: z.array(factorSchema).max(100) })),
   event('break-scheduled', z.object({ until: time })),
   event('reminder-fired', z.object({ reminderId: z.string().max(200), title: text })),
   event(
@@ -289,6 +292,8 @@ function fold(incident: Incident, e: TimelineEvent): Incident {
         postmortemFinalAt: e.payload.status === 'final' ? e.at : null,
         ...(e.payload.revision ? { postmortemRevision: e.payload.revision } : {}),
       }
+    case 'factors-set':
+      return { ...next, factors: e.payload.factors }
     case 'postmortem-roles':
       return {
         ...next,

@@ -55,6 +55,7 @@ export const LIMITS = {
   severityDefinition: 500,
   statusCode: 20,
   endpoint: 500,
+  factorCategory: 60,
 } as const
 
 const text = (max: number = LIMITS.text) => z.string().max(max)
@@ -106,6 +107,25 @@ export const rootCauseSchema = z.object({
   contributingFactors: text(),
 })
 export type RootCause = z.infer<typeof rootCauseSchema>
+
+/** One contributing factor: a category (from an editable list) and a sentence. */
+export const factorSchema = z.object({
+  id: z.string().min(1).max(64),
+  category: text(LIMITS.factorCategory),
+  text: text(LIMITS.shortNote),
+})
+export type Factor = z.infer<typeof factorSchema>
+
+export const DEFAULT_FACTOR_CATEGORIES = [
+  'Change',
+  'Capacity',
+  'Dependency',
+  'Configuration',
+  'Detection gap',
+  'Process',
+  'Knowledge',
+  'Tooling',
+]
 
 export const mitigationOutcomeSchema = z.enum(['worked', 'partial', 'failed'])
 export type MitigationOutcome = z.infer<typeof mitigationOutcomeSchema>
@@ -214,6 +234,8 @@ export const incidentSchema = incidentDetailsSchema.extend({
   statusBeforeDelete: statusSchema.nullable().default(null),
   mitigations: z.array(mitigationActionSchema).max(1000),
   hypotheses: z.array(hypothesisSchema).max(1000),
+  /** Contributing factors by category (absent in older records). */
+  factors: z.array(factorSchema).max(100).optional(),
   postmortemStatus: postmortemStatusSchema,
   postmortemFinalAt: time.nullable(),
   /** Who owns the post-mortem, and who facilitates its review (absent in older records). */
@@ -292,6 +314,14 @@ const positive = z.number().positive().max(100_000)
 export const settingsSchema = z.object({
   /** Who uses Steady on this computer: recorded with what they sign (a final post-mortem). */
   you: z.object({ name: text(LIMITS.owner) }).default({ name: '' }),
+  /** The categories contributing factors are filed under; the user's own list. */
+  factorCategories: z
+    .array(
+      text(LIMITS.factorCategory).refine((c) => c.trim().length > 0, 'A category needs a name.'),
+    )
+    .min(1)
+    .max(40)
+    .default(DEFAULT_FACTOR_CATEGORIES),
   severityDefinitions: z.object({
     SEV1: text(LIMITS.severityDefinition),
     SEV2: text(LIMITS.severityDefinition),

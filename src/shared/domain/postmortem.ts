@@ -211,6 +211,7 @@ export function recordSectionContent(
     }
     case 'root-cause': {
       const rc = incident.rootCause
+      const factors = incident.factors ?? []
       const confirmed = incident.hypotheses.filter((h) => h.result === 'confirmed')
       return [
         fact('Root cause', rc.summary),
@@ -218,7 +219,15 @@ export function recordSectionContent(
         fact('Trigger', rc.trigger),
         fact('Mechanism', rc.mechanism),
         fact('Impact', rc.impact),
-        fact('Contributing factors', rc.contributingFactors),
+        ...(factors.length
+          ? [
+              paragraph(text('Contributing factors', true)),
+              bullets(factors.map((f) => [text(`${f.category}: `, true), text(f.text)])),
+              ...(rc.contributingFactors.trim()
+                ? [fact('More on contributing factors', rc.contributingFactors)]
+                : []),
+            ]
+          : [fact('Contributing factors', rc.contributingFactors)]),
         ...(incident.hypotheses.length
           ? [
               paragraph(text('Hypotheses tested', true)),

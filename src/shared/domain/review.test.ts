@@ -78,10 +78,7 @@ describe('the review gate', () => {
       ['impact-numbers', { kind: 'section', heading: 'Impact' }],
       ['trigger', { kind: 'field', phase: 'diagnose', field: 'rootCause.trigger' }],
       ['mechanism', { kind: 'field', phase: 'diagnose', field: 'rootCause.mechanism' }],
-      [
-        'contributingFactors',
-        { kind: 'field', phase: 'diagnose', field: 'rootCause.contributingFactors' },
-      ],
+      ['factors', { kind: 'field', phase: 'diagnose', field: 'factors' }],
       ['no-items', { kind: 'action-item' }],
       ['lessons', { kind: 'section', heading: 'Lessons' }],
     ])

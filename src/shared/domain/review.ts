@@ -105,13 +105,18 @@ export function reviewGaps(
       },
     )
 
-  const cause = (key: 'trigger' | 'mechanism' | 'contributingFactors', message: string) => {
+  const cause = (key: 'trigger' | 'mechanism', message: string) => {
     if (!rc[key].trim())
       add('Causes', key, message, { kind: 'field', phase: 'diagnose', field: `rootCause.${key}` })
   }
   cause('trigger', 'Name the trigger: what set it off.')
   cause('mechanism', 'Explain the mechanism: how the trigger became an outage.')
-  cause('contributingFactors', 'Name at least one contributing factor.')
+  if (!incident.factors?.length && !rc.contributingFactors.trim())
+    add('Causes', 'factors', 'Name at least one contributing factor.', {
+      kind: 'field',
+      phase: 'diagnose',
+      field: 'factors',
+    })
 
   const open = items.filter((i) => i.status === 'open')
   if (!items.length)
@@ -153,7 +158,13 @@ export function languageNotes(
     ...items.map((i) => i.owner),
   ])
   const rc = incident.rootCause
-  const causes = [rc.trigger, rc.mechanism, rc.summary, rc.contributingFactors].join('\n')
+  const causes = [
+    rc.trigger,
+    rc.mechanism,
+    rc.summary,
+    rc.contributingFactors,
+    ...(incident.factors ?? []).map((f) => f.text),
+  ].join('\n')
   return [
     ...languageFindings(writtenText(doc)),
     ...languageFindings(causes, names ? [...LANGUAGE_RULES, names] : LANGUAGE_RULES),

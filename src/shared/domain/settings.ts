@@ -1,8 +1,9 @@
-import type { Settings } from './model'
+import { DEFAULT_FACTOR_CATEGORIES, type Settings } from './model'
 import { DEFAULT_SEVERITY_DEFINITIONS } from './severity'
 
 export const DEFAULT_SETTINGS: Settings = {
   you: { name: '' },
+  factorCategories: DEFAULT_FACTOR_CATEGORIES,
   severityDefinitions: DEFAULT_SEVERITY_DEFINITIONS,
   timeboxes: { captureMinutes: 5, triageMinutes: 10 },
   reminders: {

@@ -295,6 +295,10 @@ export function describeEvent(e: TimelineEvent): string {
         ? `${done} despite ${gaps?.length ?? 0} open ${gaps?.length === 1 ? 'gap' : 'gaps'}. Reason: ${override}`
         : done
     }
+    case 'factors-set':
+      return e.payload.factors.length
+        ? `Contributing factors: ${e.payload.factors.map((f) => `${f.category}: ${f.text}`).join('; ')}`
+        : 'Contributing factors cleared'
     case 'postmortem-roles':
       return `Post-mortem owner: ${e.payload.owner || 'none'}${e.payload.facilitator ? `; facilitator: ${e.payload.facilitator}` : ''}`
     case 'break-scheduled':

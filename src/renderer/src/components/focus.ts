@@ -28,7 +28,14 @@ export function focusFirstField(container: ParentNode | null | undefined): boole
 export function focusRecordField(field: string, frames = 30): void {
   requestAnimationFrame(() => {
     const found = document.querySelector(`[data-field="${CSS.escape(field)}"]`)
-    if (found) focusFirstField(found)
-    else if (frames > 0) focusRecordField(field, frames - 1)
+    if (!found) {
+      if (frames > 0) focusRecordField(field, frames - 1)
+      return
+    }
+    // A list with nothing in it yet has only its "Add" button.
+    if (focusFirstField(found)) return
+    const button = found.querySelector<HTMLButtonElement>('button')
+    button?.focus({ preventScroll: true })
+    button?.scrollIntoView({ block: 'center' })
   })
 }

@@ -7,6 +7,7 @@ import type { AttemptInput } from '@shared/domain/commands'
 import { openIncidentDrafts, type EventDraft, type TimelineEvent } from '@shared/domain/events'
 import { transition, type Move, type TransitionResult } from '@shared/domain/lifecycle'
 import type {
+  Factor,
   Hypothesis,
   HypothesisResult,
   Incident,
@@ -129,6 +130,10 @@ export class IncidentsRepo {
   /** Once is enough: verifying again (a double click, say) records nothing. */
   verifyMitigation(id: string, at?: number): Promise<Incident> {
     return this.store.append(id, (incident, ctx) => commands.verifyMitigation(incident, at, ctx))
+  }
+
+  setFactors(id: string, factors: readonly Factor[]): Promise<Incident> {
+    return this.store.append(id, (incident, ctx) => commands.setFactors(incident, factors, ctx))
   }
 
   addHypothesis(id: string, input: { statement: string; howToTest?: string }): Promise<Incident> {

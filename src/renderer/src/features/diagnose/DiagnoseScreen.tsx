@@ -6,6 +6,7 @@ import { useDetailField } from '../phase/use-detail-field'
 import { usePhaseCommands } from '../phase/use-phase-commands'
 import { CompactTimeline } from '../timeline/TimelinePanel'
 import { useTimelineShown } from '../timeline/use-timeline-shown'
+import { Factors } from './Factors'
 import { Hypotheses } from './Hypotheses'
 
 const CHAIN = [
@@ -65,9 +66,10 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
           onChange={set('summary')}
           onBlur={flush}
         />
+        <Factors incident={incident} />
         <TextInput
           field="rootCause.contributingFactors"
-          label="Contributing factors"
+          label="Contributing factors, in your words"
           multiline
           value={rootCause.contributingFactors}
           onChange={set('contributingFactors')}

@@ -1,6 +1,7 @@
 import { useUi, type ThemeChoice } from '../../stores/ui-store'
 import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
+import { FactorCategorySettings } from './FactorCategorySettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
 import { TrashPanel } from './TrashPanel'
@@ -40,6 +41,8 @@ export function SettingsPage() {
       <TimeZoneSettings />
       <h2 className="settings-heading">Reminders</h2>
       <ReminderSettings />
+      <h2 className="settings-heading">Post-mortems</h2>
+      <FactorCategorySettings />
       <DesktopSettings />
       <DataPanel />
       <TrashPanel />
