@@ -147,6 +147,10 @@ const scenes = {
   palette: async (page) => page.keyboard.press('Control+k'),
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
   settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
+  'settings-postmortems': async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('heading', { name: 'Post-mortems' }).scrollIntoViewIfNeeded()
+  },
   'settings-reminders': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('group', { name: 'Quiet hours' }).scrollIntoViewIfNeeded()

@@ -27,6 +27,8 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
   await page.getByLabel('Your name').blur()
   await resolveQuickly(page, 'Search returns empty results')
   await expect(editorOf(page)).toContainText('Severity: SEV3')
+  // The rule by severity (Settings): a SEV3's post-mortem is suggested, with no review deadline.
+  await expect(page.getByText('Suggested for a SEV3', { exact: true })).toBeVisible()
 
   // The gate lists what is missing; each gap goes where it is filled.
   await page.getByRole('button', { name: 'Send to review' }).click()

@@ -116,6 +116,28 @@ export const factorSchema = z.object({
 })
 export type Factor = z.infer<typeof factorSchema>
 
+/** Whether an incident of a severity needs a post-mortem, and its review deadline. */
+export const severityPolicySchema = z.object({
+  need: z.enum(['required', 'suggested', 'optional']),
+  /** Days after resolution the review should happen by; null for no deadline. */
+  reviewDays: z.number().int().min(0).max(90).nullable(),
+  /** Count only Monday to Friday. */
+  businessDays: z.boolean(),
+})
+export type SeverityPolicy = z.infer<typeof severityPolicySchema>
+
+/**
+ * Common practice (Google SRE, PagerDuty, Atlassian): SEV1 and SEV2 required, SEV3 suggested,
+ * SEV4 optional; the review within 3 calendar days of resolution for a SEV1, 5 business days for
+ * a SEV2.
+ */
+export const DEFAULT_POSTMORTEM_POLICY: Record<Severity, SeverityPolicy> = {
+  SEV1: { need: 'required', reviewDays: 3, businessDays: false },
+  SEV2: { need: 'required', reviewDays: 5, businessDays: true },
+  SEV3: { need: 'suggested', reviewDays: null, businessDays: false },
+  SEV4: { need: 'optional', reviewDays: null, businessDays: false },
+}
+
 export const DEFAULT_FACTOR_CATEGORIES = [
   'Change',
   'Capacity',
@@ -314,6 +336,15 @@ const positive = z.number().positive().max(100_000)
 export const settingsSchema = z.object({
   /** Who uses Steady on this computer: recorded with what they sign (a final post-mortem). */
   you: z.object({ name: text(LIMITS.owner) }).default({ name: '' }),
+  /** Which incidents need a post-mortem, and when its review is due, by severity. */
+  postmortemPolicy: z
+    .object({
+      SEV1: severityPolicySchema,
+      SEV2: severityPolicySchema,
+      SEV3: severityPolicySchema,
+      SEV4: severityPolicySchema,
+    })
+    .default(DEFAULT_POSTMORTEM_POLICY),
   /** The categories contributing factors are filed under; the user's own list. */
   factorCategories: z
     .array(

@@ -11,6 +11,7 @@ import {
   type ReminderRule,
   type Settings,
 } from './model'
+import { postmortemNeed, reviewDueAt } from './postmortem-policy'
 import { DAY, HOUR, MINUTE } from './time'
 
 export interface Reminder {
@@ -168,22 +169,33 @@ function incidentReminders(
     })
   }
   if (incident.resolvedAt !== null && incident.postmortemStatus !== 'final') {
-    out.push(
-      {
-        id: id('postmortem-nudge'),
+    // An optional post-mortem (a SEV4, by default) is not chased.
+    if (postmortemNeed(incident, settings) !== 'optional')
+      out.push(
+        {
+          id: id('postmortem-nudge'),
+          rule: 'postmortem',
+          at: incident.breakUntil ?? incident.resolvedAt + r.postmortemNudgeHours * HOUR,
+          title: 'Time for the post-mortem',
+          body: `${name}: with fresh eyes, write down what happened while you still remember.`,
+        },
+        {
+          id: id('postmortem-deadline'),
+          rule: 'postmortem',
+          at: incident.resolvedAt + r.postmortemDeadlineHours * HOUR,
+          title: 'Post-mortem due now',
+          body: `${name}: ${plural(r.postmortemDeadlineHours, 'hour')} since resolution. Memories fade fast.`,
+        },
+      )
+    const review = reviewDueAt(incident, settings)
+    if (review !== null)
+      out.push({
+        id: id('postmortem-review'),
         rule: 'postmortem',
-        at: incident.breakUntil ?? incident.resolvedAt + r.postmortemNudgeHours * HOUR,
-        title: 'Time for the post-mortem',
-        body: `${name}: with fresh eyes, write down what happened while you still remember.`,
-      },
-      {
-        id: id('postmortem-deadline'),
-        rule: 'postmortem',
-        at: incident.resolvedAt + r.postmortemDeadlineHours * HOUR,
-        title: 'Post-mortem due now',
-        body: `${name}: ${plural(r.postmortemDeadlineHours, 'hour')} since resolution. Memories fade fast.`,
-      },
-    )
+        at: review,
+        title: 'Post-mortem review due',
+        body: `${name}: a ${incident.severity ?? ''} post-mortem is reviewed by now. Hold the review, then mark it final.`,
+      })
   }
   for (const item of items) {
     if (item.status === 'open' && item.dueAt !== null) {

@@ -1,9 +1,10 @@
-import { DEFAULT_FACTOR_CATEGORIES, type Settings } from './model'
+import { DEFAULT_FACTOR_CATEGORIES, DEFAULT_POSTMORTEM_POLICY, type Settings } from './model'
 import { DEFAULT_SEVERITY_DEFINITIONS } from './severity'
 
 export const DEFAULT_SETTINGS: Settings = {
   you: { name: '' },
   factorCategories: DEFAULT_FACTOR_CATEGORIES,
+  postmortemPolicy: DEFAULT_POSTMORTEM_POLICY,
   severityDefinitions: DEFAULT_SEVERITY_DEFINITIONS,
   timeboxes: { captureMinutes: 5, triageMinutes: 10 },
   reminders: {

@@ -10,6 +10,11 @@ import { languageNotes, reviewGaps, type Gap, type GapTarget } from '@shared/dom
 import { plural } from '@shared/domain/vocabulary'
 import { useId, useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
+import { formatDateTime } from '../../components/format'
+import { useNow } from '../../components/use-now'
+import { useSettings } from '../../db/hooks'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { NEED_LABELS, postmortemNeed, reviewDueAt } from '@shared/domain/postmortem-policy'
 import { focusRecordField } from '../../components/focus'
 import { LimitedText } from '../../components/limited'
 import { db, postmortemAutosave, postmortemsRepo } from '../../db/instance'
@@ -135,6 +140,7 @@ export function ReviewPanel({
         )}
         {children}
       </div>
+      <PolicyLine incident={incident} />
       <Roles incident={incident} readOnly={status === 'final'} />
       {gate && (
         <GateView
@@ -148,6 +154,29 @@ export function ReviewPanel({
       )}
       <ErrorText message={error} />
     </section>
+  )
+}
+
+/** "Required for a SEV1 · review by Mon 30 Nov, 15:00", from the rule in Settings. */
+function PolicyLine({ incident }: { incident: Incident }) {
+  const settings = useSettings() ?? DEFAULT_SETTINGS
+  const now = useNow(60_000)
+  const need = postmortemNeed(incident, settings)
+  const review = reviewDueAt(incident, settings)
+  const late = review !== null && review < now && incident.postmortemStatus !== 'final'
+  return (
+    <p className="field-hint pm-policy">
+      {NEED_LABELS[need]}
+      {incident.severity ? ` for a ${incident.severity}` : ''}
+      {review !== null && (
+        <>
+          {' · '}
+          <span className={late ? 'late' : undefined}>
+            review {late ? 'was due' : 'by'} {formatDateTime(review, now)}
+          </span>
+        </>
+      )}
+    </p>
   )
 }
 

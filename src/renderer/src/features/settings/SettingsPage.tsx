@@ -2,6 +2,7 @@ import { useUi, type ThemeChoice } from '../../stores/ui-store'
 import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { FactorCategorySettings } from './FactorCategorySettings'
+import { PostmortemPolicySettings } from './PostmortemPolicySettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
 import { TrashPanel } from './TrashPanel'
@@ -42,6 +43,7 @@ export function SettingsPage() {
       <h2 className="settings-heading">Reminders</h2>
       <ReminderSettings />
       <h2 className="settings-heading">Post-mortems</h2>
+      <PostmortemPolicySettings />
       <FactorCategorySettings />
       <DesktopSettings />
       <DataPanel />
