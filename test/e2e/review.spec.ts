@@ -142,3 +142,36 @@ test('a post-mortem goes through review to final, the gate sends the user to eac
   await timeline.getByRole('checkbox', { name: 'Show bookkeeping' }).check()
   await expect(timeline).toContainText('Post-mortem final (revision 2)')
 })
+
+test('the template is suggested from the incident, can be swapped until the user writes, and the impact table and customer message reach the file', async ({
+  page,
+}) => {
+  await openApp(page)
+  await resolveQuickly(page, 'API keys leaked in a public build log')
+  const template = page.getByLabel('Template')
+  await expect(template).toHaveValue('security')
+  await expect(template.locator('option:checked')).toHaveText('Security incident (suggested)')
+  await expect(editorOf(page).getByRole('heading', { name: 'Exposure' })).toBeVisible()
+
+  await template.selectOption('near-miss')
+  await expect(editorOf(page).getByRole('heading', { name: 'What almost happened' })).toBeVisible()
+  await expect(editorOf(page).getByRole('heading', { name: 'Exposure' })).toBeHidden()
+  await template.selectOption('standard')
+  await expect(editorOf(page).getByRole('table')).toContainText('Minutes at SEV3')
+
+  // Once the user writes, the template stays: nothing they wrote can be thrown away.
+  await editorOf(page).getByRole('heading', { name: 'Summary', exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('Keys were rotated within the hour.')
+  await expect(template).toBeDisabled()
+
+  // Numbers typed into the impact table reach the export, with the drafted messages.
+  await editorOf(page).getByRole('cell', { name: 'Users affected' }).click()
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('1200')
+  const { body } = await exported(page)
+  expect(body).toContain('| Users affected | 1200 |')
+  expect(body).toMatch(/## Customer message\n\nBetween .* some of you were affected by an issue/)
+  expect(body).toMatch(/## Internal summary\n\nOn .*: API keys leaked in a public build log\./)
+})

@@ -64,6 +64,63 @@ export const SECTION_PROMPTS: Record<string, string> = {
     'Slow response? Missing monitoring? A confusing alert? Ask about systems, not people.',
   'Where we got lucky': 'What could have made this much worse, and did not?',
   Lessons: 'What would you tell yourself a month ago?',
+  'What we knew at the time':
+    'Beside the timeline: what the people responding knew and believed at each step, and why each decision made sense then.',
+  'Why were we surprised?': 'Which belief about the system turned out wrong?',
+  'How could we have cut detection time in half?':
+    'Which signal was there first? What alert, dashboard or check would have shown it?',
+  'Internal summary': 'For the team and leadership: plain facts, no jargon.',
+  'Customer message': 'Plain text for a status page or an email to customers.',
+  Exposure: 'What was exposed, to whom, and for how long?',
+  'Data affected': 'Which data, how many records or accounts, what sensitivity?',
+  Disclosure: 'Who must be told (customers, regulators, partners), by when, and who tells them?',
+  Containment: 'How access was cut off, credentials rotated, and how we know it is contained.',
+  'What almost happened': 'The outage that did not happen: what would users have seen?',
+  "Why it didn't": 'What caught it in time: a check, a person, luck?',
+  Scenario: 'What was simulated, and what the team was told beforehand.',
+  'What we practised': 'Which runbooks, tools and roles were exercised?',
+  'What we learned about our readiness': 'What worked, what was missing, what surprised us?',
+}
+
+export const TEMPLATES = ['standard', 'security', 'near-miss', 'drill'] as const
+export type TemplateKind = (typeof TEMPLATES)[number]
+
+export const TEMPLATE_LABELS: Record<TemplateKind, string> = {
+  standard: 'Standard',
+  security: 'Security incident',
+  'near-miss': 'Near miss',
+  drill: 'Drill / game day',
+}
+
+/** The headings that tell the templates apart, as the document holds them. */
+const TEMPLATE_MARKS: [TemplateKind, string][] = [
+  ['security', 'Exposure'],
+  ['near-miss', 'What almost happened'],
+  ['drill', 'Scenario'],
+]
+
+/** The template a document was started from (read from its headings). */
+export function templateOf(doc: PostmortemDoc): TemplateKind {
+  const headings = new Set(
+    doc.content
+      .filter((n) => n.type === 'heading')
+      .map((n) => (n.content ?? []).map((c) => c.text ?? '').join('')),
+  )
+  return TEMPLATE_MARKS.find(([, heading]) => headings.has(heading))?.[0] ?? 'standard'
+}
+
+/** The template the incident suggests, from the words in its title and symptoms. */
+export function suggestTemplate(incident: Incident): TemplateKind {
+  const words = `${incident.title} ${incident.symptoms}`.toLowerCase()
+  if (/\b(drill|game ?day|exercise|chaos test)\b/.test(words)) return 'drill'
+  if (/\b(near[- ]miss|almost|caught before)\b/.test(words)) return 'near-miss'
+  if (
+    /\b(security|breach|leak(ed)?|exposed?|cve-|unauthori[sz]ed|credential|phishing|malware)/.test(
+      words,
+    )
+  )
+    return 'security'
+  return 'standard'
 }
 
 const text = (value: string, bold = false): DocNode => ({
@@ -318,42 +375,143 @@ export function recordSectionContent(
   }
 }
 
-/** The document a post-mortem starts from. */
+/** How long the incident spent at each severity, from the severity changes on its timeline. */
+export function minutesAtSeverity(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+): Partial<Record<string, number>> {
+  const end = incident.resolvedAt ?? incident.updatedAt
+  const changes = events
+    .filter((e) => e.kind === 'severity-changed')
+    .map((e) => ({ at: Math.max(e.at, incident.startedAt), to: e.payload.to as string }))
+    .sort((a, b) => a.at - b.at)
+  // The impact before anyone classified it was at the severity it was first given.
+  if (changes[0]) changes[0] = { ...changes[0], at: incident.startedAt }
+  const out: Partial<Record<string, number>> = {}
+  changes.forEach((c, i) => {
+    const until = Math.min(changes[i + 1]?.at ?? end, end)
+    if (until > c.at) out[c.to] = (out[c.to] ?? 0) + Math.round((until - c.at) / 60_000)
+  })
+  return out
+}
+
+const cell = (kind: 'tableHeader' | 'tableCell', value: string): DocNode => ({
+  type: kind,
+  content: [value ? paragraph(text(value)) : paragraph()],
+})
+const table = (rows: [string, string][]): DocNode => ({
+  type: 'table',
+  content: [
+    { type: 'tableRow', content: [cell('tableHeader', 'Measure'), cell('tableHeader', 'Number')] },
+    ...rows.map(([label, value]) => ({
+      type: 'tableRow',
+      content: [cell('tableCell', label), cell('tableCell', value)],
+    })),
+  ],
+})
+
+/** Impact in numbers: the user fills what they know; minutes at each severity come filled. */
+function impactTable(incident: Incident, events: readonly TimelineEvent[]): DocNode {
+  const minutes = minutesAtSeverity(incident, events)
+  return table([
+    ['Users affected', ''],
+    ['Requests failed', ''],
+    ...Object.entries(minutes).map(([sev, m]): [string, string] => [
+      `Minutes at ${sev}`,
+      String(m),
+    ]),
+    ['Error budget burned', ''],
+  ])
+}
+
+/** A first draft of the internal summary, from the record; the user edits it. */
+export function internalSummary(incident: Incident, zone: string): string {
+  const d = responseDurations(incident)
+  const parts = [
+    `On ${formatStamp(incident.startedAt, zone)} (${zoneLabel(zone, incident.startedAt)}): ${incidentTitle(incident)}.`,
+    incident.severity ? `Severity ${incident.severity}.` : '',
+    incident.scope ? `Affected: ${lower(SCOPE_LABELS[incident.scope])}.` : '',
+    d.timeToDetect !== null ? `Detected after ${formatDuration(d.timeToDetect)}.` : '',
+    d.timeToMitigate !== null ? `Users were back after ${formatDuration(d.timeToMitigate)}.` : '',
+    d.timeToResolve !== null ? `Resolved after ${formatDuration(d.timeToResolve)}.` : '',
+    incident.rootCause.summary.trim()
+      ? `Cause: ${incident.rootCause.summary.trim().replace(/([^.!?])$/, '$1.')}`
+      : '',
+  ]
+  return parts.filter(Boolean).join(' ')
+}
+
+/** A first draft of the message for customers: plain, no internals, no blame. */
+export function customerMessage(incident: Incident, zone: string): string {
+  const from = formatStamp(incident.startedAt, zone)
+  const until = incident.resolvedAt !== null ? formatStamp(incident.resolvedAt, zone) : null
+  const what = incident.symptoms.trim().split('\n')[0] || incidentTitle(incident)
+  return [
+    `Between ${from}${until ? ` and ${until}` : ''} (${zoneLabel(zone, incident.startedAt)}), some of you were affected by an issue: ${what}.`,
+    until ? 'It has been resolved.' : 'We are working on it.',
+    'We are sorry for the disruption, and we are making changes so that it does not happen again.',
+  ].join(' ')
+}
+
+/** The document a post-mortem starts from, for a template. */
 export function buildPostmortemTemplate(
   incident: Incident,
   events: readonly TimelineEvent[],
   zone: string,
+  template: TemplateKind = 'standard',
 ): PostmortemDoc {
   const gen = (kind: RecordSectionKind) =>
     section(kind, recordSectionContent(kind, incident, events, zone))
+  const write = (title: string): DocNode[] => [heading(2, title), paragraph()]
+  const prefilled = (title: string, value: string): DocNode[] => [
+    heading(2, title),
+    paragraph(...(value ? [text(value)] : [])),
+  ]
+  const impact: DocNode[] =
+    template === 'near-miss'
+      ? [...write('What almost happened'), ...write("Why it didn't")]
+      : [heading(2, 'Impact'), gen('impact'), impactTable(incident, events), paragraph()]
   return {
     type: 'doc',
     content: [
-      heading(1, `Post-mortem: ${incidentTitle(incident)}`),
+      heading(
+        1,
+        `${template === 'drill' ? 'Drill review' : 'Post-mortem'}: ${incidentTitle(incident)}`,
+      ),
       gen('facts'),
-      heading(2, 'Summary'),
-      paragraph(),
-      heading(2, 'Impact'),
-      gen('impact'),
-      paragraph(),
+      ...write('Summary'),
+      ...(template === 'drill' ? [...write('Scenario'), ...write('What we practised')] : []),
+      ...impact,
+      ...(template === 'security'
+        ? [
+            ...write('Exposure'),
+            ...write('Data affected'),
+            ...write('Containment'),
+            ...write('Disclosure'),
+          ]
+        : []),
       heading(2, 'Detection'),
       gen('detection'),
       heading(2, 'Timeline'),
       gen('timeline'),
+      ...write('What we knew at the time'),
       heading(2, 'Root cause'),
       gen('root-cause'),
       heading(2, 'Resolution'),
       gen('resolution'),
-      heading(2, 'What went well'),
-      paragraph(),
-      heading(2, 'What went poorly'),
-      paragraph(),
-      heading(2, 'Where we got lucky'),
-      paragraph(),
+      ...write('What went well'),
+      ...write('What went poorly'),
+      ...write('Where we got lucky'),
+      ...write('Why were we surprised?'),
+      ...write('How could we have cut detection time in half?'),
+      ...(template === 'drill' ? write('What we learned about our readiness') : []),
       heading(2, 'Action items'),
       { type: 'actionItems' },
-      heading(2, 'Lessons'),
-      paragraph(),
+      ...write('Lessons'),
+      ...prefilled('Internal summary', internalSummary(incident, zone)),
+      ...(template === 'drill'
+        ? []
+        : prefilled('Customer message', customerMessage(incident, zone))),
     ],
   }
 }

@@ -30,6 +30,20 @@ const plain = (node: DocNode): string =>
   node.type === 'text' ? (node.text ?? '') : (node.content ?? []).map(plain).join(' ')
 
 /**
+ * What the user wrote in a block. In a table, the values they filled in: not its labels, and not
+ * the rows Steady filled from the record ("Minutes at SEV2").
+ */
+const written = (node: DocNode): string =>
+  node.type === 'table'
+    ? (node.content ?? [])
+        .slice(1)
+        .filter((row) => !plain(row.content?.[0] ?? { type: 'x' }).startsWith('Minutes at'))
+        .map((row) => (row.content ?? []).slice(1).map(plain).join(' '))
+        .join(' ')
+        .trim()
+    : plain(node)
+
+/**
  * What the user wrote under a heading (level 2), up to the next one: the parts generated from the
  * record do not count as writing.
  */
@@ -44,9 +58,21 @@ export function sectionText(doc: PostmortemDoc, heading: string): string | null 
       continue
     }
     if (inside && node.type !== 'recordSection' && node.type !== 'actionItems')
-      parts.push(plain(node))
+      parts.push(written(node))
   }
   return found ? parts.join('\n').trim() : null
+}
+
+/** Sections Steady fills with a first draft: not the user's writing until they change it. */
+const PREFILLED = new Set(['internal summary', 'customer message'])
+
+/** Whether the user has written anything yet (a template can then still be swapped). */
+export function hasWriting(doc: PostmortemDoc): boolean {
+  return doc.content.some((node) => {
+    if (node.type !== 'heading' || node.attrs?.['level'] !== 2) return false
+    const title = plain(node).trim()
+    return !PREFILLED.has(title.toLowerCase()) && Boolean(sectionText(doc, title))
+  })
 }
 
 /** Everything the user wrote in the document; the parts generated from the record are Steady's. */

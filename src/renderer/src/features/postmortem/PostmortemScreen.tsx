@@ -3,6 +3,7 @@ import { LIMITS, type Incident } from '@shared/domain/model'
 import {
   buildPostmortemTemplate,
   refreshFromRecord,
+  suggestTemplate,
   type PostmortemDoc,
 } from '@shared/domain/postmortem'
 import type { Node as PmNode } from '@tiptap/pm/model'
@@ -23,6 +24,7 @@ import { BreakBanner } from './BreakBanner'
 import { postmortemFile } from './export'
 import { ReviewPanel } from './ReviewPanel'
 import { RevisionHistory } from './RevisionHistory'
+import { TemplatePicker } from './TemplatePicker'
 
 /** Another window's document waits until typing here has paused this long. */
 const PAUSE_MS = 1500
@@ -43,7 +45,10 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   // The first visit starts the document from the record.
   useEffect(() => {
     if (row === null && events && !postmortemAutosave.pendingFor(id))
-      void postmortemsRepo.save(id, buildPostmortemTemplate(incident, events, zone))
+      void postmortemsRepo.save(
+        id,
+        buildPostmortemTemplate(incident, events, zone, suggestTemplate(incident)),
+      )
   }, [row, events, id, incident, zone])
   // Leaving the screen saves the document.
   useEffect(() => () => void postmortemAutosave.flush(id), [id])
@@ -177,6 +182,19 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         <button type="button" className="button quiet small" onClick={refresh} disabled={final}>
           Refresh from record
         </button>
+        {row && !final && (
+          <TemplatePicker
+            doc={postmortemAutosave.pendingFor(id) ?? row.doc}
+            suggested={suggestTemplate(incident)}
+            choose={(template) => {
+              const editor = editorRef.current
+              if (!editor || !events) return
+              const doc = buildPostmortemTemplate(incident, events, zone, template)
+              editor.commands.setContent(doc)
+              onChange(doc)
+            }}
+          />
+        )}
       </ReviewPanel>
       {events && <RevisionHistory incidentId={id} events={events} final={final} />}
       {message && (
