@@ -208,6 +208,8 @@ const scenes = {
   },
   'action-items': async (page) => {
     await scenes.postmortem(page)
+    await page.getByLabel('Owner of Alert on EU 5xx rate').fill('sam')
+    await page.getByLabel('Owner of Alert on EU 5xx rate').blur()
     await page.getByRole('button', { name: 'Action items' }).click()
   },
 }

@@ -129,22 +129,57 @@ test('pasted HTML is sanitised: no script runs and no javascript: link survives'
   consoleErrors.splice(0)
 })
 
-test('the action items page lists open items across incidents, soonest first', async ({ page }) => {
+test('the action items page lists open items across incidents, edits them in place, and filters them', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
   await openApp(page)
-  await resolveQuickly(page, 'Disk full on worker')
-  await page.getByLabel('New action item', { exact: true }).fill('Alert at 80% disk')
-  await page.getByRole('button', { name: 'Add action item' }).click()
-  await expect(page.getByRole('textbox', { name: 'Action item', exact: true })).toHaveValue(
-    'Alert at 80% disk',
-  )
+  for (const [incident, item] of [
+    ['Disk full on worker', 'Alert at 80% disk'],
+    ['Queue stuck after deploy', 'Drain the queue in the runbook'],
+  ]) {
+    await resolveQuickly(page, incident!)
+    await page.getByLabel('New action item', { exact: true }).fill(item!)
+    await page.getByRole('button', { name: 'Add action item' }).click()
+    await expect(page.getByRole('textbox', { name: 'Action item', exact: true })).toHaveValue(item!)
+  }
   await page.getByRole('button', { name: 'Action items' }).click()
   await expect(page.getByRole('heading', { name: 'Action items', level: 1 })).toBeVisible()
   await expect(page.getByRole('row', { name: /Alert at 80% disk/ })).toContainText(
     'Disk full on worker',
   )
   await expectAccessible(page, 'action items')
+
+  // Edited here, in place: owner, priority, status.
+  await page.getByLabel('Owner of Alert at 80% disk').fill('sam')
+  await page.getByLabel('Owner of Alert at 80% disk').blur()
+  await page.getByLabel('Priority of Alert at 80% disk').selectOption('P1')
+  const filters = page.getByRole('group', { name: 'Filter action items' })
+  await filters.getByLabel('Owner').selectOption('sam')
+  await expect(page.getByLabel('Owner of Alert at 80% disk')).toBeVisible()
+  await expect(page.getByLabel('Owner of Drain the queue in the runbook')).toBeHidden()
+  await filters.getByLabel('Owner').selectOption({ label: 'No owner yet' })
+  await expect(page.getByLabel('Owner of Drain the queue in the runbook')).toBeVisible()
+  await expect(page.getByLabel('Owner of Alert at 80% disk')).toBeHidden()
+  await filters.getByLabel('Owner').selectOption({ label: 'Anyone' })
+  await filters.getByLabel('Incident').selectOption({ label: 'Queue stuck after deploy' })
+  await expect(page.getByLabel('Owner of Alert at 80% disk')).toBeHidden()
+  await filters.getByLabel('Incident').selectOption({ label: 'Any incident' })
+  // Nothing is overdue yet (due two weeks from resolution).
+  await filters.getByLabel('Overdue only').check()
+  await expect(page.getByText('No action item matches these filters.')).toBeVisible()
+  await filters.getByLabel('Overdue only').uncheck()
+
+  await page.getByLabel('Status of Alert at 80% disk').selectOption('done')
+  await filters.getByLabel('Status').selectOption('done')
+  await expect(page.getByLabel('Owner of Alert at 80% disk')).toBeVisible()
+  await expect(page.getByLabel('Owner of Drain the queue in the runbook')).toBeHidden()
+  // Done the day it was written: the two-week rule is kept.
+  await expect(page.getByText(/^Done within two weeks: 1 of 1/)).toBeVisible()
+
   await page.getByRole('button', { name: 'Disk full on worker' }).click()
   await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+  await expect(page.getByLabel('Owner of Alert at 80% disk')).toHaveValue('sam')
 })
 
 test('refresh from record applies a reclassified severity and keeps the writing; export agrees', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultDueAt } from './action-items'
-import { IncidentLog } from './test-helpers'
+import { TWO_WEEKS, defaultDueAt, newActionItem, twoWeekRule } from './action-items'
+import { IncidentLog, T0 } from './test-helpers'
 import { DAY, HOUR } from './time'
 
 describe('the default due date of an action item', () => {
@@ -23,5 +23,30 @@ describe('the default due date of an action item', () => {
       payload: {},
     })
     expect(defaultDueAt(log.incident, entered)).toBe(entered + 14 * DAY)
+  })
+})
+
+describe('the two-week rule', () => {
+  const base = new IncidentLog().incident
+  const item = (id: string, createdAt: number, doneAt: number | null) => ({
+    ...newActionItem({ title: id }, base, { id, now: createdAt }),
+    status: doneAt === null ? ('open' as const) : ('done' as const),
+    doneAt,
+  })
+  const now = T0 + 30 * DAY
+  it('counts items done within two weeks of being written, of those whose two weeks are over', () => {
+    expect(
+      twoWeekRule(
+        [
+          item('on time', T0, T0 + 13 * DAY),
+          item('just in time', T0, T0 + TWO_WEEKS),
+          item('late', T0, T0 + 15 * DAY),
+          item('never done', T0, null),
+          item('still young', now - DAY, null),
+          item('young and done', now - DAY, now),
+        ],
+        now,
+      ),
+    ).toEqual({ counted: 5, onTime: 3 })
   })
 })

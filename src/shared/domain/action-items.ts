@@ -48,6 +48,9 @@ export function withStatus(item: ActionItem, status: ActionItemStatus, now: numb
 }
 
 /** The columns an action item shows in, wherever it is listed (screens and the Markdown export). */
+/** The overview across incidents: what is edited there (type and "Done when" are on the incident). */
+export const OVERVIEW_COLUMNS = ['Action item', 'Priority', 'Owner', 'Due', 'Status'] as const
+
 export const ACTION_ITEM_COLUMNS = [
   'Action item',
   'Type',
@@ -57,3 +60,24 @@ export const ACTION_ITEM_COLUMNS = [
   'Done when',
   'Status',
 ] as const
+
+/** The two-week rule: items not done within two weeks tend never to get done. */
+export const TWO_WEEKS = 14 * DAY
+
+/**
+ * How many items kept the two-week rule: of the items whose two weeks are over (or that are
+ * done), how many were done within two weeks of being written down.
+ */
+export function twoWeekRule(
+  items: readonly ActionItem[],
+  now: number,
+): { counted: number; onTime: number } {
+  let counted = 0
+  let onTime = 0
+  for (const item of items) {
+    if (item.doneAt === null && now - item.createdAt < TWO_WEEKS) continue
+    counted++
+    if (item.doneAt !== null && item.doneAt - item.createdAt <= TWO_WEEKS) onTime++
+  }
+  return { counted, onTime }
+}

@@ -1,18 +1,28 @@
-import type { Incident } from '@shared/domain/model'
+import { OVERVIEW_COLUMNS, twoWeekRule } from '@shared/domain/action-items'
+import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { formatDate } from '../../components/format'
+import { useId, useMemo, useState } from 'react'
 import { useNow } from '../../components/use-now'
 import { useOutstandingActionItems } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
+import { ItemRow } from './ActionItemsTable'
 
-/** Every open action item across incidents, soonest due first, overdue ones marked. */
+type StatusFilter = 'outstanding' | 'open' | 'done'
+const NO_OWNER = '\u0000none'
+
+/**
+ * Every outstanding action item across incidents, soonest due first, edited in place (owner, due
+ * date, priority, status), filtered by owner, status, overdue and incident; and how well the
+ * two-week rule is kept, overall and per incident.
+ */
 export function ActionItemsPage() {
   const items = useOutstandingActionItems()
+  const all = useLiveQuery(() => db.actionItems.toArray(), [])
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
-  const ids = [...new Set(items?.map((i) => i.incidentId) ?? [])]
+  const ids = useMemo(() => [...new Set(all?.map((i) => i.incidentId) ?? [])], [all])
   const incidents = useLiveQuery(
     async () =>
       new Map(
@@ -22,9 +32,47 @@ export function ActionItemsPage() {
       ),
     [ids.join(',')],
   )
+  const [owner, setOwner] = useState('')
+  const [status, setStatus] = useState<StatusFilter>('outstanding')
+  const [overdueOnly, setOverdueOnly] = useState(false)
+  const [incidentId, setIncidentId] = useState('')
+  const f = useId()
+
+  // Items of an incident in the trash wait there with it.
+  const live = (item: ActionItem) => incidents?.get(item.incidentId)?.status !== 'deleted'
+  const isOverdue = (item: ActionItem) =>
+    item.status === 'open' && item.dueAt !== null && item.dueAt < now
+  const owners = [...new Set((items ?? []).map((i) => i.owner.trim()).filter(Boolean))].sort()
+  const shown = (items ?? []).filter(
+    (item) =>
+      live(item) &&
+      (status === 'outstanding' || item.status === status) &&
+      (!overdueOnly || isOverdue(item)) &&
+      (!incidentId || item.incidentId === incidentId) &&
+      (!owner || (owner === NO_OWNER ? !item.owner.trim() : item.owner.trim() === owner)),
+  )
+  const title = (id: string) => {
+    const incident = incidents?.get(id)
+    return incident ? displayTitle(incident) : 'Open incident'
+  }
+  const rule = all ? twoWeekRule(all.filter(live), now) : null
+  const perIncident = useMemo(() => {
+    const groups = new Map<string, ActionItem[]>()
+    for (const item of all ?? [])
+      groups.set(item.incidentId, [...(groups.get(item.incidentId) ?? []), item])
+    return [...groups].map(([id, list]) => ({ id, ...twoWeekRule(list, now), total: list.length }))
+  }, [all, now])
+
   return (
     <section className="page page-wide" aria-labelledby="action-items-title">
       <h1 id="action-items-title">Action items</h1>
+      {rule && rule.counted > 0 && (
+        <p className="two-week-rule">
+          Done within two weeks: <strong>{rule.onTime}</strong> of {rule.counted} (
+          {Math.round((rule.onTime / rule.counted) * 100)}%). Items not done within two weeks tend
+          never to get done.
+        </p>
+      )}
       {items && items.length === 0 && (
         <div className="empty-state">
           <p className="empty-title">Nothing outstanding.</p>
@@ -34,43 +82,132 @@ export function ActionItemsPage() {
         </div>
       )}
       {items && items.length > 0 && (
-        <table className="items-table overview">
-          <thead>
-            <tr>
-              <th scope="col">Due</th>
-              <th scope="col">Action item</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => {
-              // Items of an incident in the trash wait there with it.
-              if (incidents?.get(item.incidentId)?.status === 'deleted') return null
-              const overdue = item.status === 'open' && item.dueAt !== null && item.dueAt < now
-              const incident = incidents?.get(item.incidentId)
-              return (
-                <tr key={item.id} data-overdue={overdue || undefined}>
-                  <td className="nowrap">
-                    {item.dueAt === null ? '—' : formatDate(item.dueAt, now)}
-                    {overdue && <span className="overdue-tag">Overdue</span>}
-                  </td>
-                  <td>{item.title}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => navigate({ screen: 'incident', id: item.incidentId })}
-                    >
-                      {incident ? displayTitle(incident) : 'Open incident'}
-                    </button>
-                  </td>
-                  <td>{item.status === 'done' ? 'Done — verify it' : 'Open'}</td>
+        <>
+          <div className="filters" role="group" aria-label="Filter action items">
+            <label htmlFor={`${f}-owner`}>Owner</label>
+            <select
+              id={`${f}-owner`}
+              className="input select"
+              value={owner}
+              onChange={(e) => setOwner(e.target.value)}
+            >
+              <option value="">Anyone</option>
+              <option value={NO_OWNER}>No owner yet</option>
+              {owners.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${f}-status`}>Status</label>
+            <select
+              id={`${f}-status`}
+              className="input select"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as StatusFilter)}
+            >
+              <option value="outstanding">Open or to verify</option>
+              <option value="open">Open</option>
+              <option value="done">Done, to verify</option>
+            </select>
+            <label htmlFor={`${f}-incident`}>Incident</label>
+            <select
+              id={`${f}-incident`}
+              className="input select"
+              value={incidentId}
+              onChange={(e) => setIncidentId(e.target.value)}
+            >
+              <option value="">Any incident</option>
+              {[...new Set((items ?? []).filter(live).map((i) => i.incidentId))].map((id) => (
+                <option key={id} value={id}>
+                  {title(id)}
+                </option>
+              ))}
+            </select>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={overdueOnly}
+                onChange={(e) => setOverdueOnly(e.target.checked)}
+              />
+              Overdue only
+            </label>
+          </div>
+          {shown.length === 0 ? (
+            <p className="muted">No action item matches these filters.</p>
+          ) : (
+            <table className="items-table overview">
+              <colgroup>
+                <col />
+                <col className="col-priority" />
+                <col className="col-owner" />
+                <col className="col-due" />
+                <col className="col-status" />
+                <col className="col-incident" />
+                <col className="col-remove" />
+              </colgroup>
+              <thead>
+                <tr>
+                  {OVERVIEW_COLUMNS.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                  <th scope="col">Incident</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
                 </tr>
-              )
-            })}
-          </tbody>
-        </table>
+              </thead>
+              <tbody>
+                {shown.map((item) => (
+                  <ItemRow
+                    key={item.id}
+                    item={item}
+                    overdue={isOverdue(item)}
+                    compact
+                    incident={
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => navigate({ screen: 'incident', id: item.incidentId })}
+                      >
+                        {title(item.incidentId)}
+                      </button>
+                    }
+                  />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      {perIncident.some((p) => p.counted > 0) && (
+        <details className="two-week-details">
+          <summary>The two-week rule, per incident</summary>
+          <table className="summary-table">
+            <thead>
+              <tr>
+                <th scope="col">Incident</th>
+                <th scope="col">Items</th>
+                <th scope="col">Done within two weeks</th>
+              </tr>
+            </thead>
+            <tbody>
+              {perIncident
+                .filter((p) => p.counted > 0 && incidents?.get(p.id)?.status !== 'deleted')
+                .map((p) => (
+                  <tr key={p.id}>
+                    <td>{title(p.id)}</td>
+                    <td>{p.total}</td>
+                    <td>
+                      {p.onTime} of {p.counted}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
       )}
     </section>
   )

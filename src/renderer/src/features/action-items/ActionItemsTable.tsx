@@ -79,7 +79,19 @@ export function ActionItemsTable({ incidentId }: { incidentId: string }) {
   )
 }
 
-function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
+/** One item, edited in place; `incident` adds a cell naming its incident (the overview page). */
+export function ItemRow({
+  item,
+  overdue,
+  incident,
+  compact = false,
+}: {
+  item: ActionItem
+  overdue: boolean
+  incident?: React.ReactNode
+  /** Without type and "Done when" (the overview page; both are edited on the incident). */
+  compact?: boolean
+}) {
   const pending = itemAutosave.pendingFor(item.id)
   const [title, setTitle] = useState(pending?.title ?? item.title)
   const [owner, setOwner] = useState(pending?.owner ?? item.owner)
@@ -106,22 +118,24 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
           onBlur={flush}
         />
       </td>
-      <td>
-        <select
-          className="cell-input"
-          aria-label={`Type of ${label}`}
-          value={item.type}
-          onChange={(e) =>
-            void actionItemsRepo.edit(item.id, { type: e.target.value as ActionItemType })
-          }
-        >
-          {ACTION_ITEM_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ACTION_ITEM_TYPE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </td>
+      {!compact && (
+        <td>
+          <select
+            className="cell-input"
+            aria-label={`Type of ${label}`}
+            value={item.type}
+            onChange={(e) =>
+              void actionItemsRepo.edit(item.id, { type: e.target.value as ActionItemType })
+            }
+          >
+            {ACTION_ITEM_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ACTION_ITEM_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </td>
+      )}
       <td>
         <select
           className="cell-input"
@@ -166,19 +180,21 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
         />
         {overdue && <span className="overdue-tag">Overdue</span>}
       </td>
-      <td>
-        <LimitedText
-          className="cell-input"
-          aria-label={`Done when, for ${label}`}
-          value={measure}
-          max={LIMITS.shortNote}
-          onValue={(value) => {
-            setMeasure(value)
-            type({ measure: value })
-          }}
-          onBlur={flush}
-        />
-      </td>
+      {!compact && (
+        <td>
+          <LimitedText
+            className="cell-input"
+            aria-label={`Done when, for ${label}`}
+            value={measure}
+            max={LIMITS.shortNote}
+            onValue={(value) => {
+              setMeasure(value)
+              type({ measure: value })
+            }}
+            onBlur={flush}
+          />
+        </td>
+      )}
       <td>
         <select
           className="cell-input"
@@ -195,6 +211,7 @@ function ItemRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
           ))}
         </select>
       </td>
+      {incident !== undefined && <td>{incident}</td>}
       <td>
         <button
           type="button"
