@@ -107,6 +107,11 @@ const scenes = {
     await page.keyboard.type('The config template had no per-region default')
     await page.getByRole('button', { name: 'Add a factor' }).scrollIntoViewIfNeeded()
   },
+  print: async (page) => {
+    await scenes['blame-flag'](page)
+    await page.emulateMedia({ media: 'print' })
+    await page.evaluate(() => window.scrollTo(0, 0))
+  },
   'review-gate': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Send to review' }).click()

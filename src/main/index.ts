@@ -27,7 +27,7 @@ import { registerAppInfoIpc } from './app-info/ipc'
 import { BackupService } from './backups/backup-service'
 import { registerBackupIpc } from './backups/ipc'
 import { Desktop, registerDesktopIpc } from './desktop/desktop'
-import { electronDialogs, registerExportIpc } from './export/ipc'
+import { registerExportIpc } from './export/ipc'
 import { createAppHandle } from './ipc'
 import { sendToPage } from './ipc/send'
 import { LastBackup } from './quit/last-backup'
@@ -123,10 +123,7 @@ if (!app.requestSingleInstanceLock()) {
     tray = createTray({ Tray, Menu, app, icon: here('../../resources/tray-32.png'), actions })
     const handle = createAppHandle((url) => isAppUrl(url, devServerUrl))
     registerAppInfoIpc(handle, app, openExternal)
-    registerExportIpc(
-      handle,
-      electronDialogs(dialog, () => windows.current),
-    )
+    registerExportIpc(handle, dialog, () => windows.current)
     registerReminderIpc(handle, scheduler)
     registerTrayIpc(handle, tray)
     registerBackupIpc(handle, backups, {

@@ -71,6 +71,7 @@ const steady = {
   export: {
     saveMarkdown: (file: MarkdownFile) => invoke('export:save-markdown', file),
     saveFolder: (files: MarkdownFile[]) => invoke('export:save-folder', files),
+    savePdf: (fileName: string) => invoke('export:save-pdf', fileName),
   },
 } satisfies SteadyApi
 

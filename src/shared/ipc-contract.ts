@@ -152,6 +152,8 @@ export const ipcContract = {
     args: z.tuple([z.array(folderFileSchema).min(1).max(10_000)]),
     result: saveResultSchema,
   },
+  /** Prints the page as shown (its print stylesheet: the post-mortem alone) to a PDF file. */
+  'export:save-pdf': { args: z.tuple([fileNameSchema]), result: saveResultSchema },
   /** Answers with the reminders in the schedule that already fired, for the timelines. */
   'reminders:sync': { args: z.tuple([reminderScheduleSchema]), result: reminderScheduleSchema },
   'tray:update': { args: z.tuple([trayStatusSchema]), result: z.null() },
@@ -235,5 +237,7 @@ export interface SteadyApi {
     saveMarkdown(file: MarkdownFile): Promise<SaveResult>
     /** Asks for a folder, then writes every file into it atomically. */
     saveFolder(files: MarkdownFile[]): Promise<SaveResult>
+    /** Asks where to save, then prints the page (its print stylesheet) to a PDF there. */
+    savePdf(fileName: string): Promise<SaveResult>
   }
 }

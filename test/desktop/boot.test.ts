@@ -99,6 +99,16 @@ describe('the desktop process, booted from the build', () => {
     await expect(
       steady.export.saveFolder([{ fileName: '.bashrc', content: 'evil' }]),
     ).rejects.toThrow(/invalid arguments/)
+    // The post-mortem as a PDF: the page printed with its print stylesheet, where the user chose.
+    const pdfPath = path.join(electron.app.getPath('userData'), 'post-mortem.pdf')
+    electron.dialog.nextPath = pdfPath
+    expect(await steady.export.savePdf('2026-11-27-checkout.pdf')).toEqual({
+      saved: true,
+      where: pdfPath,
+    })
+    expect(readFileSync(pdfPath, 'utf8')).toBe('%PDF-fake')
+    electron.dialog.nextPath = undefined
+    await expect(steady.export.savePdf('../evil.pdf')).rejects.toThrow(/invalid arguments/)
   })
 
   it('refuses a call from any other origin', async () => {

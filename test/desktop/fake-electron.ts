@@ -87,6 +87,10 @@ class WebContents extends Emitter {
     page.emit(channel, {}, ...args)
   }
   isLoading = () => false
+  printToPDF = async (options: unknown) => {
+    calls.push(`printToPDF ${JSON.stringify(options)}`)
+    return new TextEncoder().encode('%PDF-fake')
+  }
   reloads = 0
   reload() {
     this.reloads++

@@ -175,3 +175,29 @@ test('the template is suggested from the incident, can be swapped until the user
   expect(body).toMatch(/## Customer message\n\nBetween .* some of you were affected by an issue/)
   expect(body).toMatch(/## Internal summary\n\nOn .*: API keys leaked in a public build log\./)
 })
+
+test('the post-mortem prints alone, as a PDF a reader can use', async ({ page }) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Payments page times out')
+  await editorOf(page).getByRole('heading', { name: 'Summary', exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('Timeouts for 12 minutes after a pool resize.')
+  // In a browser, "Export PDF…" opens the print dialog (stubbed here, as headless has none).
+  await page.evaluate(() => (window.print = () => ((window as { printed?: number }).printed = 1)))
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await expect(page.getByText(/^Printed\. To keep a file, choose "Save as PDF"/)).toBeVisible()
+  expect(await page.evaluate(() => (window as { printed?: number }).printed)).toBe(1)
+
+  // What prints: the document, without the app around it.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toBeHidden()
+  await expect(page.getByRole('region', { name: 'Review' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Export PDF…' })).toBeHidden()
+  await expect(editorOf(page)).toContainText('Timeouts for 12 minutes after a pool resize.')
+  const pdf = await page.pdf({ format: 'A4' })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(pdf.length).toBeGreaterThan(10_000)
+  await page.emulateMedia({ media: 'screen' })
+})

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc-contract'
-import { saveFolder, saveMarkdown, type ExportDialogs } from './export-files'
+import { saveFolder, saveMarkdown, savePdf, type ExportDialogs } from './export-files'
 
 let dir: string
 beforeEach(async () => {
@@ -116,5 +116,30 @@ describe('Markdown export to files', () => {
       true,
     )
     expect(args.safeParse([[]]).success).toBe(false)
+  })
+})
+
+describe('PDF export', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7 fake')
+  it('prints the page only once a place is chosen, and writes it there', async () => {
+    let printed = 0
+    const print = () => {
+      printed++
+      return Promise.resolve(pdf)
+    }
+    expect(await savePdf(dialogs(undefined), 'x.pdf', print)).toEqual({ saved: false })
+    expect(printed).toBe(0)
+    const target = path.join(dir, 'post-mortem')
+    expect(await savePdf(dialogs(target), '2026-11-27-checkout.pdf', print)).toEqual({
+      saved: true,
+      where: `${target}.pdf`,
+    })
+    expect(await readFile(`${target}.pdf`, 'utf8')).toBe('%PDF-1.7 fake')
+  })
+
+  it('refuses a file name with a path in it, at the contract', () => {
+    const args = ipcContract['export:save-pdf'].args
+    expect(args.safeParse(['../../.bashrc']).success).toBe(false)
+    expect(args.safeParse(['2026-11-27-checkout.pdf']).success).toBe(true)
   })
 })

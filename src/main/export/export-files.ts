@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../storage/atomic-write'
 
 export interface ExportDialogs {
   /** Resolves to the chosen path, or undefined when the user cancels. */
-  chooseFile(defaultName: string, kind: 'markdown' | 'json'): Promise<string | undefined>
+  chooseFile(defaultName: string, kind: 'markdown' | 'json' | 'pdf'): Promise<string | undefined>
   chooseFolder(): Promise<string | undefined>
   /** Some files already exist in the chosen folder: replace them, keep both, or stop. */
   confirmReplace(names: string[]): Promise<'replace' | 'keep-both' | 'cancel'>
@@ -27,6 +27,19 @@ export async function saveMarkdown(
     ? target
     : `${target}.${kind === 'json' ? 'json' : 'md'}`
   await writeFileAtomic(withExtension, file.content)
+  return { saved: true, where: withExtension }
+}
+
+/** Asks where, then prints the page to a PDF there (atomically); nothing is printed if cancelled. */
+export async function savePdf(
+  dialogs: ExportDialogs,
+  fileName: string,
+  print: () => Promise<Uint8Array>,
+): Promise<SaveResult> {
+  const target = await dialogs.chooseFile(path.basename(fileName), 'pdf')
+  if (!target) return { saved: false }
+  const withExtension = path.extname(target) ? target : `${target}.pdf`
+  await writeFileAtomic(withExtension, await print())
   return { saved: true, where: withExtension }
 }
 

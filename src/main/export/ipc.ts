@@ -1,6 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron'
 import type { Handle } from '../ipc/handle'
-import { saveFolder, saveMarkdown, type ExportDialogs } from './export-files'
+import { saveFolder, saveMarkdown, savePdf, type ExportDialogs } from './export-files'
 
 /** Electron's dialogs, attached to the app's window. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | null): ExportDialogs {
@@ -13,7 +13,9 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
         filters: [
           kind === 'json'
             ? { name: 'Steady export', extensions: ['json'] }
-            : { name: 'Markdown', extensions: ['md'] },
+            : kind === 'pdf'
+              ? { name: 'PDF', extensions: ['pdf'] }
+              : { name: 'Markdown', extensions: ['md'] },
         ],
       }
       const result = win
@@ -56,7 +58,26 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
   }
 }
 
-export function registerExportIpc(handle: Handle, dialogs: ExportDialogs): void {
+/** The page, printed with its print stylesheet (A4, the margins of a document). */
+export function pagePrinter(
+  window: () => Pick<BrowserWindow, 'webContents'> | null,
+): () => Promise<Uint8Array> {
+  return async () => {
+    const win = window()
+    if (!win) throw new Error('There is no window to print.')
+    return win.webContents.printToPDF({ pageSize: 'A4', printBackground: false })
+  }
+}
+
+/** The export channels, with Electron's dialogs and printing attached to the app's window. */
+export function registerExportIpc(
+  handle: Handle,
+  dialog: Dialog,
+  window: () => BrowserWindow | null,
+): void {
+  const dialogs = electronDialogs(dialog, window)
+  const print = pagePrinter(window)
   handle('export:save-markdown', (file) => saveMarkdown(dialogs, file))
   handle('export:save-folder', (files) => saveFolder(dialogs, files))
+  handle('export:save-pdf', (fileName) => savePdf(dialogs, fileName, print))
 }

@@ -8,6 +8,7 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     openExternal: (url) => steady.shell.openExternal(url),
     saveMarkdown: (file) => steady.export.saveMarkdown(file),
     saveFolder: (files) => steady.export.saveFolder(files),
+    savePdf: (fileName) => steady.export.savePdf(fileName),
     syncReminders: (schedule) => steady.reminders.sync(schedule),
     onRemindersFired: (listener) => steady.events.onRemindersFired(listener),
     updateTray: (status) => void steady.tray.update(status),

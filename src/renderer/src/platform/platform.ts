@@ -27,6 +27,12 @@ export interface Platform {
   /** Desktop: a folder picker. Web: one download per file. */
   saveFolder(files: MarkdownFile[]): Promise<SaveResult>
   /**
+   * The page as printed (its print stylesheet shows the post-mortem alone). Desktop: a save
+   * dialog, then a PDF file. Web: the browser's print dialog, where "Save as PDF" is one choice
+   * (saved, with no `where`).
+   */
+  savePdf(fileName: string): Promise<SaveResult>
+  /**
    * Hands the schedule (what has not fired yet) to the reminder clock, which shows each reminder
    * at its time; answers with those in it that fired already, for the timelines. Desktop: the main
    * process, window open or not. Web: this page (one tab of several), with Web Notifications.

@@ -38,6 +38,10 @@ export function createWebPlatform(win: Window = window): Platform {
       download(win, file)
       return Promise.resolve({ saved: true, where: `Downloads/${file.fileName}` })
     },
+    savePdf: () => {
+      win.print()
+      return Promise.resolve({ saved: true })
+    },
     saveFolder: (files) => {
       for (const file of files) download(win, file)
       return Promise.resolve({ saved: true, where: 'your downloads folder' })

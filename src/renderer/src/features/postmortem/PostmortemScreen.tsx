@@ -118,6 +118,20 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         .then((file) => platform.saveMarkdown(file))
         .then((r) => (r.saved ? `Exported to ${r.where ?? 'your file'}.` : 'Export cancelled.')),
     )
+  const exportPdf = () =>
+    report(
+      postmortemAutosave
+        .flush(id)
+        .then(() => postmortemFile(id))
+        .then((file) => platform.savePdf(file.fileName.replace(/\.md$/, '.pdf')))
+        .then((r) =>
+          !r.saved
+            ? 'Export cancelled.'
+            : r.where
+              ? `Saved as PDF to ${r.where}.`
+              : 'Printed. To keep a file, choose "Save as PDF" in the print dialog.',
+        ),
+    )
   const copy = () =>
     report(
       postmortemAutosave
@@ -140,6 +154,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     { label: 'Move to prevention', move: { kind: 'go-to', to: 'prevention' } },
     [
       { label: 'Export Markdown…', run: exportFile },
+      { label: 'Export PDF…', run: exportPdf },
       { label: 'Copy as Markdown', run: copy },
     ],
   )
