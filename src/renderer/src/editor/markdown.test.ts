@@ -13,6 +13,9 @@ import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ACTION_ITEM_COLUMNS } from '@shared/domain/action-items'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
 import { markdownFileName, toPostmortemMarkdown } from './markdown'
 
 const GOLDEN = 'test/fixtures/postmortem.golden.md'
@@ -63,6 +66,16 @@ function fixture() {
   log.record({ kind: 'mitigation-verified', at: T0 + 10 * MINUTE, payload: {} })
   log.record({ kind: 'fix-deployed', at: T0 + 3 * HOUR, payload: {} })
   log.record({ kind: 'resolved', at: T0 + 4 * HOUR, payload: {} })
+  log.record({
+    kind: 'factors-set',
+    at: T0 + 25 * HOUR,
+    payload: {
+      factors: [
+        { id: 'f1', category: 'Detection gap', text: 'No alert on regional 5xx rates' },
+        { id: 'f2', category: 'Change', text: 'Config pushed to every region at once' },
+      ],
+    },
+  })
   log.record({
     kind: 'postmortem-roles',
     at: T0 + 26 * HOUR,
@@ -285,6 +298,66 @@ describe('toPostmortemMarkdown', () => {
     expect(markdownFileName(incident, 'UTC')).toBe(
       '2026-11-26-checkout-returns-502-for-eu-users.md',
     )
+  })
+})
+
+describe('what a GitHub or Obsidian reader sees', () => {
+  it('parses with a CommonMark + GFM parser into the headings, tables, task list and links', () => {
+    const { incident, items, doc } = fixture()
+    const markdown = toPostmortemMarkdown(doc, incident, items, 'UTC')
+    const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+    const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+    const all = <T extends string>(type: T) => {
+      const found: { type: string; [key: string]: unknown }[] = []
+      const walk = (node: { type: string; children?: unknown[] }) => {
+        if (node.type === type) found.push(node as never)
+        for (const child of (node.children ?? []) as { type: string }[]) walk(child)
+      }
+      walk(tree)
+      return found
+    }
+    const text = (node: unknown): string => {
+      const n = node as { value?: string; children?: unknown[] }
+      return n.value ?? (n.children ?? []).map(text).join('')
+    }
+    const headings = all('heading').map((h) => `${'#'.repeat(h['depth'] as number)} ${text(h)}`)
+    expect(headings[0]).toBe('# Post-mortem: Checkout returns 502 for EU users')
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        '## Summary',
+        '## Impact',
+        '## Timeline',
+        '## What we knew at the time',
+        '## Root cause',
+        '## Action items',
+        '## Internal summary',
+        '## Customer message',
+      ]),
+    )
+    // Tables: the user's, the impact numbers, the action items (seven columns, every row).
+    const tables = all('table').map((t) =>
+      (t['children'] as { children: unknown[] }[]).map((row) => row.children.map(text)),
+    )
+    expect(tables).toContainEqual([
+      ['Region', 'Errors'],
+      ['EU | west', '12%'],
+    ])
+    expect(tables).toContainEqual(expect.arrayContaining([['Minutes at SEV2', '252']]))
+    const actionTable = tables.find((t) => t[0]?.[0] === 'Action item')!
+    expect(actionTable[0]).toEqual([...ACTION_ITEM_COLUMNS])
+    expect(actionTable.every((row) => row.length === ACTION_ITEM_COLUMNS.length)).toBe(true)
+    // A task list, with what is done checked.
+    const tasks = all('listItem').filter((i) => i['checked'] !== null && i['checked'] !== undefined)
+    expect(tasks.map((t) => [text(t), t['checked']])).toEqual([
+      ['Rolled back', true],
+      ['Tell support', false],
+    ])
+    // Links: the allowed one, and never the hostile one.
+    expect(all('link').map((l) => l['url'])).toEqual(['https://grafana.example.com/d/eu'])
+    // Contributing factors, each with its category.
+    const factors = all('listItem').map(text)
+    expect(factors).toContain('Detection gap: No alert on regional 5xx rates')
+    expect(factors).toContain('Change: Config pushed to every region at once')
   })
 })
 
