@@ -42,6 +42,18 @@ test('write a post-mortem with three action items, export it, and close the loop
   await page.getByLabel('Owner of Alert on webhook 5xx rate').fill('sam')
   await page.getByLabel('Owner of Alert on webhook 5xx rate').blur()
   await page.getByLabel('Priority of Alert on webhook 5xx rate').selectOption('P1')
+  // A ticket link: only what the link allowlist accepts is kept.
+  const link = page.getByLabel('Link for Alert on webhook 5xx rate')
+  await link.fill('javascript:alert(1)')
+  await link.blur()
+  await expect(page.getByText(/^Only http, https and mailto links/)).toBeVisible()
+  await link.fill('https://tickets.example.com/OPS-1')
+  await link.blur()
+  await expect(
+    page.getByRole('row', { name: /Alert on webhook 5xx rate/ }).getByRole('button', {
+      name: 'Open link',
+    }),
+  ).toBeVisible()
   await expectAccessible(page, 'post-mortem')
 
   const download = page.waitForEvent('download')
@@ -59,8 +71,14 @@ test('write a post-mortem with three action items, export it, and close the loop
     action_items: { open: 3, done: 0 },
   })
   expect(markdown).toContain('## What went well\n\nThe rollback took two minutes.')
-  expect(markdown).toContain('| Alert on webhook 5xx rate | Prevent | P1 | sam |')
-  for (const title of items) expect(markdown).toContain(`| ${title} |`)
+  expect(markdown).toContain(
+    '| [Alert on webhook 5xx rate](https://tickets.example.com/OPS-1) | Prevent | P1 | sam |',
+  )
+  // Every item is a row of the table (as a link when it has one).
+  for (const title of items)
+    expect(markdown).toMatch(
+      new RegExp(`^\\| \\[?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'),
+    )
   await expect(page.getByText(/^Exported to/)).toBeVisible()
 
   // Prevention: the incident closes only once every item is verified (or with a reason).

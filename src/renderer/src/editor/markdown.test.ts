@@ -102,15 +102,19 @@ function fixture() {
       'done',
       T0 + 2 * DAY,
     ),
-    newActionItem(
-      {
-        title: 'Template | defaults for every region',
-        type: 'prevent',
-        measure: 'CI fails without one',
-      },
-      incident,
-      { id: 'a2', now: T0 + 5 * HOUR },
-    ),
+    {
+      ...newActionItem(
+        {
+          title: 'Template | defaults for every region',
+          type: 'prevent',
+          measure: 'CI fails without one',
+        },
+        incident,
+        { id: 'a2', now: T0 + 5 * HOUR },
+      ),
+      priority: 'P1',
+      link: 'https://tickets.example.com/browse/OPS-12',
+    },
   ]
   const doc = buildPostmortemTemplate(incident, log.events, 'UTC')
   // What the user wrote, with every kind of formatting.
@@ -236,7 +240,9 @@ describe('toPostmortemMarkdown', () => {
       action_items: { open: 1, done: 1 },
     })
     const html = new MarkdownIt().render(markdown)
-    expect(html).toContain('<td>Template | defaults for every region</td>')
+    expect(html).toContain(
+      '<td><a href="https://tickets.example.com/browse/OPS-12">Template | defaults for every region</a></td>',
+    )
     expect(html).toContain('<td>EU | west</td>')
     expect(html).toContain('<a href="https://grafana.example.com/d/eu">the dashboard</a>')
     expect(html).not.toContain('javascript:')
@@ -353,7 +359,10 @@ describe('what a GitHub or Obsidian reader sees', () => {
       ['Tell support', false],
     ])
     // Links: the allowed one, and never the hostile one.
-    expect(all('link').map((l) => l['url'])).toEqual(['https://grafana.example.com/d/eu'])
+    expect(all('link').map((l) => l['url'])).toEqual([
+      'https://grafana.example.com/d/eu',
+      'https://tickets.example.com/browse/OPS-12',
+    ])
     // Contributing factors, each with its category.
     const factors = all('listItem').map(text)
     expect(factors).toContain('Detection gap: No alert on regional 5xx rates')

@@ -73,7 +73,9 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
   return [
     [...ACTION_ITEM_COLUMNS],
     ...items.map((item) => [
-      escapeInline(item.title),
+      item.link && isAllowedLink(item.link)
+        ? `[${escapeInline(item.title)}](${item.link.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`
+        : escapeInline(item.title),
       ACTION_ITEM_TYPE_LABELS[item.type],
       item.priority ?? '',
       escapeInline(item.owner),

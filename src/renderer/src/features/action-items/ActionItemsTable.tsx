@@ -21,6 +21,8 @@ import { useNow } from '../../components/use-now'
 import { useActionItems } from '../../db/hooks'
 import { actionItemsRepo, itemAutosave } from '../../db/instance'
 import { ErrorText } from '../../components/ErrorText'
+import { usePlatform } from '../../platform/platform-context'
+import { isAllowedLink } from '@shared/links'
 
 const STATUSES = choicesOf(ACTION_ITEM_STATUS_LABELS)
 
@@ -117,6 +119,7 @@ export function ItemRow({
           }}
           onBlur={flush}
         />
+        <ItemLink item={item} label={label} editable={!compact} />
       </td>
       {!compact && (
         <td>
@@ -279,5 +282,57 @@ function NewItemForm({ incidentId }: { incidentId: string }) {
       </button>
       <ErrorText message={error} />
     </form>
+  )
+}
+
+/**
+ * A ticket or doc for the item: typed on the incident, opened (through the link allowlist) from
+ * anywhere. A link the allowlist refuses is not saved, and says why.
+ */
+function ItemLink({
+  item,
+  label,
+  editable,
+}: {
+  item: ActionItem
+  label: string
+  editable: boolean
+}) {
+  const platform = usePlatform()
+  const [value, setValue] = useState(item.link ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const saved = item.link ?? ''
+  const open = saved && isAllowedLink(saved) && (
+    <button
+      type="button"
+      className="link-button small"
+      onClick={() => void platform.openExternal(saved)}
+    >
+      Open link
+    </button>
+  )
+  if (!editable) return open || null
+  return (
+    <div className="item-link">
+      <input
+        type="url"
+        className="cell-input small"
+        aria-label={`Link for ${label}`}
+        placeholder="Ticket or doc link (optional)"
+        value={value}
+        maxLength={2000}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => {
+          const link = value.trim()
+          if (link === saved) return setError(null)
+          if (link && !isAllowedLink(link))
+            return setError('Only http, https and mailto links to other computers. Not saved.')
+          setError(null)
+          void actionItemsRepo.edit(item.id, { link })
+        }}
+      />
+      {open}
+      <ErrorText message={error} />
+    </div>
   )
 }
