@@ -201,3 +201,45 @@ test('the post-mortem prints alone, as a PDF a reader can use', async ({ page })
   expect(pdf.length).toBeGreaterThan(10_000)
   await page.emulateMedia({ media: 'screen' })
 })
+
+test('a team adds its own template as a Markdown file and starts a post-mortem from it', async ({
+  page,
+}) => {
+  await openApp(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Template file').setInputFiles({
+    name: 'Blameless review.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(
+      [
+        '# Review of {{title}} ({{severity}})',
+        '',
+        '{{facts}}',
+        '',
+        '## Story',
+        '',
+        '{{timeline}}',
+        '',
+        '## Follow-ups',
+        '',
+        '{{action-items}}',
+        '',
+        '## Notes for {{tilte}}',
+      ].join('\n'),
+    ),
+  })
+  await expect(page.getByText(/^Added "Blameless review"\. Unknown placeholders/)).toContainText(
+    '{{tilte}}',
+  )
+  await resolveQuickly(page, 'Login page returns 500')
+  await expect(editorOf(page)).toContainText('Severity: SEV3')
+  await page.getByLabel('Template').selectOption({ label: 'Blameless review' })
+  await expect(
+    editorOf(page).getByRole('heading', { name: 'Review of Login page returns 500 (SEV3)' }),
+  ).toBeVisible()
+  await expect(editorOf(page)).toContainText('Severity: SEV3')
+  const { body } = await exported(page)
+  expect(body).toContain('## Story')
+  expect(body).toMatch(/## Story\n\n- \*\*.*\*\* — \*\*Impact started\*\*/)
+  expect(body).toContain('## Notes for {{tilte}}')
+})

@@ -56,6 +56,9 @@ export const LIMITS = {
   statusCode: 20,
   endpoint: 500,
   factorCategory: 60,
+  templateName: 80,
+  /** A template file, in characters. */
+  template: 200_000,
 } as const
 
 const text = (max: number = LIMITS.text) => z.string().max(max)
@@ -345,6 +348,17 @@ export const settingsSchema = z.object({
       SEV4: severityPolicySchema,
     })
     .default(DEFAULT_POSTMORTEM_POLICY),
+  /** The team's own post-mortem templates: Markdown with placeholders. */
+  templates: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        name: text(LIMITS.templateName),
+        markdown: z.string().max(LIMITS.template),
+      }),
+    )
+    .max(20)
+    .default([]),
   /** The categories contributing factors are filed under; the user's own list. */
   factorCategories: z
     .array(

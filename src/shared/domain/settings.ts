@@ -5,6 +5,7 @@ export const DEFAULT_SETTINGS: Settings = {
   you: { name: '' },
   factorCategories: DEFAULT_FACTOR_CATEGORIES,
   postmortemPolicy: DEFAULT_POSTMORTEM_POLICY,
+  templates: [],
   severityDefinitions: DEFAULT_SEVERITY_DEFINITIONS,
   timeboxes: { captureMinutes: 5, triageMinutes: 10 },
   reminders: {

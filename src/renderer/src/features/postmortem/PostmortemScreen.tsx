@@ -5,6 +5,7 @@ import {
   refreshFromRecord,
   suggestTemplate,
   type PostmortemDoc,
+  type TemplateKind,
 } from '@shared/domain/postmortem'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import type { Editor } from '@tiptap/react'
@@ -15,7 +16,8 @@ import { usePlatform } from '../../platform/platform-context'
 import { useShownZone } from '../../components/format'
 import { ActionItemsTable } from '../action-items/ActionItemsTable'
 import { useIncidentEvents, usePostmortem, useSettings } from '../../db/hooks'
-import { incidentsRepo, postmortemAutosave, postmortemsRepo } from '../../db/instance'
+import { db, incidentsRepo, postmortemAutosave, postmortemsRepo } from '../../db/instance'
+import { loadSettings } from '../../db/settings-repo'
 import { useUi } from '../../stores/ui-store'
 import { PhaseFooter } from '../phase/PhaseFooter'
 import { PhaseIntro } from '../phase/PhaseIntro'
@@ -149,6 +151,26 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     setMessage('Refreshed the parts generated from the record. Your writing is untouched.')
   }
 
+  /** Starts the document again from a template: built in, or one of the team's own. */
+  const chooseTemplate = async (template: string) => {
+    const editor = editorRef.current
+    if (!editor || !events) return
+    try {
+      let doc: PostmortemDoc
+      if (template.startsWith('user:')) {
+        const mine = (await loadSettings(db)).templates.find((t) => `user:${t.id}` === template)
+        if (!mine) throw new Error('That template was removed.')
+        const { userTemplateDoc } = await import('../../editor/user-template')
+        doc = userTemplateDoc(mine.markdown, incident, events, zone)
+      } else doc = buildPostmortemTemplate(incident, events, zone, template as TemplateKind)
+      editor.commands.setContent(doc)
+      onChange(doc)
+      setMessage(null)
+    } catch (e) {
+      setMessage(`${(e as Error).message} The document is unchanged.`)
+    }
+  }
+
   const { footer } = usePhaseCommands(
     incident,
     { label: 'Move to prevention', move: { kind: 'go-to', to: 'prevention' } },
@@ -174,9 +196,12 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     [],
   )
   useRegisterCommands(sectionCommands)
+  // The template can be swapped once the editor is there to take the new document.
+  const [editorReady, setEditorReady] = useState(false)
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor
     known.current = JSON.stringify(editor.getJSON())
+    setEditorReady(true)
   }, [])
   const initial = postmortemAutosave.pendingFor(id) ?? row?.doc
   return (
@@ -197,17 +222,11 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         <button type="button" className="button quiet small" onClick={refresh} disabled={final}>
           Refresh from record
         </button>
-        {row && !final && (
+        {row && !final && editorReady && (
           <TemplatePicker
             doc={postmortemAutosave.pendingFor(id) ?? row.doc}
             suggested={suggestTemplate(incident)}
-            choose={(template) => {
-              const editor = editorRef.current
-              if (!editor || !events) return
-              const doc = buildPostmortemTemplate(incident, events, zone, template)
-              editor.commands.setContent(doc)
-              onChange(doc)
-            }}
+            choose={(template) => void chooseTemplate(template)}
           />
         )}
       </ReviewPanel>

@@ -6,7 +6,9 @@ import {
   type TemplateKind,
 } from '@shared/domain/postmortem'
 import { hasWriting } from '@shared/domain/review'
-import { useId } from 'react'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { useId, useState } from 'react'
+import { useSettings } from '../../db/hooks'
 
 /**
  * The template the post-mortem starts from (suggested from the incident). It can be swapped until
@@ -19,25 +21,37 @@ export function TemplatePicker({
 }: {
   doc: PostmortemDoc
   suggested: TemplateKind
-  choose: (template: TemplateKind) => void
+  /** A built-in template, or one of the user's (by its id, after "user:"). */
+  choose: (template: string) => void
 }) {
   const id = useId()
   const locked = hasWriting(doc)
+  const mine = (useSettings() ?? DEFAULT_SETTINGS).templates
+  // A user template cannot be read back from the document: what was chosen here is remembered.
+  const [chosen, setChosen] = useState<string | null>(null)
   return (
     <span className="template-picker">
       <label htmlFor={id}>Template</label>
       <select
         id={id}
         className="input select"
-        value={templateOf(doc)}
+        value={chosen ?? templateOf(doc)}
         disabled={locked}
         aria-describedby={locked ? `${id}-why` : undefined}
-        onChange={(e) => choose(e.target.value as TemplateKind)}
+        onChange={(e) => {
+          setChosen(e.target.value)
+          choose(e.target.value)
+        }}
       >
         {TEMPLATES.map((t) => (
           <option key={t} value={t}>
             {TEMPLATE_LABELS[t]}
             {t === suggested ? ' (suggested)' : ''}
+          </option>
+        ))}
+        {mine.map((t) => (
+          <option key={t.id} value={`user:${t.id}`}>
+            {t.name}
           </option>
         ))}
       </select>

@@ -3,6 +3,7 @@ import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { FactorCategorySettings } from './FactorCategorySettings'
 import { PostmortemPolicySettings } from './PostmortemPolicySettings'
+import { TemplateSettings } from './TemplateSettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
 import { TrashPanel } from './TrashPanel'
@@ -45,6 +46,7 @@ export function SettingsPage() {
       <h2 className="settings-heading">Post-mortems</h2>
       <PostmortemPolicySettings />
       <FactorCategorySettings />
+      <TemplateSettings />
       <DesktopSettings />
       <DataPanel />
       <TrashPanel />
