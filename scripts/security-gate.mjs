@@ -44,7 +44,15 @@ const ACCEPTED = [
     fingerprint: 'c92e98e4c7c6',
     reason: 'a click on a link in the post-mortem goes through the platform, which checks it',
   },
-  // The same three calls in the build. Minified code changes with every dependency update, so the
+  {
+    id: OPEN_EXTERNAL,
+    file: 'src/renderer/src/features/action-items/ActionItemsTable.tsx',
+    fingerprint: 'a8191db3de50',
+    reason:
+      "an action item's ticket link: saved only when isAllowedLink accepts it, shown only then, " +
+      'and opened through the platform, which checks it again in the main process',
+  },
+  // The same calls in the build. Minified code changes with every dependency update, so the
   // bundles are held to their number of calls instead of a fingerprint.
   {
     id: OPEN_EXTERNAL,
@@ -55,8 +63,8 @@ const ACCEPTED = [
   {
     id: OPEN_EXTERNAL,
     file: 'out/renderer/assets/start-*.js',
-    count: 1,
-    reason: 'platform/electron.ts, built',
+    count: 2,
+    reason: 'platform/electron.ts and the action item link, built',
   },
   {
     id: OPEN_EXTERNAL,
