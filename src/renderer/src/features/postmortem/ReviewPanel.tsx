@@ -60,8 +60,9 @@ export function ReviewPanel({
   const check = async (to: Next) => {
     setError(null)
     await postmortemAutosave.flush(id)
-    const doc = currentDoc()
-    if (!doc) return
+    // The editor may still be loading: the saved document is then what is checked.
+    const doc = currentDoc() ?? (await postmortemsRepo.get(id))?.doc
+    if (!doc) return setError('The post-mortem is still being prepared. Try again in a moment.')
     const items = await incidentActionItems(db, id)
     const found = {
       to,
