@@ -13,7 +13,7 @@ import { displayTitle } from '../phase/labels'
 import { newIncident } from '../incident/new-incident'
 import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
 import { useFirstFrameSaver } from './use-first-frame'
-import { matchesSearch, searchText, sortForHome } from './search'
+import { IncidentSearch, sortForHome } from './search'
 
 const NEXT_STEP: Record<Phase, string> = {
   capture: 'Capture what you see',
@@ -49,24 +49,32 @@ export function IncidentsHome() {
   const [phase, setPhase] = useState<Phase | ''>('')
   const [severity, setSeverity] = useState<Severity | ''>('')
   const deferredQuery = useDeferredValue(query)
-  // Sorted and lower-cased once per change of the data, not once per keystroke.
-  const prepared = useMemo(
-    () =>
-      sortForHome(incidents ?? []).map((incident) => ({ incident, text: searchText(incident) })),
-    [incidents],
-  )
-  const rows = useMemo(
-    () =>
-      prepared
-        .filter(
-          ({ incident: i, text }) =>
-            (!phase || i.phase === phase) &&
-            (!severity || i.severity === severity) &&
-            matchesSearch(text, deferredQuery),
-        )
-        .map(({ incident }) => incident),
-    [prepared, phase, severity, deferredQuery],
-  )
+  const sorted = useMemo(() => sortForHome(incidents ?? []), [incidents])
+  // The full-text index follows the list, in small steps; `indexed` counts finished syncs.
+  const [search] = useState(() => new IncidentSearch())
+  const [indexed, setIndexed] = useState(0)
+  useEffect(() => {
+    if (!incidents) return
+    let live = true
+    void search.sync(incidents).then(() => live && setIndexed((n) => n + 1))
+    return () => {
+      live = false
+    }
+  }, [incidents, search])
+  const rows = useMemo(() => {
+    const kept = sorted.filter(
+      (i) => (!phase || i.phase === phase) && (!severity || i.severity === severity),
+    )
+    if (!deferredQuery.trim()) return kept
+    // Best match first: a title before a note.
+    const byId = new Map(kept.map((i) => [i.id, i]))
+    return search
+      .search(deferredQuery)
+      .map((id) => byId.get(id))
+      .filter((i): i is Incident => i !== undefined)
+    // `indexed`: the index changed, so the same query may answer differently.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sorted, phase, severity, deferredQuery, search, indexed])
   const filtered = Boolean(query || phase || severity)
   useFirstFrameSaver(!filtered && incidents !== undefined)
   return (
@@ -86,7 +94,7 @@ export function IncidentsHome() {
             ref={takeFocusIfRequested}
             type="search"
             className="input search"
-            placeholder="Search titles, symptoms and notes  ( / )"
+            placeholder="Search everything written down  ( / )"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
@@ -246,9 +254,10 @@ function IncidentList(props: { rows: Incident[]; query: string; complete: boolea
                   </span>
                 </span>
                 <span className="incident-row-time muted">
+                  {/* Age while it runs, duration once over; the start date with its year. */}
                   {active
-                    ? formatDuration(now - incident.startedAt)
-                    : `${formatDate(incident.startedAt, now)} · ${formatDuration(
+                    ? `open ${formatDuration(now - incident.startedAt)}`
+                    : `${formatDate(incident.startedAt, now)} · lasted ${formatDuration(
                         (incident.resolvedAt ?? incident.updatedAt) - incident.startedAt,
                       )}`}
                 </span>

@@ -1,21 +1,103 @@
+/**
+ * Search over incidents with MiniSearch, a well-kept in-browser full-text library (chosen over
+ * FlexSearch for its per-field boosts, fuzzy and prefix matching, incremental add/replace/remove,
+ * and typed API; it needs no workers or WASM). Titles rank first, then symptoms and errors, then
+ * everything else that was written down: notes, mitigations, hypotheses, causes and factors. The
+ * index is kept in step with the list incrementally, in small chunks that never block typing.
+ */
 import type { Incident } from '@shared/domain/model'
+import MiniSearch from 'minisearch'
 
-/** The text search looks in: title, symptoms, errors, endpoints and notes, in lower case. */
-export const searchText = (incident: Incident): string =>
-  [
-    incident.title,
-    incident.symptoms,
-    incident.errorMessages,
-    incident.endpoints.join(' '),
-    incident.notes.map((n) => n.text).join(' '),
-  ]
-    .join('\n')
-    .toLowerCase()
+interface SearchDoc {
+  id: string
+  title: string
+  symptoms: string
+  errors: string
+  notes: string
+  work: string
+  causes: string
+}
 
-/** Every word of the query appears in the incident's search text. */
-export function matchesSearch(text: string, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  return words.every((w) => text.includes(w))
+const FIELDS = ['title', 'symptoms', 'errors', 'notes', 'work', 'causes'] as const
+
+/** What search reads of an incident. */
+export function toSearchDoc(incident: Incident): SearchDoc {
+  const rc = incident.rootCause
+  return {
+    id: incident.id,
+    title: incident.title || incident.symptoms.split('\n')[0] || '',
+    symptoms: incident.symptoms,
+    errors: [incident.errorMessages, incident.endpoints.join(' '), incident.statusCodes.join(' ')]
+      .concat(incident.services)
+      .join('\n'),
+    notes: incident.notes.map((n) => n.text).join('\n'),
+    work: [
+      ...incident.mitigations.map((m) => [m.action, m.expected, m.observed].join(' ')),
+      ...incident.hypotheses.map((h) => [h.statement, h.howToTest, h.evidence].join(' ')),
+    ].join('\n'),
+    causes: [
+      rc.trigger,
+      rc.mechanism,
+      rc.impact,
+      rc.summary,
+      rc.contributingFactors,
+      ...(incident.factors ?? []).map((f) => `${f.category} ${f.text}`),
+    ].join('\n'),
+  }
+}
+
+export const SEARCH_OPTIONS = {
+  boost: { title: 5, symptoms: 2, errors: 1.5 },
+  prefix: true,
+  // One typo in a word of five letters or more; short words must match exactly.
+  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : 0),
+  combineWith: 'AND',
+} as const
+
+const newIndex = () =>
+  new MiniSearch<SearchDoc>({ fields: [...FIELDS], searchOptions: SEARCH_OPTIONS })
+
+/** The index behind the incidents list, brought up to date with `sync`. */
+export class IncidentSearch {
+  private index = newIndex()
+  /** What is indexed: id → the incident's last update. */
+  private indexed = new Map<string, number>()
+
+  /**
+   * Adds new incidents, re-indexes changed ones and removes those gone, `chunk` at a time with a
+   * pause between chunks, so building the index for years of incidents never blocks the page.
+   */
+  async sync(incidents: readonly Incident[], chunk = 250): Promise<void> {
+    const present = new Set<string>()
+    const changed: Incident[] = []
+    for (const incident of incidents) {
+      present.add(incident.id)
+      if (this.indexed.get(incident.id) !== incident.updatedAt) changed.push(incident)
+    }
+    for (const id of [...this.indexed.keys()])
+      if (!present.has(id)) {
+        this.index.discard(id)
+        this.indexed.delete(id)
+      }
+    for (let i = 0; i < changed.length; i += chunk) {
+      for (const incident of changed.slice(i, i + chunk)) {
+        if (this.indexed.has(incident.id)) this.index.replace(toSearchDoc(incident))
+        else this.index.add(toSearchDoc(incident))
+        this.indexed.set(incident.id, incident.updatedAt)
+      }
+      if (i + chunk < changed.length) await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+  }
+
+  /** Incident ids matching `query`, best first (a title match before a match in a note). */
+  search(query: string): string[] {
+    if (!query.trim()) return []
+    return this.index.search(query).map((result) => String(result.id))
+  }
+
+  get size(): number {
+    return this.indexed.size
+  }
 }
 
 const STATUS_ORDER = { active: 0, resolved: 1, closed: 2, deleted: 3 } as const

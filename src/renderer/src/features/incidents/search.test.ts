@@ -1,0 +1,90 @@
+import { IncidentLog, T0 } from '@shared/domain/test-helpers'
+import type { Incident } from '@shared/domain/model'
+import { describe, expect, it } from 'vitest'
+import { IncidentSearch } from './search'
+
+const incident = (id: string, over: Partial<Incident> = {}, updatedAt = T0): Incident => ({
+  ...new IncidentLog(id, { now: T0, title: '' }).incident,
+  updatedAt,
+  ...over,
+})
+
+async function indexed(...incidents: Incident[]) {
+  const search = new IncidentSearch()
+  await search.sync(incidents, 2)
+  return search
+}
+
+describe('incident search', () => {
+  it('ranks a title match first, above the same word in a note or a cause', async () => {
+    const search = await indexed(
+      incident('note', {
+        title: 'Slow pages',
+        notes: [{ id: 'n', text: 'the checkout queue grew' }],
+      }),
+      incident('title', { title: 'Checkout returns 502' }),
+      incident('cause', {
+        title: 'Orders lost',
+        rootCause: {
+          ...new IncidentLog().incident.rootCause,
+          mechanism: 'checkout retried forever',
+        },
+      }),
+    )
+    expect(search.search('checkout')[0]).toBe('title')
+    expect(search.search('checkout').sort()).toEqual(['cause', 'note', 'title'])
+  })
+
+  it('forgives a typo and matches a prefix as it is typed', async () => {
+    const search = await indexed(
+      incident('a', { title: 'Certificate expired on the payments gateway' }),
+      incident('b', { title: 'Disk full' }),
+    )
+    expect(search.search('certifcate')).toEqual(['a'])
+    expect(search.search('paym')).toEqual(['a'])
+    expect(search.search('gateway certificate')).toEqual(['a'])
+    // Every word must match somewhere: "disk certificate" is nothing.
+    expect(search.search('disk certificate')).toEqual([])
+    // Short words are exact: "dusk" is not "disk".
+    expect(search.search('dusk')).toEqual([])
+  })
+
+  it('finds what was written in every part of the record', async () => {
+    const search = await indexed(
+      incident('i', {
+        title: 'x',
+        errorMessages: 'ECONNRESET upstream',
+        mitigations: [
+          {
+            id: 'm',
+            at: T0,
+            action: 'Drain node seven',
+            expected: '',
+            observed: '',
+            outcome: null,
+          },
+        ],
+        hypotheses: [
+          { id: 'h', statement: 'Kernel upgrade', howToTest: '', result: 'untested', evidence: '' },
+        ],
+        factors: [{ id: 'f', category: 'Detection gap', text: 'No alert on resets' }],
+      }),
+    )
+    for (const q of ['econnreset', 'drain', 'kernel', 'detection gap', 'resets'])
+      expect(search.search(q)).toEqual(['i'])
+  })
+
+  it('follows changes incrementally: edited, new and removed incidents', async () => {
+    const search = await indexed(incident('a', { title: 'Login slow' }))
+    await search.sync([
+      incident('a', { title: 'Login fails' }, T0 + 1),
+      incident('b', { title: 'Login ok' }),
+    ])
+    expect(search.search('slow')).toEqual([])
+    expect(search.search('fails')).toEqual(['a'])
+    expect(search.search('login').sort()).toEqual(['a', 'b'])
+    await search.sync([incident('b', { title: 'Login ok' })])
+    expect(search.search('login')).toEqual(['b'])
+    expect(search.size).toBe(1)
+  })
+})
