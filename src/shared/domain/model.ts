@@ -57,6 +57,8 @@ export const LIMITS = {
   endpoint: 500,
   factorCategory: 60,
   templateName: 80,
+  tag: 60,
+  linkLabel: 40,
   /** A template file, in characters. */
   template: 200_000,
 } as const
@@ -110,6 +112,26 @@ export const rootCauseSchema = z.object({
   contributingFactors: text(),
 })
 export type RootCause = z.infer<typeof rootCauseSchema>
+
+export const INCIDENT_KINDS = ['incident', 'near-miss', 'drill'] as const
+export const incidentKindSchema = z.enum(INCIDENT_KINDS)
+export type IncidentKind = z.infer<typeof incidentKindSchema>
+
+/** The links a service keeps, by the name the user gives them ("Runbook", "Dashboard", …). */
+export const serviceSchema = z.object({
+  name: text(LIMITS.service).refine((n) => n.trim().length > 0, 'A service needs a name.'),
+  links: z.array(z.object({ label: text(LIMITS.linkLabel), url: z.string().max(2000) })).max(20),
+})
+export type Service = z.infer<typeof serviceSchema>
+
+export const SERVICE_LINK_LABELS = [
+  'Runbook',
+  'Dashboard',
+  'Logs',
+  'Deploy page',
+  'Status page',
+  'On-call page',
+] as const
 
 /** One contributing factor: a category (from an editable list) and a sentence. */
 export const factorSchema = z.object({
@@ -223,6 +245,10 @@ export const incidentDetailsSchema = z.object({
   strategy: strategySchema.nullable(),
   strategyNote: text(LIMITS.shortNote),
   services: z.array(text(LIMITS.service)).max(100),
+  /** Free tags (absent in older records). */
+  tags: z.array(text(LIMITS.tag)).max(50).optional(),
+  /** Incident, near miss or drill; near misses and drills stay out of metrics (absent = incident). */
+  kind: incidentKindSchema.optional(),
   rootCause: rootCauseSchema,
   fixChecklist: fixChecklistSchema,
 })
@@ -348,6 +374,8 @@ export const settingsSchema = z.object({
       SEV4: severityPolicySchema,
     })
     .default(DEFAULT_POSTMORTEM_POLICY),
+  /** The services incidents affect, each with its links (runbook, dashboard, …). */
+  services: z.array(serviceSchema).max(200).default([]),
   /** The team's own post-mortem templates: Markdown with placeholders. */
   templates: z
     .array(

@@ -19,6 +19,7 @@ import {
   DETECTION_SOURCE_LABELS,
   FIX_STEP_LABELS,
   HYPOTHESIS_RESULT_LABELS,
+  INCIDENT_KIND_LABELS,
   MONITORING_RESULT_LABELS,
   OUTCOME_LABELS,
   RECENT_CHANGE_LABELS,
@@ -207,7 +208,11 @@ export function recordSectionContent(
         fact('Date', stamp(incident.startedAt)),
         fact('Severity', incident.severity ?? 'Not classified'),
         fact('Status', STATUS_WORDS[incident.status]),
+        ...(incident.kind && incident.kind !== 'incident'
+          ? [fact('Kind', INCIDENT_KIND_LABELS[incident.kind])]
+          : []),
         ...(incident.services.length ? [fact('Services', list(incident.services))] : []),
+        ...(incident.tags?.length ? [fact('Tags', list(incident.tags))] : []),
         ...durationFacts(incident),
         fact('Times in', zoneLabel(zone, incident.startedAt)),
       ]

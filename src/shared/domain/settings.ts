@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = {
   factorCategories: DEFAULT_FACTOR_CATEGORIES,
   postmortemPolicy: DEFAULT_POSTMORTEM_POLICY,
   templates: [],
+  services: [],
   severityDefinitions: DEFAULT_SEVERITY_DEFINITIONS,
   timeboxes: { captureMinutes: 5, triageMinutes: 10 },
   reminders: {

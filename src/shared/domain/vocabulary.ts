@@ -12,6 +12,7 @@ import type {
   MitigationOutcome,
   MonitoringResult,
   RECENT_CHANGES,
+  IncidentKind,
   Scope,
   Strategy,
 } from './model'
@@ -31,8 +32,16 @@ export const DETAIL_FIELD_LABELS: Record<keyof IncidentDetails, string> = {
   strategy: 'Response strategy',
   strategyNote: 'Strategy notes',
   services: 'Services',
+  tags: 'Tags',
+  kind: 'Kind',
   rootCause: 'Root cause',
   fixChecklist: 'Fix checklist',
+}
+
+export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
+  incident: 'Incident',
+  'near-miss': 'Near miss',
+  drill: 'Drill',
 }
 
 export const DETECTION_SOURCE_LABELS: Record<DetectionSource, string> = {

@@ -122,6 +122,10 @@ interface ChipsInputProps {
   hint?: string
   /** The longest value the database accepts (from the domain's LIMITS). */
   maxLength: number
+  /** Values offered as the user types (the browser's own list). */
+  suggestions?: readonly string[]
+  /** Code-like values (status codes, endpoints) in a monospace font. */
+  mono?: boolean
 }
 
 /** A list of short values (status codes, endpoints): Enter or comma adds, × removes. */
@@ -132,8 +136,11 @@ export function ChipsInput({
   placeholder,
   hint,
   maxLength,
+  suggestions,
+  mono = true,
 }: ChipsInputProps) {
   const id = useId()
+  const font = mono ? ' mono' : ''
   const [draft, setDraft] = useState('')
   const add = (): void => {
     const value = draft.trim()
@@ -148,7 +155,7 @@ export function ChipsInput({
       {hint && <p className="field-hint">{hint}</p>}
       <div className="chips">
         {values.map((value) => (
-          <span key={value} className="chip mono">
+          <span key={value} className={`chip${font}`}>
             {value}
             <button
               type="button"
@@ -162,7 +169,8 @@ export function ChipsInput({
         ))}
         <LimitedText
           id={id}
-          className="chips-input mono"
+          className={`chips-input${font}`}
+          list={suggestions?.length ? `${id}-list` : undefined}
           value={draft}
           placeholder={placeholder}
           max={maxLength}
@@ -177,6 +185,15 @@ export function ChipsInput({
           }}
           onBlur={add}
         />
+        {suggestions?.length ? (
+          <datalist id={`${id}-list`}>
+            {suggestions
+              .filter((s) => !values.includes(s))
+              .map((s) => (
+                <option key={s} value={s} />
+              ))}
+          </datalist>
+        ) : null}
       </div>
     </div>
   )

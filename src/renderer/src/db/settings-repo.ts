@@ -22,3 +22,17 @@ export async function saveSettings(db: SteadyDb, settings: Settings): Promise<Se
     throw toDbError(error, 'write')
   }
 }
+
+/** Services named on an incident join the catalog, so the next incident can pick them. */
+export async function addServices(db: SteadyDb, names: readonly string[]): Promise<void> {
+  const current = await loadSettings(db)
+  const known = new Set(current.services.map((s) => s.name.toLowerCase()))
+  const fresh = [...new Set(names.map((n) => n.trim()).filter(Boolean))].filter(
+    (n) => !known.has(n.toLowerCase()),
+  )
+  if (!fresh.length || current.services.length + fresh.length > 200) return
+  await saveSettings(db, {
+    ...current,
+    services: [...current.services, ...fresh.map((name) => ({ name, links: [] }))],
+  })
+}

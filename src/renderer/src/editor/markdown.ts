@@ -180,6 +180,8 @@ export function frontMatter(
     monitoring: incident.monitoringResult,
     times_in: zone,
     services: incident.services,
+    tags: incident.tags ?? [],
+    kind: incident.kind ?? 'incident',
     postmortem: {
       status: incident.postmortemStatus,
       revision: incident.postmortemRevision ?? 0,

@@ -17,6 +17,7 @@ import { timelineShown } from '../timeline/use-timeline-shown'
 import { TriageScreen } from '../triage/TriageScreen'
 import { IncidentHeader } from './IncidentHeader'
 import { useIncidentCommands } from './use-incident-commands'
+import { ServiceLinks } from './ServiceLinks'
 import { Stepper } from './Stepper'
 import { ShownPhase } from '../phase/use-phase-commands'
 
@@ -87,6 +88,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
           <div className="incident-top">
             <IncidentHeader incident={incident} />
             <Stepper incident={incident} shown={shown} />
+            <ServiceLinks incident={incident} />
           </div>
           <ConcurrentEditNotice />
           {incident.status === 'deleted' && (

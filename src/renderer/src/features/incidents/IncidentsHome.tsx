@@ -1,5 +1,6 @@
 import { PHASES, SEVERITIES, type Incident, type Phase, type Severity } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
+import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
@@ -246,7 +247,12 @@ function IncidentList(props: { rows: Incident[]; query: string; complete: boolea
               >
                 <SeverityBadge severity={incident.severity} />
                 <span className="incident-row-main">
-                  <span className="incident-row-title">{displayTitle(incident)}</span>
+                  <span className="incident-row-title">
+                    {displayTitle(incident)}
+                    {incident.kind && incident.kind !== 'incident' && (
+                      <span className="kind-tag">{INCIDENT_KIND_LABELS[incident.kind]}</span>
+                    )}
+                  </span>
                   <span className="incident-row-sub muted">
                     {active
                       ? `${PHASE_LABELS[incident.phase]} · Next: ${NEXT_STEP[incident.phase]}`

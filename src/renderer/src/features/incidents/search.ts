@@ -28,7 +28,7 @@ export function toSearchDoc(incident: Incident): SearchDoc {
     title: incident.title || incident.symptoms.split('\n')[0] || '',
     symptoms: incident.symptoms,
     errors: [incident.errorMessages, incident.endpoints.join(' '), incident.statusCodes.join(' ')]
-      .concat(incident.services)
+      .concat(incident.services, incident.tags ?? [])
       .join('\n'),
     notes: incident.notes.map((n) => n.text).join('\n'),
     work: [

@@ -3,6 +3,7 @@ import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { FactorCategorySettings } from './FactorCategorySettings'
 import { PostmortemPolicySettings } from './PostmortemPolicySettings'
+import { ServiceSettings } from './ServiceSettings'
 import { TemplateSettings } from './TemplateSettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
@@ -43,6 +44,8 @@ export function SettingsPage() {
       <TimeZoneSettings />
       <h2 className="settings-heading">Reminders</h2>
       <ReminderSettings />
+      <h2 className="settings-heading">Services</h2>
+      <ServiceSettings />
       <h2 className="settings-heading">Post-mortems</h2>
       <PostmortemPolicySettings />
       <FactorCategorySettings />

@@ -11,6 +11,7 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { SCOPES, STRATEGIES } from '../phase/labels'
 import { useDetailField } from '../phase/use-detail-field'
 import { usePhaseCommands } from '../phase/use-phase-commands'
+import { ServicesAndTags } from './ServicesAndTags'
 import { SeverityPicker } from './SeverityPicker'
 
 export function TriageScreen({ incident }: { incident: Incident }) {
@@ -54,6 +55,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
         onChange={setScope}
       />
       <TextInput label="Scope notes" value={scopeNote} onChange={setScopeNote} onBlur={flush} />
+      <ServicesAndTags incident={incident} />
       <details className="helper" open={changed.length > 0 || undefined}>
         <summary>
           What changed recently?

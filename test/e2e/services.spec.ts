@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures'
+import { expectAccessible, newIncident, openApp, phaseHeading } from './helpers'
+
+test('services keep their links; an incident naming one has its runbook one keystroke away', async ({
+  page,
+}) => {
+  await openApp(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('New service').fill('checkout')
+  await page.getByRole('button', { name: 'Add service' }).click()
+  const links = page.getByLabel('checkout', { exact: true })
+  await links.fill(
+    'Runbook: https://wiki.example.com/runbooks/checkout\nDashboard: https://grafana.example.com/d/checkout\nEvil: javascript:alert(1)',
+  )
+  await links.blur()
+  await expect(page.getByText(/^Not saved, as they are not links Steady opens/)).toContainText(
+    'Evil: javascript:alert(1)',
+  )
+  await expectAccessible(page, 'settings with services')
+
+  await newIncident(page, 'Checkout slow for some users')
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'How bad is it, and who is affected?')).toBeVisible()
+  await page.getByLabel('Services').fill('checkout')
+  await page.keyboard.press('Enter')
+  await page.getByLabel('Tags').fill('latency')
+  await page.keyboard.press('Enter')
+  await page.getByRole('radio', { name: /^Near miss/ }).check()
+
+  const bar = page.getByRole('navigation', { name: 'Service links' })
+  await expect(bar.getByRole('button', { name: 'Runbook · checkout' })).toBeVisible()
+  await expect(bar.getByRole('button')).toHaveCount(2)
+  // From the palette, through the link allowlist (a browser opens a new tab; no network here).
+  await page
+    .context()
+    .route('https://wiki.example.com/**', (route) => route.fulfill({ body: 'runbook' }))
+  const popup = page.waitForEvent('popup')
+  await page.keyboard.press('Control+k')
+  await page.keyboard.type('Open Runbook for checkout')
+  await page.keyboard.press('Enter')
+  expect((await popup).url()).toBe('https://wiki.example.com/runbooks/checkout')
+
+  // Labelled in the list, and found by its tag.
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  const row = page.getByRole('list', { name: 'Incidents' }).getByRole('button').first()
+  await expect(row).toContainText('Near miss')
+  await page.getByLabel('Search incidents').fill('latency')
+  await expect(page.getByRole('list', { name: 'Incidents' }).getByRole('button')).toHaveCount(1)
+})
