@@ -112,6 +112,23 @@ const scenes = {
     await page.emulateMedia({ media: 'print' })
     await page.evaluate(() => window.scrollTo(0, 0))
   },
+  services: async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByLabel('New service').fill('checkout')
+    await page.getByRole('button', { name: 'Add service' }).click()
+    await page
+      .getByLabel('checkout', { exact: true })
+      .fill(
+        'Runbook: https://wiki.example.com/checkout\nDashboard: https://grafana.example.com/d/1',
+      )
+    await page.getByLabel('checkout', { exact: true }).blur()
+    await scenes.triage(page)
+    await page.getByLabel('Services').fill('checkout')
+    await page.keyboard.press('Enter')
+    await page.getByLabel('Tags').fill('latency')
+    await page.keyboard.press('Enter')
+    await page.getByRole('group', { name: 'Kind' }).scrollIntoViewIfNeeded()
+  },
   'review-gate': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Send to review' }).click()

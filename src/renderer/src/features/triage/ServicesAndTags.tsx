@@ -11,14 +11,7 @@ import { db } from '../../db/instance'
 import { addServices } from '../../db/settings-repo'
 import { useDetailField } from '../phase/use-detail-field'
 
-const KINDS = INCIDENT_KINDS.map((value) => ({
-  value,
-  label: INCIDENT_KIND_LABELS[value],
-  description:
-    value === 'incident'
-      ? undefined
-      : 'Labelled everywhere, and left out of metrics unless asked for.',
-}))
+const KINDS = INCIDENT_KINDS.map((value) => ({ value, label: INCIDENT_KIND_LABELS[value] }))
 
 export function ServicesAndTags({ incident }: { incident: Incident }) {
   const catalog = (useSettings() ?? DEFAULT_SETTINGS).services
@@ -48,7 +41,13 @@ export function ServicesAndTags({ incident }: { incident: Incident }) {
         maxLength={LIMITS.tag}
         mono={false}
       />
-      <ChoiceGroup<IncidentKind> legend="Kind" options={KINDS} value={kind} onChange={setKind} />
+      <ChoiceGroup<IncidentKind>
+        legend="Kind"
+        hint="Near misses and drills are labelled everywhere, and left out of metrics unless asked for."
+        options={KINDS}
+        value={kind}
+        onChange={setKind}
+      />
     </>
   )
 }
