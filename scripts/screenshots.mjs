@@ -129,6 +129,13 @@ const scenes = {
     await page.keyboard.press('Enter')
     await page.getByRole('group', { name: 'Kind' }).scrollIntoViewIfNeeded()
   },
+  similar: async (page) => {
+    await scenes.postmortem(page)
+    await page.getByRole('button', { name: 'Incidents' }).click()
+    await page.keyboard.press('n')
+    await page.getByLabel('What is happening?').fill('Checkout returns 502 for EU users again')
+    await page.getByRole('region', { name: 'Seen before?' }).scrollIntoViewIfNeeded()
+  },
   'review-gate': async (page) => {
     await scenes.postmortem(page)
     await page.getByRole('button', { name: 'Send to review' }).click()

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { expectAccessible, newIncident, openApp, phaseHeading } from './helpers'
+import { expectAccessible, newIncident, openApp, phaseHeading, resolveQuickly } from './helpers'
 
 test('services keep their links; an incident naming one has its runbook one keystroke away', async ({
   page,
@@ -46,4 +46,32 @@ test('services keep their links; an incident naming one has its runbook one keys
   await expect(row).toContainText('Near miss')
   await page.getByLabel('Search incidents').fill('latency')
   await expect(page.getByRole('list', { name: 'Incidents' }).getByRole('button')).toHaveCount(1)
+})
+
+test('capturing a new incident shows similar past ones, and warns of an open one that looks the same', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await openApp(page)
+  await resolveQuickly(page, 'Checkout returns 502 for EU users at payment')
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await newIncident(page, 'Payment page slow for EU users')
+  await page.getByRole('button', { name: 'Incidents' }).click()
+
+  // A new incident that reads like the resolved one: it is listed, with a way to open it.
+  await newIncident(page, 'Checkout returns 502 at payment for EU customers')
+  const seen = page.getByRole('region', { name: 'Seen before?' })
+  await expect(
+    seen.getByRole('button', { name: /Checkout returns 502 for EU users/ }),
+  ).toBeVisible()
+
+  // One more, worded like the open one: Capture asks whether it is the same incident.
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await newIncident(page, 'Payment page slow for EU users')
+  const warning = page.getByRole('status').filter({ hasText: 'This looks like' })
+  await expect(warning).toContainText('Payment page slow for EU users')
+  await warning.getByRole('button', { name: 'Open that one' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Payment page slow for EU users', level: 1 }),
+  ).toBeVisible()
 })

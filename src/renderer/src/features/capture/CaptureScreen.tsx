@@ -1,4 +1,5 @@
 import { LIMITS, type Incident } from '@shared/domain/model'
+import { DuplicateWarning, SimilarIncidents } from '../incident/SimilarIncidents'
 import { ChipsInput, ChoiceGroup, TextInput } from '../../components/fields'
 import { EventTimeField } from '../phase/EventTimeField'
 import { DETECTION_SOURCES } from '../phase/labels'
@@ -26,6 +27,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         rule="Don't research yet — just capture what you see."
         why="Five minutes to start the record. Writing it down first slows the panic and gives you a timeline to reason with later."
       />
+      <DuplicateWarning incident={incident} />
       <TextInput
         label="What is happening?"
         field="symptoms"
@@ -94,6 +96,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         placeholder="POST /api/checkout, then Enter"
         maxLength={LIMITS.endpoint}
       />
+      <SimilarIncidents incident={incident} />
       <PhaseFooter {...footer} />
     </div>
   )

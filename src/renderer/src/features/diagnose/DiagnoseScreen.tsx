@@ -1,4 +1,5 @@
 import type { Incident, RootCause } from '@shared/domain/model'
+import { SimilarIncidents } from '../incident/SimilarIncidents'
 import { TextInput } from '../../components/fields'
 import { PhaseFooter } from '../phase/PhaseFooter'
 import { PhaseIntro } from '../phase/PhaseIntro'
@@ -76,6 +77,7 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
           onBlur={flush}
         />
       </section>
+      <SimilarIncidents incident={incident} />
       <PhaseFooter {...footer} />
     </div>
   )

@@ -1,4 +1,5 @@
 import { LIMITS } from '@shared/domain/model'
+import { SimilarIncidents } from '../incident/SimilarIncidents'
 import { RECENT_CHANGES, type Incident } from '@shared/domain/model'
 import { RECENT_CHANGE_LABELS } from '@shared/domain/vocabulary'
 import { useMemo } from 'react'
@@ -110,6 +111,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
         onChange={setStrategyNote}
         onBlur={flush}
       />
+      <SimilarIncidents incident={incident} />
       <PhaseFooter {...footer} />
     </div>
   )
