@@ -46,6 +46,14 @@ test('services keep their links; an incident naming one has its runbook one keys
   await expect(row).toContainText('Near miss')
   await page.getByLabel('Search incidents').fill('latency')
   await expect(page.getByRole('list', { name: 'Incidents' }).getByRole('button')).toHaveCount(1)
+  await page.getByLabel('Search incidents').fill('')
+  // Filters: by kind, service and tag; near misses are kept apart from incidents.
+  await page.getByLabel('Kind').selectOption('incident')
+  await expect(page.getByText('No incident matches these filters.')).toBeVisible()
+  await page.getByLabel('Kind').selectOption('near-miss')
+  await page.getByLabel('Service').selectOption('checkout')
+  await page.getByLabel('Tag').selectOption('latency')
+  await expect(page.getByRole('list', { name: 'Incidents' }).getByRole('button')).toHaveCount(1)
 })
 
 test('capturing a new incident shows similar past ones, and warns of an open one that looks the same', async ({

@@ -1,10 +1,10 @@
-import { PHASES, SEVERITIES, type Incident, type Phase, type Severity } from '@shared/domain/model'
+import { INCIDENT_KINDS, PHASES, SEVERITIES, type Incident, type Phase } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { formatDate, formatDuration } from '../../components/format'
+import { formatDate, formatDuration, fromLocalInput, shownDay } from '../../components/format'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents } from '../../db/hooks'
@@ -15,6 +15,7 @@ import { newIncident } from '../incident/new-incident'
 import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
 import { useFirstFrameSaver } from './use-first-frame'
 import { IncidentSearch, sortForHome } from './search'
+import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from './list-filter'
 
 const NEXT_STEP: Record<Phase, string> = {
   capture: 'Capture what you see',
@@ -47,8 +48,20 @@ export function IncidentsHome() {
     [all, firstPage],
   )
   const [query, setQuery] = useState('')
-  const [phase, setPhase] = useState<Phase | ''>('')
-  const [severity, setSeverity] = useState<Severity | ''>('')
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER)
+  const set =
+    <K extends keyof ListFilter>(key: K) =>
+    (value: ListFilter[K]) =>
+      setFilter((f) => ({ ...f, [key]: value }))
+  const choices = useMemo(() => {
+    const services = new Set<string>()
+    const tags = new Set<string>()
+    for (const i of incidents ?? []) {
+      i.services.forEach((s) => services.add(s))
+      i.tags?.forEach((t) => tags.add(t))
+    }
+    return { services: [...services].sort(), tags: [...tags].sort() }
+  }, [incidents])
   const deferredQuery = useDeferredValue(query)
   const sorted = useMemo(() => sortForHome(incidents ?? []), [incidents])
   // The full-text index follows the list, in small steps; `indexed` counts finished syncs.
@@ -63,9 +76,7 @@ export function IncidentsHome() {
     }
   }, [incidents, search])
   const rows = useMemo(() => {
-    const kept = sorted.filter(
-      (i) => (!phase || i.phase === phase) && (!severity || i.severity === severity),
-    )
+    const kept = sorted.filter((i) => matchesFilter(i, filter))
     if (!deferredQuery.trim()) return kept
     // Best match first: a title before a note.
     const byId = new Map(kept.map((i) => [i.id, i]))
@@ -75,8 +86,8 @@ export function IncidentsHome() {
       .filter((i): i is Incident => i !== undefined)
     // `indexed`: the index changed, so the same query may answer differently.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sorted, phase, severity, deferredQuery, search, indexed])
-  const filtered = Boolean(query || phase || severity)
+  }, [sorted, filter, deferredQuery, search, indexed])
+  const filtered = Boolean(query) || isFiltered(filter)
   useFirstFrameSaver(!filtered && incidents !== undefined)
   return (
     <section className="page page-wide" aria-labelledby="incidents-title">
@@ -102,16 +113,63 @@ export function IncidentsHome() {
           <FilterSelect
             label="Phase"
             all="All phases"
-            value={phase}
+            value={filter.phase}
             options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
-            onChange={setPhase}
+            onChange={set('phase')}
           />
           <FilterSelect
             label="Severity"
             all="All severities"
-            value={severity}
+            value={filter.severity}
             options={SEVERITIES.map((s) => ({ value: s, label: s }))}
-            onChange={setSeverity}
+            onChange={set('severity')}
+          />
+          <FilterSelect
+            label="Status"
+            all="Any status"
+            value={filter.status}
+            options={[
+              { value: 'open' as const, label: 'Open' },
+              { value: 'resolved' as const, label: 'Resolved' },
+              { value: 'closed' as const, label: 'Closed' },
+            ]}
+            onChange={set('status')}
+          />
+          <FilterSelect
+            label="Kind"
+            all="Every kind"
+            value={filter.kind}
+            options={INCIDENT_KINDS.map((k) => ({ value: k, label: INCIDENT_KIND_LABELS[k] }))}
+            onChange={set('kind')}
+          />
+          {choices.services.length > 0 && (
+            <FilterSelect
+              label="Service"
+              all="Any service"
+              value={filter.service}
+              options={choices.services.map((s) => ({ value: s, label: s }))}
+              onChange={set('service')}
+            />
+          )}
+          {choices.tags.length > 0 && (
+            <FilterSelect
+              label="Tag"
+              all="Any tag"
+              value={filter.tag}
+              options={choices.tags.map((t) => ({ value: t, label: t }))}
+              onChange={set('tag')}
+            />
+          )}
+          <label htmlFor={`${SEARCH_INPUT_ID}-since`}>Started since</label>
+          <input
+            id={`${SEARCH_INPUT_ID}-since`}
+            type="date"
+            className="input date-input"
+            title="Started since"
+            value={filter.since === null ? '' : shownDay(filter.since)}
+            onChange={(e) =>
+              set('since')(e.target.value ? fromLocalInput(`${e.target.value}T00:00`) : null)
+            }
           />
         </div>
       )}
