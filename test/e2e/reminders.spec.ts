@@ -40,6 +40,10 @@ test('reminder rules can be turned off in settings', async ({ page }) => {
   const repeats = page.getByRole('group', { name: 'Check-ins that repeat until answered' })
   await expect(repeats.getByRole('checkbox', { name: 'SEV1' })).toBeChecked()
   await repeats.getByRole('checkbox', { name: 'SEV2' }).check()
+  // Shown again from the database (not from the screen's own copy), then after a reload.
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(repeats.getByRole('checkbox', { name: 'SEV2' })).toBeChecked()
   await page.reload()
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(repeats.getByRole('checkbox', { name: 'SEV2' })).toBeChecked()
