@@ -15,7 +15,9 @@ export function defaultDueAt(incident: Incident, now: number, settings = DEFAULT
 }
 
 export function newActionItem(
-  input: Partial<Pick<ActionItem, 'type' | 'owner' | 'dueAt' | 'measure'>> & { title: string },
+  input: Partial<Pick<ActionItem, 'type' | 'owner' | 'dueAt' | 'measure' | 'link'>> & {
+    title: string
+  },
   incident: Incident,
   ids: { id: string; now: number },
   settings = DEFAULT_SETTINGS,
@@ -28,6 +30,7 @@ export function newActionItem(
     owner: input.owner ?? '',
     dueAt: input.dueAt === undefined ? defaultDueAt(incident, ids.now, settings) : input.dueAt,
     measure: input.measure ?? '',
+    ...(input.link ? { link: input.link } : {}),
     status: 'open',
     createdAt: ids.now,
     updatedAt: ids.now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatServiceLinks, linksFor, parseServiceLinks } from './services'
+import { formatServiceLinks, linksFor, parseServiceLinks, runbookItem } from './services'
 
 describe('service links', () => {
   it('reads "Label: URL" lines, and refuses what the allowlist refuses', () => {
@@ -33,5 +33,18 @@ describe('service links', () => {
     expect(linksFor(['checkout', 'search', 'unknown'], catalog)).toEqual([
       { service: 'checkout', label: 'Runbook', url: 'https://wiki.example.com/c' },
     ])
+  })
+})
+
+describe('the prevention checklist’s runbook item', () => {
+  it('points at the runbook of the incident’s service, or stays generic', () => {
+    const catalog = [
+      { name: 'checkout', links: [{ label: 'Runbook', url: 'https://wiki.example.com/c' }] },
+    ]
+    expect(runbookItem(['checkout'], catalog)).toEqual({
+      title: 'Update the runbook for checkout',
+      link: 'https://wiki.example.com/c',
+    })
+    expect(runbookItem(['search'], catalog)).toEqual({ title: 'Update the runbook' })
   })
 })

@@ -34,3 +34,14 @@ export function linksFor(
     (byName.get(name.toLowerCase())?.links ?? []).map((l) => ({ service: name, ...l })),
   )
 }
+
+/** The prevention checklist's runbook item, pointing at the service's runbook when there is one. */
+export function runbookItem(
+  serviceNames: readonly string[],
+  catalog: readonly Service[],
+): { title: string; link?: string } {
+  const runbook = linksFor(serviceNames, catalog).find((l) => /runbook/i.test(l.label))
+  return runbook
+    ? { title: `Update the runbook for ${runbook.service}`, link: runbook.url }
+    : { title: 'Update the runbook' }
+}

@@ -12,7 +12,9 @@ import { DbError } from './errors'
 import { EventStore, type RepoDeps } from './event-store'
 import { incidentActionItems } from './queries/incident'
 
-export type ActionItemInput = Partial<Pick<ActionItem, 'type' | 'owner' | 'dueAt' | 'measure'>> & {
+export type ActionItemInput = Partial<
+  Pick<ActionItem, 'type' | 'owner' | 'dueAt' | 'measure' | 'link'>
+> & {
   title: string
 }
 const editableSchema = actionItemSchema.pick({

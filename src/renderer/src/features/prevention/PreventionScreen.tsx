@@ -1,4 +1,5 @@
 import { plural } from '@shared/domain/vocabulary'
+import { runbookItem } from '@shared/domain/services'
 import type { ActionItemType, Incident } from '@shared/domain/model'
 import { Check, Circle } from 'lucide-react'
 import { useActionItems, useSettings } from '../../db/hooks'
@@ -30,7 +31,9 @@ const CHECKLIST: { type: ActionItemType; label: string; starter: string }[] = [
 
 export function PreventionScreen({ incident }: { incident: Incident }) {
   const items = useActionItems(incident.id) ?? []
-  const days = useSettings()?.reminders.actionItemDueDays ?? 14
+  const settings = useSettings()
+  const days = settings?.reminders.actionItemDueDays ?? 14
+  const services = settings?.services ?? []
   const closed = incident.status === 'closed'
   const { footer } = usePhaseCommands(
     incident,
@@ -76,7 +79,10 @@ export function PreventionScreen({ incident }: { incident: Incident }) {
                   className="button quiet small"
                   onClick={() =>
                     void actionItemsRepo.create(incident.id, {
-                      title: line.starter,
+                      // "Update the runbook" points at the service's runbook, when it has one.
+                      ...(line.type === 'process'
+                        ? runbookItem(incident.services, services)
+                        : { title: line.starter }),
                       type: line.type,
                     })
                   }
