@@ -180,6 +180,10 @@ const scenes = {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('heading', { name: 'Post-mortems' }).scrollIntoViewIfNeeded()
   },
+  'settings-data': async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('button', { name: 'Incidents as CSV…' }).scrollIntoViewIfNeeded()
+  },
   'settings-reminders': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('group', { name: 'Quiet hours' }).scrollIntoViewIfNeeded()

@@ -30,7 +30,7 @@ export const markdownFileSchema = z.object({
   fileName: fileNameSchema,
   content: z.string().max(200_000_000),
   /** What the save dialog offers; Markdown unless said otherwise. */
-  kind: z.enum(['markdown', 'json']).optional(),
+  kind: z.enum(['markdown', 'json', 'csv']).optional(),
 })
 export type MarkdownFile = z.infer<typeof markdownFileSchema>
 

@@ -227,3 +227,29 @@ test('an id in the file that belongs to a record here refuses the import, even w
   )
   expect(content(await exportEverything(page))).toEqual(content(before))
 })
+
+test('incidents and action items export as CSV a spreadsheet reads back', async ({ page }) => {
+  await openApp(page)
+  await resolveQuickly(page, '=cmd|"/c calc"!A1 checkout fails')
+  await page.getByLabel('New action item', { exact: true }).fill('Alert on checkout 5xx')
+  await page.getByRole('button', { name: 'Add action item' }).click()
+  await expect(page.getByRole('textbox', { name: 'Action item', exact: true })).toHaveValue(
+    'Alert on checkout 5xx',
+  )
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const csv = async (button: string) => {
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: button }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^steady-[a-z-]+-\d{4}-\d{2}-\d{2}\.csv$/)
+    return readFile(await file.path(), 'utf8')
+  }
+  const incidents = await csv('Incidents as CSV…')
+  const [header, row] = incidents.split('\r\n')
+  expect(header).toMatch(/^id,title,kind,severity,status,phase,services,tags,started,/)
+  // A formula is written as text, never as something a spreadsheet would run.
+  expect(row).toContain(`"'=cmd|""/c calc""!A1 checkout fails"`)
+  expect(row).toContain(',SEV3,resolved,')
+  const items = await csv('Action items as CSV…')
+  expect(items).toContain('Alert on checkout 5xx')
+})

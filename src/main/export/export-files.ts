@@ -10,7 +10,10 @@ import { writeFileAtomic } from '../storage/atomic-write'
 
 export interface ExportDialogs {
   /** Resolves to the chosen path, or undefined when the user cancels. */
-  chooseFile(defaultName: string, kind: 'markdown' | 'json' | 'pdf'): Promise<string | undefined>
+  chooseFile(
+    defaultName: string,
+    kind: 'markdown' | 'json' | 'csv' | 'pdf',
+  ): Promise<string | undefined>
   chooseFolder(): Promise<string | undefined>
   /** Some files already exist in the chosen folder: replace them, keep both, or stop. */
   confirmReplace(names: string[]): Promise<'replace' | 'keep-both' | 'cancel'>
@@ -25,7 +28,7 @@ export async function saveMarkdown(
   if (!target) return { saved: false }
   const withExtension = path.extname(target)
     ? target
-    : `${target}.${kind === 'json' ? 'json' : 'md'}`
+    : `${target}.${kind === 'markdown' ? 'md' : kind}`
   await writeFileAtomic(withExtension, file.content)
   return { saved: true, where: withExtension }
 }

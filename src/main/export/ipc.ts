@@ -8,14 +8,21 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
     chooseFile: async (defaultName, kind) => {
       const win = window()
       const options = {
-        title: kind === 'json' ? 'Export all data' : 'Export post-mortem',
+        title:
+          kind === 'json'
+            ? 'Export all data'
+            : kind === 'csv'
+              ? 'Export as CSV'
+              : 'Export post-mortem',
         defaultPath: defaultName,
         filters: [
           kind === 'json'
             ? { name: 'Steady export', extensions: ['json'] }
             : kind === 'pdf'
               ? { name: 'PDF', extensions: ['pdf'] }
-              : { name: 'Markdown', extensions: ['md'] },
+              : kind === 'csv'
+                ? { name: 'CSV (spreadsheet)', extensions: ['csv'] }
+                : { name: 'Markdown', extensions: ['md'] },
         ],
       }
       const result = win

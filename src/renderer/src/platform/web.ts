@@ -74,7 +74,12 @@ function notificationAccess(win: Window): NotificationAccess {
 }
 
 function download(win: Window, { fileName, content, kind }: MarkdownFile): void {
-  const type = kind === 'json' ? 'application/json' : 'text/markdown;charset=utf-8'
+  const type =
+    kind === 'json'
+      ? 'application/json'
+      : kind === 'csv'
+        ? 'text/csv;charset=utf-8'
+        : 'text/markdown;charset=utf-8'
   const url = URL.createObjectURL(new Blob([content], { type }))
   const link = win.document.createElement('a')
   link.href = url

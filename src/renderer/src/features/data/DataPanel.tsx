@@ -1,4 +1,5 @@
 import { plural } from '@shared/domain/vocabulary'
+import { incidentTitle } from '@shared/domain/model'
 import type { BackupInfo } from '@shared/ipc-contract'
 import { format } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
@@ -44,6 +45,26 @@ export function DataPanel() {
         ? `Exported ${plural(data.incidents.length, 'incident')} to ${result.where ?? 'a file'}.`
         : 'Export cancelled.',
     )
+  }
+
+  /** Incidents or action items as a CSV file, for a spreadsheet or another tracker. */
+  const exportCsv = async (what: 'incidents' | 'action-items') => {
+    await Promise.all(allAutosaves.map((a) => a.flush()))
+    const { incidentsCsv, actionItemsCsv } = await import('./csv')
+    const incidents = await db.incidents.toArray()
+    const content =
+      what === 'incidents'
+        ? incidentsCsv(incidents)
+        : actionItemsCsv(
+            await db.actionItems.toArray(),
+            new Map(incidents.map((i) => [i.id, incidentTitle(i)])),
+          )
+    const result = await platform.saveMarkdown({
+      fileName: `steady-${what}-${format(Date.now(), 'yyyy-MM-dd')}.csv`,
+      content,
+      kind: 'csv',
+    })
+    setMessage(result.saved ? `Exported to ${result.where ?? 'a file'}.` : 'Export cancelled.')
   }
 
   const finish = (text: string) => {
@@ -102,6 +123,12 @@ export function DataPanel() {
         </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           Import from a file…
+        </button>
+        <button type="button" className="button" onClick={() => void exportCsv('incidents')}>
+          Incidents as CSV…
+        </button>
+        <button type="button" className="button" onClick={() => void exportCsv('action-items')}>
+          Action items as CSV…
         </button>
         <input
           ref={fileInput}
