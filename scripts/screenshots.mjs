@@ -182,7 +182,7 @@ const scenes = {
   },
   'settings-data': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
-    await page.getByRole('button', { name: 'Incidents as CSV…' }).scrollIntoViewIfNeeded()
+    await page.getByRole('button', { name: 'Export CSV files…' }).scrollIntoViewIfNeeded()
   },
   'settings-reminders': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()

@@ -38,7 +38,7 @@ export type MarkdownFile = z.infer<typeof markdownFileSchema>
  * The only names a folder export may write: Steady's own `YYYY-MM-DD-slug.md` (or `.json`), so a
  * page can never plant `.bashrc` or `run.desktop` in the chosen folder.
  */
-export const EXPORT_FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|json)$/
+export const EXPORT_FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|json|csv)$/
 export const folderFileSchema = markdownFileSchema.extend({
   fileName: z
     .string()

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { Download, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { importCorpus } from '../fixtures/import-corpus'
 import { expectAccessible, openApp, resolveQuickly } from './helpers'
@@ -237,19 +237,25 @@ test('incidents and action items export as CSV a spreadsheet reads back', async 
     'Alert on checkout 5xx',
   )
   await page.getByRole('button', { name: 'Settings' }).click()
-  const csv = async (button: string) => {
-    const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: button }).click()
-    const file = await download
-    expect(file.suggestedFilename()).toMatch(/^steady-[a-z-]+-\d{4}-\d{2}-\d{2}\.csv$/)
-    return readFile(await file.path(), 'utf8')
-  }
-  const incidents = await csv('Incidents as CSV…')
+  // Two files: in a browser, two downloads (the desktop asks for a folder).
+  const downloads: Download[] = []
+  page.on('download', (d) => downloads.push(d))
+  await page.getByRole('button', { name: 'Export CSV files…' }).click()
+  await expect.poll(() => downloads.length).toBe(2)
+  const byName = Object.fromEntries(
+    await Promise.all(
+      downloads.map(async (d) => [d.suggestedFilename(), await readFile(await d.path(), 'utf8')]),
+    ),
+  ) as Record<string, string>
+  const names = Object.keys(byName).sort()
+  expect(names[0]).toMatch(/^\d{4}-\d{2}-\d{2}-action-items\.csv$/)
+  expect(names[1]).toMatch(/^\d{4}-\d{2}-\d{2}-incidents\.csv$/)
+  const incidents = byName[names[1]!]!
+  const items = byName[names[0]!]!
   const [header, row] = incidents.split('\r\n')
   expect(header).toMatch(/^id,title,kind,severity,status,phase,services,tags,started,/)
   // A formula is written as text, never as something a spreadsheet would run.
   expect(row).toContain(`"'=cmd|""/c calc""!A1 checkout fails"`)
   expect(row).toContain(',SEV3,resolved,')
-  const items = await csv('Action items as CSV…')
   expect(items).toContain('Alert on checkout 5xx')
 })

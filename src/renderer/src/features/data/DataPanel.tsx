@@ -47,24 +47,22 @@ export function DataPanel() {
     )
   }
 
-  /** Incidents or action items as a CSV file, for a spreadsheet or another tracker. */
-  const exportCsv = async (what: 'incidents' | 'action-items') => {
+  /** Incidents and action items as two CSV files, for a spreadsheet or another tracker. */
+  const exportCsv = async () => {
     await Promise.all(allAutosaves.map((a) => a.flush()))
     const { incidentsCsv, actionItemsCsv } = await import('./csv')
     const incidents = await db.incidents.toArray()
-    const content =
-      what === 'incidents'
-        ? incidentsCsv(incidents)
-        : actionItemsCsv(
-            await db.actionItems.toArray(),
-            new Map(incidents.map((i) => [i.id, incidentTitle(i)])),
-          )
-    const result = await platform.saveMarkdown({
-      fileName: `steady-${what}-${format(Date.now(), 'yyyy-MM-dd')}.csv`,
-      content,
-      kind: 'csv',
-    })
-    setMessage(result.saved ? `Exported to ${result.where ?? 'a file'}.` : 'Export cancelled.')
+    const titles = new Map(incidents.map((i) => [i.id, incidentTitle(i)]))
+    const day = format(Date.now(), 'yyyy-MM-dd')
+    const result = await platform.saveFolder([
+      { fileName: `${day}-incidents.csv`, content: incidentsCsv(incidents), kind: 'csv' },
+      {
+        fileName: `${day}-action-items.csv`,
+        content: actionItemsCsv(await db.actionItems.toArray(), titles),
+        kind: 'csv',
+      },
+    ])
+    setMessage(result.saved ? `Exported to ${result.where ?? 'a folder'}.` : 'Export cancelled.')
   }
 
   const finish = (text: string) => {
@@ -124,11 +122,8 @@ export function DataPanel() {
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           Import from a file…
         </button>
-        <button type="button" className="button" onClick={() => void exportCsv('incidents')}>
-          Incidents as CSV…
-        </button>
-        <button type="button" className="button" onClick={() => void exportCsv('action-items')}>
-          Action items as CSV…
+        <button type="button" className="button" onClick={() => void exportCsv()}>
+          Export CSV files…
         </button>
         <input
           ref={fileInput}
