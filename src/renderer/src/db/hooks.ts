@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import type { PostmortemRow } from './database'
 import { db } from './instance'
-import { incidentActionItems, incidentEvents, outstandingActionItems } from './queries/incident'
+import { incidentActionItems, incidentEvents } from './queries/incident'
 import { loadSettings } from './settings-repo'
 
 export function useIncident(id: string): Incident | null | undefined {
@@ -105,16 +105,6 @@ export function usePostmortem(incidentId: string): PostmortemRow | null | undefi
 }
 
 /** Open and done-but-unverified items of every incident, soonest due first. */
-export function useOutstandingActionItems(): ActionItem[] | undefined {
-  return useLiveQuery(
-    () =>
-      outstandingActionItems(db).then((items) =>
-        items.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity)),
-      ),
-    [],
-  )
-}
-
 export function useSettings(): Settings | undefined {
   return useLiveQuery(() => loadSettings(db), [])
 }

@@ -3,7 +3,6 @@ import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
 import { useNow } from '../../components/use-now'
-import { useOutstandingActionItems } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
@@ -18,8 +17,15 @@ const NO_OWNER = '\u0000none'
  * two-week rule is kept, overall and per incident.
  */
 export function ActionItemsPage() {
-  const items = useOutstandingActionItems()
   const all = useLiveQuery(() => db.actionItems.toArray(), [])
+  // Outstanding (not verified yet), soonest due first: from the same read as the two-week rule.
+  const items = useMemo(
+    () =>
+      all
+        ?.filter((i) => i.status !== 'verified')
+        .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity)),
+    [all],
+  )
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
   const ids = useMemo(() => [...new Set(all?.map((i) => i.incidentId) ?? [])], [all])

@@ -8,7 +8,6 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { formatDate } from '../../components/format'
 import { useNow } from '../../components/use-now'
-import { useAllIncidents } from '../../db/hooks'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 
@@ -19,8 +18,14 @@ const worked = (incident: Incident) =>
     .map((m) => m.action)
     .join('; ')
 
-export function SimilarIncidents({ incident }: { incident: Incident }) {
-  const all = useAllIncidents()
+/** `all`: every incident, read once by the screen (useAllIncidents) for this and DuplicateWarning. */
+export function SimilarIncidents({
+  incident,
+  all,
+}: {
+  incident: Incident
+  all: readonly Incident[] | undefined
+}) {
   const current = useDeferredValue(incident)
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
@@ -64,8 +69,13 @@ export function SimilarIncidents({ incident }: { incident: Incident }) {
 }
 
 /** On Capture: an open incident that looks like this new one, with the choice to go there. */
-export function DuplicateWarning({ incident }: { incident: Incident }) {
-  const all = useAllIncidents()
+export function DuplicateWarning({
+  incident,
+  all,
+}: {
+  incident: Incident
+  all: readonly Incident[] | undefined
+}) {
   const navigate = useUi((s) => s.navigate)
   const [dismissed, setDismissed] = useState<string | null>(null)
   const current = useDeferredValue(incident)

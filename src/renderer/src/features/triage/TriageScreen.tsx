@@ -1,4 +1,5 @@
 import { LIMITS } from '@shared/domain/model'
+import { useAllIncidents } from '../../db/hooks'
 import { SimilarIncidents } from '../incident/SimilarIncidents'
 import { RECENT_CHANGES, type Incident } from '@shared/domain/model'
 import { RECENT_CHANGE_LABELS } from '@shared/domain/vocabulary'
@@ -16,6 +17,8 @@ import { ServicesAndTags } from './ServicesAndTags'
 import { SeverityPicker } from './SeverityPicker'
 
 export function TriageScreen({ incident }: { incident: Incident }) {
+  // Read once for "Seen before?" (and, on Capture, the duplicate warning).
+  const allIncidents = useAllIncidents()
   const [scope, setScope] = useDetailField(incident, 'scope')
   const [scopeNote, setScopeNote, flush] = useDetailField(incident, 'scopeNote')
   const [changes, setChanges] = useDetailField(incident, 'recentChanges')
@@ -111,7 +114,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
         onChange={setStrategyNote}
         onBlur={flush}
       />
-      <SimilarIncidents incident={incident} />
+      <SimilarIncidents incident={incident} all={allIncidents} />
       <PhaseFooter {...footer} />
     </div>
   )
