@@ -14,6 +14,7 @@ import { displayTitle } from '../phase/labels'
 import { newIncident } from '../incident/new-incident'
 import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
 import { useFirstFrameSaver } from './use-first-frame'
+import { searchSource } from './search-source'
 import { IncidentSearch, sortForHome } from './search'
 import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from './list-filter'
 
@@ -35,6 +36,10 @@ const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
     useUi.setState({ searchRequested: false })
   }
 }
+
+/** One index for the app's life: coming back to the list does not build it again. */
+let index: IncidentSearch | undefined
+const homeSearch = () => (index ??= new IncidentSearch(searchSource(db)))
 
 export function IncidentsHome() {
   const firstPage = useLiveQuery(() => readHomePage(db, FIRST_PAGE), [], primedHomePage())
@@ -65,7 +70,7 @@ export function IncidentsHome() {
   const deferredQuery = useDeferredValue(query)
   const sorted = useMemo(() => sortForHome(incidents ?? []), [incidents])
   // The full-text index follows the list, in small steps; `indexed` counts finished syncs.
-  const [search] = useState(() => new IncidentSearch())
+  const search = homeSearch()
   const [indexed, setIndexed] = useState(0)
   useEffect(() => {
     if (!incidents) return

@@ -2,8 +2,9 @@
  * Search over incidents with MiniSearch, a well-kept in-browser full-text library (chosen over
  * FlexSearch for its per-field boosts, fuzzy and prefix matching, incremental add/replace/remove,
  * and typed API; it needs no workers or WASM). Titles rank first, then symptoms and errors, then
- * everything else that was written down: notes, mitigations, hypotheses, causes and factors. The
- * index is kept in step with the list incrementally, in small chunks that never block typing.
+ * everything else that was written down: notes, mitigations, hypotheses, causes and factors, the
+ * post-mortem's text and the action items. The index is kept in step with the list incrementally,
+ * in small chunks that never block typing.
  */
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
@@ -16,12 +17,39 @@ interface SearchDoc {
   notes: string
   work: string
   causes: string
+  postmortem: string
+  actions: string
 }
 
-const FIELDS = ['title', 'symptoms', 'errors', 'notes', 'work', 'causes'] as const
+const FIELDS = [
+  'title',
+  'symptoms',
+  'errors',
+  'notes',
+  'work',
+  'causes',
+  'postmortem',
+  'actions',
+] as const
+
+/** What is written about an incident outside its record: the post-mortem and the action items. */
+export interface SearchExtras {
+  postmortem: string
+  actions: string
+}
+
+/** Where the index reads what lives outside the incident record (the database, in the app). */
+export interface SearchSource {
+  /** The post-mortem text and action items of these incidents (absent: nothing written). */
+  extras(ids: readonly string[]): Promise<Map<string, SearchExtras>>
+  /** Incidents whose post-mortem was saved after `since`, and the latest save seen. */
+  postmortemsSavedSince(since: number): Promise<{ ids: string[]; latest: number }>
+}
+
+const NO_EXTRAS: SearchExtras = { postmortem: '', actions: '' }
 
 /** What search reads of an incident. */
-export function toSearchDoc(incident: Incident): SearchDoc {
+export function toSearchDoc(incident: Incident, extras: SearchExtras = NO_EXTRAS): SearchDoc {
   const rc = incident.rootCause
   return {
     id: incident.id,
@@ -43,6 +71,7 @@ export function toSearchDoc(incident: Incident): SearchDoc {
       rc.contributingFactors,
       ...(incident.factors ?? []).map((f) => `${f.category} ${f.text}`),
     ].join('\n'),
+    ...extras,
   }
 }
 
@@ -62,17 +91,33 @@ export class IncidentSearch {
   private index = newIndex()
   /** What is indexed: id → the incident's last update. */
   private indexed = new Map<string, number>()
+  /** The latest post-mortem save indexed. */
+  private postmortemsSeen = 0
+
+  constructor(private readonly source?: SearchSource) {}
 
   /**
-   * Adds new incidents, re-indexes changed ones and removes those gone, `chunk` at a time with a
-   * pause between chunks, so building the index for years of incidents never blocks the page.
+   * Adds new incidents, re-indexes changed ones (a new event, or a post-mortem saved) and removes
+   * those gone, `chunk` at a time with a pause between chunks, so building the index for years of
+   * incidents never blocks the page.
    */
-  async sync(incidents: readonly Incident[], chunk = 250): Promise<void> {
+  sync(incidents: readonly Incident[], chunk = 100): Promise<void> {
+    // One sync at a time: a later one starts from what the earlier one indexed.
+    this.running = this.running.then(() => this.syncNow(incidents, chunk))
+    return this.running
+  }
+
+  private running = Promise.resolve()
+
+  private async syncNow(incidents: readonly Incident[], chunk: number): Promise<void> {
+    const saved = await this.source?.postmortemsSavedSince(this.postmortemsSeen)
+    const rewritten = new Set(saved?.ids)
     const present = new Set<string>()
     const changed: Incident[] = []
     for (const incident of incidents) {
       present.add(incident.id)
-      if (this.indexed.get(incident.id) !== incident.updatedAt) changed.push(incident)
+      if (this.indexed.get(incident.id) !== incident.updatedAt || rewritten.has(incident.id))
+        changed.push(incident)
     }
     for (const id of [...this.indexed.keys()])
       if (!present.has(id)) {
@@ -80,13 +125,17 @@ export class IncidentSearch {
         this.indexed.delete(id)
       }
     for (let i = 0; i < changed.length; i += chunk) {
-      for (const incident of changed.slice(i, i + chunk)) {
-        if (this.indexed.has(incident.id)) this.index.replace(toSearchDoc(incident))
-        else this.index.add(toSearchDoc(incident))
+      const batch = changed.slice(i, i + chunk)
+      const extras = await this.source?.extras(batch.map((incident) => incident.id))
+      for (const incident of batch) {
+        const doc = toSearchDoc(incident, extras?.get(incident.id))
+        if (this.indexed.has(incident.id)) this.index.replace(doc)
+        else this.index.add(doc)
         this.indexed.set(incident.id, incident.updatedAt)
       }
       if (i + chunk < changed.length) await new Promise((resolve) => setTimeout(resolve, 0))
     }
+    if (saved) this.postmortemsSeen = Math.max(this.postmortemsSeen, saved.latest)
   }
 
   /** Incident ids matching `query`, best first (a title match before a match in a note). */
