@@ -1,119 +1,196 @@
 import { describe, expect, it } from 'vitest'
-import { newActionItem, withStatus } from './action-items'
-import { actionItemsFromEvents, incidentMetrics } from './metrics'
+import { newActionItem } from './action-items'
+import { distribution, periodMetrics, responseDurations, type MetricsScope } from './metrics'
+import type { ActionItem, Incident } from './model'
+import { DEFAULT_SETTINGS } from './settings'
 import { IncidentLog, T0 } from './test-helpers'
 import { DAY, HOUR, MINUTE } from './time'
 
-function walkthrough(opts: { startedAt: number; detectedAt: number; resolvedAt: number }) {
-  const log = new IncidentLog('inc-1', { now: opts.detectedAt, title: 'API down', ...opts })
-  const t = opts.detectedAt
-  log.record({
-    kind: 'phase-changed',
-    at: t + 3 * MINUTE,
-    payload: { from: 'capture', to: 'triage' },
-  })
-  log.record({
-    kind: 'phase-changed',
-    at: t + 9 * MINUTE,
-    payload: { from: 'triage', to: 'mitigate' },
-  })
-  log.record({ kind: 'mitigation-verified', at: t + 30 * MINUTE, payload: {} })
-  log.record({ kind: 'resolved', at: opts.resolvedAt, payload: {} })
-  return log
+/** An incident as stored, started at `startedAt` and shaped by `over`. */
+function incident(id: string, startedAt: number, over: Partial<Incident> = {}): Incident {
+  return {
+    ...new IncidentLog(id, { now: startedAt, title: id }).incident,
+    startedAt,
+    detectedAt: startedAt + 5 * MINUTE,
+    severity: 'SEV2',
+    ...over,
+  }
 }
+/** Users back `minutes` after impact started, resolved twice as long after. */
+const mitigatedAfter = (at: number, minutes: number) => ({
+  status: 'resolved' as const,
+  mitigatedAt: at + minutes * MINUTE,
+  resolvedAt: at + 2 * minutes * MINUTE,
+})
 
-describe('incidentMetrics', () => {
-  it('measures each step from the events, with a start backdated before detection', () => {
-    const startedAt = T0 - 50 * MINUTE
-    const log = walkthrough({ startedAt, detectedAt: T0, resolvedAt: T0 + 5 * HOUR })
-    expect(incidentMetrics(log.events, T0 + 6 * HOUR)).toMatchObject({
-      timeToDetect: 50 * MINUTE,
-      timeToTriage: 9 * MINUTE,
-      timeToMitigate: 80 * MINUTE,
-      timeToResolve: 5 * HOUR + 50 * MINUTE,
-      postmortem: { latency: null, onTime: null },
+const Q3 = { from: Date.UTC(2026, 6, 1), to: Date.UTC(2026, 9, 1) }
+const scope = (over: Partial<MetricsScope> = {}): MetricsScope => ({
+  ...Q3,
+  kinds: ['incident'],
+  ...over,
+})
+const ctx = { now: T0, zone: 'UTC', settings: DEFAULT_SETTINGS }
+
+describe('distribution', () => {
+  it('gives the median, p90 and range, and keeps every value as a dot', () => {
+    const d = distribution(
+      [3, 1, 10, 2, 9, 4, 8, 5, 7, 6].map((value) => ({ id: `${value}`, value })),
+    )
+    expect(d).toMatchObject({ count: 10, median: 5.5, min: 1, max: 10 })
+    expect(d?.p90).toBeCloseTo(9.1)
+    expect(d?.points.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(distribution([])).toBeNull()
+    expect(distribution([{ id: 'a', value: 7 }])).toMatchObject({ median: 7, p90: 7 })
+  })
+})
+
+describe('periodMetrics', () => {
+  it('counts incidents by when impact started, so a back-filled one lands in its own quarter', () => {
+    const backfilled = incident('old', Date.UTC(2026, 7, 3, 9), { openedAt: T0 })
+    const enteredInQ3 = incident('new', Date.UTC(2026, 9, 2), { openedAt: Date.UTC(2026, 8, 1) })
+    const m = periodMetrics([backfilled, enteredInQ3], [], scope(), ctx)
+    expect(m.incidents.map((i) => i.id)).toEqual(['old'])
+  })
+
+  it('leaves drills, near misses and the trash out by default, and says how many there were', () => {
+    const at = Date.UTC(2026, 7, 10)
+    const all = [
+      incident('real', at),
+      incident('drill', at, { kind: 'drill' }),
+      incident('near', at, { kind: 'near-miss' }),
+      incident('gone', at, { status: 'deleted' }),
+    ]
+    const m = periodMetrics(all, [], scope(), ctx)
+    expect(m.incidents.map((i) => i.id)).toEqual(['real'])
+    expect(m.practice).toEqual({ drills: 1, nearMisses: 1 })
+    const withDrills = periodMetrics(all, [], scope({ kinds: ['incident', 'drill'] }), ctx)
+    expect(withDrills.incidents.map((i) => i.id).sort()).toEqual(['drill', 'real'])
+  })
+
+  it('shows each duration as a distribution by severity and by service', () => {
+    const at = Date.UTC(2026, 7, 10)
+    const all = [
+      incident('a', at, { services: ['checkout'], ...mitigatedAfter(at, 10) }),
+      incident('b', at, { services: ['checkout', 'auth'], ...mitigatedAfter(at, 30) }),
+      incident('c', at, { severity: 'SEV1', services: ['auth'], ...mitigatedAfter(at, 60) }),
+      // Still open: it has a time to detect, and no time to mitigate yet.
+      incident('d', at, { severity: null }),
+    ]
+    const { mitigate, detect } = periodMetrics(all, [], scope(), ctx).durations
+    expect(detect.all?.count).toBe(4)
+    expect(mitigate.all).toMatchObject({ count: 3, median: 30 * MINUTE, max: 60 * MINUTE })
+    expect(mitigate.bySeverity.map((g) => [g.group, g.distribution.median])).toEqual([
+      ['SEV1', 60 * MINUTE],
+      ['SEV2', 20 * MINUTE],
+    ])
+    expect(detect.bySeverity.map((g) => g.group)).toEqual(['SEV1', 'SEV2', 'Unclassified'])
+    expect(mitigate.byService.map((g) => [g.group, g.distribution.count])).toEqual([
+      ['auth', 2],
+      ['checkout', 2],
+    ])
+    expect(responseDurations(all[0] as Incident).timeToResolve).toBe(20 * MINUTE)
+  })
+
+  it('counts incidents per week in the user’s time zone, quiet weeks included', () => {
+    // Monday 7 Sep 2026, 00:30 in Berlin is still Sunday in UTC.
+    const mondayBerlin = Date.UTC(2026, 8, 6, 22, 30)
+    const all = [
+      incident('a', mondayBerlin),
+      incident('b', Date.UTC(2026, 8, 22), { severity: 'SEV1' }),
+    ]
+    const berlin = periodMetrics(all, [], scope(), { ...ctx, zone: 'Europe/Berlin' })
+    expect(berlin.unit).toBe('week')
+    expect(berlin.buckets.map((b) => [b.label, b.counts.SEV2, b.counts.SEV1])).toEqual([
+      ['7 Sep 2026', 1, 0],
+      ['14 Sep 2026', 0, 0],
+      ['21 Sep 2026', 0, 1],
+      ['28 Sep 2026', 0, 0],
+    ])
+    const utc = periodMetrics(all, [], scope(), ctx)
+    expect(utc.buckets[0]?.label).toBe('31 Aug 2026')
+    const year = periodMetrics(
+      all,
+      [],
+      scope({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) }),
+      ctx,
+    )
+    expect(year.unit).toBe('month')
+    expect(year.buckets.map((b) => b.label)).toEqual(['Sep 2026', 'Oct 2026', 'Nov 2026'])
+  })
+
+  it('says which post-mortems were final within the deadline, late, or still in time', () => {
+    const at = Date.UTC(2026, 8, 1)
+    const done = { status: 'resolved' as const, resolvedAt: at + HOUR }
+    const all = [
+      incident('on-time', at, {
+        ...done,
+        postmortemStatus: 'final',
+        postmortemFinalAt: at + 20 * HOUR,
+      }),
+      incident('late', at, {
+        ...done,
+        postmortemStatus: 'final',
+        postmortemFinalAt: at + 60 * HOUR,
+      }),
+      incident('never', at, { ...done, postmortemStatus: 'draft' }),
+      incident('fresh', at, { ...done, resolvedAt: T0 - HOUR }),
+      // SEV4 needs none, and has none: not counted against anyone.
+      incident('small', at, { ...done, severity: 'SEV4' }),
+      incident('open', at),
+    ]
+    expect(periodMetrics(all, [], scope(), ctx).postmortems).toEqual({
+      counted: 4,
+      onTime: 1,
+      late: 2,
+      pending: 1,
+      deadlineHours: 48,
     })
   })
 
-  it.each([
-    ['across midnight', Date.UTC(2026, 10, 26, 23, 40), Date.UTC(2026, 10, 27, 0, 25), 45 * MINUTE],
-    [
-      'across days',
-      Date.UTC(2026, 10, 26, 9, 0),
-      Date.UTC(2026, 10, 29, 11, 30),
-      3 * DAY + 150 * MINUTE,
-    ],
-    ['across a month end', Date.UTC(2026, 10, 30, 22, 0), Date.UTC(2026, 11, 1, 2, 0), 4 * HOUR],
-  ])('times resolution %s', (_name, start, resolved, expected) => {
-    const log = walkthrough({ startedAt: start, detectedAt: start, resolvedAt: resolved })
-    expect(incidentMetrics(log.events, resolved)?.timeToResolve).toBe(expected)
+  it('lists overdue action items longest first, and keeps the two-week rule, for the period only', () => {
+    const at = Date.UTC(2026, 8, 1)
+    const a = incident('a', at, { status: 'resolved', resolvedAt: at })
+    const outside = incident('z', Date.UTC(2026, 0, 5))
+    const item = (id: string, of: Incident, over: Partial<ActionItem>): ActionItem => ({
+      ...newActionItem({ title: id }, of, { id, now: at }),
+      ...over,
+    })
+    const items = [
+      item('late', a, { dueAt: T0 - 10 * DAY }),
+      item('later', a, { dueAt: T0 - 30 * DAY }),
+      item('done', a, { status: 'done', doneAt: at + 3 * DAY }),
+      item('not-ours', outside, { dueAt: T0 - 90 * DAY }),
+    ]
+    const { actionItems } = periodMetrics([a, outside], items, scope(), ctx)
+    expect(actionItems.overdue.map((o) => [o.item.id, o.age / DAY])).toEqual([
+      ['later', 30],
+      ['late', 10],
+    ])
+    expect(actionItems).toMatchObject({ total: 3, open: 2, twoWeeks: { counted: 3, onTime: 1 } })
   })
 
-  it('says whether the post-mortem was written within 48 hours', () => {
-    const resolvedAt = T0 + HOUR
-    const onTime = walkthrough({ startedAt: T0, detectedAt: T0, resolvedAt })
-    onTime.record({
-      kind: 'postmortem-status',
-      at: resolvedAt + 30 * HOUR,
-      payload: { status: 'final' },
-    })
-    expect(incidentMetrics(onTime.events, resolvedAt + 31 * HOUR)?.postmortem).toEqual({
-      latency: 30 * HOUR,
-      onTime: true,
-    })
-
-    const late = walkthrough({ startedAt: T0, detectedAt: T0, resolvedAt })
-    expect(incidentMetrics(late.events, resolvedAt + 47 * HOUR)?.postmortem.onTime).toBeNull()
-    expect(incidentMetrics(late.events, resolvedAt + 49 * HOUR)?.postmortem.onTime).toBe(false)
-    late.record({
-      kind: 'postmortem-status',
-      at: resolvedAt + 60 * HOUR,
-      payload: { status: 'final' },
-    })
-    expect(incidentMetrics(late.events, resolvedAt + 61 * HOUR)?.postmortem).toEqual({
-      latency: 60 * HOUR,
-      onTime: false,
-    })
-  })
-
-  it('counts action items done within 14 days of resolution', () => {
-    const resolvedAt = T0 + HOUR
-    const log = walkthrough({ startedAt: T0, detectedAt: T0, resolvedAt })
-    const incident = log.incident
-    const a = newActionItem({ title: 'Alert on 5xx' }, incident, { id: 'a', now: resolvedAt })
-    const b = newActionItem({ title: 'Canary deploys' }, incident, { id: 'b', now: resolvedAt })
-    const c = newActionItem({ title: 'Runbook' }, incident, { id: 'c', now: resolvedAt })
-    for (const item of [a, b, c])
-      log.record({
-        kind: 'action-item-changed',
-        at: resolvedAt,
-        payload: { change: 'created', item },
-      })
-    const doneA = withStatus(a, 'done', resolvedAt + 3 * DAY)
-    const doneB = withStatus(b, 'done', resolvedAt + 20 * DAY)
-    log.record({
-      kind: 'action-item-changed',
-      at: doneA.updatedAt,
-      payload: { change: 'done', item: doneA },
-    })
-    log.record({
-      kind: 'action-item-changed',
-      at: doneB.updatedAt,
-      payload: { change: 'done', item: doneB },
-    })
-    log.record({
-      kind: 'action-item-changed',
-      at: resolvedAt + DAY,
-      payload: { change: 'deleted', item: c },
-    })
-    expect(actionItemsFromEvents(log.events).map((i) => i.id)).toEqual(['a', 'b'])
-    expect(incidentMetrics(log.events, resolvedAt + 21 * DAY)?.actionItems).toEqual({
-      total: 2,
-      doneInTime: 1,
-    })
-  })
-
-  it('has nothing to say without an opening event', () => {
-    expect(incidentMetrics([], T0)).toBeNull()
+  it('tallies factor categories and services, most frequent first', () => {
+    const at = Date.UTC(2026, 8, 1)
+    const factor = (category: string) => ({ id: category, category, text: '' })
+    const m = periodMetrics(
+      [
+        incident('a', at, {
+          services: ['db'],
+          factors: [factor('Detection gap'), factor('Change')],
+        }),
+        incident('b', at, { services: ['db', 'api'], factors: [factor('Change')] }),
+      ],
+      [],
+      scope(),
+      ctx,
+    )
+    expect(m.factors).toEqual([
+      { name: 'Change', count: 2 },
+      { name: 'Detection gap', count: 1 },
+    ])
+    expect(m.services).toEqual([
+      { name: 'db', count: 2 },
+      { name: 'api', count: 1 },
+    ])
   })
 })

@@ -1,37 +1,22 @@
-/** How the response went, as pure functions of an incident's events. */
-import { replay, type TimelineEvent } from './events'
-import type { ActionItem, Incident } from './model'
-import { DEFAULT_SETTINGS } from './settings'
-import { DAY, HOUR } from './time'
-
-export interface IncidentMetrics {
-  /** From the start of impact to detection. */
-  timeToDetect: number | null
-  /** From detection to leaving triage with a severity and a strategy. */
-  timeToTriage: number | null
-  /** From the start of impact until users were verified back. */
-  timeToMitigate: number | null
-  /** From the start of impact to resolution. */
-  timeToResolve: number | null
-  postmortem: {
-    /** From resolution to the post-mortem marked final; null while not final. */
-    latency: number | null
-    /** null while it can still be on time. */
-    onTime: boolean | null
-  }
-  actionItems: { total: number; doneInTime: number }
-}
-
-/** The latest state of each action item, from the events that recorded its changes. */
-export function actionItemsFromEvents(events: readonly TimelineEvent[]): ActionItem[] {
-  const items = new Map<string, ActionItem>()
-  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
-    if (e.kind !== 'action-item-changed') continue
-    if (e.payload.change === 'deleted') items.delete(e.payload.item.id)
-    else items.set(e.payload.item.id, e.payload.item)
-  }
-  return [...items.values()]
-}
+/**
+ * How the response went, over one incident or many: pure functions of the stored records (an
+ * incident is a projection of its events, so these hold for incidents back-filled years later).
+ * Durations are shown as distributions (median, p90, range, every incident), never as means: one
+ * twelve-hour outage says more than an average that hides it.
+ */
+import { TZDate } from '@date-fns/tz'
+import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth } from 'date-fns'
+import { twoWeekRule } from './action-items'
+import {
+  SEVERITIES,
+  type ActionItem,
+  type Incident,
+  type IncidentKind,
+  type Severity,
+  type Settings,
+} from './model'
+import { postmortemNeed } from './postmortem-policy'
+import { HOUR } from './time'
 
 const span = (from: number | null, to: number | null): number | null =>
   from === null || to === null ? null : to - from
@@ -50,41 +35,248 @@ export function responseDurations(
   }
 }
 
-export function incidentMetrics(
-  events: readonly TimelineEvent[],
-  now: number,
-  settings = DEFAULT_SETTINGS,
-): IncidentMetrics | null {
-  const incident = replay(events)
-  if (!incident) return null
-  const leftTriage = [...events]
-    .sort((a, b) => a.seq - b.seq)
-    .find((e) => e.kind === 'phase-changed' && e.payload.from === 'triage')
-  const deadline = settings.reminders.postmortemDeadlineHours * HOUR
-  const latency =
-    incident.postmortemStatus === 'final'
-      ? span(incident.resolvedAt, incident.postmortemFinalAt)
-      : null
-  const late = incident.resolvedAt !== null && now - incident.resolvedAt > deadline
-  const items = actionItemsFromEvents(events)
-  const window = settings.reminders.actionItemDueDays * DAY
+/** Which incidents a review looks at: started within [from, to), of the kinds chosen. */
+export interface MetricsScope {
+  from: number
+  to: number
+  /** Drills and near misses stay out unless asked for: they are practice, not outages. */
+  kinds: readonly IncidentKind[]
+  severity?: Severity | null
+  service?: string | null
+}
+
+export const kindOf = (incident: Pick<Incident, 'kind'>): IncidentKind =>
+  incident.kind ?? 'incident'
+
+export function inScope(incident: Incident, scope: MetricsScope): boolean {
+  return (
+    incident.status !== 'deleted' &&
+    incident.startedAt >= scope.from &&
+    incident.startedAt < scope.to &&
+    scope.kinds.includes(kindOf(incident)) &&
+    (!scope.severity || incident.severity === scope.severity) &&
+    (!scope.service || incident.services.includes(scope.service))
+  )
+}
+
+export interface Point {
+  /** The incident (or item) the value belongs to. */
+  id: string
+  value: number
+}
+
+export interface Distribution {
+  count: number
+  median: number
+  p90: number
+  min: number
+  max: number
+  /** Every value, smallest first: each incident is a dot. */
+  points: Point[]
+}
+
+/** The q-quantile of sorted values, interpolated between ranks (as spreadsheets and d3 do). */
+function quantile(sorted: readonly number[], q: number): number {
+  const at = (sorted.length - 1) * q
+  const below = Math.floor(at)
+  const lower = sorted[below] ?? 0
+  const upper = sorted[Math.min(below + 1, sorted.length - 1)] ?? lower
+  return lower + (upper - lower) * (at - below)
+}
+
+export function distribution(points: readonly Point[]): Distribution | null {
+  if (points.length === 0) return null
+  const sorted = [...points].sort((a, b) => a.value - b.value)
+  const values = sorted.map((p) => p.value)
   return {
-    timeToDetect: span(incident.startedAt, incident.detectedAt),
-    timeToTriage: span(incident.detectedAt, leftTriage?.at ?? null),
-    timeToMitigate: span(incident.startedAt, incident.mitigatedAt),
-    timeToResolve: span(incident.startedAt, incident.resolvedAt),
-    postmortem: {
-      latency,
-      onTime: latency !== null ? latency <= deadline : late ? false : null,
+    count: values.length,
+    median: quantile(values, 0.5),
+    p90: quantile(values, 0.9),
+    min: values[0] ?? 0,
+    max: values.at(-1) ?? 0,
+    points: sorted,
+  }
+}
+
+/** Below this many incidents a number is an anecdote, and the screen says so. */
+export const FEW = 5
+
+export const DURATIONS = {
+  detect: 'Time to detect',
+  mitigate: 'Time to mitigate',
+  resolve: 'Time to resolve',
+} as const
+export type DurationKey = keyof typeof DURATIONS
+
+const DURATION_OF: Record<DurationKey, (i: Incident) => number | null> = {
+  detect: (i) => responseDurations(i).timeToDetect,
+  mitigate: (i) => responseDurations(i).timeToMitigate,
+  resolve: (i) => responseDurations(i).timeToResolve,
+}
+
+export interface DurationBreakdown {
+  all: Distribution | null
+  bySeverity: { group: Severity | 'Unclassified'; distribution: Distribution }[]
+  byService: { group: string; distribution: Distribution }[]
+}
+
+function durationBreakdown(incidents: readonly Incident[], key: DurationKey): DurationBreakdown {
+  const points = (list: readonly Incident[]) =>
+    list.flatMap((i) => {
+      const value = DURATION_OF[key](i)
+      return value === null ? [] : [{ id: i.id, value }]
+    })
+  const grouped = <G extends string>(groupsOf: (i: Incident) => G[]) => {
+    const groups = new Map<G, Incident[]>()
+    for (const i of incidents)
+      for (const g of groupsOf(i)) groups.set(g, [...(groups.get(g) ?? []), i])
+    return [...groups].flatMap(([group, list]) => {
+      const d = distribution(points(list))
+      return d ? [{ group, distribution: d }] : []
+    })
+  }
+  const severityRank = (g: string) => SEVERITIES.indexOf(g as Severity) >>> 0
+  return {
+    all: distribution(points(incidents)),
+    bySeverity: grouped((i) => [i.severity ?? ('Unclassified' as const)]).sort(
+      (a, b) => severityRank(a.group) - severityRank(b.group),
+    ),
+    byService: grouped((i) => i.services).sort(
+      (a, b) => b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en'),
+    ),
+  }
+}
+
+export type BucketUnit = 'week' | 'month'
+
+export interface Bucket {
+  start: number
+  label: string
+  counts: Record<Severity | 'Unclassified', number>
+}
+
+/** Weeks for a period up to a quarter, months beyond; days are counted in the user's zone. */
+export function bucketUnit(scope: Pick<MetricsScope, 'from' | 'to'>): BucketUnit {
+  return scope.to - scope.from <= 92 * 24 * HOUR ? 'week' : 'month'
+}
+
+/**
+ * Incidents per week or month by severity, from the first incident in scope (or the period's
+ * start) to the period's end or now: quiet weeks show as zero, not as nothing.
+ */
+function buckets(
+  incidents: readonly Incident[],
+  scope: MetricsScope,
+  ctx: { now: number; zone: string },
+): Bucket[] {
+  const unit = bucketUnit(scope)
+  const first = incidents[0]
+  if (!first) return []
+  const startOf = unit === 'week' ? startOfISOWeek : startOfMonth
+  const step = unit === 'week' ? addWeeks : addMonths
+  const end = Math.max(Math.min(scope.to - 1, ctx.now), incidents.at(-1)?.startedAt ?? 0)
+  const list: Bucket[] = []
+  for (
+    let start = startOf(new TZDate(Math.max(scope.from, first.startedAt), ctx.zone));
+    start.getTime() <= end;
+    start = step(start, 1)
+  )
+    list.push({
+      start: start.getTime(),
+      label: format(start, unit === 'week' ? 'd MMM yyyy' : 'MMM yyyy'),
+      counts: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0, Unclassified: 0 },
+    })
+  // Both are in time order: one walk places every incident.
+  let n = 0
+  for (const i of incidents) {
+    while (n + 1 < list.length && (list[n + 1]?.start ?? Infinity) <= i.startedAt) n++
+    const bucket = list[n]
+    if (bucket) bucket.counts[i.severity ?? 'Unclassified']++
+  }
+  return list
+}
+
+export interface PeriodMetrics {
+  /** The incidents in scope, oldest first. */
+  incidents: Incident[]
+  /** How many drills and near misses the period had, whether counted or not. */
+  practice: { drills: number; nearMisses: number }
+  unit: BucketUnit
+  buckets: Bucket[]
+  durations: Record<DurationKey, DurationBreakdown>
+  postmortems: {
+    /** Resolved incidents that need a post-mortem (or have one anyway). */
+    counted: number
+    onTime: number
+    late: number
+    /** Still within the deadline. */
+    pending: number
+    deadlineHours: number
+  }
+  actionItems: {
+    total: number
+    open: number
+    /** The two-week rule (see action-items.ts). */
+    twoWeeks: { counted: number; onTime: number }
+    /** Open items past their due date: how long past, longest first. */
+    overdue: { item: ActionItem; age: number }[]
+  }
+  /** Contributing factor categories and services, most frequent first. */
+  factors: { name: string; count: number }[]
+  services: { name: string; count: number }[]
+}
+
+const tally = (names: readonly string[]) =>
+  [...names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>())]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
+
+/** Everything a period's review looks at, for the Metrics screen and the report alike. */
+export function periodMetrics(
+  all: readonly Incident[],
+  items: readonly ActionItem[],
+  scope: MetricsScope,
+  ctx: { now: number; zone: string; settings: Settings },
+): PeriodMetrics {
+  const incidents = all.filter((i) => inScope(i, scope)).sort((a, b) => a.startedAt - b.startedAt)
+  const practice = { drills: 0, nearMisses: 0 }
+  for (const i of all)
+    if (inScope(i, { ...scope, kinds: ['drill', 'near-miss'] }))
+      practice[kindOf(i) === 'drill' ? 'drills' : 'nearMisses']++
+  const deadline = ctx.settings.reminders.postmortemDeadlineHours * HOUR
+  const postmortems = { counted: 0, onTime: 0, late: 0, pending: 0 }
+  for (const i of incidents) {
+    if (i.resolvedAt === null) continue
+    const final = i.postmortemStatus === 'final' ? i.postmortemFinalAt : null
+    if (postmortemNeed(i, ctx.settings) !== 'required' && i.postmortemStatus === 'none') continue
+    postmortems.counted++
+    if (final !== null) postmortems[final - i.resolvedAt <= deadline ? 'onTime' : 'late']++
+    else postmortems[ctx.now - i.resolvedAt > deadline ? 'late' : 'pending']++
+  }
+  const ids = new Set(incidents.map((i) => i.id))
+  const ours = items.filter((item) => ids.has(item.incidentId))
+  const overdue = ours
+    .filter((item) => item.status === 'open' && item.dueAt !== null && item.dueAt < ctx.now)
+    .map((item) => ({ item, age: ctx.now - (item.dueAt ?? ctx.now) }))
+    .sort((a, b) => b.age - a.age)
+  return {
+    incidents,
+    practice,
+    unit: bucketUnit(scope),
+    buckets: buckets(incidents, scope, ctx),
+    durations: {
+      detect: durationBreakdown(incidents, 'detect'),
+      mitigate: durationBreakdown(incidents, 'mitigate'),
+      resolve: durationBreakdown(incidents, 'resolve'),
     },
+    postmortems: { ...postmortems, deadlineHours: ctx.settings.reminders.postmortemDeadlineHours },
     actionItems: {
-      total: items.length,
-      doneInTime: items.filter(
-        (item) =>
-          item.doneAt !== null &&
-          incident.resolvedAt !== null &&
-          item.doneAt - incident.resolvedAt <= window,
-      ).length,
+      total: ours.length,
+      open: ours.filter((item) => item.status === 'open').length,
+      twoWeeks: twoWeekRule(ours, ctx.now),
+      overdue,
     },
+    factors: tally(incidents.flatMap((i) => (i.factors ?? []).map((f) => f.category))),
+    services: tally(incidents.flatMap((i) => i.services)),
   }
 }
