@@ -18,6 +18,7 @@ export function generateDataset(count, options = {}) {
     'checkout payments login search gateway queue worker cache database timeout latency memory disk replica dns certificate deploy config rollback flag region upstream webhook export import cron index'.split(
       ' ',
     )
+  const FACTORS = ['Change', 'Capacity', 'Dependency', 'Configuration', 'Detection gap', 'Process']
   const phrase = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
   const start = Date.UTC(2023, 0, 1)
   const DAY = 86_400_000
@@ -93,10 +94,17 @@ export function generateDataset(count, options = {}) {
       status: resolved ? 'resolved' : 'active',
       severity,
       openedAt,
-      startedAt: openedAt - 10 * 60_000,
+      // Most incidents noticed within minutes, a few after hours: a long tail, like real history.
+      startedAt: openedAt - Math.floor((2 + random() ** 3 * 240) * 60_000),
       detectedAt: openedAt,
       updatedAt: openedAt + n * 60_000,
-      mitigatedAt: phaseIndex > 2 ? openedAt + 30 * 60_000 : null,
+      mitigatedAt:
+        phaseIndex > 2
+          ? Math.min(
+              openedAt + Math.floor((5 + random() ** 2 * 300) * 60_000),
+              resolvedAt ?? Infinity,
+            )
+          : null,
       fixDeployedAt: resolved ? resolvedAt : null,
       resolvedAt,
       closedAt: null,
@@ -107,6 +115,8 @@ export function generateDataset(count, options = {}) {
       statusBeforeDelete: null,
       mitigations: [],
       hypotheses: [],
+      factors: resolved ? [{ id: `${id}-f1`, category: pick(FACTORS), text: phrase(6) }] : [],
+      kind: i % 20 === 7 ? 'drill' : i % 20 === 13 ? 'near-miss' : 'incident',
       postmortemStatus: resolved ? 'draft' : 'none',
       postmortemFinalAt: null,
       breakUntil: null,

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
+import { generateDataset } from '../bench/generate.mjs'
 import { chromiumOptions } from './chromium.mjs'
 
 const PORT = 5399
@@ -12,6 +13,25 @@ const server = spawn(process.execPath, ['scripts/serve-web.mjs', '--port', Strin
   stdio: 'inherit',
 })
 await new Promise((resolve) => setTimeout(resolve, 500))
+
+/** Writes `count` benchmark incidents straight into the page's database, then reloads. */
+async function seed(page, count) {
+  const data = generateDataset(count)
+  await page.evaluate(async (data) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('steady')
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    const names = Object.keys(data)
+    const tx = db.transaction(names, 'readwrite')
+    for (const name of names) for (const row of data[name]) tx.objectStore(name).put(row)
+    await new Promise((resolve) => (tx.oncomplete = resolve))
+    db.close()
+  }, data)
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Main' }).waitFor()
+}
 
 /** Each scene: a name and the steps that bring the page to it. */
 const scenes = {
@@ -238,6 +258,22 @@ const scenes = {
     await scenes.triage(page)
     await page.keyboard.press('Control+k')
     await page.keyboard.type('sev')
+  },
+  metrics: async (page) => {
+    await seed(page, 300)
+    await page.getByRole('button', { name: 'Metrics' }).click()
+    await page.getByLabel('Period').selectOption('last-year')
+    await page.getByText('Show the numbers').first().waitFor()
+  },
+  'metrics-durations': async (page) => {
+    await scenes.metrics(page)
+    await page
+      .getByRole('heading', { name: 'How long it took' })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  },
+  'metrics-tallies': async (page) => {
+    await scenes.metrics(page)
+    await page.getByText('Follow-through').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   },
   'action-items': async (page) => {
     await scenes.postmortem(page)

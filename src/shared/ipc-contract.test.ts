@@ -25,3 +25,27 @@ describe('export file names', () => {
       expect(EXPORT_FILE_NAME.test(name), name).toBe(true)
   })
 })
+
+describe('a folder export', () => {
+  const args = ipcContract['export:save-folder'].args
+  const file = (fileName: string, content: string) => [[{ fileName, content }]]
+
+  it("writes a review report's SVG charts, and never one that could run code when opened", () => {
+    const chart =
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect width="3" height="4"/><text>x onload=1 javascript:</text></svg>'
+    expect(
+      args.safeParse(file('2026-11-27-reliability-review-2026-q3-detect.svg', chart)).success,
+    ).toBe(true)
+    for (const hostile of [
+      '<svg><script>alert(1)</script></svg>',
+      '<svg><rect onload="alert(1)"/></svg>',
+      '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+      '<svg><foreignObject><iframe src="x"/></foreignObject></svg>',
+      '<svg><a xlink:href="https://example.com"><text>x</text></a></svg>',
+    ])
+      expect(args.safeParse(file('2026-11-27-chart.svg', hostile)).success, hostile).toBe(false)
+    // The same text in a Markdown file is just text (the export escapes it).
+    expect(args.safeParse(file('2026-11-27-notes.md', '<script>')).success).toBe(true)
+    expect(args.safeParse(file('2026-11-27-chart.html', chart)).success).toBe(false)
+  })
+})

@@ -30,21 +30,36 @@ export const markdownFileSchema = z.object({
   fileName: fileNameSchema,
   content: z.string().max(200_000_000),
   /** What the save dialog offers; Markdown unless said otherwise. */
-  kind: z.enum(['markdown', 'json', 'csv']).optional(),
+  kind: z.enum(['markdown', 'json', 'csv', 'svg']).optional(),
 })
 export type MarkdownFile = z.infer<typeof markdownFileSchema>
 
 /**
- * The only names a folder export may write: Steady's own `YYYY-MM-DD-slug.md` (or `.json`), so a
- * page can never plant `.bashrc` or `run.desktop` in the chosen folder.
+ * The only names a folder export may write: Steady's own `YYYY-MM-DD-slug.md` (or `.json`, `.csv`,
+ * a report's `.svg` charts), so a page can never plant `.bashrc` or `run.desktop` in the folder.
  */
-export const EXPORT_FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|json|csv)$/
-export const folderFileSchema = markdownFileSchema.extend({
-  fileName: z
-    .string()
-    .max(120)
-    .regex(EXPORT_FILE_NAME, 'a Steady export name (YYYY-MM-DD-slug.md)'),
-})
+export const EXPORT_FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|json|csv|svg)$/
+/**
+ * What an SVG opened in a browser could run or lead to: a script, embedded HTML, an event handler
+ * or a link, in its markup (text in it is escaped, so a service named "x onload=" is no tag).
+ * Steady's charts have none of these; a file that does is refused.
+ */
+const ACTIVE_SVG = [
+  /<(?:script|foreignObject|iframe|embed|object)\b/i,
+  /<[^>]*\s(?:on[a-z]+|(?:xlink:)?href)\s*=/i,
+]
+export const folderFileSchema = markdownFileSchema
+  .extend({
+    fileName: z
+      .string()
+      .max(120)
+      .regex(EXPORT_FILE_NAME, 'a Steady export name (YYYY-MM-DD-slug.md)'),
+  })
+  .refine(
+    (file) =>
+      !file.fileName.endsWith('.svg') || !ACTIVE_SVG.some((pattern) => pattern.test(file.content)),
+    'an SVG chart without scripts, event handlers or embedded pages',
+  )
 
 /**
  * A global shortcut in Electron's accelerator syntax with at least one modifier, so a setting can

@@ -12,7 +12,7 @@ export interface ExportDialogs {
   /** Resolves to the chosen path, or undefined when the user cancels. */
   chooseFile(
     defaultName: string,
-    kind: 'markdown' | 'json' | 'csv' | 'pdf',
+    kind: 'markdown' | 'json' | 'csv' | 'svg' | 'pdf',
   ): Promise<string | undefined>
   chooseFolder(): Promise<string | undefined>
   /** Some files already exist in the chosen folder: replace them, keep both, or stop. */

@@ -22,7 +22,9 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
               ? { name: 'PDF', extensions: ['pdf'] }
               : kind === 'csv'
                 ? { name: 'CSV (spreadsheet)', extensions: ['csv'] }
-                : { name: 'Markdown', extensions: ['md'] },
+                : kind === 'svg'
+                  ? { name: 'SVG image', extensions: ['svg'] }
+                  : { name: 'Markdown', extensions: ['md'] },
         ],
       }
       const result = win

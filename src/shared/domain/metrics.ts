@@ -17,6 +17,7 @@ import {
 } from './model'
 import { postmortemNeed } from './postmortem-policy'
 import { HOUR } from './time'
+import { plural } from './vocabulary'
 
 const span = (from: number | null, to: number | null): number | null =>
   from === null || to === null ? null : to - from
@@ -196,6 +197,16 @@ function buckets(
   return list
 }
 
+/** "2 drills and 1 near miss", or '' when there were none. */
+export function practiceNote(practice: PeriodMetrics['practice']): string {
+  return [
+    practice.drills && plural(practice.drills, 'drill'),
+    practice.nearMisses && plural(practice.nearMisses, 'near miss', 'near misses'),
+  ]
+    .filter(Boolean)
+    .join(' and ')
+}
+
 export interface PeriodMetrics {
   /** The incidents in scope, oldest first. */
   incidents: Incident[]
@@ -216,6 +227,8 @@ export interface PeriodMetrics {
   actionItems: {
     total: number
     open: number
+    /** Open items, soonest due first (no due date last). */
+    openItems: ActionItem[]
     /** The two-week rule (see action-items.ts). */
     twoWeeks: { counted: number; onTime: number }
     /** Open items past their due date: how long past, longest first. */
@@ -255,8 +268,11 @@ export function periodMetrics(
   }
   const ids = new Set(incidents.map((i) => i.id))
   const ours = items.filter((item) => ids.has(item.incidentId))
-  const overdue = ours
-    .filter((item) => item.status === 'open' && item.dueAt !== null && item.dueAt < ctx.now)
+  const openItems = ours
+    .filter((item) => item.status === 'open')
+    .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))
+  const overdue = openItems
+    .filter((item) => item.dueAt !== null && item.dueAt < ctx.now)
     .map((item) => ({ item, age: ctx.now - (item.dueAt ?? ctx.now) }))
     .sort((a, b) => b.age - a.age)
   return {
@@ -272,7 +288,8 @@ export function periodMetrics(
     postmortems: { ...postmortems, deadlineHours: ctx.settings.reminders.postmortemDeadlineHours },
     actionItems: {
       total: ours.length,
-      open: ours.filter((item) => item.status === 'open').length,
+      open: openItems.length,
+      openItems,
       twoWeeks: twoWeekRule(ours, ctx.now),
       overdue,
     },

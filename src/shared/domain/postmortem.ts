@@ -24,9 +24,11 @@ import {
   OUTCOME_LABELS,
   RECENT_CHANGE_LABELS,
   SCOPE_LABELS,
+  STATUS_LABELS,
   STRATEGY_LABELS,
   lower,
 } from './vocabulary'
+import { formatDuration } from './time'
 import { formatStamp, zoneLabel } from './zone'
 
 export interface DocNode {
@@ -155,21 +157,6 @@ export const DURATION_DEFINITIONS = {
   timeToResolve: 'impact start to resolution',
 } as const
 
-function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000)
-  const d = Math.floor(minutes / 1440)
-  const h = Math.floor((minutes % 1440) / 60)
-  const m = minutes % 60
-  return [d && `${d}d`, h && `${h}h`, (m || (!d && !h)) && `${m}m`].filter(Boolean).join(' ')
-}
-
-const STATUS_WORDS: Record<Incident['status'], string> = {
-  active: 'Active',
-  resolved: 'Resolved',
-  closed: 'Closed',
-  deleted: 'In the trash',
-}
-
 const MONITORING_RESULT_WORDS: Record<MonitoringResult, string> = {
   held: `${MONITORING_RESULT_LABELS.held}: the fix held`,
   regressed: `${MONITORING_RESULT_LABELS.regressed}: the fix did not hold`,
@@ -207,7 +194,7 @@ export function recordSectionContent(
       return [
         fact('Date', stamp(incident.startedAt)),
         fact('Severity', incident.severity ?? 'Not classified'),
-        fact('Status', STATUS_WORDS[incident.status]),
+        fact('Status', STATUS_LABELS[incident.status]),
         ...(incident.kind && incident.kind !== 'incident'
           ? [fact('Kind', INCIDENT_KIND_LABELS[incident.kind])]
           : []),

@@ -2,3 +2,17 @@
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
+
+/** "2h 5m", "12m", "40s", "3d 4h": a duration in prose, to the minute (seconds below one). */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / MINUTE)
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}s`
+  const d = Math.floor(minutes / 1440)
+  const h = Math.floor((minutes % 1440) / 60)
+  const m = minutes % 60
+  return [d && `${d}d`, h && `${h}h`, m && `${m}m`].filter(Boolean).join(' ')
+}
+
+/** How long ago, coarsely: "3 days" once past two days (to the minute before that). */
+export const formatAge = (ms: number): string =>
+  ms >= 2 * DAY ? `${Math.floor(ms / DAY).toLocaleString('en')} days` : formatDuration(ms)

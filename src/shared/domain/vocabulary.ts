@@ -3,6 +3,7 @@
  * export all read them from here, so a label never says one thing on screen and another in a file.
  */
 import type {
+  Incident,
   IncidentDetails,
   ActionItemStatus,
   ActionItemType,
@@ -36,6 +37,13 @@ export const DETAIL_FIELD_LABELS: Record<keyof IncidentDetails, string> = {
   kind: 'Kind',
   rootCause: 'Root cause',
   fixChecklist: 'Fix checklist',
+}
+
+export const STATUS_LABELS: Record<Incident['status'], string> = {
+  active: 'Active',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  deleted: 'In the trash',
 }
 
 export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type MouseEvent } from 'react'
+import { Suspense, lazy, useEffect, useMemo, type MouseEvent } from 'react'
 import { CommandPalette } from './CommandPalette'
 import { ShortcutSheet } from './ShortcutSheet'
 import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
@@ -24,11 +24,15 @@ import { useShortcuts } from '../commands/use-shortcuts'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useTheme } from './use-theme'
 
+// The charting library loads with the screen that draws charts, not at start.
+const MetricsPage = lazy(() => import('../features/metrics/MetricsPage'))
+
 const SCREEN_NAMES: Record<Route['screen'], string> = {
   incidents: 'the incidents',
   incident: 'this incident',
   settings: 'the settings',
   'action-items': 'the action items',
+  metrics: 'the metrics',
   reminders: 'the reminders',
 }
 
@@ -44,6 +48,12 @@ function Screen({ route }: { route: Route }) {
       return <ActionItemsPage />
     case 'reminders':
       return <RemindersPage />
+    case 'metrics':
+      return (
+        <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+          <MetricsPage />
+        </Suspense>
+      )
   }
 }
 

@@ -1,10 +1,19 @@
-import { Bell, ClipboardCheck, Info, Settings, Siren, type LucideIcon } from 'lucide-react'
+import {
+  Bell,
+  ChartColumn,
+  ClipboardCheck,
+  Info,
+  Settings,
+  Siren,
+  type LucideIcon,
+} from 'lucide-react'
 import { useUi, type Screen } from '../stores/ui-store'
 
 const NAV: { view: Exclude<Screen, 'incident'>; label: string; icon: LucideIcon }[] = [
   { view: 'incidents', label: 'Incidents', icon: Siren },
   { view: 'action-items', label: 'Action items', icon: ClipboardCheck },
   { view: 'reminders', label: 'Reminders', icon: Bell },
+  { view: 'metrics', label: 'Metrics', icon: ChartColumn },
   { view: 'settings', label: 'Settings', icon: Settings },
 ]
 

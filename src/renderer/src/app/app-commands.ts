@@ -90,6 +90,12 @@ export function useAppCommands(screen: Screen): Command[] {
         run: () => navigate({ screen: 'reminders' }),
       },
       {
+        id: 'nav.metrics',
+        label: 'Go to metrics',
+        keywords: 'review report charts quarter',
+        run: () => navigate({ screen: 'metrics' }),
+      },
+      {
         id: 'nav.settings',
         label: 'Open settings',
         keywords: 'preferences',

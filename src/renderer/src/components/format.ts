@@ -46,15 +46,7 @@ export function formatElapsed(ms: number): string {
   return days ? `${days}d ${pad(h)}:${pad(m)}` : `${pad(h)}:${pad(m)}:${pad(s)}`
 }
 
-/** "2h 5m", "12m", "40s": for durations in prose. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000)
-  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}s`
-  const d = Math.floor(minutes / 1440)
-  const h = Math.floor((minutes % 1440) / 60)
-  const m = minutes % 60
-  return [d && `${d}d`, h && `${h}h`, m && `${m}m`].filter(Boolean).join(' ')
-}
+export { formatDuration } from '@shared/domain/time'
 
 /** "14:02", "3 Mar 14:02" with the date, "3 Mar 2021, 14:02" outside this year. */
 export const formatTime = (ms: number, withDate: boolean, now = Date.now()): string =>

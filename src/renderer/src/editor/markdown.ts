@@ -15,6 +15,7 @@ import { incidentTitle } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
 import { formatInZone, zoneLabel } from '@shared/domain/zone'
 import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
+import { escapeInline, markdownTable } from '@shared/markdown-text'
 import {
   MarkdownSerializer,
   defaultMarkdownSerializer,
@@ -45,25 +46,9 @@ const OPTIONS = {
   escapeExtraCharacters: /[<&]|(?<=^\s*)[>+\-#*]|(?<=^\s*\d+)[.)]/g,
 }
 
-/** Plain text (an action item's title, say) as inline Markdown that renders as exactly that text. */
-const escapeInline = (value: string): string => value.replace(/[\\`*_~[\]()<>&!#|]/g, '\\$&')
-
-/**
- * A table cell on one line. `markdown` is already inline Markdown (escaped once): only what
- * would break the row is escaped here, the pipe and the line break.
- */
-const cell = (markdown: string): string =>
-  markdown
-    // A pipe after an even number of backslashes is not yet escaped.
-    .replace(/(\\*)\|/g, (match, slashes: string) => (slashes.length % 2 ? match : `${slashes}\\|`))
-    .replace(/\r?\n/g, '<br>')
-    .trim() || ' '
-
 function writeTable(state: MarkdownSerializerState, node: PmNode, rows: string[][]): void {
-  const [header, ...body] = rows
-  if (!header) return
-  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
-  state.write([line(header), line(header.map(() => '---')), ...body.map(line)].join('\n'))
+  if (rows.length === 0) return
+  state.write(markdownTable(rows))
   state.closeBlock(node)
 }
 

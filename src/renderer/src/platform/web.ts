@@ -79,7 +79,9 @@ function download(win: Window, { fileName, content, kind }: MarkdownFile): void 
       ? 'application/json'
       : kind === 'csv'
         ? 'text/csv;charset=utf-8'
-        : 'text/markdown;charset=utf-8'
+        : kind === 'svg'
+          ? 'image/svg+xml'
+          : 'text/markdown;charset=utf-8'
   const url = URL.createObjectURL(new Blob([content], { type }))
   const link = win.document.createElement('a')
   link.href = url

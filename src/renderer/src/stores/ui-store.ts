@@ -14,6 +14,7 @@ export type Route =
   /** `phase` is set when the user opens an earlier phase to correct it. */
   | { screen: 'incident'; id: string; phase?: Phase }
   | { screen: 'action-items' }
+  | { screen: 'metrics' }
   | { screen: 'reminders' }
   | { screen: 'settings' }
 export type Screen = Route['screen']

@@ -3,8 +3,9 @@ import { PHASE_LABELS } from '@shared/domain/timeline'
 import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { formatDate, formatDuration, fromLocalInput, shownDay } from '../../components/format'
+import { FilterSelect } from '../../components/FilterSelect'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents } from '../../db/hooks'
@@ -205,36 +206,6 @@ function withFresh(all: Incident[] | undefined, fresh: Incident[] | undefined) {
 }
 
 /** A list filter: "all" or one value. */
-function FilterSelect<T extends string>(props: {
-  label: string
-  all: string
-  value: T | ''
-  options: { value: T; label: string }[]
-  onChange: (value: T | '') => void
-}) {
-  const id = useId()
-  return (
-    <>
-      <label className="visually-hidden" htmlFor={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        className="input select"
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as T | '')}
-      >
-        <option value="">{props.all}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </>
-  )
-}
-
 /** "Moved to the trash. Undo": right after an incident was deleted. */
 function TrashedNotice() {
   const trashed = useUi((s) => s.trashed)

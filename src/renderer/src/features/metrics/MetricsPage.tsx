@@ -1,0 +1,476 @@
+import {
+  DURATIONS,
+  FEW,
+  periodMetrics,
+  practiceNote,
+  type DurationKey,
+  type PeriodMetrics,
+} from '@shared/domain/metrics'
+import { SEVERITIES, type IncidentKind, type Severity } from '@shared/domain/model'
+import { formatAge } from '@shared/domain/time'
+import { plural } from '@shared/domain/vocabulary'
+import { PERIODS, periodOf, type Period, type PeriodKind } from '@shared/domain/periods'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useCallback, useId, useMemo, useState } from 'react'
+import { FilterSelect } from '../../components/FilterSelect'
+import { formatDate, formatDuration, useShownZone } from '../../components/format'
+import { useNow } from '../../components/use-now'
+import { useAllIncidents, useSettings } from '../../db/hooks'
+import { db } from '../../db/instance'
+import { usePlatform } from '../../platform/platform-context'
+import { useUi } from '../../stores/ui-store'
+import { displayTitle } from '../phase/labels'
+import { Chart } from './Chart'
+import { SEVERITY_GROUPS, durationChart, incidentsChart, tallyChart } from './charts'
+import { exportReport } from './report-export'
+
+const percent = (part: number, whole: number) =>
+  whole ? `${Math.round((part / whole) * 100)}%` : '—'
+
+/**
+ * How the team has been doing over a period: incidents per week or month, durations as
+ * distributions, post-mortems on time, action items done, what keeps coming up; exported as a
+ * review report. Drills and near misses stay out unless asked for.
+ */
+export default function MetricsPage() {
+  const incidents = useAllIncidents()
+  const items = useLiveQuery(() => db.actionItems.toArray(), [])
+  const settings = useSettings()
+  const zone = useShownZone()
+  const now = useNow(60_000)
+  const [kind, setKind] = useState<PeriodKind>('this-year')
+  const [days, setDays] = useState({ from: '', to: '' })
+  const [severity, setSeverity] = useState<Severity | ''>('')
+  const [service, setService] = useState('')
+  const [practice, setPractice] = useState({ drills: false, nearMisses: false })
+  const f = useId()
+  const period = periodOf(kind, { now, zone, fromDay: days.from, toDay: days.to })
+  const services = useMemo(
+    () => [...new Set(incidents?.flatMap((i) => i.services))].sort(),
+    [incidents],
+  )
+  const metrics = useMemo(() => {
+    if (!incidents || !items || !settings) return undefined
+    const kinds: IncidentKind[] = ['incident']
+    if (practice.drills) kinds.push('drill')
+    if (practice.nearMisses) kinds.push('near-miss')
+    return periodMetrics(
+      incidents,
+      items,
+      { from: period.from, to: period.to, kinds, severity: severity || null, service },
+      { now, zone, settings },
+    )
+  }, [incidents, items, settings, period.from, period.to, practice, severity, service, now, zone])
+
+  return (
+    <section className="page page-wide metrics" aria-labelledby="metrics-title">
+      <div className="page-head">
+        <h1 id="metrics-title">Metrics</h1>
+        {metrics && <ReportButton metrics={metrics} period={period} />}
+      </div>
+      <div className="filters" role="group" aria-label="What to measure">
+        <label className="visually-hidden" htmlFor={`${f}-period`}>
+          Period
+        </label>
+        <select
+          id={`${f}-period`}
+          className="input select"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as PeriodKind)}
+        >
+          {Object.entries(PERIODS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {kind === 'custom' && (
+          <>
+            <label htmlFor={`${f}-from`}>From</label>
+            <input
+              id={`${f}-from`}
+              type="date"
+              className="input date-input"
+              value={days.from}
+              onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))}
+            />
+            <label htmlFor={`${f}-to`}>to</label>
+            <input
+              id={`${f}-to`}
+              type="date"
+              className="input date-input"
+              value={days.to}
+              onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))}
+            />
+          </>
+        )}
+        <FilterSelect
+          label="Severity"
+          all="All severities"
+          value={severity}
+          options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+          onChange={setSeverity}
+        />
+        {services.length > 0 && (
+          <FilterSelect
+            label="Service"
+            all="Any service"
+            value={service}
+            options={services.map((s) => ({ value: s, label: s }))}
+            onChange={setService}
+          />
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={practice.drills}
+            onChange={(e) => setPractice((p) => ({ ...p, drills: e.target.checked }))}
+          />
+          Count drills
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={practice.nearMisses}
+            onChange={(e) => setPractice((p) => ({ ...p, nearMisses: e.target.checked }))}
+          />
+          Count near misses
+        </label>
+      </div>
+      {!metrics ? (
+        <p className="muted" role="status">
+          Reading every incident…
+        </p>
+      ) : (
+        <MetricsBody metrics={metrics} period={period} now={now} />
+      )}
+    </section>
+  )
+}
+
+function ReportButton({ metrics, period }: { metrics: PeriodMetrics; period: Period }) {
+  const platform = usePlatform()
+  const [message, setMessage] = useState('')
+  const run = () => {
+    setMessage('Writing the report…')
+    exportReport(platform, metrics, period).then(setMessage, (error: unknown) =>
+      setMessage(`The report was not exported: ${String(error)}`),
+    )
+  }
+  return (
+    <div className="page-actions">
+      <span className="muted" role="status">
+        {message}
+      </span>
+      <button type="button" className="button" onClick={run}>
+        Export review report…
+      </button>
+    </div>
+  )
+}
+
+function MetricsBody({
+  metrics,
+  period,
+  now,
+}: {
+  metrics: PeriodMetrics
+  period: Period
+  now: number
+}) {
+  const n = metrics.incidents.length
+  const { postmortems: pm, actionItems: ai } = metrics
+  const practice = practiceNote(metrics.practice)
+  const mitigate = metrics.durations.mitigate.all
+  return (
+    <>
+      <p className="metrics-summary">
+        <strong>{plural(n, 'incident')}</strong> started in {period.label}
+        {practice && <> ({practice} in the period, counted only when chosen)</>}.
+        {n > 0 && n < FEW && (
+          <span className="few">
+            {' '}
+            Only {plural(n, 'incident')}: read these numbers as stories, not trends.
+          </span>
+        )}
+      </p>
+      {n === 0 ? (
+        <div className="empty-state">
+          <p className="empty-title">No incidents in this period.</p>
+          <p className="muted">Choose a longer period, or count drills and near misses.</p>
+        </div>
+      ) : (
+        <>
+          <dl className="metric-tiles">
+            <Tile label="Incidents" value={String(n)} />
+            <Tile
+              label="Median time to mitigate"
+              value={mitigate ? formatDuration(mitigate.median) : '—'}
+              detail={mitigate ? `p90 ${formatDuration(mitigate.p90)}` : 'none mitigated yet'}
+            />
+            <Tile
+              label={`Post-mortems final within ${pm.deadlineHours} hours`}
+              value={percent(pm.onTime, pm.onTime + pm.late)}
+              detail={`${pm.onTime} of ${pm.onTime + pm.late}${pm.pending ? `, ${pm.pending} still in time` : ''}`}
+            />
+            <Tile
+              label="Action items done within two weeks"
+              value={percent(ai.twoWeeks.onTime, ai.twoWeeks.counted)}
+              detail={`${ai.twoWeeks.onTime} of ${ai.twoWeeks.counted}`}
+            />
+            <Tile
+              label="Action items overdue"
+              value={String(ai.overdue.length)}
+              detail={`of ${ai.open} open`}
+            />
+          </dl>
+          <IncidentsPerBucket metrics={metrics} />
+          <Durations metrics={metrics} />
+          <ActionItems metrics={metrics} now={now} />
+          <Tallies metrics={metrics} />
+        </>
+      )}
+    </>
+  )
+}
+
+function Tile(props: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="metric-tile">
+      <dt>{props.label}</dt>
+      <dd>
+        <span className="metric-value">{props.value}</span>
+        {props.detail && <span className="muted metric-detail">{props.detail}</span>}
+      </dd>
+    </div>
+  )
+}
+
+function IncidentsPerBucket({ metrics }: { metrics: PeriodMetrics }) {
+  const { buckets, unit } = metrics
+  const draw = useCallback(
+    (o: Parameters<typeof incidentsChart>[2]) => incidentsChart(buckets, unit, o),
+    [buckets, unit],
+  )
+  return (
+    <Chart
+      title={`Incidents per ${unit}, by severity`}
+      draw={draw}
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{unit === 'week' ? 'Week of' : 'Month'}</th>
+              {SEVERITY_GROUPS.map((s) => (
+                <th key={s} scope="col">
+                  {s}
+                </th>
+              ))}
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {buckets.map((b) => (
+              <tr key={b.start}>
+                <th scope="row">{b.label}</th>
+                {SEVERITY_GROUPS.map((s) => (
+                  <td key={s}>{b.counts[s]}</td>
+                ))}
+                <td>{Object.values(b.counts).reduce((a, c) => a + c, 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  )
+}
+
+function Durations({ metrics }: { metrics: PeriodMetrics }) {
+  const [by, setBy] = useState<'bySeverity' | 'byService'>('bySeverity')
+  const id = useId()
+  return (
+    <section className="metrics-section" aria-labelledby={`${id}-title`}>
+      <div className="section-head">
+        <h2 id={`${id}-title`}>How long it took</h2>
+        <label htmlFor={`${id}-by`}>Group by</label>
+        <select
+          id={`${id}-by`}
+          className="input select"
+          value={by}
+          onChange={(e) => setBy(e.target.value as typeof by)}
+        >
+          <option value="bySeverity">Severity</option>
+          <option value="byService">Service</option>
+        </select>
+      </div>
+      <p className="muted">
+        Each dot is an incident; the solid mark is the median, the dashed one the 90th percentile.
+        All measured from when impact started.
+      </p>
+      {(Object.keys(DURATIONS) as DurationKey[]).map((key) => (
+        <DurationChart key={key} which={key} groups={metrics.durations[key][by]} />
+      ))}
+    </section>
+  )
+}
+
+function DurationChart({
+  which,
+  groups,
+}: {
+  which: DurationKey
+  groups: PeriodMetrics['durations'][DurationKey]['bySeverity' | 'byService']
+}) {
+  const draw = useCallback(
+    (o: Parameters<typeof durationChart>[2]) => durationChart(which, groups, o),
+    [which, groups],
+  )
+  if (groups.length === 0)
+    return (
+      <p className="muted">
+        {DURATIONS[which]}: no incident in this period has reached that step yet.
+      </p>
+    )
+  return (
+    <Chart
+      title={DURATIONS[which]}
+      draw={draw}
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col">Incidents</th>
+              <th scope="col">Median</th>
+              <th scope="col">p90</th>
+              <th scope="col">Fastest</th>
+              <th scope="col">Slowest</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map(({ group, distribution: d }) => (
+              <tr key={group}>
+                <th scope="row">{group}</th>
+                <td>
+                  {d.count}
+                  {d.count < FEW && <span className="few"> (few)</span>}
+                </td>
+                <td>{formatDuration(d.median)}</td>
+                <td>{formatDuration(d.p90)}</td>
+                <td>{formatDuration(d.min)}</td>
+                <td>{formatDuration(d.max)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  )
+}
+
+function ActionItems({ metrics, now }: { metrics: PeriodMetrics; now: number }) {
+  const navigate = useUi((s) => s.navigate)
+  const id = useId()
+  const { postmortems: pm, actionItems: ai } = metrics
+  const titles = new Map(metrics.incidents.map((i) => [i.id, displayTitle(i)]))
+  const shown = ai.overdue.slice(0, 20)
+  return (
+    <section className="metrics-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Follow-through</h2>
+      <p>
+        Post-mortems: {pm.onTime} final within {pm.deadlineHours} hours, {pm.late} late
+        {pm.pending > 0 && `, ${pm.pending} still in time`} (of {plural(pm.counted, 'incident')}{' '}
+        that need one).
+      </p>
+      <p>
+        Action items: {ai.total} written, {ai.twoWeeks.onTime} of {ai.twoWeeks.counted} done within
+        two weeks, {ai.open} open, {ai.overdue.length} overdue.
+      </p>
+      {shown.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">Overdue action items, longest overdue first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Overdue action item</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
+              <th scope="col">Overdue by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ item, age }) => (
+              <tr key={item.id}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => navigate({ screen: 'incident', id: item.incidentId })}
+                  >
+                    {item.title}
+                  </button>
+                  <span className="muted"> · {titles.get(item.incidentId)}</span>
+                </th>
+                <td>{item.owner || <span className="muted">nobody</span>}</td>
+                <td>{item.dueAt !== null && formatDate(item.dueAt, now)}</td>
+                <td>{formatAge(age)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {ai.overdue.length > shown.length && (
+        <p className="muted">
+          And {ai.overdue.length - shown.length} more on the Action items page.
+        </p>
+      )}
+    </section>
+  )
+}
+
+function Tallies({ metrics }: { metrics: PeriodMetrics }) {
+  return (
+    <>
+      {metrics.factors.length > 0 ? (
+        <TallyChart title="Contributing factor categories" tally={metrics.factors} />
+      ) : (
+        <p className="muted">No contributing factors were recorded for these incidents.</p>
+      )}
+      {metrics.services.length > 0 && (
+        <TallyChart title="Services involved" tally={metrics.services} />
+      )}
+    </>
+  )
+}
+
+function TallyChart(props: { title: string; tally: PeriodMetrics['factors'] }) {
+  const { title, tally } = props
+  const draw = useCallback(
+    (o: Parameters<typeof tallyChart>[2]) => tallyChart(title, tally, o),
+    [title, tally],
+  )
+  return (
+    <Chart
+      title={title}
+      draw={draw}
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col">Incidents</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tally.map((t) => (
+              <tr key={t.name}>
+                <th scope="row">{t.name}</th>
+                <td>{t.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  )
+}
