@@ -35,7 +35,6 @@ export function Chart(props: {
     // Plot adds a <style> element, which the page's Content-Security-Policy does not allow;
     // global.css has its rules.
     chart.querySelectorAll('style').forEach((style) => style.remove())
-    chart.setAttribute('role', 'img')
     el.replaceChildren(chart)
   }, [draw, width, theme, dark])
   return (

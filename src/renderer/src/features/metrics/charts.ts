@@ -85,40 +85,42 @@ export function incidentsChart(buckets: readonly Bucket[], unit: string, o: Char
     SEVERITY_GROUPS.map((severity) => ({ label: b.label, severity, count: b.counts[severity] })),
   )
   const total = rows.reduce((n, r) => n + r.count, 0)
-  return Plot.plot({
-    ...base(o),
-    marginLeft: 40,
-    marginBottom: 60,
-    height: 260,
-    ariaLabel: `Incidents per ${unit} by severity`,
-    ariaDescription: `${total} incidents over ${buckets.length} ${unit}s; the table below lists each ${unit}.`,
-    x: { label: null, domain: buckets.map((b) => b.label), tickRotate: -40 },
-    y: { label: null, grid: true, tickFormat: 'd', nice: true },
-    marginTop: 34,
-    color: {
-      domain: [...SEVERITY_GROUPS],
-      range: SEVERITY_GROUPS.map((s) => o.palette.severity[s]),
-    },
-    marks: [
-      // The legend is drawn inside the chart, so the SVG file carries it too.
-      ...SEVERITY_GROUPS.map((severity, n) =>
-        Plot.text([`■ ${severity}`], {
-          frameAnchor: 'top-left',
-          dx: n * 92,
-          dy: -26,
-          fill: o.palette.severity[severity],
-          fontSize: 12,
-          fontWeight: 600,
-          textAnchor: 'start',
-        }),
-      ),
-      Plot.barY(
-        rows.filter((r) => r.count > 0),
-        { x: 'label', y: 'count', fill: 'severity', order: [...SEVERITY_GROUPS] },
-      ),
-      Plot.ruleY([0], { stroke: o.palette.border }),
-    ],
-  })
+  return accessible(
+    Plot.plot({
+      ...base(o),
+      marginLeft: 40,
+      marginBottom: 60,
+      height: 260,
+      ariaLabel: `Incidents per ${unit} by severity`,
+      ariaDescription: `${total} incidents over ${buckets.length} ${unit}s; the table below lists each ${unit}.`,
+      x: { label: null, domain: buckets.map((b) => b.label), tickRotate: -40 },
+      y: { label: null, grid: true, tickFormat: 'd', nice: true },
+      marginTop: 34,
+      color: {
+        domain: [...SEVERITY_GROUPS],
+        range: SEVERITY_GROUPS.map((s) => o.palette.severity[s]),
+      },
+      marks: [
+        // The legend is drawn inside the chart, so the SVG file carries it too.
+        ...SEVERITY_GROUPS.map((severity, n) =>
+          Plot.text([`■ ${severity}`], {
+            frameAnchor: 'top-left',
+            dx: n * 92,
+            dy: -26,
+            fill: o.palette.severity[severity],
+            fontSize: 12,
+            fontWeight: 600,
+            textAnchor: 'start',
+          }),
+        ),
+        Plot.barY(
+          rows.filter((r) => r.count > 0),
+          { x: 'label', y: 'count', fill: 'severity', order: [...SEVERITY_GROUPS] },
+        ),
+        Plot.ruleY([0], { stroke: o.palette.border }),
+      ],
+    }),
+  )
 }
 
 /**
@@ -149,37 +151,39 @@ export function durationChart(
     median: position(g.distribution.median),
     p90: position(g.distribution.p90),
   }))
-  return Plot.plot({
-    ...base(o),
-    height: Math.max(90, 44 * groups.length + 50),
-    ariaLabel: `${DURATIONS[key]}, every incident as a dot`,
-    ariaDescription: `For each group, a dot per incident, a solid mark at the median and a dashed mark at the 90th percentile, on a logarithmic time scale; the table below has the numbers.`,
-    x: {
-      label: 'Log scale',
-      grid: true,
-      domain: [low, high],
-      ticks: TICKS.map(Math.log10).filter((t) => t >= low - 0.08 && t <= high + 0.08),
-      tickFormat: (t: number) => formatDuration(Math.round(10 ** t) * MINUTE),
-    },
-    y: { label: null, domain: groups.map((g) => g.group) },
-    marks: [
-      Plot.dot(dots, {
-        x: 'at',
-        y: 'group',
-        r: 3.5,
-        fill: (d: { group: string }) => colour(d.group),
-        fillOpacity: 0.55,
-      }),
-      Plot.tickX(stats, { x: 'median', y: 'group', stroke: o.palette.text, strokeWidth: 2.5 }),
-      Plot.tickX(stats, {
-        x: 'p90',
-        y: 'group',
-        stroke: o.palette.text,
-        strokeWidth: 1.5,
-        strokeDasharray: '3,2',
-      }),
-    ],
-  })
+  return accessible(
+    Plot.plot({
+      ...base(o),
+      height: Math.max(90, 44 * groups.length + 50),
+      ariaLabel: `${DURATIONS[key]}, every incident as a dot`,
+      ariaDescription: `For each group, a dot per incident, a solid mark at the median and a dashed mark at the 90th percentile, on a logarithmic time scale; the table below has the numbers.`,
+      x: {
+        label: 'Log scale',
+        grid: true,
+        domain: [low, high],
+        ticks: TICKS.map(Math.log10).filter((t) => t >= low - 0.08 && t <= high + 0.08),
+        tickFormat: (t: number) => formatDuration(Math.round(10 ** t) * MINUTE),
+      },
+      y: { label: null, domain: groups.map((g) => g.group) },
+      marks: [
+        Plot.dot(dots, {
+          x: 'at',
+          y: 'group',
+          r: 3.5,
+          fill: (d: { group: string }) => colour(d.group),
+          fillOpacity: 0.55,
+        }),
+        Plot.tickX(stats, { x: 'median', y: 'group', stroke: o.palette.text, strokeWidth: 2.5 }),
+        Plot.tickX(stats, {
+          x: 'p90',
+          y: 'group',
+          stroke: o.palette.text,
+          strokeWidth: 1.5,
+          strokeDasharray: '3,2',
+        }),
+      ],
+    }),
+  )
 }
 
 /** How often each name comes up (factor categories, services), most frequent on top. */
@@ -188,19 +192,34 @@ export function tallyChart(
   tally: readonly { name: string; count: number }[],
   o: ChartOptions,
 ) {
-  return Plot.plot({
-    ...base(o),
-    marginLeft: 160,
-    height: Math.max(80, 28 * tally.length + 40),
-    ariaLabel: label,
-    ariaDescription: `${tally.length} entries, most frequent first; the table below has the counts.`,
-    x: { label: 'Incidents', grid: true, tickFormat: 'd' },
-    y: { label: null, domain: tally.map((t) => t.name) },
-    marks: [
-      Plot.barX(tally, { x: 'count', y: 'name', fill: o.palette.accent }),
-      Plot.ruleX([0], { stroke: o.palette.border }),
-    ],
-  })
+  return accessible(
+    Plot.plot({
+      ...base(o),
+      marginLeft: 160,
+      height: Math.max(80, 28 * tally.length + 40),
+      ariaLabel: label,
+      ariaDescription: `${tally.length} entries, most frequent first; the table below has the counts.`,
+      x: { label: 'Incidents', grid: true, tickFormat: 'd' },
+      y: { label: null, domain: tally.map((t) => t.name) },
+      marks: [
+        Plot.barX(tally, { x: 'count', y: 'name', fill: o.palette.accent }),
+        Plot.ruleX([0], { stroke: o.palette.border }),
+      ],
+    }),
+  )
+}
+
+/**
+ * One image to a screen reader: the chart's label and description, not Plot's labels on each
+ * group of marks inside it (which ARIA does not allow on a plain group).
+ */
+function accessible<T extends Element>(chart: T): T {
+  chart.setAttribute('role', 'img')
+  for (const inner of chart.querySelectorAll('[aria-label], [aria-description]')) {
+    inner.removeAttribute('aria-label')
+    inner.removeAttribute('aria-description')
+  }
+  return chart
 }
 
 /** An SVG file of a chart: its own colours and fonts, readable in any viewer. */
