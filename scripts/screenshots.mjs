@@ -275,6 +275,16 @@ const scenes = {
     await scenes.metrics(page)
     await page.getByText('Follow-through').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   },
+  'csv-import': async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByLabel('CSV file of past incidents').setInputFiles({
+      name: 'history.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Incident,Date,Sev,Component,Ended\n"Checkout down, EU",2025-03-01 09:00,SEV2,checkout,2025-03-01 10:30\nSearch stale,2025-02-30 08:00,3,search,\n',
+      ),
+    })
+  },
   'action-items': async (page) => {
     await scenes.postmortem(page)
     await page.getByLabel('Owner of Alert on EU 5xx rate').fill('sam')

@@ -2,18 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { importCorpus } from '../fixtures/import-corpus'
-import { expectAccessible, openApp, resolveQuickly } from './helpers'
-
-/** The exported file as data. */
-async function exportEverything(page: Page): Promise<Record<string, unknown>> {
-  await page.getByRole('button', { name: 'Settings' }).click()
-  const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Export everything…' }).click()
-  return JSON.parse(await readFile(await (await download).path(), 'utf8')) as Record<
-    string,
-    unknown
-  >
-}
+import { expectAccessible, exportEverything, openApp, resolveQuickly } from './helpers'
 
 /** For comparing two exports: everything but the moment each was made. */
 const content = (data: Record<string, unknown>) => ({ ...data, exportedAt: null })
@@ -258,4 +247,70 @@ test('incidents and action items export as CSV a spreadsheet reads back', async 
   expect(row).toContain(`"'=cmd|""/c calc""!A1 checkout fails"`)
   expect(row).toContain(',SEV3,resolved,')
   expect(items).toContain('Alert on checkout 5xx')
+})
+
+test.describe('past incidents from a spreadsheet', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' })
+
+  test('a CSV import maps the columns, refuses a bad row whole, then brings every fact in', async ({
+    page,
+  }) => {
+    await openApp(page)
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const csv = (started: string) =>
+      [
+        'Incident,Date,Sev,Component,Ended,Notes',
+        '"Checkout down, EU",2025-03-01 09:00,SEV2,checkout; payments,2025-03-01 10:30,first',
+        `Search stale,${started},3,search,,second`,
+      ].join('\n')
+    const choose = (text: string) =>
+      page.getByLabel('CSV file of past incidents').setInputFiles({
+        name: 'history.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      })
+    await choose(csv('2025-02-30 08:00'))
+    const dialog = page.getByRole('dialog', { name: 'Import incidents from CSV' })
+    // The columns are guessed from the headers; the user can change each.
+    await expect(dialog.getByLabel('Title')).toHaveValue('Incident')
+    await expect(dialog.getByLabel('Impact started')).toHaveValue('Date')
+    await expect(dialog.getByLabel('Resolved')).toHaveValue('Ended')
+    await expect(dialog.getByRole('alert')).toContainText(
+      'Row 3: Impact started “2025-02-30 08:00” is not a date',
+    )
+    await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
+    await expectAccessible(page, 'CSV import')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(await page.evaluate(() => document.querySelectorAll('dialog[open]').length)).toBe(0)
+
+    await choose(csv('2025-02-28 08:00'))
+    await dialog.getByLabel('What happened').selectOption('Notes')
+    await dialog.getByRole('button', { name: 'Import 2 incidents' }).click()
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported 2 incidents from history.csv.' }),
+    ).toBeVisible()
+
+    const data = await exportEverything(page)
+    const byTitle = Object.fromEntries(
+      (data['incidents'] as Record<string, unknown>[]).map((i) => [i['title'], i]),
+    )
+    // Times without a zone are read in the user's (Los Angeles: UTC-8 in winter).
+    expect(byTitle['Checkout down, EU']).toMatchObject({
+      startedAt: Date.UTC(2025, 2, 1, 17),
+      resolvedAt: Date.UTC(2025, 2, 1, 18, 30),
+      severity: 'SEV2',
+      services: ['checkout', 'payments'],
+      symptoms: 'first',
+      status: 'closed',
+    })
+    expect(byTitle['Search stale']).toMatchObject({
+      startedAt: Date.UTC(2025, 1, 28, 16),
+      severity: 'SEV3',
+      status: 'active',
+    })
+    await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+    await expect(page.getByRole('button', { name: /Checkout down, EU/ })).toContainText(
+      '1 Mar 2025',
+    )
+  })
 })

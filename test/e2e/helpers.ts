@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 
@@ -53,4 +54,15 @@ export async function resolveQuickly(page: Page, symptoms: string): Promise<void
   await expect(page.getByText(/^Resolved today/)).toBeVisible()
   await page.keyboard.press('Control+Enter')
   await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+}
+
+/** Everything in the database, as the 'Export everything…' file. */
+export async function exportEverything(page: Page): Promise<Record<string, unknown>> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export everything…' }).click()
+  return JSON.parse(await readFile(await (await download).path(), 'utf8')) as Record<
+    string,
+    unknown
+  >
 }

@@ -1,3 +1,4 @@
+import { openIncidentDrafts } from '@shared/domain/events'
 import { replay } from '@shared/domain/events'
 import { MINUTE } from '@shared/domain/time'
 import { describe, expect, it } from 'vitest'
@@ -178,5 +179,19 @@ describe('ActionItemsRepo', () => {
     await expect(actionItems.setStatus(item.id, 'done')).rejects.toBeInstanceOf(DbError)
     db.events.hook('creating').unsubscribe(failing)
     expect(await db.actionItems.get(item.id)).toEqual(item)
+  })
+})
+
+describe('importMany', () => {
+  it('writes every imported incident, or none when one is refused', async () => {
+    const { db, clock, incidents } = testDb()
+    const ok = openIncidentDrafts({ now: clock.now, title: 'From a spreadsheet' })
+    const bad = openIncidentDrafts({ now: clock.now, title: 'x'.repeat(301) })
+    await expect(incidents.importMany([ok, bad])).rejects.toBeInstanceOf(DbError)
+    expect(await db.incidents.count()).toBe(0)
+    expect(await db.events.count()).toBe(0)
+    const [first] = await incidents.importMany([ok, ok])
+    expect(first?.title).toBe('From a spreadsheet')
+    expect(await db.incidents.count()).toBe(2)
   })
 })

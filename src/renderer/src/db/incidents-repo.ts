@@ -64,6 +64,15 @@ export class IncidentsRepo {
     return this.store.open(openIncidentDrafts({ ...input, now }))
   }
 
+  /** Past incidents from their events (a CSV import): all of them in one write, or none. */
+  importMany(incidents: readonly (readonly EventDraft[])[]): Promise<Incident[]> {
+    return this.store.transaction([], async () => {
+      const opened: Incident[] = []
+      for (const drafts of incidents) opened.push(await this.store.open(drafts))
+      return opened
+    })
+  }
+
   /** Appends events as they are (imports, tests, the reminder engine). */
   record(incidentId: string, drafts: readonly EventDraft[]): Promise<Incident> {
     return this.store.append(incidentId, drafts)

@@ -3,6 +3,7 @@ import { incidentTitle } from '@shared/domain/model'
 import type { BackupInfo } from '@shared/ipc-contract'
 import { format } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
+import { CsvImport } from './CsvImport'
 import { Dialog } from '../../components/Dialog'
 import { usePlatform } from '../../platform/platform-context'
 import { allAutosaves, db } from '../../db/instance'
@@ -125,6 +126,7 @@ export function DataPanel() {
         <button type="button" className="button" onClick={() => void exportCsv()}>
           Export CSV files…
         </button>
+        <CsvImport onMessage={setMessage} />
         <input
           ref={fileInput}
           type="file"

@@ -2,7 +2,7 @@ import { IncidentLog, T0 } from '@shared/domain/test-helpers'
 import { newActionItem } from '@shared/domain/action-items'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { actionItemsCsv, incidentsCsv } from './csv'
+import { actionItemsCsv, incidentsCsv, parseCsv } from './csv'
 
 const read = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data
 
@@ -36,5 +36,21 @@ describe('CSV export', () => {
     }
     const [row] = read(actionItemsCsv([item], new Map([['inc-1', 'Checkout']])))
     expect(row).toMatchObject({ title: "'@SUM(A1)", owner: "'+sam", incident: 'Checkout' })
+  })
+})
+
+describe('parseCsv', () => {
+  it("reads Steady's own export back, and refuses a table whose rows do not line up", () => {
+    const parsed = parseCsv('\uFEFFtitle, started \r\n"Checkout, EU",2025-01-01\r\n\r\n')
+    expect(parsed).toEqual({
+      ok: true,
+      headers: ['title', 'started'],
+      rows: [{ title: 'Checkout, EU', started: '2025-01-01' }],
+    })
+    expect(parseCsv('title,started\nA,2025-01-01,extra\n')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('(row 2)'),
+    })
+    expect(parseCsv('')).toMatchObject({ ok: false })
   })
 })
