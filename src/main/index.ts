@@ -27,6 +27,8 @@ import { registerAppInfoIpc } from './app-info/ipc'
 import { BackupService } from './backups/backup-service'
 import { registerBackupIpc } from './backups/ipc'
 import { Desktop, registerDesktopIpc } from './desktop/desktop'
+import { chooseRepository, registerGitIpc } from './git/ipc'
+import { Repositories, runGit } from './git/repositories'
 import { registerExportIpc } from './export/ipc'
 import { createAppHandle } from './ipc'
 import { sendToPage } from './ipc/send'
@@ -131,6 +133,14 @@ if (!app.requestSingleInstanceLock()) {
       revealFolder: () => shell.openPath(backupDir),
     })
     registerDesktopIpc(handle, desktop)
+    registerGitIpc(
+      handle,
+      new Repositories({
+        file: userData('repositories.json'),
+        run: runGit,
+        chooseFolder: chooseRepository(dialog),
+      }),
+    )
     backups.start()
     powerMonitor.on('resume', () => void scheduler.resume())
     await scheduler.start()

@@ -68,6 +68,12 @@ const steady = {
     onBackupRequest: (listener: (reason: 'scheduled' | 'quit') => void) =>
       subscribe('backup:request', listener),
   },
+  git: {
+    list: () => invoke('git:list'),
+    add: () => invoke('git:add'),
+    remove: (path: string) => invoke('git:remove', path),
+    recent: (window: { from: number; to: number }) => invoke('git:recent', window),
+  },
   export: {
     saveMarkdown: (file: MarkdownFile) => invoke('export:save-markdown', file),
     saveFolder: (files: MarkdownFile[]) => invoke('export:save-folder', files),

@@ -155,6 +155,39 @@ const snapshotSchema = z.object({
 })
 export type BackupSnapshot = z.infer<typeof snapshotSchema>
 
+export const GIT_LIMITS = {
+  repositories: 20,
+  changesPerRepository: 200,
+  /** Subjects, authors, tags: cut to this many characters. */
+  text: 300,
+  /** The widest window Triage asks about. */
+  windowMs: 7 * 24 * 60 * 60 * 1000,
+} as const
+
+export const repositorySchema = z.object({ path: z.string().max(4096), name: z.string().max(300) })
+export type Repository = z.infer<typeof repositorySchema>
+export const gitChangeSchema = z.object({
+  hash: z.string().regex(/^[0-9a-f]{40}$/),
+  /** When it was committed (committer date), epoch ms. */
+  at: z.number(),
+  author: z.string().max(GIT_LIMITS.text),
+  subject: z.string().max(GIT_LIMITS.text),
+  kind: z.enum(['commit', 'merge', 'tag']),
+  tags: z.array(z.string().max(GIT_LIMITS.text)).max(50),
+})
+export type GitChange = z.infer<typeof gitChangeSchema>
+export const repositoryChangesSchema = repositorySchema.extend({
+  changes: z.array(gitChangeSchema).max(GIT_LIMITS.changesPerRepository),
+  error: z.string().max(500).optional(),
+})
+export type RepositoryChanges = z.infer<typeof repositoryChangesSchema>
+const gitWindowSchema = z
+  .object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() })
+  .refine(
+    (w) => w.to >= w.from && w.to - w.from <= GIT_LIMITS.windowMs,
+    'a window of at most 7 days',
+  )
+
 export const saveResultSchema = z.object({ saved: z.boolean(), where: z.string().optional() })
 export type SaveResult = z.infer<typeof saveResultSchema>
 
@@ -182,6 +215,17 @@ export const ipcContract = {
     result: z.string(),
   },
   'backup:reveal': { args: z.tuple([]), result: z.null() },
+  'git:list': { args: z.tuple([]), result: z.array(repositorySchema) },
+  /** Opens a folder dialog in the main process; the page never names a folder to run git in. */
+  'git:add': {
+    args: z.tuple([]),
+    result: z.object({ repositories: z.array(repositorySchema), error: z.string().optional() }),
+  },
+  'git:remove': { args: z.tuple([z.string().max(4096)]), result: z.array(repositorySchema) },
+  'git:recent': {
+    args: z.tuple([gitWindowSchema]),
+    result: z.array(repositoryChangesSchema).max(GIT_LIMITS.repositories),
+  },
   'desktop:get-preferences': { args: z.tuple([]), result: desktopStatusSchema },
   'desktop:set-preferences': {
     args: z.tuple([desktopPreferencesSchema.partial()]),
@@ -225,6 +269,13 @@ export interface SteadyApi {
   }
   tray: {
     update(status: TrayStatus): Promise<null>
+  }
+  /** The user's own git repositories, for the recent changes in Triage. */
+  git: {
+    list(): Promise<Repository[]>
+    add(): Promise<{ repositories: Repository[]; error?: string }>
+    remove(path: string): Promise<Repository[]>
+    recent(window: { from: number; to: number }): Promise<RepositoryChanges[]>
   }
   desktop: {
     getPreferences(): Promise<DesktopStatus>

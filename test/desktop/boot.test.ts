@@ -69,7 +69,7 @@ describe('the desktop process, booted from the build', () => {
   it('answers every preload function through IPC, validating what it is given', async () => {
     steady = loadPreload()
     expect(Object.keys(steady).sort()).toEqual(
-      ['app', 'backup', 'desktop', 'events', 'export', 'reminders', 'shell', 'tray'].sort(),
+      ['app', 'backup', 'desktop', 'events', 'export', 'git', 'reminders', 'shell', 'tray'].sort(),
     )
     expect(await steady.app.getInfo()).toMatchObject({ name: 'Steady', version: '0.0.0-test' })
     expect(await steady.shell.openExternal('https://status.example.com/')).toBe(true)
@@ -109,6 +109,15 @@ describe('the desktop process, booted from the build', () => {
     expect(readFileSync(pdfPath, 'utf8')).toBe('%PDF-fake')
     electron.dialog.nextPath = undefined
     await expect(steady.export.savePdf('../evil.pdf')).rejects.toThrow(/invalid arguments/)
+    // Git runs only in folders chosen in the main process's own dialog; a plain folder is refused.
+    expect(await steady.git.list()).toEqual([])
+    electron.dialog.nextPath = electron.app.getPath('userData')
+    expect((await steady.git.add()).error).toMatch(/is not a git repository/)
+    electron.dialog.nextPath = undefined
+    expect(await steady.git.recent({ from: 0, to: 60_000 })).toEqual([])
+    await expect(steady.git.recent({ from: 0, to: 8 * 86_400_000 })).rejects.toThrow(
+      /invalid arguments/,
+    )
   })
 
   it('refuses a call from any other origin', async () => {

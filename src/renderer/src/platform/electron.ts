@@ -18,6 +18,7 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     onNewIncident: (listener) => steady.events.onNewIncident(listener),
     onOpenReminders: (listener) => steady.events.onOpenReminders(listener),
     backups: steady.backup,
+    git: steady.git,
     onBackupRequest: (listener) => steady.events.onBackupRequest(listener),
     desktopPreferences: () => steady.desktop.getPreferences(),
     setDesktopPreferences: (changes) => steady.desktop.setPreferences(changes),

@@ -51,6 +51,8 @@ export interface Platform {
   /** Automatic backups in the user-data folder; null in web mode (export instead). */
   readonly backups: SteadyApi['backup'] | null
   onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void
+  /** The user's own git repositories, for recent changes in Triage; null in web mode. */
+  readonly git: SteadyApi['git'] | null
   /** Tray, login item and quick-capture shortcut; null in web mode. */
   desktopPreferences(): Promise<DesktopStatus | null>
   setDesktopPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus | null>

@@ -59,6 +59,7 @@ export function createWebPlatform(win: Window = window): Platform {
     onNewIncident: () => () => undefined,
     onOpenReminders: () => () => undefined,
     backups: null,
+    git: null,
     onBackupRequest: () => () => undefined,
     desktopPreferences: () => Promise.resolve(null),
     setDesktopPreferences: () => Promise.resolve(null),

@@ -3,6 +3,7 @@ import { DataPanel } from '../data/DataPanel'
 import { DesktopSettings } from './DesktopSettings'
 import { FactorCategorySettings } from './FactorCategorySettings'
 import { PostmortemPolicySettings } from './PostmortemPolicySettings'
+import { RepositorySettings } from './RepositorySettings'
 import { ServiceSettings } from './ServiceSettings'
 import { TemplateSettings } from './TemplateSettings'
 import { ReminderSettings } from './ReminderSettings'
@@ -46,6 +47,7 @@ export function SettingsPage() {
       <ReminderSettings />
       <h2 className="settings-heading">Services</h2>
       <ServiceSettings />
+      <RepositorySettings />
       <h2 className="settings-heading">Post-mortems</h2>
       <PostmortemPolicySettings />
       <FactorCategorySettings />

@@ -13,6 +13,7 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { SCOPES, STRATEGIES } from '../phase/labels'
 import { useDetailField } from '../phase/use-detail-field'
 import { usePhaseCommands } from '../phase/use-phase-commands'
+import { RecentCommits } from './RecentCommits'
 import { ServicesAndTags } from './ServicesAndTags'
 import { SeverityPicker } from './SeverityPicker'
 
@@ -98,6 +99,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
             </div>
           ))}
         </div>
+        <RecentCommits incident={incident} />
       </details>
       <ChoiceGroup
         legend="Response strategy"
