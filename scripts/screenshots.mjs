@@ -275,6 +275,13 @@ const scenes = {
     await scenes.metrics(page)
     await page.getByText('Follow-through').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   },
+  'saved-filter': async (page) => {
+    await scenes.list(page)
+    await page.getByLabel('Search incidents').fill('checkout')
+    await page.getByRole('button', { name: 'Save filter…' }).click()
+    await page.getByLabel('Name for this filter').fill('Checkout watch')
+    await page.keyboard.press('Enter')
+  },
   'csv-import': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByLabel('CSV file of past incidents').setInputFiles({

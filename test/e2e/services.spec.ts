@@ -83,3 +83,37 @@ test('capturing a new incident shows similar past ones, and warns of an open one
     page.getByRole('heading', { name: 'Payment page slow for EU users', level: 1 }),
   ).toBeVisible()
 })
+
+test('a search and filters saved by name sit in the sidebar, survive a reload, and can be deleted', async ({
+  page,
+}) => {
+  await openApp(page)
+  const home = page.getByRole('button', { name: 'Incidents', exact: true })
+  for (const text of ['Checkout returns 502', 'Login is slow']) {
+    await newIncident(page, text)
+    await home.click()
+  }
+  await page.getByLabel('Search incidents').fill('checkout')
+  await page.getByRole('button', { name: 'Save filter…' }).click()
+  await page.getByLabel('Name for this filter').fill('Payments watch')
+  await page.keyboard.press('Enter')
+  const saved = page
+    .getByRole('list', { name: 'Saved filters' })
+    .getByRole('button', { name: 'Payments watch' })
+  await expect(saved).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incidents: Payments watch')
+  await expect(page.getByRole('button', { name: /Login is slow/ })).toHaveCount(0)
+
+  await home.click()
+  await expect(page.getByLabel('Search incidents')).toHaveValue('')
+  await expect(page.getByRole('button', { name: /Login is slow/ })).toBeVisible()
+  await page.reload()
+  await saved.click()
+  await expect(page.getByLabel('Search incidents')).toHaveValue('checkout')
+  await expect(page.getByRole('button', { name: /Checkout returns 502/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Login is slow/ })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Delete saved filter' }).click()
+  await expect(page.getByRole('list', { name: 'Saved filters' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Login is slow/ })).toBeVisible()
+})

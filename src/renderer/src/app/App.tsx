@@ -39,7 +39,10 @@ const SCREEN_NAMES: Record<Route['screen'], string> = {
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'incidents':
-      return <IncidentsHome />
+      // A saved filter starts its own list, with its search and filters.
+      return (
+        <IncidentsHome key={route.saved ?? ''} {...(route.saved ? { saved: route.saved } : {})} />
+      )
     case 'incident':
       return <IncidentScreen id={route.id} {...(route.phase ? { phase: route.phase } : {})} />
     case 'settings':

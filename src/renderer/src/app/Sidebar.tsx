@@ -2,6 +2,7 @@ import {
   Bell,
   ChartColumn,
   ClipboardCheck,
+  Filter,
   Info,
   Settings,
   Siren,
@@ -22,6 +23,9 @@ export function Sidebar() {
   const navigate = useUi((s) => s.navigate)
   const open = useUi((s) => s.open)
   const dueCount = useUi((s) => s.dueCount)
+  const route = useUi((s) => s.route)
+  const savedFilters = useUi((s) => s.savedFilters)
+  const current = route.screen === 'incidents' ? route.saved : undefined
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand" aria-hidden="true">
@@ -35,7 +39,8 @@ export function Sidebar() {
               type="button"
               className="nav-item"
               aria-current={
-                screen === target || (target === 'incidents' && screen === 'incident')
+                (screen === target && !(target === 'incidents' && current)) ||
+                (target === 'incidents' && screen === 'incident')
                   ? 'page'
                   : undefined
               }
@@ -51,6 +56,24 @@ export function Sidebar() {
                 </span>
               )}
             </button>
+            {target === 'incidents' && savedFilters.length > 0 && (
+              <ul className="nav-sublist" aria-label="Saved filters">
+                {savedFilters.map((f) => (
+                  <li key={f.id}>
+                    <button
+                      type="button"
+                      className="nav-item nav-subitem"
+                      aria-current={current === f.id ? 'page' : undefined}
+                      title={f.name}
+                      onClick={() => navigate({ screen: 'incidents', saved: f.id })}
+                    >
+                      <Filter size={14} aria-hidden="true" />
+                      <span className="nav-label">{f.name}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>

@@ -8,9 +8,19 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { UI_STORAGE_KEY } from '../boot/first-frame'
 import type { Persistence } from '../db/persistence'
+import type { ListFilter } from '@shared/domain/list-filter'
+
+/** A search and filters the user named, shown in the sidebar under Incidents. */
+export interface SavedFilter {
+  id: string
+  name: string
+  query: string
+  filter: ListFilter
+}
 
 export type Route =
-  | { screen: 'incidents' }
+  /** `saved` is the id of the saved filter the list opens with. */
+  | { screen: 'incidents'; saved?: string }
   /** `phase` is set when the user opens an earlier phase to correct it. */
   | { screen: 'incident'; id: string; phase?: Phase }
   | { screen: 'action-items' }
@@ -49,6 +59,10 @@ export interface UiState {
   notice: string | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
+  savedFilters: SavedFilter[]
+  /** Saves a filter (a new one, or the one with its id) and shows it. */
+  saveFilter: (filter: SavedFilter) => void
+  deleteFilter: (id: string) => void
   navigate: (route: Route) => void
   open: (overlay: Exclude<Overlay, null>) => void
   close: () => void
@@ -86,6 +100,19 @@ export const useUi = create<UiState>()(
       trashed: null,
       notice: null,
       routeFailed: false,
+      savedFilters: [],
+      saveFilter: (saved) =>
+        set((s) => ({
+          savedFilters: s.savedFilters.some((f) => f.id === saved.id)
+            ? s.savedFilters.map((f) => (f.id === saved.id ? saved : f))
+            : [...s.savedFilters, saved],
+          route: { screen: 'incidents', saved: saved.id },
+        })),
+      deleteFilter: (id) =>
+        set((s) => ({
+          savedFilters: s.savedFilters.filter((f) => f.id !== id),
+          route: { screen: 'incidents' },
+        })),
       navigate: (route) =>
         set({ route, overlay: null, routeFailed: false, notice: null, drawerOpen: false }),
       open: (overlay) => set({ overlay }),
@@ -110,6 +137,7 @@ export const useUi = create<UiState>()(
         theme: s.theme,
         timeZone: s.timeZone,
         focusMode: s.focusMode,
+        savedFilters: s.savedFilters,
       }),
     },
   ),

@@ -10,14 +10,14 @@ import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
-import { useUi } from '../../stores/ui-store'
+import { useUi, type SavedFilter } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 import { newIncident } from '../incident/new-incident'
 import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
 import { useFirstFrameSaver } from './use-first-frame'
 import { searchSource } from './search-source'
 import { IncidentSearch, sortForHome } from './search'
-import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from './list-filter'
+import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from '@shared/domain/list-filter'
 
 const NEXT_STEP: Record<Phase, string> = {
   capture: 'Capture what you see',
@@ -42,7 +42,9 @@ const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
 let index: IncidentSearch | undefined
 const homeSearch = () => (index ??= new IncidentSearch(searchSource(db)))
 
-export function IncidentsHome() {
+/** The list, opened with a saved filter's search and filters when `saved` names one. */
+export function IncidentsHome({ saved }: { saved?: string } = {}) {
+  const savedFilter = useUi((s) => s.savedFilters.find((f) => f.id === saved))
   const firstPage = useLiveQuery(() => readHomePage(db, FIRST_PAGE), [], primedHomePage())
   useEffect(() => forgetPrimedHomePage, [])
   // Everything else (for scrolling, filters and search) is read once the first rows are up.
@@ -53,8 +55,8 @@ export function IncidentsHome() {
     () => withFresh(all, firstPage)?.filter((incident) => incident.status !== 'deleted'),
     [all, firstPage],
   )
-  const [query, setQuery] = useState('')
-  const [filter, setFilter] = useState<ListFilter>(NO_FILTER)
+  const [query, setQuery] = useState(savedFilter?.query ?? '')
+  const [filter, setFilter] = useState<ListFilter>(savedFilter?.filter ?? NO_FILTER)
   const set =
     <K extends keyof ListFilter>(key: K) =>
     (value: ListFilter[K]) =>
@@ -98,7 +100,9 @@ export function IncidentsHome() {
   return (
     <section className="page page-wide" aria-labelledby="incidents-title">
       <div className="page-head">
-        <h1 id="incidents-title">Incidents</h1>
+        <h1 id="incidents-title">
+          Incidents{savedFilter && <span className="muted">: {savedFilter.name}</span>}
+        </h1>
         <NewIncidentButton />
       </div>
       <TrashedNotice />
@@ -177,6 +181,7 @@ export function IncidentsHome() {
               set('since')(e.target.value ? fromLocalInput(`${e.target.value}T00:00`) : null)
             }
           />
+          <SaveFilter saved={savedFilter} query={query} filter={filter} />
         </div>
       )}
       {incidents && incidents.length === 0 && (
@@ -206,6 +211,80 @@ function withFresh(all: Incident[] | undefined, fresh: Incident[] | undefined) {
 }
 
 /** A list filter: "all" or one value. */
+/**
+ * "Save filter…": names the search and filters shown, for the sidebar. On a saved filter: save
+ * changes to it, or delete it.
+ */
+function SaveFilter(props: { saved: SavedFilter | undefined; query: string; filter: ListFilter }) {
+  const { saved, query, filter } = props
+  const saveFilter = useUi((s) => s.saveFilter)
+  const deleteFilter = useUi((s) => s.deleteFilter)
+  const [naming, setNaming] = useState(false)
+  const [name, setName] = useState('')
+  const changed =
+    saved && (saved.query !== query || JSON.stringify(saved.filter) !== JSON.stringify(filter))
+  if (naming)
+    return (
+      <form
+        className="save-filter"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (!name.trim()) return
+          saveFilter({
+            id: `f${Date.now().toString(36)}`,
+            name: name.trim().slice(0, 60),
+            query,
+            filter,
+          })
+          setNaming(false)
+        }}
+      >
+        <label className="visually-hidden" htmlFor="filter-name">
+          Name for this filter
+        </label>
+        <input
+          id="filter-name"
+          className="input"
+          autoFocus
+          maxLength={60}
+          placeholder="Name, e.g. Open checkout SEV1"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setNaming(false)}
+        />
+        <button type="submit" className="button">
+          Save filter
+        </button>
+      </form>
+    )
+  return (
+    <span className="save-filter">
+      {saved ? (
+        <>
+          {changed && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => saveFilter({ ...saved, query, filter })}
+            >
+              Save changes to “{saved.name}”
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={() => deleteFilter(saved.id)}>
+            Delete saved filter
+          </button>
+        </>
+      ) : (
+        (query.trim() || isFiltered(filter)) && (
+          <button type="button" className="link-button" onClick={() => setNaming(true)}>
+            Save filter…
+          </button>
+        )
+      )}
+    </span>
+  )
+}
+
 /** "Moved to the trash. Undo": right after an incident was deleted. */
 function TrashedNotice() {
   const trashed = useUi((s) => s.trashed)

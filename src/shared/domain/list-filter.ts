@@ -1,4 +1,4 @@
-import type { Incident, IncidentKind, Phase, Severity } from '@shared/domain/model'
+import type { Incident, IncidentKind, Phase, Severity } from './model'
 
 /** What the incidents list can be narrowed to; '' is "any". */
 export interface ListFilter {

@@ -1,5 +1,5 @@
-import { IncidentLog, T0 } from '@shared/domain/test-helpers'
-import type { Incident } from '@shared/domain/model'
+import { IncidentLog, T0 } from './test-helpers'
+import type { Incident } from './model'
 import { expect, it } from 'vitest'
 import { NO_FILTER, isFiltered, matchesFilter } from './list-filter'
 
