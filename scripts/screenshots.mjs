@@ -275,6 +275,13 @@ const scenes = {
     await scenes.metrics(page)
     await page.getByText('Follow-through').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   },
+  'side-by-side': async (page) => {
+    await scenes.postmortem(page)
+    await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+    await page.keyboard.press('n')
+    await page.getByLabel('What is happening?').fill('Checkout returns 502 for EU users again')
+    await page.getByRole('button', { name: /side by side/ }).first().click()
+  },
   'saved-filter': async (page) => {
     await scenes.list(page)
     await page.getByLabel('Search incidents').fill('checkout')

@@ -69,18 +69,43 @@ test('capturing a new incident shows similar past ones, and warns of an open one
   // A new incident that reads like the resolved one: it is listed, with a way to open it.
   await newIncident(page, 'Checkout returns 502 at payment for EU customers')
   const seen = page.getByRole('region', { name: 'Seen before?' })
-  await expect(
-    seen.getByRole('button', { name: /Checkout returns 502 for EU users/ }),
-  ).toBeVisible()
+  // Side by side: the past incident's facts next to this one, which stays where it is.
+  await seen
+    .getByRole('button', { name: /Checkout returns 502 for EU users.*side by side/ })
+    .click()
+  const peek = page.getByRole('complementary', {
+    name: 'Checkout returns 502 for EU users at payment',
+  })
+  await expect(peek).toContainText('Resolved after')
+  await expect(page.getByLabel('What is happening?')).toHaveValue(
+    'Checkout returns 502 at payment for EU customers',
+  )
+  await expectAccessible(page, 'side by side')
+  await page.keyboard.press('Escape')
+  await expect(peek).toHaveCount(0)
 
   // One more, worded like the open one: Capture asks whether it is the same incident.
   await page.getByRole('button', { name: 'Incidents' }).click()
   await newIncident(page, 'Payment page slow for EU users')
   const warning = page.getByRole('status').filter({ hasText: 'This looks like' })
   await expect(warning).toContainText('Payment page slow for EU users')
-  await warning.getByRole('button', { name: 'Open that one' }).click()
+  // Linked: the warning is answered, and each incident names the other.
+  await warning.getByRole('button', { name: 'Link them' }).click()
+  await expect(warning).toHaveCount(0)
+  await expect(page.getByText('Linked as possibly the same incident:')).toBeVisible()
+  await page
+    .getByText('Linked as possibly the same incident:')
+    .getByRole('button', { name: 'Payment page slow for EU users' })
+    .click()
+  await page
+    .getByRole('complementary', { name: 'Payment page slow for EU users' })
+    .getByRole('button', { name: 'Open it' })
+    .click()
   await expect(
     page.getByRole('heading', { name: 'Payment page slow for EU users', level: 1 }),
+  ).toBeVisible()
+  await expect(
+    page.getByText('Linked with “Payment page slow for EU users”: possibly the same incident.'),
   ).toBeVisible()
 })
 

@@ -9,6 +9,7 @@ import type { EventDraft, TimelineEvent } from './events'
 import {
   LIMITS,
   incidentDetailsSchema,
+  incidentTitle,
   type ActionItem,
   type Factor,
   type Hypothesis,
@@ -186,6 +187,25 @@ export function addNote(_incident: Incident, input: { text: string; at?: number 
   if (!input.text.trim()) throw new Refusal('A note needs some words.')
   const at = happenedAt(input.at, ctx.now, 'The time of the note')
   return [{ kind: 'note', at, payload: { text: input.text.trim() } } satisfies EventDraft]
+}
+
+/**
+ * Links `incident` with `other` as possibly the same incident: the link (for going from one to
+ * the other) and a note on the timeline (so the post-mortem and the export say so). Linking twice
+ * changes nothing.
+ */
+export function linkIncident(incident: Incident, other: Incident, { now }: Ctx): EventDraft[] {
+  if (other.id === incident.id) throw new Refusal('An incident cannot be linked with itself.')
+  const related = incident.related ?? []
+  if (related.includes(other.id)) return []
+  return [
+    { kind: 'details-edited', at: now, payload: { changes: { related: [...related, other.id] } } },
+    {
+      kind: 'note',
+      at: now,
+      payload: { text: `Linked with “${incidentTitle(other)}”: possibly the same incident.` },
+    },
+  ]
 }
 
 export function editNote(event: TimelineEvent, text: string, { now }: Ctx): EventDraft[] {

@@ -249,6 +249,8 @@ export const incidentDetailsSchema = z.object({
   tags: z.array(text(LIMITS.tag)).max(50).optional(),
   /** Incident, near miss or drill; near misses and drills stay out of metrics (absent = incident). */
   kind: incidentKindSchema.optional(),
+  /** Incidents linked as possibly the same one (ids; absent in older records). */
+  related: z.array(z.string().min(1).max(64)).max(50).optional(),
   rootCause: rootCauseSchema,
   fixChecklist: fixChecklistSchema,
 })

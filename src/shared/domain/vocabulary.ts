@@ -35,6 +35,7 @@ export const DETAIL_FIELD_LABELS: Record<keyof IncidentDetails, string> = {
   services: 'Services',
   tags: 'Tags',
   kind: 'Kind',
+  related: 'Linked incidents',
   rootCause: 'Root cause',
   fixChecklist: 'Fix checklist',
 }

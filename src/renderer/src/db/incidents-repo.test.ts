@@ -195,3 +195,23 @@ describe('importMany', () => {
     expect(await db.incidents.count()).toBe(2)
   })
 })
+
+describe('link', () => {
+  it('links two incidents both ways, with a note on each timeline, once', async () => {
+    const { incidents } = testDb()
+    const a = await incidents.open({ title: 'Checkout 502' })
+    const b = await incidents.open({ title: 'Payments failing' })
+    await incidents.link(b.id, a.id)
+    await incidents.link(b.id, a.id)
+    const [one, two] = await Promise.all([incidents.get(a.id), incidents.get(b.id)])
+    expect(one?.related).toEqual([b.id])
+    expect(two?.related).toEqual([a.id])
+    expect(one?.notes.map((n) => n.text)).toEqual([
+      'Linked with “Payments failing”: possibly the same incident.',
+    ])
+    expect(two?.notes.map((n) => n.text)).toEqual([
+      'Linked with “Checkout 502”: possibly the same incident.',
+    ])
+    await expect(incidents.link(a.id, a.id)).rejects.toThrow(/itself/)
+  })
+})

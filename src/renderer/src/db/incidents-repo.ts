@@ -64,6 +64,16 @@ export class IncidentsRepo {
     return this.store.open(openIncidentDrafts({ ...input, now }))
   }
 
+  /** Links two incidents as possibly the same one, both ways, in one write. */
+  link(id: string, otherId: string): Promise<void> {
+    return this.store.transaction([], async () => {
+      const [a, b] = await Promise.all([this.get(id), this.get(otherId)])
+      if (!a || !b) throw new DbError('not-found', 'That incident no longer exists.')
+      await this.store.append(id, (incident, ctx) => commands.linkIncident(incident, b, ctx))
+      await this.store.append(otherId, (incident, ctx) => commands.linkIncident(incident, a, ctx))
+    })
+  }
+
   /** Past incidents from their events (a CSV import): all of them in one write, or none. */
   importMany(incidents: readonly (readonly EventDraft[])[]): Promise<Incident[]> {
     return this.store.transaction([], async () => {

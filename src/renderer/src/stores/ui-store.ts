@@ -59,6 +59,9 @@ export interface UiState {
   notice: string | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
+  /** Another incident shown side by side with the one open (its id), or null. */
+  peek: string | null
+  setPeek: (id: string | null) => void
   savedFilters: SavedFilter[]
   /** Saves a filter (a new one, or the one with its id) and shows it. */
   saveFilter: (filter: SavedFilter) => void
@@ -100,6 +103,8 @@ export const useUi = create<UiState>()(
       trashed: null,
       notice: null,
       routeFailed: false,
+      peek: null,
+      setPeek: (peek) => set({ peek }),
       savedFilters: [],
       saveFilter: (saved) =>
         set((s) => ({
@@ -114,7 +119,14 @@ export const useUi = create<UiState>()(
           route: { screen: 'incidents' },
         })),
       navigate: (route) =>
-        set({ route, overlay: null, routeFailed: false, notice: null, drawerOpen: false }),
+        set({
+          route,
+          overlay: null,
+          routeFailed: false,
+          notice: null,
+          drawerOpen: false,
+          peek: null,
+        }),
       open: (overlay) => set({ overlay }),
       close: () => set({ overlay: null }),
       toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),

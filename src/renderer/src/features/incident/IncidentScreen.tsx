@@ -6,6 +6,7 @@ import { useIncident } from '../../db/hooks'
 import { focusFirstField } from '../../components/focus'
 import { useMediaQuery } from '../../components/use-media-query'
 import { NARROW_QUERY, useUi } from '../../stores/ui-store'
+import { IncidentPeek } from './IncidentPeek'
 import { CaptureScreen } from '../capture/CaptureScreen'
 import { DiagnoseScreen } from '../diagnose/DiagnoseScreen'
 import { FixScreen } from '../fix/FixScreen'
@@ -40,6 +41,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const focusMode = useUi((s) => s.focusMode)
   const timelineOpen = useUi((s) => timelineShown(s, narrow))
   const navigate = useUi((s) => s.navigate)
+  const peek = useUi((s) => s.peek)
   const mainRef = useRef<HTMLDivElement>(null)
   // Leaving the screen saves what is pending.
   useEffect(() => () => void autosave.flush(id), [id])
@@ -117,6 +119,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
       </div>
       <FocusMode on={focused} />
       {timelineOpen && <TimelinePanel incidentId={id} drawer={narrow} compact={focused} />}
+      {peek && peek !== id && <IncidentPeek id={peek} />}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 /**
  * "Seen before?": past incidents like this one, each with its root cause and what worked, one click
- * away; and on Capture, a warning when an open incident looks like the same one.
+ * away side by side; and on Capture, a warning when an open incident looks like the same one, with
+ * the choice to open it or link the two.
  */
 import type { Incident } from '@shared/domain/model'
 import { likelyDuplicate, prepareCandidates, similarIncidents } from '@shared/domain/similar'
@@ -8,6 +9,7 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { formatDate } from '../../components/format'
 import { useNow } from '../../components/use-now'
+import { incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 
@@ -34,22 +36,49 @@ export function SimilarIncidents({
     () => prepareCandidates((all ?? []).filter((i) => i.status !== 'active')),
     [all],
   )
+  const setPeek = useUi((s) => s.setPeek)
   const found = useMemo(() => similarIncidents(current, candidates), [candidates, current])
-  if (!found.length) return null
+  const linked = useMemo(
+    () => (all ?? []).filter((i) => incident.related?.includes(i.id)),
+    [all, incident.related],
+  )
+  if (!found.length && !linked.length) return null
   return (
     <section aria-labelledby="similar-title" className="section similar">
       <h3 id="similar-title" className="section-title">
         Seen before?
       </h3>
+      {linked.length > 0 && (
+        <p className="similar-linked">
+          Linked as possibly the same incident:{' '}
+          {linked.map((other, n) => (
+            <span key={other.id}>
+              {n > 0 && ', '}
+              <button type="button" className="link-button" onClick={() => setPeek(other.id)}>
+                {displayTitle(other)}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
       <ul className="similar-list">
         {found.map(({ incident: past, reasons }) => (
           <li key={past.id}>
             <button
               type="button"
               className="link-button"
-              onClick={() => navigate({ screen: 'incident', id: past.id })}
+              aria-label={`${displayTitle(past)}, side by side`}
+              onClick={() => setPeek(past.id)}
             >
               {displayTitle(past)}
+            </button>{' '}
+            <button
+              type="button"
+              className="link-button small"
+              aria-label={`Open ${displayTitle(past)}`}
+              onClick={() => navigate({ screen: 'incident', id: past.id })}
+            >
+              Open
             </button>{' '}
             <span className="muted">
               {formatDate(past.startedAt, now)}
@@ -80,7 +109,8 @@ export function DuplicateWarning({
   const [dismissed, setDismissed] = useState<string | null>(null)
   const current = useDeferredValue(incident)
   const twin = useMemo(() => (all ? likelyDuplicate(current, all) : null), [all, current])
-  if (!twin || dismissed === twin.incident.id) return null
+  if (!twin || dismissed === twin.incident.id || incident.related?.includes(twin.incident.id))
+    return null
   return (
     <div className="correction-banner duplicate" role="status">
       <p>
@@ -94,6 +124,17 @@ export function DuplicateWarning({
           onClick={() => navigate({ screen: 'incident', id: twin.incident.id })}
         >
           Open that one
+        </button>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={() =>
+            void incidentsRepo
+              .link(incident.id, twin.incident.id)
+              .then(() => setDismissed(twin.incident.id))
+          }
+        >
+          Link them
         </button>
         <button
           type="button"
