@@ -280,7 +280,10 @@ const scenes = {
     await page.getByRole('button', { name: 'Incidents', exact: true }).click()
     await page.keyboard.press('n')
     await page.getByLabel('What is happening?').fill('Checkout returns 502 for EU users again')
-    await page.getByRole('button', { name: /side by side/ }).first().click()
+    await page
+      .getByRole('button', { name: /side by side/ })
+      .first()
+      .click()
   },
   'saved-filter': async (page) => {
     await scenes.list(page)
