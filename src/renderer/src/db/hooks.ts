@@ -89,10 +89,14 @@ export async function readIncidentsInSlices(
  * thousands of incidents a full read after every write would compete with the writes, so it is
  * read again a moment after incidents stop changing.
  */
-export function useAllIncidents(enabled = true): Incident[] | undefined {
-  return useSettledRead(readIncidentsInSlices, ALL_INCIDENTS, enabled)
+export function useAllIncidents(
+  enabled = true,
+  startMs = ALL_INCIDENTS.startMs,
+): Incident[] | undefined {
+  return useSettledRead(readIncidentsInSlices, { ...ALL_INCIDENTS, startMs }, enabled)
 }
-// A moment after the first rows show: the first key press (N, say) does not queue behind it.
+// On the list, a moment after the first rows show: the first key press (N, say) does not queue
+// behind it. A screen that shows nothing without them (Metrics) starts at once.
 const ALL_INCIDENTS = { tables: ['incidents'], startMs: 250, quietMs: 300 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {

@@ -10,3 +10,13 @@ export async function measured<T>(name: string, work: () => Promise<T>): Promise
     performance.measure(`steady:${name}`, { start })
   }
 }
+
+/** The same for synchronous work (a computation a screen makes while rendering). */
+export function measuredNow<T>(name: string, work: () => T): T {
+  const start = performance.now()
+  try {
+    return work()
+  } finally {
+    performance.measure(`steady:${name}`, { start })
+  }
+}

@@ -9,6 +9,7 @@ import { persist } from 'zustand/middleware'
 import { UI_STORAGE_KEY } from '../boot/first-frame'
 import type { Persistence } from '../db/persistence'
 import type { ListFilter } from '@shared/domain/list-filter'
+import type { PeriodKind } from '@shared/domain/periods'
 
 /** A search and filters the user named, shown in the sidebar under Incidents. */
 export interface SavedFilter {
@@ -59,6 +60,9 @@ export interface UiState {
   notice: string | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
+  /** The period the Metrics screen shows: the last one chosen. */
+  metricsPeriod: PeriodKind
+  setMetricsPeriod: (period: PeriodKind) => void
   /** Another incident shown side by side with the one open (its id), or null. */
   peek: string | null
   setPeek: (id: string | null) => void
@@ -103,6 +107,8 @@ export const useUi = create<UiState>()(
       trashed: null,
       notice: null,
       routeFailed: false,
+      metricsPeriod: 'this-year',
+      setMetricsPeriod: (metricsPeriod) => set({ metricsPeriod }),
       peek: null,
       setPeek: (peek) => set({ peek }),
       savedFilters: [],
@@ -150,6 +156,7 @@ export const useUi = create<UiState>()(
         timeZone: s.timeZone,
         focusMode: s.focusMode,
         savedFilters: s.savedFilters,
+        metricsPeriod: s.metricsPeriod,
       }),
     },
   ),

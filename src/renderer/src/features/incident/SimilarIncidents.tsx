@@ -10,6 +10,7 @@ import { useDeferredValue, useMemo, useState } from 'react'
 import { formatDate } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
+import { measuredNow } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 
@@ -37,7 +38,10 @@ export function SimilarIncidents({
     [all],
   )
   const setPeek = useUi((s) => s.setPeek)
-  const found = useMemo(() => similarIncidents(current, candidates), [candidates, current])
+  const found = useMemo(
+    () => measuredNow('similar', () => similarIncidents(current, candidates)),
+    [candidates, current],
+  )
   const linked = useMemo(
     () => (all ?? []).filter((i) => incident.related?.includes(i.id)),
     [all, incident.related],

@@ -17,6 +17,7 @@ import { formatDate, formatDuration, useShownZone } from '../../components/forma
 import { useNow } from '../../components/use-now'
 import { useAllIncidents, useSettings } from '../../db/hooks'
 import { db } from '../../db/instance'
+import { measuredNow } from '../../platform/perf'
 import { usePlatform } from '../../platform/platform-context'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
@@ -33,12 +34,13 @@ const percent = (part: number, whole: number) =>
  * review report. Drills and near misses stay out unless asked for.
  */
 export default function MetricsPage() {
-  const incidents = useAllIncidents()
+  const incidents = useAllIncidents(true, 0)
   const items = useLiveQuery(() => db.actionItems.toArray(), [])
   const settings = useSettings()
   const zone = useShownZone()
   const now = useNow(60_000)
-  const [kind, setKind] = useState<PeriodKind>('this-year')
+  const kind = useUi((s) => s.metricsPeriod)
+  const setKind = useUi((s) => s.setMetricsPeriod)
   const [days, setDays] = useState({ from: '', to: '' })
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [service, setService] = useState('')
@@ -54,11 +56,13 @@ export default function MetricsPage() {
     const kinds: IncidentKind[] = ['incident']
     if (practice.drills) kinds.push('drill')
     if (practice.nearMisses) kinds.push('near-miss')
-    return periodMetrics(
-      incidents,
-      items,
-      { from: period.from, to: period.to, kinds, severity: severity || null, service },
-      { now, zone, settings },
+    return measuredNow('metrics', () =>
+      periodMetrics(
+        incidents,
+        items,
+        { from: period.from, to: period.to, kinds, severity: severity || null, service },
+        { now, zone, settings },
+      ),
     )
   }, [incidents, items, settings, period.from, period.to, practice, severity, service, now, zone])
 

@@ -55,8 +55,10 @@ export async function exportReport(
   metrics: PeriodMetrics,
   period: Period,
 ): Promise<string> {
+  const start = performance.now()
   const files = reportFiles(metrics, period, { now: Date.now(), zone: shownZone() })
   const result = await platform.saveFolder(files)
+  performance.measure('steady:report-export', { start })
   return result.saved
     ? `Exported the report and ${files.length - 1} charts to ${result.where ?? 'a folder'}.`
     : 'Export cancelled.'
