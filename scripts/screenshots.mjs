@@ -294,7 +294,7 @@ const scenes = {
   },
   'csv-import': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
-    await page.getByLabel('CSV file of past incidents').setInputFiles({
+    await page.getByLabel('CSV file to import').setInputFiles({
       name: 'history.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(

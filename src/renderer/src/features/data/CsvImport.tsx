@@ -22,7 +22,7 @@ interface CsvFile {
 }
 
 /**
- * "Import incidents from CSV…": past incidents from a spreadsheet or another tracker. The user
+ * "Import from a spreadsheet (CSV)…": past incidents from a spreadsheet or another tracker. The user
  * says which column holds what (guessed from the headers), sees the first rows as Steady reads
  * them, and imports all of them, or none when a row is wrong.
  */
@@ -40,13 +40,13 @@ export function CsvImport({ onMessage }: { onMessage: (message: string) => void 
   return (
     <>
       <button type="button" className="button" onClick={() => input.current?.click()}>
-        Import incidents from CSV…
+        Import from a spreadsheet (CSV)…
       </button>
       <input
         ref={input}
         type="file"
         accept=".csv,text/csv"
-        aria-label="CSV file of past incidents"
+        aria-label="CSV file to import"
         className="visually-hidden"
         tabIndex={-1}
         onChange={(e) => {

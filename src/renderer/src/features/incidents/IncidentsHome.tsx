@@ -1,6 +1,6 @@
 import { INCIDENT_KINDS, PHASES, SEVERITIES, type Incident, type Phase } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
-import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
+import { INCIDENT_KIND_LABELS, plural } from '@shared/domain/vocabulary'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
@@ -197,6 +197,12 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
             through it, one step at a time.
           </p>
         </div>
+      )}
+      {deferredQuery.trim() && search.behind > 0 && (
+        <p className="muted" role="status">
+          Still adding {plural(search.behind, 'incident')} to search: some may be missing for a
+          moment.
+        </p>
       )}
       {incidents && incidents.length > 0 && rows.length === 0 && (
         <p className="muted empty-filter">

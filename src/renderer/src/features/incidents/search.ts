@@ -86,6 +86,18 @@ export const SEARCH_OPTIONS = {
 const newIndex = () =>
   new MiniSearch<SearchDoc>({ fields: [...FIELDS], searchOptions: SEARCH_OPTIONS })
 
+/** How long indexing runs before it lets the page handle input. */
+const SLICE_MS = 12
+
+/**
+ * Lets input and rendering run, then continues: scheduler.yield() where the browser has it (it
+ * resumes ahead of other tasks), else a timeout (which browsers clamp to 4 ms after a few).
+ */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 /** The index behind the incidents list, brought up to date with `sync`. */
 export class IncidentSearch {
   private index = newIndex()
@@ -98,16 +110,19 @@ export class IncidentSearch {
 
   /**
    * Adds new incidents, re-indexes changed ones (a new event, or a post-mortem saved) and removes
-   * those gone, `chunk` at a time with a pause between chunks, so building the index for years of
-   * incidents never blocks the page.
+   * those gone, in slices of a few milliseconds (reading `chunk` incidents' extras at a time), so
+   * building the index for years of incidents never blocks the page.
    */
-  sync(incidents: readonly Incident[], chunk = 100): Promise<void> {
+  sync(incidents: readonly Incident[], chunk = 500): Promise<void> {
     // One sync at a time: a later one starts from what the earlier one indexed.
     this.running = this.running.then(() => this.syncNow(incidents, chunk))
     return this.running
   }
 
   private running = Promise.resolve()
+
+  /** How many incidents the running sync still has to index (0 when the index is current). */
+  behind = 0
 
   private async syncNow(incidents: readonly Incident[], chunk: number): Promise<void> {
     const saved = await this.source?.postmortemsSavedSince(this.postmortemsSeen)
@@ -124,16 +139,29 @@ export class IncidentSearch {
         this.index.discard(id)
         this.indexed.delete(id)
       }
+    // The next batch's post-mortems and action items are read while this one is indexed; the
+    // indexing gives the page back every few milliseconds.
+    const read = (from: number) =>
+      from < changed.length
+        ? this.source?.extras(changed.slice(from, from + chunk).map((incident) => incident.id))
+        : undefined
+    let next = read(0)
+    let slice = performance.now()
+    this.behind = changed.length
     for (let i = 0; i < changed.length; i += chunk) {
-      const batch = changed.slice(i, i + chunk)
-      const extras = await this.source?.extras(batch.map((incident) => incident.id))
-      for (const incident of batch) {
+      const extras = await next
+      next = read(i + chunk)
+      for (const incident of changed.slice(i, i + chunk)) {
         const doc = toSearchDoc(incident, extras?.get(incident.id))
         if (this.indexed.has(incident.id)) this.index.replace(doc)
         else this.index.add(doc)
         this.indexed.set(incident.id, incident.updatedAt)
+        this.behind--
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToPage()
+          slice = performance.now()
+        }
       }
-      if (i + chunk < changed.length) await new Promise((resolve) => setTimeout(resolve, 0))
     }
     if (saved) this.postmortemsSeen = Math.max(this.postmortemsSeen, saved.latest)
   }
