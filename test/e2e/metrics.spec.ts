@@ -48,6 +48,29 @@ test('metrics show the period honestly, and the review report exports as Markdow
   await expect(page.getByText(/^3 incidents started/)).toBeVisible()
   await page.getByRole('checkbox', { name: 'Count drills' }).uncheck()
 
+  // As a PDF: printed in the light theme whatever the screen shows, charts redrawn in its colours.
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.evaluate(() => {
+    window.print = () => {
+      const bars = document.querySelector('.chart-canvas svg rect')
+      ;(window as { printed?: unknown }).printed = [
+        document.documentElement.dataset['theme'],
+        bars?.getAttribute('fill'),
+      ]
+    }
+  })
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await expect(page.getByText(/^Printed\. To keep a file/)).toBeVisible()
+  expect(await page.evaluate(() => (window as { printed?: unknown }).printed)).toEqual([
+    'light',
+    'rgb(138, 97, 0)', // SEV3 in the light theme
+  ])
+  expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBeUndefined()
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('button', { name: 'Export review report…' })).toBeHidden()
+  await expect(chart).toBeVisible()
+  await page.emulateMedia({ media: 'screen' })
+
   const downloads: Download[] = []
   page.on('download', (d) => downloads.push(d))
   await page.getByRole('button', { name: 'Export review report…' }).click()

@@ -31,11 +31,20 @@ export function Chart(props: {
   useEffect(() => {
     const el = host.current
     if (!el || width < 100) return
-    const chart = draw({ palette: pagePalette(el), width })
-    // Plot adds a <style> element, which the page's Content-Security-Policy does not allow;
-    // global.css has its rules.
-    chart.querySelectorAll('style').forEach((style) => style.remove())
-    el.replaceChildren(chart)
+    let live = true
+    // After this render's effects (the theme is set on <html> by the app's, which runs after a
+    // child's): the colours read are the new theme's.
+    queueMicrotask(() => {
+      if (!live) return
+      const chart = draw({ palette: pagePalette(el), width })
+      // Plot adds a <style> element, which the page's Content-Security-Policy does not allow;
+      // global.css has its rules.
+      chart.querySelectorAll('style').forEach((style) => style.remove())
+      el.replaceChildren(chart)
+    })
+    return () => {
+      live = false
+    }
   }, [draw, width, theme, dark])
   return (
     <figure className="chart">

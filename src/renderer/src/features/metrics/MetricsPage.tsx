@@ -161,11 +161,35 @@ function ReportButton({ metrics, period }: { metrics: PeriodMetrics; period: Per
       setMessage(`The report was not exported: ${String(error)}`),
     )
   }
+  /** The screen as printed, in the light theme (the charts are redrawn in its colours first). */
+  const pdf = async () => {
+    const { theme, setTheme } = useUi.getState()
+    setTheme('light')
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    try {
+      const day = new Date().toISOString().slice(0, 10)
+      const result = await platform.savePdf(
+        `${day}-reliability-review-${period.slug.toLowerCase()}.pdf`,
+      )
+      setMessage(
+        !result.saved
+          ? 'Export cancelled.'
+          : result.where
+            ? `Saved as PDF to ${result.where}.`
+            : 'Printed. To keep a file, choose "Save as PDF" in the print dialog.',
+      )
+    } finally {
+      setTheme(theme)
+    }
+  }
   return (
     <div className="page-actions">
       <span className="muted" role="status">
         {message}
       </span>
+      <button type="button" className="button quiet" onClick={() => void pdf()}>
+        Export PDF…
+      </button>
       <button type="button" className="button" onClick={run}>
         Export review report…
       </button>
