@@ -28,7 +28,16 @@ function devCsp(): Plugin {
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { outDir: 'out/main' },
+    build: {
+      outDir: 'out/main',
+      // The team's sync server runs on plain Node too (npm run sync-server): its own entry.
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'sync-server': resolve('src/main/sync/cli.ts'),
+        },
+      },
+    },
   },
   preload: {
     resolve: { alias: shared },
