@@ -62,6 +62,26 @@ describe('an incident as a shared document', () => {
     expect(readEvents(ana, 'inc-1')).toEqual(readEvents(ben, 'inc-1'))
   })
 
+  it('replays events written together in the order they were written, whatever their ids', () => {
+    const ids = ['z', 'y', 'x']
+    const doc = new Y.Doc()
+    appendEvents(
+      doc,
+      stampEvents(new IncidentLog().events, {
+        incidentId: 'inc-1',
+        lastSeq: 0,
+        recordedAt: T0,
+        newId: () => ids.shift() ?? 'w',
+      }),
+    )
+    expect(readEvents(doc, 'inc-1').events.map((e) => e.kind)).toEqual([
+      'incident-opened',
+      'impact-started',
+      'detected',
+    ])
+    expect(projectIncident(doc, 'inc-1')?.title).toBe('Checkout returns 502')
+  })
+
   it('adds an event once, however often it is sent', () => {
     const doc = new Y.Doc()
     expect(appendEvents(doc, opened)).toBe(opened.length)

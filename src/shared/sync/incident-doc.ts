@@ -5,7 +5,7 @@
  * events, the same on every machine whatever order they arrived in. The post-mortem is a
  * Y.XmlFragment, bound to the editor by Tiptap's Collaboration extension.
  *
- * Events are replayed in the order they were recorded (recordedAt, then id): their `at` can be
+ * Events are replayed in the order they were recorded (see byRecording): their `at` can be
  * backdated (impact started an hour before it was logged), so the time something happened is
  * not the order to fold it in. Two severity changes made at once both stay on the timeline, and
  * the one recorded later is the incident's severity.
@@ -40,9 +40,13 @@ export function appendEvents(
   return fresh.length
 }
 
-/** The replay order every machine agrees on: when recorded, then by id. */
+/**
+ * The replay order every machine agrees on: when recorded, then the number its own machine gave
+ * it (events written together share a moment, and their order matters: an incident is opened
+ * before its impact starts), then by id.
+ */
 export const byRecording = (a: TimelineEvent, b: TimelineEvent): number =>
-  a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  a.recordedAt - b.recordedAt || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
  * The incident's events, checked against the app's schemas (anything else is left out and

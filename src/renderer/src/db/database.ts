@@ -18,6 +18,13 @@ export interface PostmortemRow {
   updatedAt: number
 }
 
+/** A shared document's Yjs state (team sync), by document name. */
+export interface YDocRow {
+  name: string
+  state: Uint8Array
+  updatedAt: number
+}
+
 export interface SettingsRow {
   key: 'settings'
   value: Settings
@@ -29,6 +36,7 @@ export class SteadyDb extends Dexie {
   actionItems!: EntityTable<ActionItem, 'id'>
   settings!: EntityTable<SettingsRow, 'key'>
   postmortems!: EntityTable<PostmortemRow, 'incidentId'>
+  ydocs!: EntityTable<YDocRow, 'name'>
 
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     // Strict durability: a write is on disk before its promise resolves and the UI says "saved".

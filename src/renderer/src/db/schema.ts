@@ -61,6 +61,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: upgradeToV4,
   },
+  {
+    version: 5,
+    date: '2026-11-27',
+    reason:
+      'Team sync: each shared incident keeps its Yjs document state (its events and its ' +
+      "collaborative post-mortem) so edits merge with teammates' after a restart. A new table; " +
+      'no existing data changes shape.',
+    stores: { ydocs: 'name' },
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {

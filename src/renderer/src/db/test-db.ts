@@ -6,11 +6,12 @@ import { PostmortemsRepo } from './postmortems-repo'
 
 let counter = 0
 
-export function testDb(start = Date.UTC(2026, 10, 26, 14, 0)) {
+/** `idPrefix`: two test databases standing for two machines must not make the same ids. */
+export function testDb(start = Date.UTC(2026, 10, 26, 14, 0), idPrefix = 'id') {
   const db = new SteadyDb(`steady-test-${++counter}-${Math.random().toString(36).slice(2)}`)
   const clock = { now: start, advance: (ms: number) => (clock.now += ms) }
   let ids = 0
-  const deps = { db, now: () => clock.now, newId: () => `id-${++ids}` }
+  const deps = { db, now: () => clock.now, newId: () => `${idPrefix}-${++ids}` }
   return {
     db,
     clock,
