@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { startSyncServer, type RunningSyncServer } from '../../../main/sync/sync-server'
+import { testDb } from '../db/test-db'
+import { TeamSync } from './team-sync'
+
+const SECRET = 'correct horse battery staple'
+let dir: string
+let server: RunningSyncServer
+const syncs: TeamSync[] = []
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'steady-team-'))
+  server = await startSyncServer({ dir, secret: SECRET, port: 0 })
+})
+afterEach(async () => {
+  for (const s of syncs.splice(0)) await s.stop()
+  await server.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const until = async (check: () => Promise<boolean> | boolean, ms = 8000) => {
+  const end = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${check.toString().slice(0, 100)}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+async function teammate(name: string) {
+  const local = testDb(undefined, name)
+  const sync = new TeamSync(local.db, { url: server.url, secret: SECRET, name }, WebSocket)
+  syncs.push(sync)
+  await sync.start()
+  return { ...local, sync }
+}
+
+it(
+  'an incident opened by one teammate reaches the other, and what each logs reaches both',
+  { timeout: 20_000 },
+  async () => {
+    const ana = await teammate('ana')
+    const ben = await teammate('ben')
+    const { id } = await ana.incidents.open({ title: 'Checkout 502' })
+    await ana.incidents.addNote(id, 'Rolled back the deploy')
+    await until(async () => (await ben.incidents.get(id))?.notes.length === 1)
+    await ben.incidents.addNote(id, 'Pool at 100%')
+    await until(async () => (await ana.incidents.get(id))?.notes.length === 2)
+    const [a, b] = await Promise.all([ana.incidents.get(id), ben.incidents.get(id)])
+    expect(b).toEqual(a)
+    let status = ''
+    ana.sync.onStatus((s) => (status = s.state))
+    await until(() => status === 'synced')
+
+    // Someone who joins later gets everything.
+    const cy = await teammate('cy')
+    await until(async () => (await cy.incidents.get(id))?.notes.length === 2)
+  },
+)

@@ -1,0 +1,161 @@
+/**
+ * The team's sync, for this app: one WebSocket to the server, an index document that lists the
+ * team's incidents, and one document per incident bridged to the local database (see
+ * incident-bridge.ts). Incidents in progress are joined first, the rest in small batches in the
+ * background. Everything keeps working offline: the documents take changes and send them when the
+ * server is back; the status says how things stand.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
+import Dexie from 'dexie'
+import * as Y from 'yjs'
+import type { SteadyDb } from '../db/database'
+import { IncidentBridge } from './incident-bridge'
+import type { TeamConfig } from './team-config'
+
+export interface SyncStatus {
+  state: 'synced' | 'syncing' | 'offline'
+  /** When the connection was lost (offline only). */
+  since: number | null
+  /** Documents with changes the server has not confirmed yet. */
+  waiting: number
+  /** Why the server refused us, if it did. */
+  refused: string | null
+}
+
+const BATCH = 25
+
+export class TeamSync {
+  private readonly socket: HocuspocusProviderWebsocket
+  private readonly index = new Y.Doc()
+  private readonly indexProvider: HocuspocusProvider
+  private readonly joined = new Map<
+    string,
+    { bridge: IncidentBridge; provider: HocuspocusProvider }
+  >()
+  private status: SyncStatus = { state: 'syncing', since: null, waiting: 0, refused: null }
+  private readonly listeners = new Set<(status: SyncStatus) => void>()
+  private stopped = false
+  private readonly onStorage = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => key.includes('/incidents/'))) void this.shareLocal()
+  }
+
+  constructor(
+    private readonly db: SteadyDb,
+    private readonly config: TeamConfig,
+    webSocket?: unknown,
+  ) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url: config.url,
+      ...(webSocket ? { WebSocketPolyfill: webSocket } : {}),
+    })
+    this.socket.on('status', ({ status }: { status: string }) =>
+      this.update(
+        status === 'connected'
+          ? { state: 'syncing', since: null }
+          : status === 'disconnected'
+            ? { state: 'offline', since: this.status.since ?? Date.now() }
+            : {},
+      ),
+    )
+    this.indexProvider = this.provider(INDEX_DOC, this.index)
+    this.incidentsMap().observe(() => void this.joinListed())
+  }
+
+  /** The team's incidents: id → when it last changed. */
+  private incidentsMap(): Y.Map<number> {
+    return this.index.getMap('incidents')
+  }
+
+  private provider(name: string, document: Y.Doc): HocuspocusProvider {
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document,
+      token: this.config.secret,
+      onAuthenticationFailed: ({ reason }) => this.update({ refused: reason || 'refused' }),
+      onSynced: () => this.recount(),
+      onUnsyncedChanges: () => this.recount(),
+    })
+    provider.attach()
+    return provider
+  }
+
+  async start(): Promise<void> {
+    Dexie.on.storagemutated.subscribe(this.onStorage)
+    await this.shareLocal()
+  }
+
+  /** Local incidents join the index and are joined: the ones in progress first. */
+  private async shareLocal(): Promise<void> {
+    const incidents = await this.db.incidents.toArray()
+    const listed = this.incidentsMap()
+    this.index.transact(() => {
+      for (const i of incidents)
+        if (i.status !== 'deleted' && listed.get(i.id) !== i.updatedAt)
+          listed.set(i.id, i.updatedAt)
+    })
+    const order = [...incidents].sort(
+      (a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'),
+    )
+    await this.joinAll(order.map((i) => i.id))
+  }
+
+  private joinListed(): Promise<void> {
+    return this.joinAll([...this.incidentsMap().keys()])
+  }
+
+  private async joinAll(ids: readonly string[]): Promise<void> {
+    const fresh = ids.filter((id) => !this.joined.has(id))
+    for (let i = 0; i < fresh.length && !this.stopped; i += BATCH) {
+      await Promise.all(fresh.slice(i, i + BATCH).map((id) => this.join(id)))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+  }
+
+  /** Joins one incident's document now (an incident opened on screen need not wait its turn). */
+  async join(id: string): Promise<void> {
+    if (this.joined.has(id) || this.stopped) return
+    const bridge = new IncidentBridge(this.db, id)
+    const provider = this.provider(incidentDocName(id), bridge.doc)
+    this.joined.set(id, { bridge, provider })
+    await bridge.start()
+  }
+
+  /** Resolves when everything that arrived is written (tests). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.joined.values()].map(({ bridge }) => bridge.idle()))
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener)
+    listener(this.status)
+    return () => this.listeners.delete(listener)
+  }
+
+  private recount(): void {
+    const providers = [this.indexProvider, ...[...this.joined.values()].map((j) => j.provider)]
+    const waiting = providers.filter((p) => p.hasUnsyncedChanges).length
+    this.update({
+      waiting,
+      ...(this.status.state !== 'offline' ? { state: waiting ? 'syncing' : 'synced' } : {}),
+    })
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change }
+    if (change.state === 'syncing' || change.state === 'synced') this.status.since = null
+    for (const listener of this.listeners) listener(this.status)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    Dexie.on.storagemutated.unsubscribe(this.onStorage)
+    for (const { bridge, provider } of this.joined.values()) {
+      provider.destroy()
+      await bridge.stop()
+    }
+    this.indexProvider.destroy()
+    this.socket.destroy()
+  }
+}
