@@ -13,5 +13,7 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
+    // WebSockets only, for team sync; the page narrows them to the configured server at start.
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self' ws: wss:;")
   })
 })

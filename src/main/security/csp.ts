@@ -9,7 +9,9 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // WebSockets for team sync: the page narrows this at start to the one configured server
+  // (src/renderer/src/sync/team-config.ts).
+  "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,8 +1,11 @@
 // The start-up bundle: the styles, and a picture of the incidents list painted from the last
 // session while the app itself loads (see boot/first-frame.ts).
 import { handOver, paintFirstFrame } from './boot/first-frame'
+import { narrowConnections } from './boot/connections'
 import './styles/global.css'
 
+// Before any other code: the page may connect to itself and the team's server, nothing else.
+narrowConnections(document, localStorage)
 paintFirstFrame()
 // In a task of its own: preparing the import takes a few milliseconds, and the picture is
 // painted as soon as this task ends.

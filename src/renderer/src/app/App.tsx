@@ -17,6 +17,7 @@ import { focusFirstField } from '../components/focus'
 import { useMediaQuery } from '../components/use-media-query'
 import { NARROW_QUERY, useUi, type Route } from '../stores/ui-store'
 import { useAppCommands } from './app-commands'
+import { useTeamSync } from '../sync/use-team-sync'
 import { usePlatform } from '../platform/platform-context'
 import { SaveStatus } from './SaveStatus'
 import { Sidebar } from './Sidebar'
@@ -88,6 +89,7 @@ export function App() {
   const platform = usePlatform()
   useReminderEngine(platform)
   useBackupResponder(platform)
+  useTeamSync()
   // What has been in the trash for 30 days goes for good, once a start has settled.
   useEffect(() => {
     const timer = setTimeout(() => void incidentsRepo.purgeTrash().catch(() => undefined), 5_000)

@@ -8,6 +8,7 @@ import {
   Siren,
   type LucideIcon,
 } from 'lucide-react'
+import { SyncStatusLine } from '../sync/SyncStatusLine'
 import { useUi, type Screen } from '../stores/ui-store'
 
 const NAV: { view: Exclude<Screen, 'incident'>; label: string; icon: LucideIcon }[] = [
@@ -77,6 +78,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SyncStatusLine />
       <button
         type="button"
         className="nav-item nav-footer"

@@ -5,6 +5,7 @@ import { FactorCategorySettings } from './FactorCategorySettings'
 import { PostmortemPolicySettings } from './PostmortemPolicySettings'
 import { RepositorySettings } from './RepositorySettings'
 import { ServiceSettings } from './ServiceSettings'
+import { TeamSettings } from './TeamSettings'
 import { TemplateSettings } from './TemplateSettings'
 import { ReminderSettings } from './ReminderSettings'
 import { TimeZoneSettings } from './TimeZoneSettings'
@@ -52,6 +53,7 @@ export function SettingsPage() {
       <PostmortemPolicySettings />
       <FactorCategorySettings />
       <TemplateSettings />
+      <TeamSettings />
       <DesktopSettings />
       <DataPanel />
       <TrashPanel />

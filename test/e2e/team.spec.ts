@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import { startSyncServer, type RunningSyncServer } from '../../src/main/sync/sync-server'
+import { expect, test } from './fixtures'
+import { newIncident, openApp, phaseHeading } from './helpers'
+
+const SECRET = 'correct horse battery staple'
+let dir: string
+let server: RunningSyncServer
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'steady-e2e-team-'))
+  server = await startSyncServer({ dir, secret: SECRET, port: 0 })
+})
+test.afterAll(async () => {
+  await server.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** A teammate's app: its own browser storage, joined to the team through Settings. */
+async function teammate(browser: Browser, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await openApp(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Sync server').fill(server.url)
+  await page.getByLabel('Team secret').fill(SECRET)
+  await page.getByLabel('Name shown to the team').fill(name)
+  await page.getByRole('button', { name: 'Join the team' }).click()
+  await expect(page.getByText(`as ${name}.`)).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Synced with the team' }).first(),
+  ).toBeVisible()
+  return page
+}
+
+test('a mitigation logged by one teammate shows on the other’s screen; a late joiner gets it all', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await page.close()
+  const ana = await teammate(browser, 'Ana')
+  const ben = await teammate(browser, 'Ben')
+
+  await newIncident(ana, 'Checkout returns 502 for EU users')
+  await ana.keyboard.press('Control+Enter')
+  await expect(phaseHeading(ana, 'How bad is it, and who is affected?')).toBeVisible()
+  await ana.getByRole('radio', { name: /^SEV2/ }).check()
+  await ana.getByRole('radio', { name: /^Roll back/ }).check()
+  await ana.keyboard.press('Control+Enter')
+  await expect(phaseHeading(ana, 'Stop the bleeding.')).toBeVisible()
+
+  await ben.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await ben.getByRole('button', { name: /Checkout returns 502 for EU users/ }).click()
+  await ana.getByLabel('Action', { exact: true }).fill('Roll back deploy 4812')
+  await ana.getByRole('button', { name: 'Log this attempt' }).click()
+  await expect(ben.getByText('Roll back deploy 4812').first()).toBeVisible({ timeout: 3000 })
+
+  const cy = await teammate(browser, 'Cy')
+  await cy.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await cy.getByRole('button', { name: /Checkout returns 502 for EU users/ }).click()
+  await expect(cy.getByText('Roll back deploy 4812').first()).toBeVisible()
+})
