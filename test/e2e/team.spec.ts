@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { startSyncServer, type RunningSyncServer } from '../../src/main/sync/sync-server'
 import { expect, test } from './fixtures'
-import { newIncident, openApp, phaseHeading } from './helpers'
+import { newIncident, openApp, phaseHeading, resolveQuickly } from './helpers'
 
 const SECRET = 'correct horse battery staple'
 let dir: string
@@ -62,4 +62,35 @@ test('a mitigation logged by one teammate shows on the other’s screen; a late 
   await cy.getByRole('button', { name: 'Incidents', exact: true }).click()
   await cy.getByRole('button', { name: /Checkout returns 502 for EU users/ }).click()
   await expect(cy.getByText('Roll back deploy 4812').first()).toBeVisible()
+})
+
+test('two teammates type in the same post-mortem at once, and each sees both', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await page.close()
+  const ana = await teammate(browser, 'Ana')
+  const ben = await teammate(browser, 'Ben')
+  await resolveQuickly(ana, 'Login fails after the auth deploy')
+  const doc = (p: Page) => p.getByRole('textbox', { name: 'Post-mortem document' })
+  await expect(doc(ana)).toBeVisible()
+
+  await ben.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await ben.getByRole('button', { name: /Login fails after the auth deploy/ }).click()
+  await expect(doc(ben)).toContainText('Login fails after the auth deploy')
+
+  // Both at the end of the document, typing at the same time.
+  for (const p of [ana, ben]) {
+    await doc(p).click()
+    await p.keyboard.press('Control+End')
+  }
+  await Promise.all([
+    ana.keyboard.type(' Ana: the token cache expired.', { delay: 15 }),
+    ben.keyboard.type(' Ben: no alert on login errors.', { delay: 15 }),
+  ])
+  for (const p of [ana, ben]) {
+    await expect(doc(p)).toContainText('Ana: the token cache expired.')
+    await expect(doc(p)).toContainText('Ben: no alert on login errors.')
+  }
 })

@@ -9,7 +9,7 @@ import { ActionItemsNode, RecordSection } from './nodes'
  * The post-mortem's schema: what the editor edits and what the Markdown export reads. Links are
  * limited to the external-link allowlist, whether typed, pasted or autolinked.
  */
-export const postmortemExtensions: AnyExtension[] = [
+const starterKit = (undoRedo: boolean) =>
   StarterKit.configure({
     link: {
       openOnClick: false,
@@ -18,10 +18,18 @@ export const postmortemExtensions: AnyExtension[] = [
       isAllowedUri: (url) => isAllowedLink(url, DOCUMENT_LINKS),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     },
-  }),
+    ...(undoRedo ? {} : { undoRedo: false as const }),
+  })
+
+const rest: AnyExtension[] = [
   TaskList,
   TaskItem.configure({ nested: true }),
   TableKit.configure({ table: { resizable: false } }),
   RecordSection,
   ActionItemsNode,
 ]
+
+export const postmortemExtensions: AnyExtension[] = [starterKit(true), ...rest]
+
+/** The same schema for a post-mortem written together: Yjs keeps the undo history there. */
+export const collaborativeExtensions: AnyExtension[] = [starterKit(false), ...rest]

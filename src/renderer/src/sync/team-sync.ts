@@ -122,6 +122,20 @@ export class TeamSync {
     await bridge.start()
   }
 
+  /**
+   * The incident's shared document, joined now if it was not, once it has heard from the server
+   * (or after a few seconds offline: it works without the server and syncs later).
+   */
+  async document(id: string): Promise<Y.Doc | null> {
+    await this.join(id)
+    const joined = this.joined.get(id)
+    if (!joined) return null
+    const end = Date.now() + 3000
+    while (!joined.provider.isSynced && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    return joined.bridge.doc
+  }
+
   /** Resolves when everything that arrived is written (tests). */
   async idle(): Promise<void> {
     await Promise.all([...this.joined.values()].map(({ bridge }) => bridge.idle()))

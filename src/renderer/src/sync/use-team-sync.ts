@@ -6,9 +6,17 @@ import { useEffect } from 'react'
 import { create } from 'zustand'
 import { db } from '../db/instance'
 import { loadTeamConfig } from './team-config'
-import type { SyncStatus } from './team-sync'
+import type * as Y from 'yjs'
+import type { SyncStatus, TeamSync } from './team-sync'
 
 export const useSyncStatus = create<{ status: SyncStatus | null }>(() => ({ status: null }))
+
+let running: Promise<TeamSync | null> = Promise.resolve(null)
+
+/** The incident's shared document when this app is in a team (null when it is not). */
+export async function sharedDocument(incidentId: string): Promise<Y.Doc | null> {
+  return (await running)?.document(incidentId) ?? null
+}
 
 export function useTeamSync(): void {
   useEffect(() => {
@@ -16,18 +24,20 @@ export function useTeamSync(): void {
     if (!config) return
     let stopped = false
     let stop = () => undefined as unknown
-    void import('./team-sync').then(({ TeamSync }) => {
-      if (stopped) return
+    running = import('./team-sync').then(({ TeamSync }) => {
+      if (stopped) return null
       const sync = new TeamSync(db, config)
       const off = sync.onStatus((status) => useSyncStatus.setState({ status }))
       stop = () => {
         off()
         return sync.stop()
       }
-      return sync.start()
+      void sync.start()
+      return sync
     })
     return () => {
       stopped = true
+      running = Promise.resolve(null)
       void stop()
     }
   }, [])

@@ -5,7 +5,10 @@
  */
 import { SECTION_PROMPTS, type PostmortemDoc } from '@shared/domain/postmortem'
 import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
+import { Collaboration } from '@tiptap/extension-collaboration'
 import { Placeholder } from '@tiptap/extensions'
+import { POSTMORTEM_FIELD, postmortemOf } from '@shared/sync/incident-doc'
+import type * as Y from 'yjs'
 import {
   EditorContent,
   NodeViewWrapper,
@@ -17,7 +20,7 @@ import DOMPurify from 'dompurify'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { usePlatform } from '../../platform/platform-context'
 import { ActionItemsSummary } from '../action-items/ActionItemsSummary'
-import { postmortemExtensions } from '../../editor/extensions'
+import { collaborativeExtensions, postmortemExtensions } from '../../editor/extensions'
 import { BlamelessLanguage } from '../../editor/blameless'
 import { ActionItemsNode } from '../../editor/nodes'
 import { docProblem } from '../../editor/schema'
@@ -34,6 +37,11 @@ interface PostmortemEditorProps {
   onReady?: (editor: Editor) => void
   /** False for a final post-mortem: it is read, not edited, until "Edit again". */
   editable?: boolean
+  /**
+   * In a team: the incident's shared document, whose post-mortem everyone edits at once. An empty
+   * one is seeded with `initial` (the document as this machine has it).
+   */
+  shared?: Y.Doc | null
 }
 
 /**
@@ -87,10 +95,14 @@ function DocumentEditor({
   onEdit,
   onReady,
   editable = true,
+  shared,
 }: PostmortemEditorProps) {
   const platform = usePlatform()
   const [extensions] = useState(() => [
-    ...postmortemExtensions.filter((e) => e.name !== ActionItemsNode.name),
+    ...(shared ? collaborativeExtensions : postmortemExtensions).filter(
+      (e) => e.name !== ActionItemsNode.name,
+    ),
+    ...(shared ? [Collaboration.configure({ document: shared, field: POSTMORTEM_FIELD })] : []),
     ActionItemsNode.extend({
       addOptions: () => ({ incidentId }),
       addNodeView: () => ReactNodeViewRenderer(ActionItemsView),
@@ -113,9 +125,22 @@ function DocumentEditor({
       },
     }),
   ])
+  // Before the editor: a shared document fills it while it is being made, which is an update.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const maxWait = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const latest = useRef<{
+    editor: Editor | null
+    onChange: typeof onChange
+    onEdit: typeof onEdit
+  }>({
+    editor: null,
+    onChange,
+    onEdit,
+  })
   const editor = useEditor({
     extensions,
-    content: initial,
+    // A shared document brings its own content (and is seeded below when it has none yet).
+    ...(shared ? {} : { content: initial }),
     editable,
     injectCSS: false,
     immediatelyRender: true,
@@ -141,6 +166,21 @@ function DocumentEditor({
       onBlur()
     },
   })
+  // A shared post-mortem nobody has written yet starts from this machine's document.
+  useEffect(() => {
+    if (!editor || !shared) return
+    const seed = () => {
+      if (postmortemOf(shared).length === 0) editor.commands.setContent(initial)
+    }
+    // The editor takes commands once its view exists.
+    if (editor.isInitialized) seed()
+    else editor.once('create', seed)
+    return () => {
+      editor.off('create', seed)
+    }
+    // Once, when the editor is made: later changes to `initial` are this editor's own saves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor])
   useEffect(() => {
     if (editor) onReady?.(editor)
   }, [editor, onReady])
@@ -152,9 +192,6 @@ function DocumentEditor({
   // autosave (whose journal is synchronous) a quarter second after typing pauses, at least every
   // 300 ms while typing goes on, at once on blur, and at once when the page is hidden or closed:
   // closing the window never drops the last words, and a kill loses well under a second.
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const maxWait = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const latest = useRef({ editor, onChange, onEdit })
   useLayoutEffect(() => {
     latest.current = { editor, onChange, onEdit }
   })

@@ -19,6 +19,9 @@ import { useIncidentEvents, usePostmortem, useSettings } from '../../db/hooks'
 import { db, incidentsRepo, postmortemAutosave, postmortemsRepo } from '../../db/instance'
 import { loadSettings } from '../../db/settings-repo'
 import { useUi } from '../../stores/ui-store'
+import { loadTeamConfig } from '../../sync/team-config'
+import { sharedDocument } from '../../sync/use-team-sync'
+import type * as Y from 'yjs'
 import { PhaseFooter } from '../phase/PhaseFooter'
 import { PhaseIntro } from '../phase/PhaseIntro'
 import { usePhaseCommands } from '../phase/use-phase-commands'
@@ -32,6 +35,22 @@ import { TemplatePicker } from './TemplatePicker'
 const PAUSE_MS = 1500
 
 const PostmortemEditor = lazy(() => import('./PostmortemEditor'))
+
+/** The incident's shared document in a team; null alone; undefined while it is being joined. */
+function useSharedDocument(incidentId: string): Y.Doc | null | undefined {
+  const [team] = useState(() => loadTeamConfig() !== null)
+  const [answer, setAnswer] = useState<{ id: string; doc: Y.Doc | null } | null>(null)
+  useEffect(() => {
+    if (!team) return
+    let live = true
+    void sharedDocument(incidentId).then((doc) => live && setAnswer({ id: incidentId, doc }))
+    return () => {
+      live = false
+    }
+  }, [incidentId, team])
+  if (!team) return null
+  return answer?.id === incidentId ? answer.doc : undefined
+}
 
 export function PostmortemScreen({ incident }: { incident: Incident }) {
   const platform = usePlatform()
@@ -204,6 +223,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     setEditorReady(true)
   }, [])
   const initial = postmortemAutosave.pendingFor(id) ?? row?.doc
+  const shared = useSharedDocument(id)
   return (
     <div className="phase">
       <PhaseIntro
@@ -236,11 +256,12 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
           {message}
         </p>
       )}
-      {initial ? (
+      {initial && shared !== undefined ? (
         <Suspense fallback={<p className="muted">Loading the editor…</p>}>
           <PostmortemEditor
             incidentId={id}
             initial={initial}
+            shared={shared}
             onChange={onChange}
             onEdit={onEdit}
             onBlur={() => void postmortemAutosave.flush(id)}
