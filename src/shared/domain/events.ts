@@ -116,6 +116,8 @@ export const timelineEventSchema = z.intersection(
     seq: z.number().int().positive(),
     at: time,
     recordedAt: time,
+    /** Who recorded it, in a team (absent when working alone, and in older records). */
+    by: z.string().max(LIMITS.owner).optional(),
   }),
 )
 export type TimelineEvent = z.infer<typeof timelineEventSchema>
@@ -401,7 +403,14 @@ export function openIncidentDrafts(input: {
 /** Gives drafts their identity and recording order, as the repository stores them. */
 export function stampEvents(
   drafts: readonly EventDraft[],
-  stamp: { incidentId: string; lastSeq: number; recordedAt: number; newId: () => string },
+  stamp: {
+    incidentId: string
+    lastSeq: number
+    recordedAt: number
+    newId: () => string
+    /** Who records them (a teammate's name), if anyone is named. */
+    by?: string
+  },
 ): TimelineEvent[] {
   return drafts.map((draft, index) => ({
     ...draft,
@@ -409,5 +418,6 @@ export function stampEvents(
     incidentId: stamp.incidentId,
     seq: stamp.lastSeq + index + 1,
     recordedAt: stamp.recordedAt,
+    ...(stamp.by ? { by: stamp.by } : {}),
   }))
 }

@@ -375,3 +375,13 @@ describe('openIncidentDrafts', () => {
     ])
   })
 })
+
+describe('in a team', () => {
+  it('says who wrote each entry down', () => {
+    const log = new IncidentLog()
+    log.record({ kind: 'note', at: T0 + 60_000, payload: { text: 'Rolled back' } })
+    const events = log.events.map((e) => (e.kind === 'note' ? { ...e, by: 'Ana' } : e))
+    const note = timelineEntries(events).find((entry) => entry.event.kind === 'note')
+    expect(note?.text).toBe('Rolled back — Ana')
+  })
+})

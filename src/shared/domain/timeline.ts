@@ -190,6 +190,8 @@ export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry
       // A deleted hypothesis takes its results with it.
       if (deletedItems.has(id)) deleted = true
     }
+    // In a team, who wrote it down.
+    if (event.by) text = `${text} — ${event.by}`
     const key =
       // A move made against the process's rule, with its reason, is a decision: story, not bookkeeping.
       (event.kind === 'phase-changed' && !!event.payload.reason) ||

@@ -156,3 +156,16 @@ describe('event store', () => {
     expect(await incidents.restore(id)).toMatchObject({ status: 'active', deletedAt: null })
   })
 })
+
+describe('who recorded it', () => {
+  it('names the teammate on each event in a team, and nobody when working alone', async () => {
+    const { db } = testDb()
+    const team = new IncidentsRepo({ db, author: () => 'Ana' })
+    const { id } = await team.open({ title: 'Checkout 502' })
+    await team.addNote(id, 'Rolled back')
+    expect((await team.events(id)).map((e) => e.by)).toEqual(['Ana', 'Ana', 'Ana', 'Ana'])
+    const alone = testDb()
+    const solo = await alone.incidents.open({ title: 'Disk full' })
+    expect((await alone.incidents.events(solo.id)).every((e) => !('by' in e))).toBe(true)
+  })
+})

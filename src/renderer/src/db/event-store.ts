@@ -25,6 +25,8 @@ export interface RepoDeps {
   db: SteadyDb
   now?: () => number
   newId?: () => string
+  /** Who records events here, in a team; nobody is named when working alone. */
+  author?: () => string
 }
 
 /** A domain command, run on the incident as it is inside the transaction. */
@@ -52,11 +54,13 @@ export class EventStore {
   readonly db: SteadyDb
   readonly now: () => number
   readonly newId: () => string
+  readonly author: () => string
 
   constructor(deps: RepoDeps) {
     this.db = deps.db
     this.now = deps.now ?? Date.now
     this.newId = deps.newId ?? (() => crypto.randomUUID())
+    this.author = deps.author ?? (() => '')
   }
 
   ctx(): Ctx {
@@ -165,6 +169,7 @@ export class EventStore {
       lastSeq: isNew ? 0 : (current.lastSeq ?? (await lastEvent(this.db, incidentId))?.seq ?? 0),
       recordedAt: this.now(),
       newId: this.newId,
+      by: this.author(),
     })
     const first = events[0]
     if (!first) {

@@ -8,9 +8,12 @@ import { SteadyDb } from './database'
 import { EventStore } from './event-store'
 import { IncidentsRepo } from './incidents-repo'
 import { PostmortemsRepo } from './postmortems-repo'
+import { loadTeamConfig } from '../sync/team-config'
 
 export const db = new SteadyDb()
-const store = new EventStore({ db })
+// In a team, events say who recorded them (joining or leaving a team reloads the page).
+const teamName = loadTeamConfig()?.name ?? ''
+const store = new EventStore({ db, author: () => teamName })
 export const incidentsRepo = new IncidentsRepo(store)
 export const actionItemsRepo = new ActionItemsRepo(store)
 export const postmortemsRepo = new PostmortemsRepo(store)
