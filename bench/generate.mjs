@@ -44,8 +44,17 @@ export function generateDataset(count, options = {}) {
           : `${phrase(3)} ${pick(['returns 502', 'is slow', 'fails', 'times out', 'drops requests'])}`
     const n = big ? bigEvents : eventsPer
     let seq = 0
+    // Recorded when written down: a backdated impact start is recorded when the incident opens.
     const event = (kind, at, payload) =>
-      events.push({ id: `${id}-e${++seq}`, incidentId: id, seq, at, recordedAt: at, kind, payload })
+      events.push({
+        id: `${id}-e${++seq}`,
+        incidentId: id,
+        seq,
+        at,
+        recordedAt: Math.max(at, openedAt),
+        kind,
+        payload,
+      })
     event('incident-opened', openedAt, { title })
     event('impact-started', openedAt - 10 * 60_000, {})
     event('detected', openedAt, {})

@@ -3,7 +3,7 @@
 // number beside a baseline measured in the same run (a blank page, a raw IndexedDB put). Prints a
 // table of medians and writes bench/results.json. It measures; it never fails on a number.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -36,6 +36,108 @@ const server = spawn(process.execPath, ['scripts/serve-web.mjs', '--port', Strin
   stdio: 'ignore',
 })
 await new Promise((r) => setTimeout(r, 600))
+
+const SYNCED = Math.min(INCIDENTS, 1000)
+
+/** Two fresh browser profiles on one sync server: see section 9. */
+async function measureSync() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'steady-bench-sync-'))
+  const port = PORT + 100
+  const secret = 'bench-team-secret-0123456789'
+  const syncServer = spawn(process.execPath, ['out/main/sync-server.js'], {
+    env: {
+      ...process.env,
+      STEADY_SYNC_SECRET: secret,
+      STEADY_SYNC_PORT: String(port),
+      STEADY_SYNC_DIR: dir,
+    },
+    stdio: 'ignore',
+  })
+  await new Promise((r) => setTimeout(r, 800))
+  const count = (page) =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const r = indexedDB.open('steady')
+          r.onsuccess = () => {
+            const q = r.result.transaction('incidents').objectStore('incidents').count()
+            q.onsuccess = () => {
+              r.result.close()
+              resolve(q.result)
+            }
+          }
+        }),
+    )
+  const join = async (name, seed) => {
+    const profile = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await profile.newPage()
+    await page.goto(`${BASE}/`)
+    await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    if (seed) {
+      const data = generateDataset(SYNCED, { seed: 7 })
+      await page.evaluate(async (data) => {
+        const db = await new Promise((resolve) => {
+          const r = indexedDB.open('steady')
+          r.onsuccess = () => resolve(r.result)
+        })
+        const tx = db.transaction(Object.keys(data), 'readwrite')
+        for (const [store, rows] of Object.entries(data))
+          for (const row of rows) tx.objectStore(store).put(row)
+        await new Promise((resolve) => (tx.oncomplete = resolve))
+        db.close()
+      }, data)
+    }
+    await page.evaluate((config) => localStorage.setItem('steady-team', JSON.stringify(config)), {
+      url: `ws://127.0.0.1:${port}`,
+      secret,
+      name,
+    })
+    const joined = Date.now()
+    await page.reload()
+    await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    return { page, profile, joined }
+  }
+  try {
+    const ana = await join('Ana', true)
+    const synced = ana.page.getByRole('status').filter({ hasText: 'Synced with the team' }).first()
+    await synced.waitFor({ timeout: 120_000 })
+    console.log(
+      `Team sync: ${SYNCED} incidents shared in ${((Date.now() - ana.joined) / 1000).toFixed(1)} s.`,
+    )
+    const uploadMs = Date.now() - ana.joined
+    const ben = await join('Ben', false)
+    const end = Date.now() + 120_000
+    while ((await count(ben.page)) < SYNCED && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 100))
+    const firstSyncMs = Date.now() - ben.joined
+    console.log(
+      `Team sync: ${await count(ben.page)} incidents reached a new teammate in ${(firstSyncMs / 1000).toFixed(1)} s.`,
+    )
+    // A new incident on Ana's screen, until Ben's list shows it.
+    const edits = []
+    for (let run = 0; run < RUNS + WARM; run++) {
+      await ben.page.getByRole('button', { name: 'Incidents' }).click()
+      await ana.page.getByRole('button', { name: 'Incidents' }).click()
+      const title = `Synced incident ${run}`
+      await ana.page.keyboard.press('n')
+      await ana.page.getByLabel('What is happening?').fill(title)
+      const t = Date.now()
+      await ben.page.getByRole('button', { name: new RegExp(title) }).waitFor({ timeout: 20_000 })
+      if (measuredRun(run)) edits.push(Date.now() - t)
+    }
+    await ana.profile.close()
+    await ben.profile.close()
+    return {
+      incidents: SYNCED,
+      uploadMs,
+      firstSyncMs,
+      editMs: median(edits),
+      budget: 'edit ≤ 1 s; first sync of 1,000 ≤ 10 s',
+    }
+  } finally {
+    syncServer.kill()
+  }
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -465,6 +567,11 @@ try {
     budget: '≤ 50 ms',
   }
   await page.close()
+
+  // 9. Team sync through a local server (the built `npm run sync-server`): the first sync of
+  // SYNCED incidents into a teammate's empty app, and a new incident on one screen until it is
+  // on the other's.
+  results.sync = await measureSync()
 } finally {
   await browser.close()
   server.kill()
@@ -572,6 +679,18 @@ const rows = [
     `${fmt(results.typingLongestTask.ms)} ms`,
     `worst run ${fmt(results.typingLongestTask.worstMs)} ms`,
     results.typingLongestTask.budget,
+  ],
+  [
+    `Team sync: first sync of ${results.sync.incidents}`,
+    `${fmt(results.sync.firstSyncMs / 1000)} s`,
+    `uploading them first ${fmt(results.sync.uploadMs / 1000)} s`,
+    '≤ 10 s',
+  ],
+  [
+    'Team sync: a new incident on the other screen',
+    `${fmt(results.sync.editMs)} ms`,
+    '(includes the typing autosave)',
+    '≤ 1 s',
   ],
   ['JS heap once every incident is read', `${fmt(results.heapAfterList.mb)} MB`, '', ''],
   [

@@ -82,6 +82,21 @@ describe('an incident as a shared document', () => {
     expect(projectIncident(doc, 'inc-1')?.title).toBe('Checkout returns 502')
   })
 
+  it('opens the incident first even when a teammate’s clock is behind', () => {
+    const doc = new Y.Doc()
+    appendEvents(doc, opened)
+    appendEvents(
+      doc,
+      recorded(
+        'slow-clock',
+        [{ kind: 'note', at: T0 - 60_000, payload: { text: 'First look' } }],
+        T0 - 300_000,
+      ),
+    )
+    expect(readEvents(doc, 'inc-1').events[0]?.kind).toBe('incident-opened')
+    expect(projectIncident(doc, 'inc-1')?.notes.map((n) => n.text)).toEqual(['First look'])
+  })
+
   it('adds an event once, however often it is sent', () => {
     const doc = new Y.Doc()
     expect(appendEvents(doc, opened)).toBe(opened.length)

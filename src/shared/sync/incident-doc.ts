@@ -70,6 +70,10 @@ export function readEvents(
     events.push(parsed.data)
   }
   events.sort(byRecording)
+  // The opening comes first whatever the clocks said: a teammate's clock a few minutes behind
+  // must not put their first note before the incident exists.
+  const opening = events.findIndex((e) => e.kind === 'incident-opened')
+  if (opening > 0) events.unshift(...events.splice(opening, 1))
   return { events: events.map((e, i) => ({ ...e, seq: i + 1 })), refused }
 }
 

@@ -15,7 +15,7 @@ import {
 } from '@shared/domain/events'
 import { happenedAt, Refusal, type Ctx } from '@shared/domain/commands'
 import type { Incident } from '@shared/domain/model'
-import type { Table } from 'dexie'
+import Dexie, { type Table } from 'dexie'
 import { z } from 'zod'
 import type { SteadyDb } from './database'
 import { DbError, toDbError } from './errors'
@@ -182,7 +182,20 @@ export class EventStore {
     // Both writes are queued at once: one round trip to the storage engine, not two.
     const saveIncident = isNew ? this.db.incidents.add(next) : this.db.incidents.put(next)
     await Promise.all([this.db.events.bulkAdd(events), saveIncident])
+    // Told once the write is durable (a rolled-back transaction tells nobody).
+    const tell = () => this.written.forEach((listener) => listener(incidentId, events))
+    const tx = Dexie.currentTransaction
+    if (tx) tx.on('complete', tell)
+    else tell()
     return next
+  }
+
+  private readonly written = new Set<(incidentId: string, events: TimelineEvent[]) => void>()
+
+  /** Events written through this store, once committed (team sync sends them on). */
+  onWritten(listener: (incidentId: string, events: TimelineEvent[]) => void): () => void {
+    this.written.add(listener)
+    return () => this.written.delete(listener)
   }
 
   private async require(id: string): Promise<Incident> {

@@ -13,7 +13,9 @@ import { loadTeamConfig } from '../sync/team-config'
 export const db = new SteadyDb()
 // In a team, events say who recorded them (joining or leaving a team reloads the page).
 const teamName = loadTeamConfig()?.name ?? ''
-const store = new EventStore({ db, author: () => teamName })
+/** Every write to incidents goes through here (team sync listens to it). */
+export const eventStore = new EventStore({ db, author: () => teamName })
+const store = eventStore
 export const incidentsRepo = new IncidentsRepo(store)
 export const actionItemsRepo = new ActionItemsRepo(store)
 export const postmortemsRepo = new PostmortemsRepo(store)

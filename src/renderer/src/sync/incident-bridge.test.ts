@@ -22,6 +22,9 @@ async function team() {
   relay(docs[0], docs[1])
   relay(docs[1], docs[0])
   const bridges = [new IncidentBridge(ana.db, id, docs[0]), new IncidentBridge(ben.db, id, docs[1])]
+  // What each app writes goes into its document as it commits (TeamSync does this in the app).
+  ana.store.onWritten((_, events) => void bridges[0]!.push(events))
+  ben.store.onWritten((_, events) => void bridges[1]!.push(events))
   await Promise.all(bridges.map((b) => b.start()))
   const settle = async () => {
     for (let i = 0; i < 5; i++) {

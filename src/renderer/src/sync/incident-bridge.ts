@@ -1,14 +1,15 @@
 /**
  * Keeps one incident's local record (Dexie, where every screen, search and export reads) and its
  * shared Yjs document in step, both ways:
- * - events written here go into the document (by id, so each goes once);
+ * - events written here go into the document (by id, so each goes once), told by the event store
+ *   when each write commits;
  * - events that arrive in the document from teammates are written here, in one transaction with
  *   the incident re-projected from all its events in the order every machine agrees on;
  * - the document's own state (the collaborative post-mortem among it) is kept in the `ydocs`
  *   table, so a restart merges with teammates instead of starting over.
  * Dexie stays the local store; the document is how it travels.
  */
-import { replay } from '@shared/domain/events'
+import { replay, type TimelineEvent } from '@shared/domain/events'
 import { appendEvents, incidentDocName, readEvents } from '@shared/sync/incident-doc'
 import Dexie from 'dexie'
 import * as Y from 'yjs'
@@ -27,9 +28,6 @@ export class IncidentBridge {
     this.saving = this.saving.then(() => this.save())
     if (origin !== LOCAL) this.pulling = this.pulling.then(() => this.pull())
   }
-  private readonly onStorage = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => key.includes('/events/'))) void this.push()
-  }
 
   constructor(
     private readonly db: SteadyDb,
@@ -45,14 +43,12 @@ export class IncidentBridge {
     const stored = await this.db.ydocs.get(this.name)
     if (stored) Y.applyUpdate(this.doc, stored.state, STORED)
     this.doc.on('update', this.onUpdate)
-    Dexie.on.storagemutated.subscribe(this.onStorage)
     await this.push()
     await this.pull()
   }
 
   stop(): Promise<void> {
     this.doc.off('update', this.onUpdate)
-    Dexie.on.storagemutated.unsubscribe(this.onStorage)
     return this.idle()
   }
 
@@ -62,9 +58,13 @@ export class IncidentBridge {
     await this.saving
   }
 
-  /** The events written here that the document does not have yet go into it. */
-  async push(): Promise<void> {
-    const events = await this.db.events.where('incidentId').equals(this.incidentId).toArray()
+  /**
+   * The events written here that the document does not have yet go into it: all of them at
+   * start, then each write's as it is committed (the event store says so: see TeamSync).
+   */
+  async push(written?: readonly TimelineEvent[]): Promise<void> {
+    const events =
+      written ?? (await this.db.events.where('incidentId').equals(this.incidentId).toArray())
     appendEvents(this.doc, events, LOCAL)
   }
 

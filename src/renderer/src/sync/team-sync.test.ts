@@ -34,7 +34,12 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 8000) => {
 
 async function teammate(name: string) {
   const local = testDb(undefined, name)
-  const sync = new TeamSync(local.db, { url: server.url, secret: SECRET, name }, WebSocket)
+  const sync = new TeamSync(
+    local.db,
+    { url: server.url, secret: SECRET, name },
+    local.store,
+    WebSocket,
+  )
   syncs.push(sync)
   await sync.start()
   return { ...local, sync }

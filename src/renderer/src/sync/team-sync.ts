@@ -7,9 +7,9 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
-import Dexie from 'dexie'
 import * as Y from 'yjs'
 import type { SteadyDb } from '../db/database'
+import type { EventStore } from '../db/event-store'
 import { IncidentBridge } from './incident-bridge'
 import type { TeamConfig } from './team-config'
 
@@ -36,13 +36,13 @@ export class TeamSync {
   private status: SyncStatus = { state: 'syncing', since: null, waiting: 0, refused: null }
   private readonly listeners = new Set<(status: SyncStatus) => void>()
   private stopped = false
-  private readonly onStorage = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => key.includes('/incidents/'))) void this.shareLocal()
-  }
+  private stopWatching = () => undefined as unknown
 
   constructor(
     private readonly db: SteadyDb,
     private readonly config: TeamConfig,
+    /** The event store this app writes through: each committed write is sent on. */
+    private readonly store: Pick<EventStore, 'onWritten'>,
     webSocket?: unknown,
   ) {
     this.socket = new HocuspocusProviderWebsocket({
@@ -82,7 +82,12 @@ export class TeamSync {
   }
 
   async start(): Promise<void> {
-    Dexie.on.storagemutated.subscribe(this.onStorage)
+    this.stopWatching = this.store.onWritten((id, events) => {
+      const joined = this.joined.get(id)
+      if (joined) void joined.bridge.push(events)
+      else void this.join(id) // a new incident: its bridge sends everything it has
+      this.incidentsMap().set(id, Math.max(...events.map((e) => e.recordedAt)))
+    })
     await this.shareLocal()
   }
 
@@ -164,7 +169,7 @@ export class TeamSync {
 
   async stop(): Promise<void> {
     this.stopped = true
-    Dexie.on.storagemutated.unsubscribe(this.onStorage)
+    this.stopWatching()
     for (const { bridge, provider } of this.joined.values()) {
       provider.destroy()
       await bridge.stop()

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react'
 import { create } from 'zustand'
-import { db } from '../db/instance'
+import { db, eventStore } from '../db/instance'
 import { loadTeamConfig } from './team-config'
 import type * as Y from 'yjs'
 import type { SyncStatus, TeamSync } from './team-sync'
@@ -26,7 +26,7 @@ export function useTeamSync(): void {
     let stop = () => undefined as unknown
     running = import('./team-sync').then(({ TeamSync }) => {
       if (stopped) return null
-      const sync = new TeamSync(db, config)
+      const sync = new TeamSync(db, config, eventStore)
       const off = sync.onStatus((status) => useSyncStatus.setState({ status }))
       stop = () => {
         off()
