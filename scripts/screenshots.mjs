@@ -204,6 +204,12 @@ const scenes = {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('button', { name: 'Export CSV files…' }).scrollIntoViewIfNeeded()
   },
+  'settings-team': async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page
+      .getByRole('heading', { name: 'Team', exact: true })
+      .evaluate((el) => el.scrollIntoView())
+  },
   'settings-reminders': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('group', { name: 'Quiet hours' }).scrollIntoViewIfNeeded()
