@@ -113,7 +113,8 @@ export class TeamSync {
   private async joinAll(ids: readonly string[]): Promise<void> {
     const fresh = ids.filter((id) => !this.joined.has(id))
     for (let i = 0; i < fresh.length && !this.stopped; i += BATCH) {
-      await Promise.all(fresh.slice(i, i + BATCH).map((id) => this.join(id)))
+      // One incident that fails to join must not keep the rest from joining.
+      await Promise.allSettled(fresh.slice(i, i + BATCH).map((id) => this.join(id)))
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
   }
