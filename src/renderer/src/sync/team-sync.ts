@@ -110,11 +110,19 @@ export class TeamSync {
     return this.joinAll([...this.incidentsMap().keys()])
   }
 
+  /** Incidents listed but not joined yet: until they are, the status is not "synced". */
+  private toJoin = 0
+
   private async joinAll(ids: readonly string[]): Promise<void> {
     const fresh = ids.filter((id) => !this.joined.has(id))
+    this.toJoin += fresh.length
+    this.recount()
     for (let i = 0; i < fresh.length && !this.stopped; i += BATCH) {
+      const batch = fresh.slice(i, i + BATCH)
       // One incident that fails to join must not keep the rest from joining.
-      await Promise.allSettled(fresh.slice(i, i + BATCH).map((id) => this.join(id)))
+      await Promise.allSettled(batch.map((id) => this.join(id)))
+      this.toJoin -= batch.length
+      this.recount()
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
   }
@@ -156,9 +164,11 @@ export class TeamSync {
   private recount(): void {
     const providers = [this.indexProvider, ...[...this.joined.values()].map((j) => j.provider)]
     const waiting = providers.filter((p) => p.hasUnsyncedChanges).length
+    // Synced means every listed incident is joined and has heard from the server.
+    const behind = waiting + providers.filter((p) => !p.isSynced).length + this.toJoin
     this.update({
       waiting,
-      ...(this.status.state !== 'offline' ? { state: waiting ? 'syncing' : 'synced' } : {}),
+      ...(this.status.state !== 'offline' ? { state: behind ? 'syncing' : 'synced' } : {}),
     })
   }
 
