@@ -130,7 +130,11 @@ function durationBreakdown(incidents: readonly Incident[], key: DurationKey): Du
   const grouped = <G extends string>(groupsOf: (i: Incident) => G[]) => {
     const groups = new Map<G, Incident[]>()
     for (const i of incidents)
-      for (const g of groupsOf(i)) groups.set(g, [...(groups.get(g) ?? []), i])
+      for (const g of groupsOf(i)) {
+        const list = groups.get(g)
+        if (list) list.push(i)
+        else groups.set(g, [i])
+      }
     return [...groups].flatMap(([group, list]) => {
       const d = distribution(points(list))
       return d ? [{ group, distribution: d }] : []

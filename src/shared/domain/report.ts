@@ -164,7 +164,9 @@ function itemsByOwner(
   const owners = new Map<string, ActionItem[]>()
   for (const item of items) {
     const owner = item.owner.trim() || 'Nobody yet'
-    owners.set(owner, [...(owners.get(owner) ?? []), item])
+    const list = owners.get(owner)
+    if (list) list.push(item)
+    else owners.set(owner, [item])
   }
   return [...owners]
     .sort(([a], [b]) => (a === 'Nobody yet' ? 1 : b === 'Nobody yet' ? -1 : a.localeCompare(b)))

@@ -13,7 +13,7 @@ import { PERIODS, periodOf, type Period, type PeriodKind } from '@shared/domain/
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useCallback, useId, useMemo, useState } from 'react'
 import { FilterSelect } from '../../components/FilterSelect'
-import { formatDate, formatDuration, useShownZone } from '../../components/format'
+import { formatDate, formatDuration, shownZone, useShownZone } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents, useSettings } from '../../db/hooks'
 import { db } from '../../db/instance'
@@ -23,7 +23,7 @@ import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 import { Chart } from './Chart'
 import { SEVERITY_GROUPS, durationChart, incidentsChart, tallyChart } from './charts'
-import { exportReport } from './report-export'
+import { exportReport, reportName } from './report-export'
 
 const percent = (part: number, whole: number) =>
   whole ? `${Math.round((part / whole) * 100)}%` : '—'
@@ -167,9 +167,8 @@ function ReportButton({ metrics, period }: { metrics: PeriodMetrics; period: Per
     setTheme('light')
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
     try {
-      const day = new Date().toISOString().slice(0, 10)
       const result = await platform.savePdf(
-        `${day}-reliability-review-${period.slug.toLowerCase()}.pdf`,
+        `${reportName(period, { now: Date.now(), zone: shownZone() })}.pdf`,
       )
       setMessage(
         !result.saved

@@ -14,13 +14,17 @@ import { LIGHT_PALETTE, durationChart, incidentsChart, svgFile, tallyChart } fro
 
 const WIDTH = 760
 
+/** "2026-11-27-reliability-review-2026-q3": the report's files (and its PDF) are named after it. */
+export const reportName = (period: Period, ctx: { now: number; zone: string }): string =>
+  `${formatInZone(ctx.now, 'yyyy-MM-dd', ctx.zone)}-reliability-review-${period.slug.toLowerCase()}`
+
 /** The report's files: the Markdown first, then one SVG per chart it shows. */
 export function reportFiles(
   metrics: PeriodMetrics,
   period: Period,
   ctx: { now: number; zone: string },
 ): MarkdownFile[] {
-  const base = `${formatInZone(ctx.now, 'yyyy-MM-dd', ctx.zone)}-reliability-review-${period.slug.toLowerCase()}`
+  const base = reportName(period, ctx)
   const o = { palette: LIGHT_PALETTE, width: WIDTH, document }
   const charts: ReportCharts = {}
   const svgs: MarkdownFile[] = []

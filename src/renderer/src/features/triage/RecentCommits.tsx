@@ -41,7 +41,7 @@ export function RecentCommits({ incident }: { incident: Incident }) {
     git
       .recent({ from: to - hours * HOUR - 15 * MINUTE, to })
       .then(settle)
-      .catch(() => settle([]))
+      .catch(() => settle([{ path: '', name: 'git', changes: [], error: 'could not be asked' }]))
     return () => {
       live = false
     }
