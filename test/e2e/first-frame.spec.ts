@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 import type { Incident } from '../../src/shared/domain/model'
 import { sortForHome } from '../../src/renderer/src/features/incidents/search'
 import { generateDataset } from '../../bench/generate.mjs'
-import { newIncident, openApp, phaseHeading } from './helpers'
+import { newIncident, openApp, phaseHeading, seedDatabase } from './helpers'
 
 /** Waits until the list's picture (saved a moment after it changes) shows `text`. */
 async function pictureSaved(page: Page, text: string): Promise<void> {
@@ -69,20 +69,7 @@ test('a list longer than its first page still scrolls and searches through every
 }) => {
   await openApp(page)
   const { incidents, events } = generateDataset(80, { eventsPer: 4, bigEvents: 4 })
-  await page.evaluate(
-    async (data) => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const request = indexedDB.open('steady')
-        request.onsuccess = () => resolve(request.result)
-      })
-      const tx = db.transaction(['incidents', 'events'], 'readwrite')
-      for (const incident of data.incidents) tx.objectStore('incidents').put(incident)
-      for (const event of data.events) tx.objectStore('events').put(event)
-      await new Promise((resolve) => (tx.oncomplete = resolve))
-      db.close()
-    },
-    { incidents, events },
-  )
+  await seedDatabase(page, { incidents, events })
   await page.reload()
   const list = page.getByRole('list', { name: 'Incidents' })
   await expect(list).not.toHaveAttribute('aria-busy')

@@ -66,3 +66,36 @@ export async function exportEverything(page: Page): Promise<Record<string, unkno
     unknown
   >
 }
+
+/** Writes rows (table → rows) straight into the app's database; reload to see them. */
+export async function seedDatabase(page: Page, data: object): Promise<void> {
+  await page.evaluate(async (data) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('steady')
+      request.onsuccess = () => resolve(request.result)
+    })
+    const tx = db.transaction(Object.keys(data), 'readwrite')
+    for (const [store, rows] of Object.entries(data as Record<string, unknown[]>))
+      for (const row of rows) tx.objectStore(store).put(row)
+    await new Promise((resolve) => (tx.oncomplete = resolve))
+    db.close()
+  }, data)
+}
+
+/** How many rows a table of the app's database holds. */
+export function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (store) =>
+      new Promise<number>((resolve) => {
+        const request = indexedDB.open('steady')
+        request.onsuccess = () => {
+          const count = request.result.transaction(store).objectStore(store).count()
+          count.onsuccess = () => {
+            request.result.close()
+            resolve(count.result)
+          }
+        }
+      }),
+    store,
+  )
+}

@@ -4,7 +4,15 @@ import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { startSyncServer, type RunningSyncServer } from '../../src/main/sync/sync-server'
 import { expect, test } from './fixtures'
-import { newIncident, openApp, phaseHeading, resolveQuickly } from './helpers'
+import { generateDataset } from '../../bench/generate.mjs'
+import {
+  countRows,
+  newIncident,
+  openApp,
+  phaseHeading,
+  resolveQuickly,
+  seedDatabase,
+} from './helpers'
 
 const SECRET = 'correct horse battery staple'
 let dir: string
@@ -20,7 +28,11 @@ test.afterAll(async () => {
 })
 
 /** A teammate's app: its own browser storage, joined to the team through Settings. */
-async function teammate(browser: Browser, name: string): Promise<Page> {
+async function teammate(
+  browser: Browser,
+  name: string,
+  history?: Parameters<typeof seedDatabase>[1],
+): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await openApp(page)
   await page.getByRole('button', { name: 'Settings' }).click()
@@ -29,9 +41,14 @@ async function teammate(browser: Browser, name: string): Promise<Page> {
   await page.getByLabel('Name shown to the team').fill(name)
   await page.getByRole('button', { name: 'Join the team' }).click()
   await expect(page.getByText(`as ${name}.`)).toBeVisible()
+  if (history) {
+    // A history written before this app ran in the team: shared when it next starts.
+    await seedDatabase(page, history)
+    await page.reload()
+  }
   await expect(
     page.getByRole('status').filter({ hasText: 'Synced with the team' }).first(),
-  ).toBeVisible()
+  ).toBeVisible({ timeout: 20_000 })
   return page
 }
 
@@ -93,4 +110,20 @@ test('two teammates type in the same post-mortem at once, and each sees both', a
     await expect(doc(p)).toContainText('Ana: the token cache expired.')
     await expect(doc(p)).toContainText('Ben: no alert on login errors.')
   }
+})
+
+test('a teammate’s whole history reaches a new teammate, while reminders fire as it is shared', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await page.close()
+  // Years of incidents, some with reminders due: the app starts, shares them all, and meanwhile
+  // fires the reminders (writes), which must not keep any incident from being shared.
+  const history = generateDataset(1000, { eventsPer: 8, bigEvents: 8 })
+  const ana = await teammate(browser, 'Ana', history)
+  expect(await countRows(ana, 'incidents')).toBe(1000)
+  const ben = await teammate(browser, 'Ben')
+  await expect.poll(() => countRows(ben, 'incidents'), { timeout: 20_000 }).toBe(1000)
+  await expect.poll(() => countRows(ben, 'events')).toBe(await countRows(ana, 'events'))
 })

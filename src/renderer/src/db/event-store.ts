@@ -182,8 +182,12 @@ export class EventStore {
     // Both writes are queued at once: one round trip to the storage engine, not two.
     const saveIncident = isNew ? this.db.incidents.add(next) : this.db.incidents.put(next)
     await Promise.all([this.db.events.bulkAdd(events), saveIncident])
-    // Told once the write is durable (a rolled-back transaction tells nobody).
-    const tell = () => this.written.forEach((listener) => listener(incidentId, events))
+    // Told once the write is durable (a rolled-back transaction tells nobody), and outside it:
+    // a listener's own reads and writes must not run in the finished transaction's zone.
+    const tell = () =>
+      Dexie.ignoreTransaction(() =>
+        this.written.forEach((listener) => listener(incidentId, events)),
+      )
     const tx = Dexie.currentTransaction
     if (tx) tx.on('complete', tell)
     else tell()

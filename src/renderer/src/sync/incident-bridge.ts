@@ -42,6 +42,7 @@ export class IncidentBridge {
   async start(): Promise<void> {
     const stored = await this.db.ydocs.get(this.name)
     if (stored) Y.applyUpdate(this.doc, stored.state, STORED)
+    this.doc.off('update', this.onUpdate) // started again after a failure: followed once
     this.doc.on('update', this.onUpdate)
     await this.push()
     await this.pull()

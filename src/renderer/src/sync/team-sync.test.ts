@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import { startSyncServer, type RunningSyncServer } from '../../../main/sync/sync-server'
 import { testDb } from '../db/test-db'
@@ -65,5 +65,61 @@ it(
     // Someone who joins later gets everything.
     const cy = await teammate('cy')
     await until(async () => (await cy.incidents.get(id))?.notes.length === 2)
+  },
+)
+
+it(
+  'a new teammate gets every one of many incidents, and the sharer is "synced" only once the server has them all',
+  { timeout: 60_000 },
+  async () => {
+    const ana = testDb(undefined, 'ana')
+    const many = 200
+    for (let i = 0; i < many; i++) {
+      const { id } = await ana.incidents.open({ title: `Incident ${i}` })
+      await ana.incidents.addNote(id, `note ${i}`)
+    }
+    const sharing = new TeamSync(
+      ana.db,
+      { url: server.url, secret: SECRET, name: 'ana' },
+      ana.store,
+      WebSocket,
+    )
+    syncs.push(sharing)
+    let status = ''
+    sharing.onStatus((s) => (status = s.state))
+    await sharing.start()
+    await until(() => status === 'synced', 30_000)
+    const server_ = server.instance
+    expect(server_.getDocumentsCount()).toBe(many + 1)
+
+    const ben = await teammate('ben')
+    await until(async () => (await ben.db.incidents.count()) === many, 30_000)
+    expect(await ben.db.events.count()).toBe(await ana.db.events.count())
+  },
+)
+
+it(
+  'an incident whose joining fails (a storage error) is not called synced, and is tried again',
+  { timeout: 20_000 },
+  async () => {
+    TeamSync.retryMs = 200
+    const ana = testDb(undefined, 'ana')
+    const { id } = await ana.incidents.open({ title: 'Checkout 502' })
+    vi.spyOn(ana.db.ydocs, 'get').mockRejectedValueOnce(new Error('The disk hiccupped'))
+    const sharing = new TeamSync(
+      ana.db,
+      { url: server.url, secret: SECRET, name: 'ana' },
+      ana.store,
+      WebSocket,
+    )
+    syncs.push(sharing)
+    const states: string[] = []
+    sharing.onStatus((s) => states.push(s.state))
+    await sharing.start()
+    await until(() => states.at(-1) === 'synced')
+    // Not synced while the incident had not joined: synced came only after it was tried again.
+    expect(ana.db.ydocs.get).toHaveBeenCalledTimes(2)
+    const ben = await teammate('ben')
+    await until(async () => (await ben.incidents.get(id))?.title === 'Checkout 502')
   },
 )

@@ -7,6 +7,7 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
+import Dexie from 'dexie'
 import * as Y from 'yjs'
 import type { SteadyDb } from '../db/database'
 import type { EventStore } from '../db/event-store'
@@ -127,13 +128,35 @@ export class TeamSync {
     }
   }
 
+  /** How long a failed join waits before it is tried again. */
+  static retryMs = 5000
+
+  /** Incidents whose joining failed (their bridge could not start): tried again a little later. */
+  private readonly failed = new Set<string>()
+
   /** Joins one incident's document now (an incident opened on screen need not wait its turn). */
   async join(id: string): Promise<void> {
     if (this.joined.has(id) || this.stopped) return
     const bridge = new IncidentBridge(this.db, id)
     const provider = this.provider(incidentDocName(id), bridge.doc)
     this.joined.set(id, { bridge, provider })
-    await bridge.start()
+    await this.startBridge(id, bridge)
+  }
+
+  private async startBridge(id: string, bridge: IncidentBridge): Promise<void> {
+    try {
+      // Its own reads and writes, whoever asked: never inside a caller's database transaction.
+      await Dexie.ignoreTransaction(() => bridge.start())
+      if (this.failed.delete(id)) this.recount()
+    } catch (error) {
+      // Counted until it starts (an incident that shares nothing must not look synced).
+      this.failed.add(id)
+      this.recount()
+      setTimeout(() => {
+        if (!this.stopped) void this.startBridge(id, bridge).catch(() => undefined)
+      }, TeamSync.retryMs)
+      throw error
+    }
   }
 
   /**
@@ -165,7 +188,8 @@ export class TeamSync {
     const providers = [this.indexProvider, ...[...this.joined.values()].map((j) => j.provider)]
     const waiting = providers.filter((p) => p.hasUnsyncedChanges).length
     // Synced means every listed incident is joined and has heard from the server.
-    const behind = waiting + providers.filter((p) => !p.isSynced).length + this.toJoin
+    const behind =
+      waiting + providers.filter((p) => !p.isSynced).length + this.toJoin + this.failed.size
     this.update({
       waiting,
       ...(this.status.state !== 'offline' ? { state: behind ? 'syncing' : 'synced' } : {}),
