@@ -11,9 +11,9 @@
  */
 import { replay, type TimelineEvent } from '@shared/domain/events'
 import { appendEvents, incidentDocName, readEvents } from '@shared/sync/incident-doc'
-import Dexie from 'dexie'
 import * as Y from 'yjs'
 import type { SteadyDb } from '../db/database'
+import { SharedWrites } from './shared-writes'
 
 /** The origin of changes made from this machine's database, and of state loaded from disk. */
 export const LOCAL = Symbol('local')
@@ -21,12 +21,15 @@ const STORED = Symbol('stored')
 
 export class IncidentBridge {
   readonly name: string
-  private saving: Promise<void> = Promise.resolve()
+  /** The last write asked for; a pull or save already waiting is not asked for again. */
   private pulling: Promise<void> = Promise.resolve()
+  private saving: Promise<void> = Promise.resolve()
+  private pullWaiting = false
+  private saveWaiting = false
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === STORED) return
-    this.saving = this.saving.then(() => this.save())
-    if (origin !== LOCAL) this.pulling = this.pulling.then(() => this.pull())
+    this.requestSave()
+    if (origin !== LOCAL) this.requestPull()
   }
 
   constructor(
@@ -34,18 +37,24 @@ export class IncidentBridge {
     readonly incidentId: string,
     readonly doc: Y.Doc = new Y.Doc(),
     private readonly now: () => number = Date.now,
+    /** Shared by every bridge of the team, so writes that arrive together are one transaction. */
+    private readonly writes = new SharedWrites(db),
   ) {
     this.name = incidentDocName(incidentId)
   }
 
-  /** Loads the stored state, adds what was written here meanwhile, and follows both sides. */
+  /**
+   * Loads the stored state, adds what was written here meanwhile, writes what the document has
+   * that the database lacks, and follows both sides from then on.
+   */
   async start(): Promise<void> {
-    const stored = await this.db.ydocs.get(this.name)
-    if (stored) Y.applyUpdate(this.doc, stored.state, STORED)
-    this.doc.off('update', this.onUpdate) // started again after a failure: followed once
-    this.doc.on('update', this.onUpdate)
-    await this.push()
-    await this.pull()
+    await this.writes.run(async () => {
+      const stored = await this.db.ydocs.get(this.name)
+      if (stored) Y.applyUpdate(this.doc, stored.state, STORED)
+      this.doc.off('update', this.onUpdate) // started again after a failure: followed once
+      this.doc.on('update', this.onUpdate)
+      await this.pull()
+    })
   }
 
   stop(): Promise<void> {
@@ -59,44 +68,62 @@ export class IncidentBridge {
     await this.saving
   }
 
-  /**
-   * The events written here that the document does not have yet go into it: all of them at
-   * start, then each write's as it is committed (the event store says so: see TeamSync).
-   */
-  async push(written?: readonly TimelineEvent[]): Promise<void> {
-    const events =
-      written ?? (await this.db.events.where('incidentId').equals(this.incidentId).toArray())
-    appendEvents(this.doc, events, LOCAL)
+  /** Events written here, as each write commits (the event store says so: see TeamSync). */
+  push(written: readonly TimelineEvent[]): void {
+    appendEvents(this.doc, written, LOCAL)
+  }
+
+  private requestPull(): void {
+    if (this.pullWaiting) return
+    this.pullWaiting = true
+    this.pulling = this.writes
+      .run(() => {
+        this.pullWaiting = false
+        return this.pull()
+      })
+      .catch(report)
+  }
+
+  private requestSave(): void {
+    if (this.saveWaiting) return
+    this.saveWaiting = true
+    this.saving = this.writes
+      .run(() => {
+        this.saveWaiting = false
+        return this.save()
+      })
+      .catch(report)
   }
 
   /**
-   * Writes what teammates added: every event the document has and this database lacks, then the
-   * incident as all its events say, with the events numbered in the agreed order.
+   * Inside a shared write: what teammates added — every event the document has and this database
+   * lacks — then the incident as all its events say, with the events numbered in the agreed
+   * order. Anything written here that the document lacks goes into it first.
    */
   private async pull(): Promise<void> {
     const { db } = this
-    await db.transaction('rw', [db.incidents, db.events], async () => {
-      const local = await db.events.where('incidentId').equals(this.incidentId).toArray()
-      // Anything written here since the last push goes first, so no local event is left out.
-      appendEvents(this.doc, local, LOCAL)
-      const known = new Set(local.map((e) => e.id))
-      const { events } = readEvents(this.doc, this.incidentId)
-      if (events.every((e) => known.has(e.id))) return
-      const incident = replay(events)
-      if (!incident) return
-      await db.events.bulkPut(events)
-      await db.incidents.put({ ...incident, lastSeq: events.length })
-    })
+    const local = await db.events.where('incidentId').equals(this.incidentId).toArray()
+    appendEvents(this.doc, local, LOCAL)
+    const known = new Set(local.map((e) => e.id))
+    const { events } = readEvents(this.doc, this.incidentId)
+    if (events.every((e) => known.has(e.id))) return
+    const incident = replay(events)
+    if (!incident) return
+    await db.events.bulkPut(events)
+    await db.incidents.put({ ...incident, lastSeq: events.length })
   }
 
+  /** Inside a shared write: the document's state, so a restart merges instead of starting over. */
   private async save(): Promise<void> {
-    // Outside any transaction the update came from (a pull's): the state is its own write.
-    await Dexie.ignoreTransaction(() =>
-      this.db.ydocs.put({
-        name: this.name,
-        state: Y.encodeStateAsUpdate(this.doc),
-        updatedAt: this.now(),
-      }),
-    )
+    await this.db.ydocs.put({
+      name: this.name,
+      state: Y.encodeStateAsUpdate(this.doc),
+      updatedAt: this.now(),
+    })
   }
+}
+
+/** A write that failed is tried again by the next change; the console says why it failed. */
+function report(error: unknown): void {
+  console.warn('Team sync could not write to the local database:', error)
 }

@@ -7,11 +7,11 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
-import Dexie from 'dexie'
 import * as Y from 'yjs'
 import type { SteadyDb } from '../db/database'
 import type { EventStore } from '../db/event-store'
 import { IncidentBridge } from './incident-bridge'
+import { SharedWrites } from './shared-writes'
 import type { TeamConfig } from './team-config'
 
 export interface SyncStatus {
@@ -37,6 +37,8 @@ export class TeamSync {
   private status: SyncStatus = { state: 'syncing', since: null, waiting: 0, refused: null }
   private readonly listeners = new Set<(status: SyncStatus) => void>()
   private stopped = false
+  /** Every bridge's database writes, gathered (see SharedWrites). */
+  private readonly writes: SharedWrites
   private stopWatching = () => undefined as unknown
 
   constructor(
@@ -46,6 +48,7 @@ export class TeamSync {
     private readonly store: Pick<EventStore, 'onWritten'>,
     webSocket?: unknown,
   ) {
+    this.writes = new SharedWrites(db)
     this.socket = new HocuspocusProviderWebsocket({
       url: config.url,
       ...(webSocket ? { WebSocketPolyfill: webSocket } : {}),
@@ -85,7 +88,7 @@ export class TeamSync {
   async start(): Promise<void> {
     this.stopWatching = this.store.onWritten((id, events) => {
       const joined = this.joined.get(id)
-      if (joined) void joined.bridge.push(events)
+      if (joined) joined.bridge.push(events)
       else void this.join(id) // a new incident: its bridge sends everything it has
       this.incidentsMap().set(id, Math.max(...events.map((e) => e.recordedAt)))
     })
@@ -94,7 +97,9 @@ export class TeamSync {
 
   /** Local incidents join the index and are joined: the ones in progress first. */
   private async shareLocal(): Promise<void> {
-    const incidents = await this.db.incidents.toArray()
+    // Counted as one to join until the local list is read: not "synced" before it is shared.
+    this.toJoin++
+    const incidents = await this.db.incidents.toArray().finally(() => this.toJoin--)
     const listed = this.incidentsMap()
     this.index.transact(() => {
       for (const i of incidents)
@@ -137,7 +142,7 @@ export class TeamSync {
   /** Joins one incident's document now (an incident opened on screen need not wait its turn). */
   async join(id: string): Promise<void> {
     if (this.joined.has(id) || this.stopped) return
-    const bridge = new IncidentBridge(this.db, id)
+    const bridge = new IncidentBridge(this.db, id, undefined, undefined, this.writes)
     const provider = this.provider(incidentDocName(id), bridge.doc)
     this.joined.set(id, { bridge, provider })
     await this.startBridge(id, bridge)
@@ -145,8 +150,7 @@ export class TeamSync {
 
   private async startBridge(id: string, bridge: IncidentBridge): Promise<void> {
     try {
-      // Its own reads and writes, whoever asked: never inside a caller's database transaction.
-      await Dexie.ignoreTransaction(() => bridge.start())
+      await bridge.start()
       if (this.failed.delete(id)) this.recount()
     } catch (error) {
       // Counted until it starts (an incident that shares nothing must not look synced).

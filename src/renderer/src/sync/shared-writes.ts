@@ -1,0 +1,49 @@
+/**
+ * The team's writes to the local database, gathered: every bridge's work that arrives within one
+ * turn of the event loop runs in one transaction. A new teammate's first sync brings a thousand
+ * incidents at once; written one transaction each (several per incident) they took most of a
+ * minute, gathered they are a few dozen writes.
+ */
+import Dexie from 'dexie'
+import type { SteadyDb } from '../db/database'
+
+type Work = () => Promise<void>
+
+/** Works gathered into one transaction at most: a long one would hold the screens' writes up. */
+const MOST = 100
+
+export class SharedWrites {
+  private queue: { work: Work; resolve: () => void; reject: (error: unknown) => void }[] = []
+  private scheduled = false
+
+  constructor(private readonly db: SteadyDb) {}
+
+  /** Runs `work` in a transaction on incidents, events and ydocs; resolves once it commits. */
+  run(work: Work): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ work, resolve, reject })
+      if (!this.scheduled) {
+        this.scheduled = true
+        setTimeout(() => void this.flush(), 0)
+      }
+    })
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, MOST)
+    const { db } = this
+    try {
+      // Never inside a caller's transaction: this is its own write.
+      await Dexie.ignoreTransaction(() =>
+        db.transaction('rw', [db.incidents, db.events, db.ydocs], () =>
+          Promise.all(batch.map(({ work }) => work())),
+        ),
+      )
+      for (const { resolve } of batch) resolve()
+    } catch (error) {
+      for (const { reject } of batch) reject(error)
+    }
+    if (this.queue.length) setTimeout(() => void this.flush(), 0)
+    else this.scheduled = false
+  }
+}
