@@ -4,6 +4,7 @@
  * bundle against a recording fake of Electron (test/desktop/boot.test.ts).
  */
 import { mkdir } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {
   type WebContents,
@@ -18,6 +19,7 @@ import {
   net,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -42,6 +44,8 @@ import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, serveApp } from './security/app-p
 import { CONTENT_SECURITY_POLICY } from './security/csp'
 import { externalOpener } from './security/external-links'
 import { denyAllPermissions, isAppUrl } from './security/harden'
+import { startSyncServer } from './sync/sync-server'
+import { Team, ipv4Addresses, registerTeamIpc } from './team/team'
 import { createTray, registerTrayIpc, type TrayActions } from './tray/tray'
 import { mainWindows } from './window/main-window'
 import { WindowController, crashQuestion } from './window/window-controller'
@@ -110,6 +114,13 @@ if (!app.requestSingleInstanceLock()) {
     fired: (due) => sendToPage(page(), 'reminders:fired', due),
     ...fileStore(userData('reminders.json')),
   })
+  const team = new Team({
+    dir: app.getPath('userData'),
+    safeStorage,
+    addresses: () => ipv4Addresses(os.networkInterfaces()),
+    startServer: startSyncServer,
+    log: (line) => console.log(`[sync server] ${line}`),
+  })
   const backupDir = userData('backups')
   const backups = new BackupService({
     dir: backupDir,
@@ -133,6 +144,8 @@ if (!app.requestSingleInstanceLock()) {
       revealFolder: () => shell.openPath(backupDir),
     })
     registerDesktopIpc(handle, desktop)
+    registerTeamIpc(handle, team)
+    await team.resume()
     registerGitIpc(
       handle,
       new Repositories({
@@ -148,5 +161,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', actions.show)
   })
 
-  registerQuit(app, { lastBackup, windows, keepsInTray, services: [desktop, scheduler, backups] })
+  registerQuit(app, {
+    lastBackup,
+    windows,
+    keepsInTray,
+    services: [desktop, scheduler, backups, team],
+  })
 }

@@ -14,6 +14,7 @@ import type {
   IpcEventArgs,
   IpcResult,
   DesktopPreferences,
+  HostRequest,
   MarkdownFile,
   ScheduledReminder,
   TrayStatus,
@@ -45,6 +46,12 @@ const steady = {
   },
   tray: {
     update: (status: TrayStatus) => invoke('tray:update', status),
+  },
+  team: {
+    getSecret: () => invoke('team:get-secret'),
+    setSecret: (secret: string | null) => invoke('team:set-secret', secret),
+    hostStatus: () => invoke('team:host-status'),
+    host: (request: HostRequest | null) => invoke('team:host', request),
   },
   desktop: {
     getPreferences: () => invoke('desktop:get-preferences'),

@@ -192,6 +192,24 @@ export const saveResultSchema = z.object({ saved: z.boolean(), where: z.string()
 export type SaveResult = z.infer<typeof saveResultSchema>
 
 /** Channel name → schema of its arguments (a tuple) and of its result. */
+/** Hosting the team's sync server on this computer (desktop). */
+export const hostRequestSchema = z.object({
+  address: z.string().regex(/^\d{1,3}(?:\.\d{1,3}){3}$/, 'an IPv4 address'),
+  port: z.number().int().min(1024).max(65_535),
+})
+export type HostRequest = z.infer<typeof hostRequestSchema>
+export const hostStatusSchema = z.object({
+  /** The address teammates join, while hosting. */
+  hosting: z.string().nullable(),
+  address: z.string(),
+  port: z.number().int(),
+  /** This computer's addresses the server may listen on. */
+  addresses: z.array(z.string()),
+  problem: z.string().nullable(),
+})
+export type HostStatus = z.infer<typeof hostStatusSchema>
+const teamSecretSchema = z.string().min(16).max(500)
+
 export const ipcContract = {
   'app:get-info': { args: z.tuple([]), result: appInfoSchema },
   'shell:open-external': { args: z.tuple([externalUrlSchema]), result: z.boolean() },
@@ -226,6 +244,13 @@ export const ipcContract = {
     args: z.tuple([gitWindowSchema]),
     result: z.array(repositoryChangesSchema).max(GIT_LIMITS.repositories),
   },
+  /** The team secret, kept encrypted by the OS keyring; null when none is kept. */
+  'team:get-secret': { args: z.tuple([]), result: teamSecretSchema.nullable() },
+  /** Keeps (or with null forgets) the secret; false when this computer has no keyring. */
+  'team:set-secret': { args: z.tuple([teamSecretSchema.nullable()]), result: z.boolean() },
+  'team:host-status': { args: z.tuple([]), result: hostStatusSchema },
+  /** Hosts the team's sync server at that address and port; null stops hosting. */
+  'team:host': { args: z.tuple([hostRequestSchema.nullable()]), result: hostStatusSchema },
   'desktop:get-preferences': { args: z.tuple([]), result: desktopStatusSchema },
   'desktop:set-preferences': {
     args: z.tuple([desktopPreferencesSchema.partial()]),
@@ -276,6 +301,13 @@ export interface SteadyApi {
     add(): Promise<{ repositories: Repository[]; error?: string }>
     remove(path: string): Promise<Repository[]>
     recent(window: { from: number; to: number }): Promise<RepositoryChanges[]>
+  }
+  /** The team: its secret kept by the OS keyring, and hosting its sync server here. */
+  team: {
+    getSecret(): Promise<string | null>
+    setSecret(secret: string | null): Promise<boolean>
+    hostStatus(): Promise<HostStatus>
+    host(request: HostRequest | null): Promise<HostStatus>
   }
   desktop: {
     getPreferences(): Promise<DesktopStatus>

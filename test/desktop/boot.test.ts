@@ -8,9 +8,11 @@
  * itself — stays for a release machine. Run after `npm run build` (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { SteadyApi } from '../../src/shared/ipc-contract'
+import { WebSocket } from 'ws'
 import * as electron from './fake-electron'
 
 vi.mock('electron', async () => {
@@ -31,6 +33,14 @@ function loadPreload(): SteadyApi {
   new Function('require', 'module', 'exports', code)(require, module, module.exports)
   return electron.exposed.get('steady') as SteadyApi
 }
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 
 const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -69,7 +79,18 @@ describe('the desktop process, booted from the build', () => {
   it('answers every preload function through IPC, validating what it is given', async () => {
     steady = loadPreload()
     expect(Object.keys(steady).sort()).toEqual(
-      ['app', 'backup', 'desktop', 'events', 'export', 'git', 'reminders', 'shell', 'tray'].sort(),
+      [
+        'app',
+        'backup',
+        'desktop',
+        'events',
+        'export',
+        'git',
+        'reminders',
+        'shell',
+        'team',
+        'tray',
+      ].sort(),
     )
     expect(await steady.app.getInfo()).toMatchObject({ name: 'Steady', version: '0.0.0-test' })
     expect(await steady.shell.openExternal('https://status.example.com/')).toBe(true)
@@ -118,6 +139,50 @@ describe('the desktop process, booted from the build', () => {
     await expect(steady.git.recent({ from: 0, to: 8 * 86_400_000 })).rejects.toThrow(
       /invalid arguments/,
     )
+  })
+
+  it('keeps the team secret sealed by the OS keyring, and hosts the team server only when asked', async () => {
+    const secret = 'correct horse battery staple'
+    expect(await steady.team.getSecret()).toBeNull()
+    await expect(steady.team.setSecret('short')).rejects.toThrow(/invalid arguments/)
+    expect(await steady.team.setSecret(secret)).toBe(true)
+    expect(await steady.team.getSecret()).toBe(secret)
+    const kept = readFileSync(path.join(electron.app.getPath('userData'), 'team-secret.bin'))
+    expect(kept.toString()).not.toContain(secret)
+    // Off by default; only this computer's own addresses; then teammates can connect.
+    const off = await steady.team.hostStatus()
+    expect(off).toMatchObject({ hosting: null })
+    expect(off.addresses[0]).toBe('127.0.0.1')
+    expect((await steady.team.host({ address: '10.255.255.1', port: 4321 })).problem).toMatch(
+      /not an address of this computer/,
+    )
+    await expect(steady.team.host({ address: '0.0.0.0; rm', port: 4321 })).rejects.toThrow(
+      /invalid arguments/,
+    )
+    const port = await freePort()
+    const on = await steady.team.host({ address: '127.0.0.1', port })
+    expect(on).toMatchObject({ hosting: `ws://127.0.0.1:${port}`, problem: null })
+    await new Promise((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}`)
+      socket.on('open', () => resolve(socket.close()))
+      socket.on('error', reject)
+    })
+    expect(await steady.team.host(null)).toMatchObject({ hosting: null })
+    // A port something else holds says so.
+    const taken = createServer().listen(port, '127.0.0.1')
+    await new Promise((resolve) => taken.once('listening', resolve))
+    const busy = await steady.team.host({ address: '127.0.0.1', port })
+    expect(busy).toMatchObject({ hosting: null, problem: expect.stringMatching(/in use/) })
+    taken.close()
+    expect(await steady.team.host(null)).toMatchObject({ hosting: null, problem: null })
+    // Forgetting the secret removes it.
+    expect(await steady.team.setSecret(null)).toBe(true)
+    expect(await steady.team.getSecret()).toBeNull()
+    // Without a keyring nothing is written: the page keeps the secret itself.
+    electron.safeStorage.available = false
+    expect(await steady.team.setSecret(secret)).toBe(false)
+    expect(await steady.team.getSecret()).toBeNull()
+    electron.safeStorage.available = true
   })
 
   it('refuses a call from any other origin', async () => {

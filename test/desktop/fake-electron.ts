@@ -209,6 +209,17 @@ export const shell = {
   },
 }
 
+/** An OS keyring that reversibly scrambles (so a test can see nothing is kept in plain text). */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable: () => safeStorage.available,
+  encryptString: (plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`),
+  decryptString: (sealed: Buffer) => {
+    const text = sealed.toString()
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext')
+    return Buffer.from(text.slice('sealed:'.length), 'base64').toString()
+  },
+}
 export const powerMonitor = new Emitter()
 export const nativeTheme = { shouldUseDarkColors: false }
 export const screen = {
@@ -273,6 +284,7 @@ export default {
   dialog,
   shell,
   powerMonitor,
+  safeStorage,
   nativeTheme,
   screen,
   net,

@@ -181,6 +181,14 @@ describe('the team sync server', () => {
     expect(ana.document.getArray('events').length).toBe(3)
   })
 
+  it('listens on the address it is given only, and says when its port is taken', async () => {
+    const { address } = server.instance.server!.httpServer.address() as { address: string }
+    expect(address).toBe('127.0.0.1')
+    await expect(
+      startSyncServer({ dir, secret: SECRET, port: server.port, address: '127.0.0.1' }),
+    ).rejects.toMatchObject({ code: 'EADDRINUSE' })
+  })
+
   it('compares tokens by value, for the team secret and per-person tokens', () => {
     expect(whoIs(SECRET, { secret: SECRET })).toBe('team')
     expect(whoIs('x', { secret: SECRET })).toBeNull()

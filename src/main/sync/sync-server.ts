@@ -70,9 +70,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const server = new Server(
     {
       name: 'steady-sync',
-      port: options.port ?? 1234,
-      address: options.address ?? '127.0.0.1',
       quiet: true,
+      // Signals are the caller's (the CLI stores and stops; the desktop app quits its own way).
+      stopOnSignals: false,
       debounce: 200,
       maxDebounce: 2000,
       extensions: [
@@ -122,9 +122,19 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     },
     { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
   )
-  const instance = await server.listen()
+  // Listened here rather than through server.listen(): Hocuspocus 3.4.4 passes the address as
+  // `address` (not `host`), so Node listens on every interface; and a taken port never rejects.
+  const address = options.address ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject)
+    server.httpServer.listen({ host: address, port: options.port ?? 1234 }, () => {
+      server.httpServer.off('error', reject)
+      resolve()
+    })
+  })
+  const instance = server.hocuspocus
   const port = server.address.port
-  const url = `ws://${options.address ?? '127.0.0.1'}:${port}`
+  const url = `ws://${address}:${port}`
   log(`listening on ${url}, documents in ${options.dir}`)
   return {
     port,

@@ -89,7 +89,7 @@ export function App() {
   const platform = usePlatform()
   useReminderEngine(platform)
   useBackupResponder(platform)
-  useTeamSync()
+  useTeamSync(platform)
   // What has been in the trash for 30 days goes for good, once a start has settled.
   useEffect(() => {
     const timer = setTimeout(() => void incidentsRepo.purgeTrash().catch(() => undefined), 5_000)

@@ -19,6 +19,7 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     onOpenReminders: (listener) => steady.events.onOpenReminders(listener),
     backups: steady.backup,
     git: steady.git,
+    team: steady.team,
     onBackupRequest: (listener) => steady.events.onBackupRequest(listener),
     desktopPreferences: () => steady.desktop.getPreferences(),
     setDesktopPreferences: (changes) => steady.desktop.setPreferences(changes),

@@ -53,6 +53,8 @@ export interface Platform {
   onBackupRequest(listener: (reason: 'scheduled' | 'quit') => void): () => void
   /** The user's own git repositories, for recent changes in Triage; null in web mode. */
   readonly git: SteadyApi['git'] | null
+  /** The team secret sealed by the OS keyring, and hosting the sync server; null in web mode. */
+  readonly team: SteadyApi['team'] | null
   /** Tray, login item and quick-capture shortcut; null in web mode. */
   desktopPreferences(): Promise<DesktopStatus | null>
   setDesktopPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus | null>

@@ -60,6 +60,7 @@ export function createWebPlatform(win: Window = window): Platform {
     onOpenReminders: () => () => undefined,
     backups: null,
     git: null,
+    team: null,
     onBackupRequest: () => () => undefined,
     desktopPreferences: () => Promise.resolve(null),
     setDesktopPreferences: () => Promise.resolve(null),

@@ -1,9 +1,12 @@
 /**
- * Joining a team: the sync server's address, the team secret and this person's name, kept in
- * this browser profile's localStorage (not in the database, so no export or backup ever carries
- * the secret). The page may only connect to that one server (boot/connections.ts narrows the
- * policy at start), so joining another server takes a reload.
+ * Joining a team: the sync server's address, the team secret and this person's name. The address
+ * and name are kept in this browser profile's localStorage (not in the database, so no export or
+ * backup ever carries them). The secret, on the desktop, is sealed by the OS keyring in the main
+ * process (`team` on the platform); in a browser, or on a desktop without a keyring, it stays
+ * beside the address. The page may only connect to that one server (boot/connections.ts narrows
+ * the policy at start), so joining another server takes a reload.
  */
+import type { SteadyApi } from '@shared/ipc-contract'
 import { z } from 'zod'
 import { TEAM_CONFIG_KEY } from '../boot/connections'
 
@@ -24,18 +27,51 @@ export const teamConfigSchema = z.object({
 })
 export type TeamConfig = z.infer<typeof teamConfigSchema>
 
-export function loadTeamConfig(storage: Storage = localStorage): TeamConfig | null {
+/** What localStorage keeps: the secret only where no keyring keeps it. */
+const storedSchema = teamConfigSchema.partial({ secret: true })
+export type StoredTeamConfig = z.infer<typeof storedSchema>
+
+/** Where the desktop keeps the secret (null in a browser). */
+export type SecretKeeper = Pick<SteadyApi['team'], 'getSecret' | 'setSecret'> | null
+
+/** The team joined, as far as this page can tell at once (the secret may be sealed elsewhere). */
+export function loadTeamConfig(storage: Storage = localStorage): StoredTeamConfig | null {
   try {
-    const parsed = teamConfigSchema.safeParse(
-      JSON.parse(storage.getItem(TEAM_CONFIG_KEY) ?? 'null'),
-    )
+    const parsed = storedSchema.safeParse(JSON.parse(storage.getItem(TEAM_CONFIG_KEY) ?? 'null'))
     return parsed.success ? parsed.data : null
   } catch {
     return null
   }
 }
 
-export function saveTeamConfig(config: TeamConfig | null, storage: Storage = localStorage): void {
-  if (config) storage.setItem(TEAM_CONFIG_KEY, JSON.stringify(teamConfigSchema.parse(config)))
-  else storage.removeItem(TEAM_CONFIG_KEY)
+/** The team joined, with its secret (unsealed by the keeper); null when it is not whole. */
+export async function resolveTeamConfig(
+  keeper: SecretKeeper,
+  storage: Storage = localStorage,
+): Promise<TeamConfig | null> {
+  const stored = loadTeamConfig(storage)
+  if (!stored) return null
+  const secret = stored.secret ?? (await keeper?.getSecret()) ?? undefined
+  const parsed = teamConfigSchema.safeParse({ ...stored, secret })
+  return parsed.success ? parsed.data : null
+}
+
+/**
+ * Joins (or with null leaves) a team. Answers whether the secret is sealed by the OS keyring;
+ * otherwise it is kept in this profile beside the address, as in a browser.
+ */
+export async function saveTeamConfig(
+  config: TeamConfig | null,
+  keeper: SecretKeeper,
+  storage: Storage = localStorage,
+): Promise<boolean> {
+  if (!config) {
+    await keeper?.setSecret(null)
+    storage.removeItem(TEAM_CONFIG_KEY)
+    return false
+  }
+  const { secret, ...rest } = teamConfigSchema.parse(config)
+  const sealed = (await keeper?.setSecret(secret)) ?? false
+  storage.setItem(TEAM_CONFIG_KEY, JSON.stringify(sealed ? rest : { ...rest, secret }))
+  return sealed
 }

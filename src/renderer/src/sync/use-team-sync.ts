@@ -5,7 +5,8 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
 import { db, eventStore } from '../db/instance'
-import { loadTeamConfig } from './team-config'
+import type { Platform } from '../platform'
+import { loadTeamConfig, resolveTeamConfig } from './team-config'
 import type * as Y from 'yjs'
 import type { SyncStatus, TeamSync } from './team-sync'
 
@@ -18,27 +19,40 @@ export async function sharedDocument(incidentId: string): Promise<Y.Doc | null> 
   return (await running)?.document(incidentId) ?? null
 }
 
-export function useTeamSync(): void {
+export function useTeamSync(platform: Pick<Platform, 'team'>): void {
   useEffect(() => {
-    const config = loadTeamConfig()
-    if (!config) return
+    if (!loadTeamConfig()) return
     let stopped = false
     let stop = () => undefined as unknown
-    running = import('./team-sync').then(({ TeamSync }) => {
-      if (stopped) return null
-      const sync = new TeamSync(db, config, eventStore)
-      const off = sync.onStatus((status) => useSyncStatus.setState({ status }))
-      stop = () => {
-        off()
-        return sync.stop()
-      }
-      void sync.start()
-      return sync
-    })
+    running = Promise.all([resolveTeamConfig(platform.team), import('./team-sync')]).then(
+      ([config, { TeamSync }]) => {
+        if (stopped) return null
+        if (!config) {
+          // Joined, but the sealed secret no longer opens (another keyring, another computer).
+          useSyncStatus.setState({
+            status: {
+              state: 'offline',
+              since: null,
+              waiting: 0,
+              refused: 'the team secret could not be read here: leave the team and join again',
+            },
+          })
+          return null
+        }
+        const sync = new TeamSync(db, config, eventStore)
+        const off = sync.onStatus((status) => useSyncStatus.setState({ status }))
+        stop = () => {
+          off()
+          return sync.stop()
+        }
+        void sync.start()
+        return sync
+      },
+    )
     return () => {
       stopped = true
       running = Promise.resolve(null)
       void stop()
     }
-  }, [])
+  }, [platform])
 }
