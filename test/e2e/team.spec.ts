@@ -74,6 +74,8 @@ test('a mitigation logged by one teammate shows on the other’s screen; a late 
   await ana.getByLabel('Action', { exact: true }).fill('Roll back deploy 4812')
   await ana.getByRole('button', { name: 'Log this attempt' }).click()
   await expect(ben.getByText('Roll back deploy 4812').first()).toBeVisible({ timeout: 3000 })
+  // Owner fields offer the team's people.
+  await expect(ben.locator('datalist#team-people option[value="Ana"]')).toHaveCount(1)
 
   const cy = await teammate(browser, 'Cy')
   await cy.getByRole('button', { name: 'Incidents', exact: true }).click()

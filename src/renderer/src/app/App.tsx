@@ -24,6 +24,7 @@ import { Sidebar } from './Sidebar'
 import { useShortcuts } from '../commands/use-shortcuts'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useTheme } from './use-theme'
+import { TeamPeople } from '../sync/TeamPeople'
 
 // The charting library loads with the screen that draws charts, not at start.
 const MetricsPage = lazy(() => import('../features/metrics/MetricsPage'))
@@ -142,6 +143,7 @@ export function App() {
       </main>
       <SaveStatus />
       {overlay === 'palette' && <CommandPalette commands={commands} onClose={close} />}
+      <TeamPeople />
       {overlay === 'about' && <AboutDialog onClose={close} />}
       {overlay === 'shortcuts' && <ShortcutSheet commands={commands} onClose={close} />}
     </div>

@@ -62,9 +62,13 @@ it(
     ana.sync.onStatus((s) => (status = s.state))
     await until(() => status === 'synced')
 
-    // Someone who joins later gets everything.
+    // Someone who joins later gets everything, and everyone knows who is in the team (owners).
     const cy = await teammate('cy')
     await until(async () => (await cy.incidents.get(id))?.notes.length === 2)
+    let people: string[] = []
+    ana.sync.onPeople((names) => (people = names))
+    await until(() => people.length === 3)
+    expect(people).toEqual(['ana', 'ben', 'cy'])
   },
 )
 

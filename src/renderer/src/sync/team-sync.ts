@@ -66,6 +66,25 @@ export class TeamSync {
     this.incidentsMap().observe(() => void this.joinListed())
   }
 
+  /** The team's people: name → when they last started Steady in the team. */
+  private peopleMap(): Y.Map<number> {
+    return this.index.getMap('people')
+  }
+
+  /** The names of the team's people (for action item owners), as they change. */
+  onPeople(listener: (names: string[]) => void): () => void {
+    const tell = () =>
+      listener(
+        [...this.peopleMap().keys()]
+          .filter((name) => name.trim() && name.length <= 200)
+          .slice(0, 500)
+          .sort((a, b) => a.localeCompare(b)),
+      )
+    this.peopleMap().observe(tell)
+    tell()
+    return () => this.peopleMap().unobserve(tell)
+  }
+
   /** The team's incidents: id → when it last changed. */
   private incidentsMap(): Y.Map<number> {
     return this.index.getMap('incidents')
@@ -86,6 +105,7 @@ export class TeamSync {
   }
 
   async start(): Promise<void> {
+    this.peopleMap().set(this.config.name, Date.now())
     this.stopWatching = this.store.onWritten((id, events) => {
       const joined = this.joined.get(id)
       if (joined) joined.bridge.push(events)

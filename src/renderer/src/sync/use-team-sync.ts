@@ -10,7 +10,10 @@ import { loadTeamConfig, resolveTeamConfig } from './team-config'
 import type * as Y from 'yjs'
 import type { SyncStatus, TeamSync } from './team-sync'
 
-export const useSyncStatus = create<{ status: SyncStatus | null }>(() => ({ status: null }))
+export const useSyncStatus = create<{ status: SyncStatus | null; people: string[] }>(() => ({
+  status: null,
+  people: [],
+}))
 
 let running: Promise<TeamSync | null> = Promise.resolve(null)
 
@@ -41,8 +44,10 @@ export function useTeamSync(platform: Pick<Platform, 'team'>): void {
         }
         const sync = new TeamSync(db, config, eventStore)
         const off = sync.onStatus((status) => useSyncStatus.setState({ status }))
+        const offPeople = sync.onPeople((people) => useSyncStatus.setState({ people }))
         stop = () => {
           off()
+          offPeople()
           return sync.stop()
         }
         void sync.start()

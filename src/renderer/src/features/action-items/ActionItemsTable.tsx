@@ -23,6 +23,7 @@ import { actionItemsRepo, itemAutosave } from '../../db/instance'
 import { ErrorText } from '../../components/ErrorText'
 import { usePlatform } from '../../platform/platform-context'
 import { isAllowedLink } from '@shared/links'
+import { TEAM_PEOPLE } from '../../sync/TeamPeople'
 
 const STATUSES = choicesOf(ACTION_ITEM_STATUS_LABELS)
 
@@ -162,6 +163,7 @@ export function ItemRow({
         <LimitedText
           className="cell-input"
           aria-label={`Owner of ${label}`}
+          list={TEAM_PEOPLE}
           value={owner}
           max={LIMITS.owner}
           onValue={(value) => {

@@ -22,6 +22,7 @@ import { incidentActionItems } from '../../db/queries/incident'
 import { loadSettings } from '../../db/settings-repo'
 import { useUi } from '../../stores/ui-store'
 import { postmortemSnapshot } from './export'
+import { TEAM_PEOPLE } from '../../sync/TeamPeople'
 
 type Next = 'review' | 'final'
 
@@ -192,6 +193,7 @@ function Roles({ incident, readOnly }: { incident: Incident; readOnly: boolean }
       <LimitedText
         id={`${ids}-owner`}
         className="input"
+        list={TEAM_PEOPLE}
         value={owner}
         max={LIMITS.owner}
         readOnly={readOnly}
@@ -203,6 +205,7 @@ function Roles({ incident, readOnly }: { incident: Incident; readOnly: boolean }
       <LimitedText
         id={`${ids}-facilitator`}
         className="input"
+        list={TEAM_PEOPLE}
         value={facilitator}
         max={LIMITS.owner}
         readOnly={readOnly}
