@@ -112,6 +112,9 @@ test('two teammates type in the same post-mortem at once, and each sees both', a
     await expect(doc(p)).toContainText('Ana: the token cache expired.')
     await expect(doc(p)).toContainText('Ben: no alert on login errors.')
   }
+  // Each sees where the other is, by name.
+  await expect(doc(ana).getByText('Ben', { exact: true })).toBeVisible()
+  await expect(doc(ben).getByText('Ana', { exact: true })).toBeVisible()
 })
 
 test('a teammate’s whole history reaches a new teammate, while reminders fire as it is shared', async ({

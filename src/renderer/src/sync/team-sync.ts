@@ -14,6 +14,13 @@ import { IncidentBridge } from './incident-bridge'
 import { SharedWrites } from './shared-writes'
 import type { TeamConfig } from './team-config'
 
+/** An incident's shared document, who is in it, and the name this machine shows them. */
+export interface SharedDocument {
+  doc: Y.Doc
+  awareness: HocuspocusProvider['awareness']
+  name: string
+}
+
 export interface SyncStatus {
   state: 'synced' | 'syncing' | 'offline'
   /** When the connection was lost (offline only). */
@@ -100,6 +107,9 @@ export class TeamSync {
       onSynced: () => this.recount(),
       onUnsyncedChanges: () => this.recount(),
     })
+    // Nobody is shown in a document until its editor is open (collaboration-cursors.ts): a
+    // thousand documents must not each tell the server every 15 seconds that we are here.
+    provider.awareness?.setLocalState(null)
     provider.attach()
     return provider
   }
@@ -184,17 +194,18 @@ export class TeamSync {
   }
 
   /**
-   * The incident's shared document, joined now if it was not, once it has heard from the server
-   * (or after a few seconds offline: it works without the server and syncs later).
+   * The incident's shared document and who is in it (awareness), joined now if it was not, once
+   * it has heard from the server (or after a few seconds offline: it works without the server
+   * and syncs later).
    */
-  async document(id: string): Promise<Y.Doc | null> {
+  async document(id: string): Promise<SharedDocument | null> {
     await this.join(id)
     const joined = this.joined.get(id)
     if (!joined) return null
     const end = Date.now() + 3000
     while (!joined.provider.isSynced && Date.now() < end)
       await new Promise((resolve) => setTimeout(resolve, 50))
-    return joined.bridge.doc
+    return { doc: joined.bridge.doc, awareness: joined.provider.awareness, name: this.config.name }
   }
 
   /** Resolves when everything that arrived is written (tests). */

@@ -7,8 +7,7 @@ import { create } from 'zustand'
 import { db, eventStore } from '../db/instance'
 import type { Platform } from '../platform'
 import { loadTeamConfig, resolveTeamConfig } from './team-config'
-import type * as Y from 'yjs'
-import type { SyncStatus, TeamSync } from './team-sync'
+import type { SharedDocument, SyncStatus, TeamSync } from './team-sync'
 
 export const useSyncStatus = create<{ status: SyncStatus | null; people: string[] }>(() => ({
   status: null,
@@ -17,8 +16,8 @@ export const useSyncStatus = create<{ status: SyncStatus | null; people: string[
 
 let running: Promise<TeamSync | null> = Promise.resolve(null)
 
-/** The incident's shared document when this app is in a team (null when it is not). */
-export async function sharedDocument(incidentId: string): Promise<Y.Doc | null> {
+/** The incident's shared document and who is in it, in a team (null when alone). */
+export async function sharedDocument(incidentId: string): Promise<SharedDocument | null> {
   return (await running)?.document(incidentId) ?? null
 }
 

@@ -8,7 +8,8 @@ import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { Placeholder } from '@tiptap/extensions'
 import { POSTMORTEM_FIELD, postmortemOf } from '@shared/sync/incident-doc'
-import type * as Y from 'yjs'
+import type { SharedDocument } from '../../sync/team-sync'
+import { CollaborationCursors } from '../../editor/collaboration-cursors'
 import {
   EditorContent,
   NodeViewWrapper,
@@ -41,7 +42,7 @@ interface PostmortemEditorProps {
    * In a team: the incident's shared document, whose post-mortem everyone edits at once. An empty
    * one is seeded with `initial` (the document as this machine has it).
    */
-  shared?: Y.Doc | null
+  shared?: SharedDocument | null
 }
 
 /**
@@ -102,7 +103,15 @@ function DocumentEditor({
     ...(shared ? collaborativeExtensions : postmortemExtensions).filter(
       (e) => e.name !== ActionItemsNode.name,
     ),
-    ...(shared ? [Collaboration.configure({ document: shared, field: POSTMORTEM_FIELD })] : []),
+    ...(shared
+      ? [
+          Collaboration.configure({ document: shared.doc, field: POSTMORTEM_FIELD }),
+          CollaborationCursors.configure({
+            awareness: shared.awareness ?? null,
+            name: shared.name,
+          }),
+        ]
+      : []),
     ActionItemsNode.extend({
       addOptions: () => ({ incidentId }),
       addNodeView: () => ReactNodeViewRenderer(ActionItemsView),
@@ -170,7 +179,7 @@ function DocumentEditor({
   useEffect(() => {
     if (!editor || !shared) return
     const seed = () => {
-      if (postmortemOf(shared).length === 0) editor.commands.setContent(initial)
+      if (postmortemOf(shared.doc).length === 0) editor.commands.setContent(initial)
     }
     // The editor takes commands once its view exists.
     if (editor.isInitialized) seed()

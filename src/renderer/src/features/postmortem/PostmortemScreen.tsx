@@ -21,7 +21,7 @@ import { loadSettings } from '../../db/settings-repo'
 import { useUi } from '../../stores/ui-store'
 import { loadTeamConfig } from '../../sync/team-config'
 import { sharedDocument } from '../../sync/use-team-sync'
-import type * as Y from 'yjs'
+import type { SharedDocument } from '../../sync/team-sync'
 import { PhaseFooter } from '../phase/PhaseFooter'
 import { PhaseIntro } from '../phase/PhaseIntro'
 import { usePhaseCommands } from '../phase/use-phase-commands'
@@ -37,9 +37,9 @@ const PAUSE_MS = 1500
 const PostmortemEditor = lazy(() => import('./PostmortemEditor'))
 
 /** The incident's shared document in a team; null alone; undefined while it is being joined. */
-function useSharedDocument(incidentId: string): Y.Doc | null | undefined {
+function useSharedDocument(incidentId: string): SharedDocument | null | undefined {
   const [team] = useState(() => loadTeamConfig() !== null)
-  const [answer, setAnswer] = useState<{ id: string; doc: Y.Doc | null } | null>(null)
+  const [answer, setAnswer] = useState<{ id: string; doc: SharedDocument | null } | null>(null)
   useEffect(() => {
     if (!team) return
     let live = true
