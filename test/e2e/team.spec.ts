@@ -27,16 +27,45 @@ test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+/** A sync server of one test's own (to stop and start again, or to fill with a history). */
+async function ownServer() {
+  const ownDir = await mkdtemp(path.join(os.tmpdir(), 'steady-e2e-own-'))
+  const own = {
+    server: await startSyncServer({ dir: ownDir, secret: SECRET, port: 0 }),
+    restart: async () => {
+      own.server = await startSyncServer({ dir: ownDir, secret: SECRET, port: own.server.port })
+    },
+    close: async () => {
+      await own.server.stop()
+      await rm(ownDir, { recursive: true, force: true })
+    },
+  }
+  return own
+}
+
+/**
+ * What teammates' pages log as errors (the fixture watches only its own page). A WebSocket that
+ * cannot reach a stopped server is Chromium's own line, and expected while offline.
+ */
+const pageErrors: string[] = []
+test.afterEach(() => {
+  const errors = pageErrors.splice(0).filter((e) => !/^WebSocket connection to .* failed/.test(e))
+  expect(errors, 'console errors on teammates’ pages').toEqual([])
+})
+
 /** A teammate's app: its own browser storage, joined to the team through Settings. */
 async function teammate(
   browser: Browser,
   name: string,
   history?: Parameters<typeof seedDatabase>[1],
+  url = server.url,
 ): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
+  page.on('console', (m) => void (m.type() === 'error' && pageErrors.push(m.text())))
+  page.on('pageerror', (error) => pageErrors.push(error.message))
   await openApp(page)
   await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Sync server').fill(server.url)
+  await page.getByLabel('Sync server').fill(url)
   await page.getByLabel('Team secret').fill(SECRET)
   await page.getByLabel('Name shown to the team').fill(name)
   await page.getByRole('button', { name: 'Join the team' }).click()
@@ -113,8 +142,8 @@ test('two teammates type in the same post-mortem at once, and each sees both', a
     await expect(doc(p)).toContainText('Ben: no alert on login errors.')
   }
   // Each sees where the other is, by name.
-  await expect(doc(ana).getByText('Ben', { exact: true })).toBeVisible()
-  await expect(doc(ben).getByText('Ana', { exact: true })).toBeVisible()
+  await expect(doc(ana).getByText('Ben', { exact: true })).toBeVisible({ timeout: 10_000 })
+  await expect(doc(ben).getByText('Ana', { exact: true })).toBeVisible({ timeout: 10_000 })
 })
 
 test('a teammate’s whole history reaches a new teammate, while reminders fire as it is shared', async ({
@@ -126,9 +155,47 @@ test('a teammate’s whole history reaches a new teammate, while reminders fire 
   // Years of incidents, some with reminders due: the app starts, shares them all, and meanwhile
   // fires the reminders (writes), which must not keep any incident from being shared.
   const history = generateDataset(1000, { eventsPer: 8, bigEvents: 8 })
-  const ana = await teammate(browser, 'Ana', history)
-  expect(await countRows(ana, 'incidents')).toBe(1000)
-  const ben = await teammate(browser, 'Ben')
-  await expect.poll(() => countRows(ben, 'incidents'), { timeout: 20_000 }).toBe(1000)
-  await expect.poll(() => countRows(ben, 'events')).toBe(await countRows(ana, 'events'))
+  const own = await ownServer()
+  try {
+    const ana = await teammate(browser, 'Ana', history, own.server.url)
+    expect(await countRows(ana, 'incidents')).toBe(1000)
+    const ben = await teammate(browser, 'Ben', undefined, own.server.url)
+    await expect.poll(() => countRows(ben, 'incidents'), { timeout: 20_000 }).toBe(1000)
+    await expect.poll(() => countRows(ben, 'events')).toBe(await countRows(ana, 'events'))
+  } finally {
+    await own.close()
+  }
+})
+
+test('the server goes away mid-incident: work goes on, the status says so, and it all arrives when it is back', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await page.close()
+  const own = await ownServer()
+  try {
+    const ana = await teammate(browser, 'Ana', undefined, own.server.url)
+    const ben = await teammate(browser, 'Ben', undefined, own.server.url)
+    await newIncident(ana, 'Queue backs up in the EU region')
+    await ben.getByRole('button', { name: 'Incidents', exact: true }).click()
+    await ben.getByRole('button', { name: /Queue backs up in the EU region/ }).click()
+
+    await own.server.stop()
+    await ana.getByPlaceholder('Add a note…').fill('Drained the queue by hand')
+    await ana.getByRole('button', { name: 'Add note' }).click()
+    // Written here at once, and waiting for the server: Settings says so.
+    await expect(ana.getByText('Drained the queue by hand').first()).toBeVisible()
+    await ana.getByRole('button', { name: 'Settings' }).click()
+    const status = ana.getByRole('region', { name: 'Team' }).getByRole('status')
+    await expect(status).toContainText(/Offline since \d\d:\d\d · 1 change waiting/)
+
+    await own.restart()
+    await expect(ben.getByText('Drained the queue by hand').first()).toBeVisible({
+      timeout: 20_000,
+    })
+    await expect(status).toHaveText('Synced with the team', { timeout: 20_000 })
+  } finally {
+    await own.close()
+  }
 })

@@ -141,8 +141,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     url,
     instance,
     stop: async () => {
-      // Every document still open is stored before the server goes.
+      // Every document still open is stored before the server goes, and every client is cut
+      // off (Hocuspocus closes the documents, not the sockets): they say "offline" and retry.
       await server.destroy()
+      for (const client of server.webSocketServer.clients) client.terminate()
+      server.httpServer.closeAllConnections()
       log('stopped')
     },
   }

@@ -25,7 +25,7 @@ export interface SyncStatus {
   state: 'synced' | 'syncing' | 'offline'
   /** When the connection was lost (offline only). */
   since: number | null
-  /** Documents with changes the server has not confirmed yet. */
+  /** Incidents with changes the server has not confirmed yet. */
   waiting: number
   /** Why the server refused us, if it did. */
   refused: string | null
@@ -220,11 +220,15 @@ export class TeamSync {
   }
 
   private recount(): void {
-    const providers = [this.indexProvider, ...[...this.joined.values()].map((j) => j.provider)]
-    const waiting = providers.filter((p) => p.hasUnsyncedChanges).length
+    const incidents = [...this.joined.values()].map((j) => j.provider)
+    // Changes waiting: incidents with changes the server has not confirmed (the index follows).
+    const waiting = incidents.filter((p) => p.hasUnsyncedChanges).length
+    const providers = [this.indexProvider, ...incidents]
     // Synced means every listed incident is joined and has heard from the server.
     const behind =
-      waiting + providers.filter((p) => !p.isSynced).length + this.toJoin + this.failed.size
+      providers.filter((p) => p.hasUnsyncedChanges || !p.isSynced).length +
+      this.toJoin +
+      this.failed.size
     this.update({
       waiting,
       ...(this.status.state !== 'offline' ? { state: behind ? 'syncing' : 'synced' } : {}),
