@@ -3,8 +3,9 @@
  * line that runs on Node 20 — 4.x needs Node 22), with its own database extension keeping each
  * document as a file written atomically, so a crash or a restart loses nothing stored. It checks
  * a shared team secret (or per-person tokens) in onAuthenticate, refuses any message over a size
- * limit, and refuses any update that would remove, change or forge a timeline event: each is
- * tried on a copy of the document first (updateProblem). TLS belongs to a reverse proxy in front.
+ * limit, and refuses any update that would remove, change or forge a timeline event, or put into
+ * the index anything but its maps of ids and names to times: each is tried on a copy of the
+ * document first (updateProblem, indexProblem). TLS belongs to a reverse proxy in front.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
@@ -12,7 +13,7 @@ import path from 'node:path'
 import { Database } from '@hocuspocus/extension-database'
 import { Server, type Hocuspocus } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
-import { DOC_NAME, updateProblem } from '../../shared/sync/incident-doc'
+import { DOC_NAME, indexProblem, updateProblem } from '../../shared/sync/incident-doc'
 import { writeFileAtomic } from '../storage/atomic-write'
 
 export interface SyncServerOptions {
@@ -106,8 +107,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         } catch {
           throw new Error('A message that does not decode.')
         }
-        if (!update || !documentName.startsWith('incident:')) return
-        const problem = updateProblem(document, update, documentName.slice('incident:'.length))
+        if (!update) return
+        const problem = documentName.startsWith('incident:')
+          ? updateProblem(document, update, documentName.slice('incident:'.length))
+          : indexProblem(document, update)
         if (problem) {
           log(`refused an update to ${documentName}: ${problem}`)
           throw new Error(`Refused: ${problem}.`)

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { stampEvents, type EventDraft, type TimelineEvent } from '../domain/events'
 import { IncidentLog, T0 } from '../domain/test-helpers'
 import { MINUTE } from '../domain/time'
-import { appendEvents, projectIncident, readEvents, updateProblem } from './incident-doc'
+import {
+  appendEvents,
+  indexProblem,
+  projectIncident,
+  readEvents,
+  updateProblem,
+} from './incident-doc'
 
 /** Events recorded on one machine (its own ids and numbering), at `recordedAt`. */
 function recorded(machine: string, drafts: EventDraft[], recordedAt: number): TimelineEvent[] {
@@ -157,5 +163,51 @@ describe('an incident as a shared document', () => {
     doc.getArray('events').push([{ nonsense: true }])
     expect(readEvents(doc, 'inc-1').refused).toBe(1)
     expect(projectIncident(doc, 'inc-1')?.title).toBe('Checkout 502')
+  })
+})
+
+describe('the index document', () => {
+  /** What a client's change to the index would send: the update `change` makes to a copy. */
+  const updateFrom = (index: Y.Doc, change: (copy: Y.Doc) => void) => {
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(index))
+    const before = Y.encodeStateVector(copy)
+    change(copy)
+    return Y.encodeStateAsUpdate(copy, before)
+  }
+
+  it('takes incidents and people with their times, and refuses anything else', () => {
+    const index = new Y.Doc()
+    index.getMap('incidents').set('inc-1', T0)
+    const ok = updateFrom(index, (d) => {
+      d.getMap('incidents').set('inc-2', T0 + MINUTE)
+      d.getMap('people').set('Ana', T0)
+    })
+    expect(indexProblem(index, ok)).toBeNull()
+    expect(
+      indexProblem(
+        index,
+        updateFrom(index, (d) => d.getArray('evil').push([1])),
+      ),
+    ).toMatch(/has no "evil"/)
+    expect(
+      indexProblem(
+        index,
+        updateFrom(index, (d) => d.getMap('incidents').set('inc-3', 'x')),
+      ),
+    ).toMatch(/holds something/)
+    expect(
+      indexProblem(
+        index,
+        updateFrom(index, (d) => d.getMap('incidents').set('i'.repeat(65), T0)),
+      ),
+    ).toMatch(/holds something/)
+    expect(
+      indexProblem(
+        index,
+        updateFrom(index, (d) => d.getMap('people').set('n'.repeat(200), T0)),
+      ),
+    ).toBeNull()
+    expect(indexProblem(index, new Uint8Array([1, 2, 3]))).toMatch(/does not decode/)
   })
 })

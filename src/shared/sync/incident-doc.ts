@@ -109,3 +109,39 @@ export function updateProblem(doc: Y.Doc, update: Uint8Array, incidentId: string
   }
   return null
 }
+
+const INDEX_MAPS: Record<string, { key: RegExp; most: number }> = {
+  /** incident id → when it last changed */
+  incidents: { key: /^[\w-]{1,64}$/, most: 1_000_000 },
+  /** a teammate's name → when they last started Steady in the team */
+  people: { key: /^[^\n]{1,200}$/, most: 10_000 },
+}
+
+/**
+ * Why an update must not be applied to the index document, or null when it may: it must decode,
+ * and leave the index holding nothing but its two maps, of names the app makes to times.
+ */
+export function indexProblem(doc: Y.Doc, update: Uint8Array): string | null {
+  const copy = new Y.Doc({ gc: false })
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  try {
+    Y.applyUpdate(copy, update)
+  } catch {
+    return 'the update does not decode'
+  }
+  for (const name of copy.share.keys()) {
+    const rule = INDEX_MAPS[name]
+    if (!rule) return `the index has no ${JSON.stringify(name.slice(0, 40))}`
+    let map: Y.Map<unknown>
+    try {
+      map = copy.getMap(name)
+    } catch {
+      return `the index's ${name} is not a map`
+    }
+    if (map.size > rule.most) return `the index's ${name} is too large`
+    for (const [key, value] of map)
+      if (!rule.key.test(key) || typeof value !== 'number' || !Number.isFinite(value))
+        return `the index's ${name} holds something it should not`
+  }
+  return null
+}

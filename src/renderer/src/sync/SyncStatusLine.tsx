@@ -15,9 +15,15 @@ export function SyncStatusLine() {
       : status.state === 'syncing'
         ? 'Syncing…'
         : 'Synced with the team'
+  const unreadable = status.unreadable
+    ? ` · ${plural(status.unreadable, 'change')} from the team left out: it needs a newer Steady`
+    : ''
   return (
     <p className="sync-status" role="status" data-state={status.refused ? 'refused' : status.state}>
-      <span className="nav-label">{text}</span>
+      <span className="nav-label">
+        {text}
+        {unreadable}
+      </span>
     </p>
   )
 }

@@ -94,4 +94,30 @@ describe('an incident shared through its document', () => {
     ).toHaveLength(1)
     await restarted.stop()
   })
+
+  it('leaves out an event it cannot read (a newer Steady’s kind), says how many, and keeps the rest', async () => {
+    const ana = testDb(undefined, 'ana')
+    const ben = testDb(undefined, 'ben')
+    const { id } = await ana.incidents.open({ title: 'Checkout 502' })
+    const doc = new Y.Doc()
+    const anas = new IncidentBridge(ana.db, id, doc)
+    await anas.start()
+    // A teammate on a newer version logs something this version has no kind for.
+    const [first] = await ana.incidents.events(id)
+    const newer = { ...first!, id: 'newer-1', seq: 99, kind: 'pager-acknowledged', payload: {} }
+    const shared = Y.encodeStateAsUpdate(doc)
+    const bens = new Y.Doc()
+    Y.applyUpdate(bens, shared)
+    bens.getArray('events').push([newer])
+    const unreadable: number[] = []
+    const bridge = new IncidentBridge(ben.db, id, bens, undefined, undefined, (n) =>
+      unreadable.push(n),
+    )
+    await bridge.start()
+    await bridge.idle()
+    expect(unreadable.at(-1)).toBe(1)
+    expect((await ben.incidents.get(id))?.title).toBe('Checkout 502')
+    expect((await ben.incidents.events(id)).map((e) => e.kind)).not.toContain('pager-acknowledged')
+    await Promise.all([anas.stop(), bridge.stop()])
+  })
 })

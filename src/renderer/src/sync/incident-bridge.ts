@@ -39,6 +39,8 @@ export class IncidentBridge {
     private readonly now: () => number = Date.now,
     /** Shared by every bridge of the team, so writes that arrive together are one transaction. */
     private readonly writes = new SharedWrites(db),
+    /** Told after each pull how many of the document's events this app could not read. */
+    private readonly onRefused: (count: number) => void = () => undefined,
   ) {
     this.name = incidentDocName(incidentId)
   }
@@ -73,6 +75,11 @@ export class IncidentBridge {
     appendEvents(this.doc, written, LOCAL)
   }
 
+  /** Catches up with a record changed behind the event store's back (an import). */
+  refresh(): void {
+    this.requestPull()
+  }
+
   private requestPull(): void {
     if (this.pullWaiting) return
     this.pullWaiting = true
@@ -105,7 +112,9 @@ export class IncidentBridge {
     const local = await db.events.where('incidentId').equals(this.incidentId).toArray()
     appendEvents(this.doc, local, LOCAL)
     const known = new Set(local.map((e) => e.id))
-    const { events } = readEvents(this.doc, this.incidentId)
+    const { events, refused } = readEvents(this.doc, this.incidentId)
+    // Left out, and said so: most likely a teammate's newer Steady wrote a kind this one lacks.
+    this.onRefused(refused)
     if (events.every((e) => known.has(e.id))) return
     const incident = replay(events)
     if (!incident) return

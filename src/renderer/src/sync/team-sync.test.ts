@@ -127,3 +127,15 @@ it(
     await until(async () => (await ben.incidents.get(id))?.title === 'Checkout 502')
   },
 )
+
+it('an import written beside the event store goes to the team when it is done', async () => {
+  const ana = await teammate('ana')
+  const ben = await teammate('ben')
+  // What the import worker does: writes the records straight into the database.
+  const elsewhere = testDb(undefined, 'file')
+  const { id } = await elsewhere.incidents.open({ title: 'Imported: DNS outage' })
+  await ana.db.incidents.bulkPut(await elsewhere.db.incidents.toArray())
+  await ana.db.events.bulkPut(await elsewhere.db.events.toArray())
+  await ana.sync.shareLocal()
+  await until(async () => (await ben.incidents.get(id))?.title === 'Imported: DNS outage')
+})

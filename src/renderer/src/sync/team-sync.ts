@@ -29,6 +29,8 @@ export interface SyncStatus {
   waiting: number
   /** Why the server refused us, if it did. */
   refused: string | null
+  /** Teammates' events this app could not read (a newer Steady's, or damaged): left out. */
+  unreadable: number
 }
 
 const BATCH = 25
@@ -41,7 +43,13 @@ export class TeamSync {
     string,
     { bridge: IncidentBridge; provider: HocuspocusProvider }
   >()
-  private status: SyncStatus = { state: 'syncing', since: null, waiting: 0, refused: null }
+  private status: SyncStatus = {
+    state: 'syncing',
+    since: null,
+    waiting: 0,
+    refused: null,
+    unreadable: 0,
+  }
   private readonly listeners = new Set<(status: SyncStatus) => void>()
   private stopped = false
   /** Every bridge's database writes, gathered (see SharedWrites). */
@@ -125,16 +133,22 @@ export class TeamSync {
     await this.shareLocal()
   }
 
-  /** Local incidents join the index and are joined: the ones in progress first. */
-  private async shareLocal(): Promise<void> {
+  /**
+   * Local incidents join the index and are joined, the ones in progress first; incidents already
+   * joined whose record changed without the event store (an import) send what they lack. At
+   * start, and after an import.
+   */
+  async shareLocal(): Promise<void> {
     // Counted as one to join until the local list is read: not "synced" before it is shared.
     this.toJoin++
     const incidents = await this.db.incidents.toArray().finally(() => this.toJoin--)
     const listed = this.incidentsMap()
     this.index.transact(() => {
       for (const i of incidents)
-        if (i.status !== 'deleted' && listed.get(i.id) !== i.updatedAt)
+        if (i.status !== 'deleted' && listed.get(i.id) !== i.updatedAt) {
           listed.set(i.id, i.updatedAt)
+          this.joined.get(i.id)?.bridge.refresh()
+        }
     })
     const order = [...incidents].sort(
       (a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'),
@@ -163,6 +177,9 @@ export class TeamSync {
     }
   }
 
+  /** Per incident, events in its document this app could not read. */
+  private readonly unreadable = new Map<string, number>()
+
   /** How long a failed join waits before it is tried again. */
   static retryMs = 5000
 
@@ -172,7 +189,11 @@ export class TeamSync {
   /** Joins one incident's document now (an incident opened on screen need not wait its turn). */
   async join(id: string): Promise<void> {
     if (this.joined.has(id) || this.stopped) return
-    const bridge = new IncidentBridge(this.db, id, undefined, undefined, this.writes)
+    const bridge = new IncidentBridge(this.db, id, undefined, undefined, this.writes, (count) => {
+      if ((this.unreadable.get(id) ?? 0) === count) return
+      this.unreadable.set(id, count)
+      this.update({ unreadable: [...this.unreadable.values()].reduce((a, b) => a + b, 0) })
+    })
     const provider = this.provider(incidentDocName(id), bridge.doc)
     this.joined.set(id, { bridge, provider })
     await this.startBridge(id, bridge)

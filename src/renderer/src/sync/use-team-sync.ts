@@ -21,6 +21,11 @@ export async function sharedDocument(incidentId: string): Promise<SharedDocument
   return (await running)?.document(incidentId) ?? null
 }
 
+/** After an import (written beside the event store): what it brought goes to the team now. */
+export function shareImported(): void {
+  void running.then((sync) => sync?.shareLocal())
+}
+
 export function useTeamSync(platform: Pick<Platform, 'team'>): void {
   useEffect(() => {
     if (!loadTeamConfig()) return
@@ -37,6 +42,7 @@ export function useTeamSync(platform: Pick<Platform, 'team'>): void {
               since: null,
               waiting: 0,
               refused: 'the team secret could not be read here: leave the team and join again',
+              unreadable: 0,
             },
           })
           return null

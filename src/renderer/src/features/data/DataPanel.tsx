@@ -9,6 +9,7 @@ import { usePlatform } from '../../platform/platform-context'
 import { allAutosaves, db } from '../../db/instance'
 import { exportAll, parseExport, replaceAll, snapshotOf } from '../../db/transfer'
 import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
+import { shareImported } from '../../sync/use-team-sync'
 
 const kb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -93,6 +94,7 @@ export function DataPanel() {
       } else if (data.type === 'failed') finish(data.message)
       else if (data.type === 'done') {
         const { added, replaced, skipped } = data.summary
+        shareImported()
         finish(`Imported: ${added} added, ${replaced} replaced, ${skipped} skipped.`)
       }
     }
