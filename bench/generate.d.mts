@@ -11,5 +11,5 @@ export interface BenchDataset {
 
 export function generateDataset(
   count: number,
-  options?: { eventsPer?: number; bigEvents?: number; seed?: number },
+  options?: { eventsPer?: number; bigEvents?: number; seed?: number; busy?: boolean },
 ): BenchDataset

@@ -1,5 +1,9 @@
 // Deterministic benchmark data: incidents across every phase and severity, about 20 timeline events
-// each, action items and post-mortems of realistic length. Plain JavaScript without imports, because
+// each, action items and post-mortems of realistic length. Like real history (unless `busy`): the
+// first seven incidents are one in each phase, then about one in twenty is still in progress, and
+// of the rest nine in ten are closed with their post-mortem final and their action items verified;
+// the text draws on a vocabulary of a couple of thousand words, a few of them common. `busy` keeps
+// five in seven incidents in progress (a team in a bad month: many reminders due at once). Plain JavaScript without imports, because
 // it also runs inside the page (passed to page.evaluate). A unit test checks every record against
 // the app's schemas, so the benchmark measures data the app really stores.
 
@@ -19,7 +23,17 @@ export function generateDataset(count, options = {}) {
       ' ',
     )
   const FACTORS = ['Change', 'Capacity', 'Dependency', 'Configuration', 'Detection gap', 'Process']
-  const phrase = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
+  // Made-up words from syllables (linear: no lookups), beside the technical words above, which
+  // stay common enough that the benchmark's searches find something.
+  const SYLLABLES = 'ka to ri me su la no vi de ra po li ne ta mo'.split(' ')
+  const FILLER = Array.from(
+    { length: 2000 },
+    (_, k) =>
+      SYLLABLES[k % 15] + SYLLABLES[Math.floor(k / 15) % 15] + SYLLABLES[Math.floor(k / 225) % 15],
+  )
+  const word = () => (random() < 0.3 ? pick(WORDS) : pick(FILLER))
+  const phrase = (n) => Array.from({ length: n }, word).join(' ')
+  const busy = options.busy ?? false
   const start = Date.UTC(2023, 0, 1)
   const DAY = 86_400_000
   const incidents = []
@@ -29,10 +43,13 @@ export function generateDataset(count, options = {}) {
   for (let i = 0; i < count; i++) {
     const id = `bench-${String(i).padStart(6, '0')}`
     const openedAt = start + Math.floor(random() * 1000 * DAY)
-    const phaseIndex = i % PHASES.length
+    const inProgress = busy || i < PHASES.length || i % 20 === 3
+    const phaseIndex = inProgress ? i % PHASES.length : PHASES.length - 1
     const phase = PHASES[phaseIndex]
     const resolved = phaseIndex >= 5
     const resolvedAt = resolved ? openedAt + Math.floor(random() * 8 * 3_600_000) : null
+    const closed = resolved && !inProgress && i % 10 !== 9
+    const closedAt = closed ? resolvedAt + 21 * DAY : null
     const severity = phaseIndex === 0 ? null : SEVERITIES[i % 4]
     // Two named incidents the benchmark opens: one early in the process, one with a long post-mortem.
     const big = i === 0 || i === 5
@@ -100,7 +117,7 @@ export function generateDataset(count, options = {}) {
       },
       phase,
       phaseEnteredAt: openedAt,
-      status: resolved ? 'resolved' : 'active',
+      status: closed ? 'closed' : resolved ? 'resolved' : 'active',
       severity,
       openedAt,
       // Most incidents noticed within minutes, a few after hours: a long tail, like real history.
@@ -116,7 +133,7 @@ export function generateDataset(count, options = {}) {
           : null,
       fixDeployedAt: resolved ? resolvedAt : null,
       resolvedAt,
-      closedAt: null,
+      closedAt,
       closeReason: '',
       notes,
       monitoringResult: null,
@@ -126,8 +143,8 @@ export function generateDataset(count, options = {}) {
       hypotheses: [],
       factors: resolved ? [{ id: `${id}-f1`, category: pick(FACTORS), text: phrase(6) }] : [],
       kind: i % 20 === 7 ? 'drill' : i % 20 === 13 ? 'near-miss' : 'incident',
-      postmortemStatus: resolved ? 'draft' : 'none',
-      postmortemFinalAt: null,
+      postmortemStatus: closed ? 'final' : resolved ? 'draft' : 'none',
+      postmortemFinalAt: closed ? resolvedAt + 5 * DAY : null,
       breakUntil: null,
       reminders: {},
       lastSeq: seq,
@@ -143,11 +160,11 @@ export function generateDataset(count, options = {}) {
           owner: '',
           dueAt: resolvedAt + 14 * DAY,
           measure: phrase(4),
-          status: 'open',
+          status: closed ? 'verified' : 'open',
           createdAt: resolvedAt,
-          updatedAt: resolvedAt,
-          doneAt: null,
-          verifiedAt: null,
+          updatedAt: closed ? closedAt : resolvedAt,
+          doneAt: closed ? resolvedAt + 10 * DAY : null,
+          verifiedAt: closed ? closedAt : null,
         })
       const paragraphs = big ? 400 : 12
       postmortems.push({

@@ -528,10 +528,15 @@ try {
   await page.getByRole('button', { name: 'Incidents' }).click()
 
   // 6. Markdown export of a large post-mortem (200 events, 20 action items).
+  // The first open of a post-mortem in this page: the click to the editor shown. Its code was
+  // fetched while the app was idle after start-up (a page left alone for a moment, as a user's is).
   await search.fill('Benchmark incident with a long post-mortem')
-  await page.getByRole('button', { name: /Benchmark incident with a long post-mortem/ }).click()
+  await page.waitForTimeout(3000)
   const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
+  const openedAt = Date.now()
+  await page.getByRole('button', { name: /Benchmark incident with a long post-mortem/ }).click()
   await editor.waitFor()
+  results.firstPostmortemOpen = { ms: Date.now() - openedAt, budget: '≤ 150 ms' }
   await page.evaluate(() => (navigator.clipboard.writeText = async () => undefined))
   const exportMs = []
   for (let run = 0; run < RUNS + 1; run++) {
@@ -668,6 +673,12 @@ const rows = [
     results.metrics.budget,
   ],
   ['Review report export', `${fmt(results.reportExport.ms)} ms`, '', results.reportExport.budget],
+  [
+    'First open of a post-mortem (50 pages)',
+    `${fmt(results.firstPostmortemOpen.ms)} ms`,
+    'its code fetched while idle',
+    results.firstPostmortemOpen.budget,
+  ],
   [
     'Markdown export (large)',
     `${fmt(results.exportMarkdown.ms)} ms`,

@@ -154,7 +154,7 @@ test('a teammate’s whole history reaches a new teammate, while reminders fire 
   await page.close()
   // Years of incidents, some with reminders due: the app starts, shares them all, and meanwhile
   // fires the reminders (writes), which must not keep any incident from being shared.
-  const history = generateDataset(1000, { eventsPer: 8, bigEvents: 8 })
+  const history = generateDataset(1000, { eventsPer: 8, bigEvents: 8, busy: true })
   const own = await ownServer()
   try {
     const ana = await teammate(browser, 'Ana', history, own.server.url)

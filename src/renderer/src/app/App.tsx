@@ -5,6 +5,7 @@ import { allScreenCommands, useScreenCommands } from '../commands/screen-command
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ActionItemsPage } from '../features/action-items/ActionItemsPage'
 import { IncidentScreen } from '../features/incident/IncidentScreen'
+import { preloadEditorWhenIdle } from '../features/postmortem/PostmortemScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { newIncident } from '../features/incident/new-incident'
 import { useBackupResponder } from '../features/data/use-backups'
@@ -91,6 +92,7 @@ export function App() {
   useReminderEngine(platform)
   useBackupResponder(platform)
   useTeamSync(platform)
+  useEffect(() => preloadEditorWhenIdle(), [])
   // What has been in the trash for 30 days goes for good, once a start has settled.
   useEffect(() => {
     const timer = setTimeout(() => void incidentsRepo.purgeTrash().catch(() => undefined), 5_000)

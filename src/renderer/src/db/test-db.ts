@@ -24,3 +24,54 @@ export function testDb(start = Date.UTC(2026, 10, 26, 14, 0), idPrefix = 'id') {
     postmortems: new PostmortemsRepo(store),
   }
 }
+
+/**
+ * Counts the records each table hands out (queries and cursors), through a Dexie middleware: a
+ * test can then say a screen or engine reads a bounded number of them, whatever the history.
+ */
+export function countReads(db: SteadyDb): Record<string, number> {
+  const reads: Record<string, number> = {}
+  const add = (table: string, n: number) => (reads[table] = (reads[table] ?? 0) + n)
+  db.use({
+    stack: 'dbcore',
+    name: 'count-reads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name)
+        return {
+          ...table,
+          get: async (req) => {
+            const row = await table.get(req)
+            if (row !== undefined) add(name, 1)
+            return row
+          },
+          getMany: async (req) => {
+            const rows = await table.getMany(req)
+            add(name, rows.filter((r) => r !== undefined).length)
+            return rows
+          },
+          query: async (req) => {
+            const result = await table.query(req)
+            add(name, result.result.length)
+            return result
+          },
+          openCursor: async (req) => {
+            const cursor = await table.openCursor(req)
+            if (!cursor) return cursor
+            return Object.create(cursor, {
+              start: {
+                value: (onNext: () => void) =>
+                  cursor.start(() => {
+                    add(name, 1)
+                    onNext()
+                  }),
+              },
+            })
+          },
+        }
+      },
+    }),
+  })
+  return reads
+}

@@ -77,7 +77,8 @@ export function toSearchDoc(incident: Incident, extras: SearchExtras = NO_EXTRAS
 
 export const SEARCH_OPTIONS = {
   boost: { title: 5, symptoms: 2, errors: 1.5 },
-  prefix: true,
+  // The word being typed (the last) matches as a prefix; the words before it are whole.
+  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
   // One typo in a word of five letters or more; short words must match exactly.
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : 0),
   combineWith: 'AND',
@@ -168,8 +169,14 @@ export class IncidentSearch {
 
   /** Incident ids matching `query`, best first (a title match before a match in a note). */
   search(query: string): string[] {
-    if (!query.trim()) return []
-    return this.index.search(query).map((result) => String(result.id))
+    const words = query.trim().split(/\s+/).filter(Boolean)
+    if (!words.length) return []
+    // A letter just typed after a word narrows nothing yet (every word has one): the query is
+    // the words before it. A letter alone looks in titles only. Either way a keystroke never
+    // scores every document for every word that starts with that letter.
+    if (words.length > 1 && words.at(-1)?.length === 1) words.pop()
+    const options = words.length === 1 && words[0]?.length === 1 ? { fields: ['title'] } : {}
+    return this.index.search(words.join(' '), options).map((result) => String(result.id))
   }
 
   get size(): number {

@@ -34,7 +34,25 @@ import { TemplatePicker } from './TemplatePicker'
 /** Another window's document waits until typing here has paused this long. */
 const PAUSE_MS = 1500
 
-const PostmortemEditor = lazy(() => import('./PostmortemEditor'))
+const loadEditor = () => import('./PostmortemEditor')
+const PostmortemEditor = lazy(loadEditor)
+
+/**
+ * Fetches the editor's code (the largest chunk) while the app is idle after start-up, so the
+ * first post-mortem opens at once instead of waiting for it.
+ */
+export function preloadEditorWhenIdle(delay = 2000): () => void {
+  let idle = 0
+  const timer = setTimeout(() => {
+    const run = () => void loadEditor().catch(() => undefined)
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(run, { timeout: 5000 })
+    else run()
+  }, delay)
+  return () => {
+    clearTimeout(timer)
+    if (idle) window.cancelIdleCallback(idle)
+  }
+}
 
 /** The incident's shared document in a team; null alone; undefined while it is being joined. */
 function useSharedDocument(incidentId: string): SharedDocument | null | undefined {

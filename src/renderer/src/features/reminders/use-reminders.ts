@@ -10,7 +10,8 @@ import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useNow } from '../../components/use-now'
-import { readIncidentsInSlices, useSettings, useSettledRead } from '../../db/hooks'
+import type { SteadyDb } from '../../db/database'
+import { useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
@@ -19,17 +20,23 @@ import { firedRecords, toSchedule, trayStatus } from './engine'
 
 type Inputs = { incidents: Incident[]; items: ActionItem[] }
 
-/** Closed and deleted incidents have no reminders. Read in slices: years of incidents are thousands. */
-const loadInputs = async (wanted: () => boolean = () => true): Promise<Inputs | undefined> => {
-  const [incidents, items] = await Promise.all([
-    readIncidentsInSlices(
-      wanted,
-      (incident) => incident.status !== 'closed' && incident.status !== 'deleted',
-    ),
-    outstandingActionItems(db),
+/**
+ * What reminders are computed from: the incidents that can still have one (active and resolved,
+ * through the status index: closed and deleted have none, and are most of a long history) and the
+ * outstanding action items. Never every incident.
+ */
+export const loadReminderInputs = async (
+  wanted: () => boolean = () => true,
+  from: SteadyDb = db,
+): Promise<Inputs | undefined> => {
+  const [active, resolved, items] = await Promise.all([
+    from.incidents.where('status').equals('active').toArray(),
+    from.incidents.where('status').equals('resolved').toArray(),
+    outstandingActionItems(from),
   ])
-  return incidents && { incidents, items }
+  return wanted() ? { incidents: [...active, ...resolved], items } : undefined
 }
+const loadInputs = (wanted?: () => boolean) => loadReminderInputs(wanted)
 
 /**
  * The incidents and items reminders are computed from. Not a live query: re-reading every open

@@ -1,0 +1,25 @@
+import { expect, it } from 'vitest'
+import { generateDataset } from '../../../../../bench/generate.mjs'
+import { countReads, testDb } from '../../db/test-db'
+import { loadReminderInputs } from './use-reminders'
+
+it('computes reminders from the incidents that can have one, never from the whole history', async () => {
+  const { db } = testDb()
+  const reads = countReads(db)
+  const history = generateDataset(700, { eventsPer: 2, bigEvents: 2 })
+  await db.incidents.bulkPut(history.incidents)
+  await db.actionItems.bulkPut(history.actionItems)
+  const open = history.incidents.filter((i) => i.status === 'active' || i.status === 'resolved')
+  const closed = history.incidents.length - open.length
+  expect(closed).toBeGreaterThan(100) // the bench history has closed and deleted incidents
+  const outstanding = history.actionItems.filter((a) => a.status !== 'verified').length
+
+  const before = { ...reads }
+  const inputs = await loadReminderInputs(() => true, db)
+  expect(inputs?.incidents).toHaveLength(open.length)
+  // Each incident that can have a reminder once, and no other.
+  expect((reads['incidents'] ?? 0) - (before['incidents'] ?? 0)).toBe(open.length)
+  expect((reads['actionItems'] ?? 0) - (before['actionItems'] ?? 0)).toBeLessThanOrEqual(
+    outstanding,
+  )
+})
