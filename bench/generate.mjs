@@ -61,9 +61,10 @@ export function generateDataset(count, options = {}) {
           : `${phrase(3)} ${pick(['returns 502', 'is slow', 'fails', 'times out', 'drops requests'])}`
     const n = big ? bigEvents : eventsPer
     let seq = 0
+    const own = [] // this incident's events (a filter over all of them made seeding quadratic)
     // Recorded when written down: a backdated impact start is recorded when the incident opens.
-    const event = (kind, at, payload) =>
-      events.push({
+    const event = (kind, at, payload) => {
+      const record = {
         id: `${id}-e${++seq}`,
         incidentId: id,
         seq,
@@ -71,13 +72,16 @@ export function generateDataset(count, options = {}) {
         recordedAt: Math.max(at, openedAt),
         kind,
         payload,
-      })
+      }
+      events.push(record)
+      own.push(record)
+    }
     event('incident-opened', openedAt, { title })
     event('impact-started', openedAt - 10 * 60_000, {})
     event('detected', openedAt, {})
     for (let k = 3; k < n; k++) event('note', openedAt + k * 60_000, { text: phrase(8) })
-    const notes = events
-      .filter((e) => e.incidentId === id && e.kind === 'note')
+    const notes = own
+      .filter((e) => e.kind === 'note')
       .map((e) => ({ id: e.id, text: e.payload.text }))
     incidents.push({
       id,

@@ -72,15 +72,21 @@ export const TWO_WEEKS = 14 * DAY
  * done), how many were done within two weeks of being written down.
  */
 export function twoWeekRule(
-  items: readonly ActionItem[],
+  items: Iterable<ActionItem>,
   now: number,
 ): { counted: number; onTime: number } {
-  let counted = 0
-  let onTime = 0
-  for (const item of items) {
-    if (item.doneAt === null && now - item.createdAt < TWO_WEEKS) continue
-    counted++
-    if (item.doneAt !== null && item.doneAt - item.createdAt <= TWO_WEEKS) onTime++
-  }
-  return { counted, onTime }
+  const tally = { counted: 0, onTime: 0 }
+  for (const item of items) countTwoWeeks(tally, item, now)
+  return tally
+}
+
+/** Adds one item to a tally of the two-week rule (for a pass that keeps counts, not items). */
+export function countTwoWeeks(
+  tally: { counted: number; onTime: number },
+  item: Pick<ActionItem, 'createdAt' | 'doneAt'>,
+  now: number,
+): void {
+  if (item.doneAt === null && now - item.createdAt < TWO_WEEKS) return
+  tally.counted++
+  if (item.doneAt !== null && item.doneAt - item.createdAt <= TWO_WEEKS) tally.onTime++
 }

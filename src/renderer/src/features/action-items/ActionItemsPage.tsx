@@ -1,14 +1,45 @@
-import { OVERVIEW_COLUMNS, twoWeekRule } from '@shared/domain/action-items'
+import { OVERVIEW_COLUMNS, countTwoWeeks } from '@shared/domain/action-items'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
 import { useNow } from '../../components/use-now'
+import type { SteadyDb } from '../../db/database'
 import { db } from '../../db/instance'
+import { outstandingActionItems } from '../../db/queries/incident'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 import { ItemRow } from './ActionItemsTable'
 
 type StatusFilter = 'outstanding' | 'open' | 'done'
+type Tally = { counted: number; onTime: number }
+
+/** Incidents shown in the per-incident table: the latest, not a long history's every one. */
+const PER_INCIDENT_ROWS = 30
+
+/**
+ * The two-week rule over every item (but those of incidents in the trash), overall and for the
+ * incidents with the latest items: one pass over the items that keeps counts, never the items.
+ */
+async function twoWeekTally(from: SteadyDb, now: number) {
+  const trashed = new Set(await from.incidents.where('status').equals('deleted').primaryKeys())
+  const overall: Tally = { counted: 0, onTime: 0 }
+  const byIncident = new Map<string, Tally & { total: number; latest: number }>()
+  await from.actionItems.each((item) => {
+    if (trashed.has(item.incidentId)) return
+    countTwoWeeks(overall, item, now)
+    const entry = byIncident.get(item.incidentId) ?? { counted: 0, onTime: 0, total: 0, latest: 0 }
+    countTwoWeeks(entry, item, now)
+    entry.total++
+    entry.latest = Math.max(entry.latest, item.createdAt)
+    byIncident.set(item.incidentId, entry)
+  })
+  const perIncident = [...byIncident]
+    .filter(([, t]) => t.counted > 0)
+    .sort(([, a], [, b]) => b.latest - a.latest)
+    .slice(0, PER_INCIDENT_ROWS)
+    .map(([id, t]) => ({ id, ...t }))
+  return { overall, perIncident }
+}
 const NO_OWNER = '\u0000none'
 
 /**
@@ -17,18 +48,27 @@ const NO_OWNER = '\u0000none'
  * two-week rule is kept, overall and per incident.
  */
 export function ActionItemsPage() {
-  const all = useLiveQuery(() => db.actionItems.toArray(), [])
-  // Outstanding (not verified yet), soonest due first: from the same read as the two-week rule.
-  const items = useMemo(
-    () =>
-      all
-        ?.filter((i) => i.status !== 'verified')
-        .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity)),
-    [all],
+  // Outstanding (not verified yet), soonest due first, through the status index: a long history's
+  // verified items are never read into the page.
+  const items = useLiveQuery(
+    async () =>
+      (await outstandingActionItems(db)).sort(
+        (a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity),
+      ),
+    [],
   )
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
-  const ids = useMemo(() => [...new Set(all?.map((i) => i.incidentId) ?? [])], [all])
+  const tally = useLiveQuery(() => twoWeekTally(db, now), [now])
+  const ids = useMemo(
+    () => [
+      ...new Set([
+        ...(items?.map((i) => i.incidentId) ?? []),
+        ...(tally?.perIncident.map((p) => p.id) ?? []),
+      ]),
+    ],
+    [items, tally],
+  )
   const incidents = useLiveQuery(
     async () =>
       new Map(
@@ -61,13 +101,8 @@ export function ActionItemsPage() {
     const incident = incidents?.get(id)
     return incident ? displayTitle(incident) : 'Open incident'
   }
-  const rule = all ? twoWeekRule(all.filter(live), now) : null
-  const perIncident = useMemo(() => {
-    const groups = new Map<string, ActionItem[]>()
-    for (const item of all ?? [])
-      groups.set(item.incidentId, [...(groups.get(item.incidentId) ?? []), item])
-    return [...groups].map(([id, list]) => ({ id, ...twoWeekRule(list, now), total: list.length }))
-  }, [all, now])
+  const rule = tally?.overall ?? null
+  const perIncident = tally?.perIncident ?? []
 
   return (
     <section className="page page-wide" aria-labelledby="action-items-title">
@@ -201,7 +236,7 @@ export function ActionItemsPage() {
             </thead>
             <tbody>
               {perIncident
-                .filter((p) => p.counted > 0 && incidents?.get(p.id)?.status !== 'deleted')
+                .filter((p) => incidents?.get(p.id)?.status !== 'deleted')
                 .map((p) => (
                   <tr key={p.id}>
                     <td>{title(p.id)}</td>

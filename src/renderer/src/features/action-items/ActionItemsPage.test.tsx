@@ -1,0 +1,37 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { expect, it } from 'vitest'
+import { generateDataset } from '../../../../../bench/generate.mjs'
+import { db } from '../../db/instance'
+import { countReads } from '../../db/test-db'
+import { PlatformContext } from '../../platform/platform-context'
+import { createWebPlatform } from '../../platform/web'
+import { ActionItemsPage } from './ActionItemsPage'
+
+it('lists the outstanding items of a long history reading only their incidents, and keeps the two-week rule over all', async () => {
+  const history = generateDataset(600, { eventsPer: 2, bigEvents: 2 })
+  await db.incidents.bulkPut(history.incidents)
+  await db.actionItems.bulkPut(history.actionItems)
+  const reads = countReads(db)
+  const outstanding = history.actionItems.filter((a) => a.status !== 'verified')
+  const theirIncidents = new Set(outstanding.map((a) => a.incidentId))
+  expect(outstanding.length).toBeLessThan(history.actionItems.length / 4)
+
+  render(
+    <PlatformContext.Provider value={createWebPlatform(window)}>
+      <ActionItemsPage />
+    </PlatformContext.Provider>,
+  )
+  const [table] = await screen.findAllByRole('table')
+  if (!table) throw new Error('no table')
+  expect(within(table).getAllByRole('row')).toHaveLength(outstanding.length + 1)
+  // Every item done within two weeks (the history's closed incidents) counts.
+  const verified = history.actionItems.length - outstanding.length
+  await waitFor(() =>
+    expect(document.querySelector('.two-week-rule')?.textContent).toMatch(
+      `Done within two weeks: ${verified} of ${history.actionItems.length}`,
+    ),
+  )
+  // Incidents read: those with outstanding items and the latest few for the per-incident table.
+  expect(reads['incidents'] ?? 0).toBeLessThanOrEqual(theirIncidents.size + 30 + 5)
+  expect(reads['incidents'] ?? 0).toBeLessThan(history.incidents.length / 4)
+})
