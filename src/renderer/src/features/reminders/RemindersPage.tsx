@@ -23,8 +23,35 @@ const SNOOZES = [
 /** What is due, grouped by incident, most urgent first; the earliest due reminder leads. */
 function groupByIncident(reminders: readonly Reminder[]): [string, Reminder[]][] {
   const groups = new Map<string, Reminder[]>()
-  for (const r of reminders) groups.set(r.incidentId, [...(groups.get(r.incidentId) ?? []), r])
+  for (const r of reminders) {
+    const group = groups.get(r.incidentId)
+    if (group) group.push(r)
+    else groups.set(r.incidentId, [r])
+  }
   return [...groups].sort(([, a], [, b]) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0))
+}
+
+/** Incidents (or missed reminders) shown at a time: a long history's due list is not one page. */
+const PAGE = 20
+
+/** "Show 20 more", while there are more than shown. */
+function ShowMore({
+  shown,
+  total,
+  what,
+  onMore,
+}: {
+  shown: number
+  total: number
+  what: string
+  onMore: () => void
+}) {
+  if (shown >= total) return null
+  return (
+    <button type="button" className="button quiet" onClick={onMore}>
+      Show {Math.min(PAGE, total - shown)} more {what} ({total - shown} not shown)
+    </button>
+  )
 }
 
 /** Snooze or dismiss several reminders at once: a group, or everything due. */
@@ -65,6 +92,8 @@ export function RemindersPage() {
   const missed = reminders?.filter((r) => r.missed) ?? []
   const upcoming = reminders?.filter((r) => r.at > now && !r.missed).slice(0, 30) ?? []
   const groups = groupByIncident(due)
+  const [groupsShown, setGroupsShown] = useState(PAGE)
+  const [missedShown, setMissedShown] = useState(PAGE)
   return (
     <section className="page" aria-labelledby="reminders-title">
       <h1 id="reminders-title">Reminders</h1>
@@ -79,7 +108,7 @@ export function RemindersPage() {
         {due.length === 0 ? (
           <p className="muted">Nothing is due. Steady reminds you when a step comes due.</p>
         ) : (
-          groups.map(([incidentId, list]) => {
+          groups.slice(0, groupsShown).map(([incidentId, list]) => {
             const title = titles.get(incidentId) ?? 'An incident'
             return (
               <section key={incidentId} className="reminder-group" aria-label={title}>
@@ -105,6 +134,12 @@ export function RemindersPage() {
             )
           })
         )}
+        <ShowMore
+          shown={groupsShown}
+          total={groups.length}
+          what="incidents"
+          onMore={() => setGroupsShown((n) => n + PAGE)}
+        />
       </section>
       {missed.length > 0 && (
         <details className="section helper">
@@ -116,10 +151,16 @@ export function RemindersPage() {
           </p>
           <BulkActions reminders={missed} what="the missed reminders" />
           <ul className="reminder-list" aria-label="Missed reminders">
-            {missed.map((r) => (
+            {missed.slice(0, missedShown).map((r) => (
               <ReminderRow key={r.id} reminder={r} now={now} due />
             ))}
           </ul>
+          <ShowMore
+            shown={missedShown}
+            total={missed.length}
+            what="missed reminders"
+            onMore={() => setMissedShown((n) => n + PAGE)}
+          />
         </details>
       )}
       <section aria-labelledby="upcoming-title" className="section">
