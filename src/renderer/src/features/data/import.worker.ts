@@ -1,11 +1,19 @@
 /**
- * Imports run here, off the page's thread: reading, parsing and checking a 50 MB file, then writing
- * it in one transaction, never freezes the window, and the page can report progress and cancel.
+ * Imports run here, off the page's thread: reading (plain or gzip, streamed when large), parsing
+ * and checking a file of any size Steady writes, then writing it in one transaction, never
+ * freezes the window, and the page can report progress and cancel.
  * The worker opens the same database; Dexie tells the page's live queries what changed.
  */
 import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
-import { findConflicts, importExport, parseExport, type SteadyExport } from '../../db/transfer'
+import { readExportFile } from '../../db/export-reader'
+import {
+  checkExport,
+  findConflicts,
+  importExport,
+  refusal,
+  type SteadyExport,
+} from '../../db/transfer'
 import { docProblem } from '../../editor/schema'
 import type { FromWorker, ToWorker } from './import-protocol'
 
@@ -28,10 +36,15 @@ scope.onmessage = (event) => {
 
 async function check(file: Blob): Promise<void> {
   post({ type: 'progress', stage: 'reading', done: 0, total: file.size })
-  const parsed = parseExport(await file.text(), {
-    checkDoc: docProblem,
-    onProgress: (done, total) => post({ type: 'progress', stage: 'checking', done, total }),
+  const read = await readExportFile(file, {
+    onRead: (done) => post({ type: 'progress', stage: 'reading', done, total: file.size }),
   })
+  const parsed = read.ok
+    ? checkExport(read.value, {
+        checkDoc: docProblem,
+        onProgress: (done, total) => post({ type: 'progress', stage: 'checking', done, total }),
+      })
+    : refusal(read.why)
   if (!parsed.ok) return post({ type: 'checked', ok: false, message: parsed.message })
   checked = parsed.data
   const conflicts = (await findConflicts(await db, checked)).length
