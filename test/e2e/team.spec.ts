@@ -144,6 +144,8 @@ test('two teammates type in the same post-mortem at once, and each sees both', a
   // Each sees where the other is, by name.
   await expect(doc(ana).getByText('Ben', { exact: true })).toBeVisible({ timeout: 10_000 })
   await expect(doc(ben).getByText('Ana', { exact: true })).toBeVisible({ timeout: 10_000 })
+  // And the document says who wrote in it.
+  for (const p of [ana, ben]) await expect(p.getByText('Written by Ana and Ben.')).toBeVisible()
 })
 
 test('a teammate’s whole history reaches a new teammate, while reminders fire as it is shared', async ({

@@ -7,6 +7,7 @@ import { SECTION_PROMPTS, type PostmortemDoc } from '@shared/domain/postmortem'
 import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { Placeholder } from '@tiptap/extensions'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { POSTMORTEM_FIELD, postmortemOf } from '@shared/sync/incident-doc'
 import type { SharedDocument } from '../../sync/team-sync'
 import { CollaborationCursors } from '../../editor/collaboration-cursors'
@@ -166,9 +167,13 @@ function DocumentEditor({
         },
       },
     },
-    onUpdate: () => {
+    onUpdate: ({ transaction }) => {
       latest.current.onEdit?.()
       scheduleSave()
+      // A change typed here (not one arriving from a teammate) records who wrote in it.
+      const remote = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean })
+        ?.isChangeOrigin
+      if (shared && transaction.docChanged && !remote) noteEditor(shared)
     },
     onBlur: () => {
       saveNow()
@@ -233,6 +238,34 @@ function DocumentEditor({
     <div className="editor" data-readonly={!editable || undefined}>
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
+      {shared && <WrittenBy shared={shared} />}
     </div>
   )
 }
+
+/** Who has written in a shared post-mortem: name → when they last did. */
+const editorsOf = (shared: SharedDocument) => shared.doc.getMap<number>('editors')
+
+/** Notes this person as an editor, at most once a minute (a keystroke is not worth an update). */
+function noteEditor(shared: SharedDocument): void {
+  const editors = editorsOf(shared)
+  const now = Date.now()
+  if (now - (editors.get(shared.name) ?? 0) > 60_000) editors.set(shared.name, now)
+}
+
+/** "Written by Ana and Ben", under a shared post-mortem. */
+function WrittenBy({ shared }: { shared: SharedDocument }) {
+  const [names, setNames] = useState<string[]>([])
+  useEffect(() => {
+    const editors = editorsOf(shared)
+    const read = () => setNames([...editors.keys()].filter((n) => n.length <= 200).sort())
+    read()
+    editors.observe(read)
+    return () => editors.unobserve(read)
+  }, [shared])
+  if (!names.length) return null
+  return <p className="muted small written-by">Written by {listOfNames(names)}.</p>
+}
+
+const listOfNames = (names: readonly string[]) =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
