@@ -210,6 +210,48 @@ const scenes = {
       .getByRole('heading', { name: 'Team', exact: true })
       .evaluate((el) => el.scrollIntoView())
   },
+  // The desktop's Settings → Team (hosting, the keyring) in a browser: the preload's
+  // `window.steady` stood in for by answers like the main process's.
+  'settings-team-desktop': async (page) => {
+    await page.addInitScript(() => {
+      const host = {
+        hosting: null,
+        address: '127.0.0.1',
+        port: 1234,
+        addresses: ['127.0.0.1', '192.168.1.20'],
+        problem: null,
+      }
+      const answers = {
+        'app.getInfo': {
+          name: 'Steady',
+          version: '1.0.0',
+          platform: 'linux',
+          dataPath: '~/.config/Steady',
+        },
+        'reminders.sync': [],
+        'backup.list': [],
+        'git.list': [],
+        'desktop.getPreferences': {
+          closeToTray: true,
+          openAtLogin: false,
+          quickCaptureShortcut: 'CommandOrControl+Shift+I',
+          shortcutRegistered: true,
+        },
+        'team.hostStatus': host,
+        'team.host': host,
+      }
+      const api = (path) =>
+        new Proxy(() => undefined, {
+          get: (_, key) => api(path ? `${path}.${String(key)}` : String(key)),
+          apply: () =>
+            path.startsWith('events.') ? () => undefined : Promise.resolve(answers[path] ?? null),
+        })
+      window.steady = api('')
+    })
+    await page.reload()
+    await scenes['settings-team'](page)
+    await page.getByRole('radio', { name: 'Host it on this computer' }).check()
+  },
   'settings-reminders': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('group', { name: 'Quiet hours' }).scrollIntoViewIfNeeded()

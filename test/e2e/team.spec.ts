@@ -27,6 +27,16 @@ test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+// Each teammate is a browser context of its own; the fixture's page is not one of them.
+test.describe.configure({ timeout: 60_000 })
+test.beforeEach(({ page }) => page.close())
+
+/** A teammate's screen showing an incident, opened from the list. */
+async function openOnScreen(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await page.getByRole('button', { name: new RegExp(title) }).click()
+}
+
 /** A sync server of one test's own (to stop and start again, or to fill with a history). */
 async function ownServer() {
   const ownDir = await mkdtemp(path.join(os.tmpdir(), 'steady-e2e-own-'))
@@ -83,10 +93,7 @@ async function teammate(
 
 test('a mitigation logged by one teammate shows on the other’s screen; a late joiner gets it all', async ({
   browser,
-  page,
 }) => {
-  test.setTimeout(60_000)
-  await page.close()
   const ana = await teammate(browser, 'Ana')
   const ben = await teammate(browser, 'Ben')
 
@@ -98,8 +105,7 @@ test('a mitigation logged by one teammate shows on the other’s screen; a late 
   await ana.keyboard.press('Control+Enter')
   await expect(phaseHeading(ana, 'Stop the bleeding.')).toBeVisible()
 
-  await ben.getByRole('button', { name: 'Incidents', exact: true }).click()
-  await ben.getByRole('button', { name: /Checkout returns 502 for EU users/ }).click()
+  await openOnScreen(ben, 'Checkout returns 502 for EU users')
   await ana.getByLabel('Action', { exact: true }).fill('Roll back deploy 4812')
   await ana.getByRole('button', { name: 'Log this attempt' }).click()
   await expect(ben.getByText('Roll back deploy 4812').first()).toBeVisible({ timeout: 3000 })
@@ -107,25 +113,20 @@ test('a mitigation logged by one teammate shows on the other’s screen; a late 
   await expect(ben.locator('datalist#team-people option[value="Ana"]')).toHaveCount(1)
 
   const cy = await teammate(browser, 'Cy')
-  await cy.getByRole('button', { name: 'Incidents', exact: true }).click()
-  await cy.getByRole('button', { name: /Checkout returns 502 for EU users/ }).click()
+  await openOnScreen(cy, 'Checkout returns 502 for EU users')
   await expect(cy.getByText('Roll back deploy 4812').first()).toBeVisible()
 })
 
 test('two teammates type in the same post-mortem at once, and each sees both', async ({
   browser,
-  page,
 }) => {
-  test.setTimeout(60_000)
-  await page.close()
   const ana = await teammate(browser, 'Ana')
   const ben = await teammate(browser, 'Ben')
   await resolveQuickly(ana, 'Login fails after the auth deploy')
   const doc = (p: Page) => p.getByRole('textbox', { name: 'Post-mortem document' })
   await expect(doc(ana)).toBeVisible()
 
-  await ben.getByRole('button', { name: 'Incidents', exact: true }).click()
-  await ben.getByRole('button', { name: /Login fails after the auth deploy/ }).click()
+  await openOnScreen(ben, 'Login fails after the auth deploy')
   await expect(doc(ben)).toContainText('Login fails after the auth deploy')
 
   // Both at the end of the document, typing at the same time.
@@ -150,10 +151,8 @@ test('two teammates type in the same post-mortem at once, and each sees both', a
 
 test('a teammate’s whole history reaches a new teammate, while reminders fire as it is shared', async ({
   browser,
-  page,
 }) => {
   test.setTimeout(90_000)
-  await page.close()
   // Years of incidents, some with reminders due: the app starts, shares them all, and meanwhile
   // fires the reminders (writes), which must not keep any incident from being shared.
   const history = generateDataset(1000, { eventsPer: 8, bigEvents: 8, busy: true })
@@ -171,17 +170,13 @@ test('a teammate’s whole history reaches a new teammate, while reminders fire 
 
 test('the server goes away mid-incident: work goes on, the status says so, and it all arrives when it is back', async ({
   browser,
-  page,
 }) => {
-  test.setTimeout(60_000)
-  await page.close()
   const own = await ownServer()
   try {
     const ana = await teammate(browser, 'Ana', undefined, own.server.url)
     const ben = await teammate(browser, 'Ben', undefined, own.server.url)
     await newIncident(ana, 'Queue backs up in the EU region')
-    await ben.getByRole('button', { name: 'Incidents', exact: true }).click()
-    await ben.getByRole('button', { name: /Queue backs up in the EU region/ }).click()
+    await openOnScreen(ben, 'Queue backs up in the EU region')
 
     await own.server.stop()
     await ana.getByPlaceholder('Add a note…').fill('Drained the queue by hand')

@@ -21,15 +21,13 @@ const STORED = Symbol('stored')
 
 export class IncidentBridge {
   readonly name: string
-  /** The last write asked for; a pull or save already waiting is not asked for again. */
+  /** The last pull and save asked for (one already waiting is not asked for again). */
   private pulling: Promise<void> = Promise.resolve()
   private saving: Promise<void> = Promise.resolve()
-  private pullWaiting = false
-  private saveWaiting = false
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === STORED) return
-    this.requestSave()
-    if (origin !== LOCAL) this.requestPull()
+    this.saving = this.writes.runOnce(`${this.name} save`, () => this.save()).catch(report)
+    if (origin !== LOCAL) this.refresh()
   }
 
   constructor(
@@ -75,31 +73,12 @@ export class IncidentBridge {
     appendEvents(this.doc, written, LOCAL)
   }
 
-  /** Catches up with a record changed behind the event store's back (an import). */
+  /**
+   * Writes what the document has that the database lacks: after a teammate's change arrives, and
+   * after a record changed behind the event store's back (an import).
+   */
   refresh(): void {
-    this.requestPull()
-  }
-
-  private requestPull(): void {
-    if (this.pullWaiting) return
-    this.pullWaiting = true
-    this.pulling = this.writes
-      .run(() => {
-        this.pullWaiting = false
-        return this.pull()
-      })
-      .catch(report)
-  }
-
-  private requestSave(): void {
-    if (this.saveWaiting) return
-    this.saveWaiting = true
-    this.saving = this.writes
-      .run(() => {
-        this.saveWaiting = false
-        return this.save()
-      })
-      .catch(report)
+    this.pulling = this.writes.runOnce(`${this.name} pull`, () => this.pull()).catch(report)
   }
 
   /**

@@ -15,6 +15,8 @@ const MOST = 100
 export class SharedWrites {
   private queue: { work: Work; resolve: () => void; reject: (error: unknown) => void }[] = []
   private scheduled = false
+  /** Keyed works queued and not started yet (see runOnce). */
+  private readonly waiting = new Map<string, Promise<void>>()
 
   constructor(private readonly db: SteadyDb) {}
 
@@ -27,6 +29,26 @@ export class SharedWrites {
         setTimeout(() => void this.flush(), 0)
       }
     })
+  }
+
+  /**
+   * Like `run`, but a work under the same `key` that is still waiting is not queued again: it
+   * will see every change made meanwhile (a second pull of one incident would add nothing).
+   */
+  runOnce(key: string, work: Work): Promise<void> {
+    const waiting = this.waiting.get(key)
+    if (waiting) return waiting
+    const queued = this.run(() => {
+      this.waiting.delete(key)
+      return work()
+    })
+    this.waiting.set(key, queued)
+    // Also when the transaction failed before the work began: the key may be asked for again.
+    const forget = () => {
+      if (this.waiting.get(key) === queued) this.waiting.delete(key)
+    }
+    queued.then(forget, forget)
+    return queued
   }
 
   private async flush(): Promise<void> {

@@ -32,8 +32,8 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 8000) => {
   }
 }
 
-async function teammate(name: string) {
-  const local = testDb(undefined, name)
+/** A teammate's app in the team, not started yet (a test may listen first). */
+function inTeam(local: ReturnType<typeof testDb>, name: string): TeamSync {
   const sync = new TeamSync(
     local.db,
     { url: server.url, secret: SECRET, name },
@@ -41,6 +41,12 @@ async function teammate(name: string) {
     WebSocket,
   )
   syncs.push(sync)
+  return sync
+}
+
+async function teammate(name: string) {
+  const local = testDb(undefined, name)
+  const sync = inTeam(local, name)
   await sync.start()
   return { ...local, sync }
 }
@@ -82,19 +88,12 @@ it(
       const { id } = await ana.incidents.open({ title: `Incident ${i}` })
       await ana.incidents.addNote(id, `note ${i}`)
     }
-    const sharing = new TeamSync(
-      ana.db,
-      { url: server.url, secret: SECRET, name: 'ana' },
-      ana.store,
-      WebSocket,
-    )
-    syncs.push(sharing)
+    const sharing = inTeam(ana, 'ana')
     let status = ''
     sharing.onStatus((s) => (status = s.state))
     await sharing.start()
     await until(() => status === 'synced', 30_000)
-    const server_ = server.instance
-    expect(server_.getDocumentsCount()).toBe(many + 1)
+    expect(server.instance.getDocumentsCount()).toBe(many + 1)
 
     const ben = await teammate('ben')
     await until(async () => (await ben.db.incidents.count()) === many, 30_000)
@@ -110,13 +109,7 @@ it(
     const ana = testDb(undefined, 'ana')
     const { id } = await ana.incidents.open({ title: 'Checkout 502' })
     vi.spyOn(ana.db.ydocs, 'get').mockRejectedValueOnce(new Error('The disk hiccupped'))
-    const sharing = new TeamSync(
-      ana.db,
-      { url: server.url, secret: SECRET, name: 'ana' },
-      ana.store,
-      WebSocket,
-    )
-    syncs.push(sharing)
+    const sharing = inTeam(ana, 'ana')
     const states: string[] = []
     sharing.onStatus((s) => states.push(s.state))
     await sharing.start()

@@ -78,7 +78,8 @@ export class TeamSync {
       ),
     )
     this.indexProvider = this.provider(INDEX_DOC, this.index)
-    this.incidentsMap().observe(() => void this.joinListed())
+    // Only what a change listed is joined (not a scan of every incident at each write).
+    this.incidentsMap().observe((event) => void this.joinAll([...event.keysChanged]))
   }
 
   /** The team's people: name → when they last started Steady in the team. */
@@ -154,10 +155,6 @@ export class TeamSync {
       (a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'),
     )
     await this.joinAll(order.map((i) => i.id))
-  }
-
-  private joinListed(): Promise<void> {
-    return this.joinAll([...this.incidentsMap().keys()])
   }
 
   /** Incidents listed but not joined yet: until they are, the status is not "synced". */

@@ -6,6 +6,10 @@ import { SyncStatusLine } from '../../sync/SyncStatusLine'
 import { loadTeamConfig, saveTeamConfig, teamConfigSchema } from '../../sync/team-config'
 
 const DEFAULT_PORT = 1234
+const WHERE = [
+  { value: 'server', label: 'A server the team runs' },
+  { value: 'here', label: 'Host it on this computer' },
+] as const
 const FIELD_NAMES = { url: 'Sync server', secret: 'Team secret', name: 'Name shown to the team' }
 
 /**
@@ -22,7 +26,7 @@ export function TeamSettings() {
   const [secret, setSecret] = useState('')
   const [name, setName] = useState<string | null>(null)
   const [problem, setProblem] = useState('')
-  const [where, setWhere] = useState<'server' | 'here'>('server')
+  const [where, setWhere] = useState<(typeof WHERE)[number]['value']>('server')
   const [host, setHost] = useState<HostStatus | null>(null)
   const [address, setAddress] = useState('127.0.0.1')
   const [port, setPort] = useState(String(DEFAULT_PORT))
@@ -136,24 +140,17 @@ export function TeamSettings() {
             <fieldset className="field">
               <legend>Where is the server?</legend>
               <div className="choice-column">
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="team-where"
-                    checked={where === 'server'}
-                    onChange={() => setWhere('server')}
-                  />
-                  A server the team runs
-                </label>
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="team-where"
-                    checked={where === 'here'}
-                    onChange={() => setWhere('here')}
-                  />
-                  Host it on this computer
-                </label>
+                {WHERE.map((choice) => (
+                  <label className="choice" key={choice.value}>
+                    <input
+                      type="radio"
+                      name="team-where"
+                      checked={where === choice.value}
+                      onChange={() => setWhere(choice.value)}
+                    />
+                    {choice.label}
+                  </label>
+                ))}
               </div>
             </fieldset>
           )}
@@ -192,7 +189,7 @@ export function TeamSettings() {
               </label>
               <input
                 id="team-port"
-                className="input"
+                className="input team-port"
                 inputMode="numeric"
                 value={port}
                 onChange={(e) => setPort(e.target.value)}
