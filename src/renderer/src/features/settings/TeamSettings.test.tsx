@@ -1,5 +1,5 @@
 import type { HostRequest, HostStatus } from '@shared/ipc-contract'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, it, vi } from 'vitest'
 import { TEAM_CONFIG_KEY } from '../../boot/connections'
 import type { Platform } from '../../platform/platform'
@@ -106,4 +106,18 @@ it('keeps the secret in the app’s storage where the computer has no keyring, a
   expect(JSON.parse(localStorage.getItem(TEAM_CONFIG_KEY) ?? '')).toMatchObject({
     secret: SECRET,
   })
+})
+
+it('says where the secret is kept once joined: sealed by the keyring, or in the app', () => {
+  const { team } = desktop()
+  localStorage.setItem(TEAM_CONFIG_KEY, JSON.stringify({ url: 'ws://10.0.0.2:1234', name: 'Ana' }))
+  show(team)
+  expect(screen.getByText(/sealed by this computer’s keyring/)).toBeTruthy()
+  cleanup()
+  localStorage.setItem(
+    TEAM_CONFIG_KEY,
+    JSON.stringify({ url: 'ws://10.0.0.2:1234', name: 'Ana', secret: SECRET }),
+  )
+  show(team)
+  expect(screen.getByText(/no keyring: the team secret is kept in this app’s storage/)).toBeTruthy()
 })
