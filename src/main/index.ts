@@ -121,6 +121,7 @@ if (!app.requestSingleInstanceLock()) {
     startServer: startSyncServer,
     log: (line) => console.log(`[sync server] ${line}`),
   })
+  let exports: ReturnType<typeof registerExportIpc> | undefined
   const backupDir = userData('backups')
   const backups = new BackupService({
     dir: backupDir,
@@ -136,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     tray = createTray({ Tray, Menu, app, icon: here('../../resources/tray-32.png'), actions })
     const handle = createAppHandle((url) => isAppUrl(url, devServerUrl))
     registerAppInfoIpc(handle, app, openExternal)
-    registerExportIpc(handle, dialog, () => windows.current)
+    exports = registerExportIpc(handle, dialog, () => windows.current)
     registerReminderIpc(handle, scheduler)
     registerTrayIpc(handle, tray)
     registerBackupIpc(handle, backups, {
@@ -165,6 +166,6 @@ if (!app.requestSingleInstanceLock()) {
     lastBackup,
     windows,
     keepsInTray,
-    services: [desktop, scheduler, backups, team],
+    services: [desktop, scheduler, backups, team, { stop: () => exports?.stop() }],
   })
 }

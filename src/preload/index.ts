@@ -9,7 +9,8 @@ import { contextBridge, ipcRenderer } from 'electron'
 import type {
   IpcArgs,
   IpcChannel,
-  BackupSnapshot,
+  BackupReason,
+  BackupSummary,
   IpcEvent,
   IpcEventArgs,
   IpcResult,
@@ -59,10 +60,12 @@ const steady = {
       invoke('desktop:set-preferences', changes),
   },
   backup: {
-    write: (snapshot: BackupSnapshot & { reason: 'scheduled' | 'quit' }) =>
-      invoke('backup:write', snapshot),
+    begin: (reason: BackupReason) => invoke('backup:begin', reason),
+    append: (token: string, bytes: Uint8Array) => invoke('backup:append', token, bytes),
+    finish: (token: string, summary: BackupSummary | null) =>
+      invoke('backup:finish', token, summary),
     list: () => invoke('backup:list'),
-    restore: (name: string, current: BackupSnapshot) => invoke('backup:restore', name, current),
+    read: (name: string, offset: number) => invoke('backup:read', name, offset),
     reveal: () => invoke('backup:reveal'),
   },
   events: {
@@ -85,6 +88,9 @@ const steady = {
     saveMarkdown: (file: MarkdownFile) => invoke('export:save-markdown', file),
     saveFolder: (files: MarkdownFile[]) => invoke('export:save-folder', files),
     savePdf: (fileName: string) => invoke('export:save-pdf', fileName),
+    begin: (file: { fileName: string; kind: 'json' | 'json.gz' }) => invoke('export:begin', file),
+    append: (token: string, bytes: Uint8Array) => invoke('export:append', token, bytes),
+    finish: (token: string, commit: boolean) => invoke('export:finish', token, commit),
   },
 } satisfies SteadyApi
 

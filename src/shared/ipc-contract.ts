@@ -149,11 +149,26 @@ export const backupInfoSchema = z.object({
 })
 export type BackupInfo = z.infer<typeof backupInfoSchema>
 
-const snapshotSchema = z.object({
-  json: z.string().max(200 * 1024 * 1024),
+/** What a file written in pieces held, when it is complete: counted rows and a fingerprint. */
+const backupSummarySchema = z.object({
   counts: z.record(z.string().max(40), z.number().int().nonnegative()),
+  /** The data's hash without the export's time: the same as the newest backup's, nothing is written. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
 })
-export type BackupSnapshot = z.infer<typeof snapshotSchema>
+export type BackupSummary = z.infer<typeof backupSummarySchema>
+
+/** A file being written in pieces, named by the token its `begin` answered with. */
+const writeTokenSchema = z.string().regex(/^[0-9a-f]{32}$/)
+/** Largest piece of a file sent at once (the page sends about 4 MB). */
+export const MAX_PIECE = 16 * 1024 * 1024
+const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes')
+const pieceSchema = bytesSchema.refine(
+  (bytes) => bytes.byteLength <= MAX_PIECE,
+  'at most 16 MB at a time',
+)
+export const BACKUP_NAME = /^steady-backup-[\w-]+\.json(?:\.gz)?$/
+export const backupReasonSchema = z.enum(['scheduled', 'quit', 'before-restore'])
+export type BackupReason = z.infer<typeof backupReasonSchema>
 
 export const GIT_LIMITS = {
   repositories: 20,
@@ -223,14 +238,29 @@ export const ipcContract = {
   /** Answers with the reminders in the schedule that already fired, for the timelines. */
   'reminders:sync': { args: z.tuple([reminderScheduleSchema]), result: reminderScheduleSchema },
   'tray:update': { args: z.tuple([trayStatusSchema]), result: z.null() },
-  'backup:write': {
-    args: z.tuple([snapshotSchema.extend({ reason: z.enum(['scheduled', 'quit']) })]),
+  /**
+   * An export of everything, written in pieces: `export:begin` asks where (a save dialog) and
+   * answers a token (null: cancelled), `export:append` sends each piece, `export:finish` puts the
+   * complete file in place (true) or drops it (false).
+   */
+  'export:begin': {
+    args: z.tuple([z.object({ fileName: fileNameSchema, kind: z.enum(['json', 'json.gz']) })]),
+    result: writeTokenSchema.nullable(),
+  },
+  'export:append': { args: z.tuple([writeTokenSchema, pieceSchema]), result: z.null() },
+  'export:finish': { args: z.tuple([writeTokenSchema, z.boolean()]), result: saveResultSchema },
+  /** A backup, written in pieces like an export; null instead of a summary drops it. */
+  'backup:begin': { args: z.tuple([backupReasonSchema]), result: writeTokenSchema },
+  'backup:append': { args: z.tuple([writeTokenSchema, pieceSchema]), result: z.null() },
+  'backup:finish': {
+    args: z.tuple([writeTokenSchema, backupSummarySchema.nullable()]),
     result: backupInfoSchema.nullable(),
   },
   'backup:list': { args: z.tuple([]), result: z.array(backupInfoSchema) },
-  'backup:restore': {
-    args: z.tuple([z.string().regex(/^steady-backup-[\w-]+\.json$/), snapshotSchema]),
-    result: z.string(),
+  /** A backup's bytes from `offset`, a piece at a time (a restore reads them all). */
+  'backup:read': {
+    args: z.tuple([z.string().regex(BACKUP_NAME), z.number().int().nonnegative()]),
+    result: z.object({ bytes: bytesSchema, size: z.number() }),
   },
   'backup:reveal': { args: z.tuple([]), result: z.null() },
   'git:list': { args: z.tuple([]), result: z.array(repositorySchema) },
@@ -314,10 +344,12 @@ export interface SteadyApi {
     setPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus>
   }
   backup: {
-    write(snapshot: BackupSnapshot & { reason: 'scheduled' | 'quit' }): Promise<BackupInfo | null>
+    begin(reason: BackupReason): Promise<string>
+    append(token: string, bytes: Uint8Array): Promise<null>
+    /** Puts the backup in place (unless it holds what the newest does); null drops it. */
+    finish(token: string, summary: BackupSummary | null): Promise<BackupInfo | null>
     list(): Promise<BackupInfo[]>
-    /** Saves `current` as a backup first, then returns the chosen backup's content. */
-    restore(name: string, current: BackupSnapshot): Promise<string>
+    read(name: string, offset: number): Promise<{ bytes: Uint8Array; size: number }>
     reveal(): Promise<null>
   }
   /** Subscriptions return their unsubscribe function. */
@@ -337,5 +369,9 @@ export interface SteadyApi {
     saveFolder(files: MarkdownFile[]): Promise<SaveResult>
     /** Asks where to save, then prints the page (its print stylesheet) to a PDF there. */
     savePdf(fileName: string): Promise<SaveResult>
+    /** Asks where to save a file sent in pieces; null when the user cancels. */
+    begin(file: { fileName: string; kind: 'json' | 'json.gz' }): Promise<string | null>
+    append(token: string, bytes: Uint8Array): Promise<null>
+    finish(token: string, commit: boolean): Promise<SaveResult>
   }
 }

@@ -7,6 +7,7 @@
  * Electron shows — pixels, the OS notification centre, the tray icon, file dialogs, the sandbox
  * itself — stays for a release machine. Run after `npm run build` (npm test does).
  */
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -46,6 +47,15 @@ const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('the desktop process, booted from the build', () => {
   let steady: SteadyApi
+  /** A backup as the page writes one: begun, sent in a piece, finished with its summary. */
+  const writeBackup = async (reason: 'scheduled' | 'quit', content: string) => {
+    const token = await steady.backup.begin(reason)
+    await steady.backup.append(token, new TextEncoder().encode(content))
+    return steady.backup.finish(token, {
+      counts: { incidents: 0 },
+      fingerprint: createHash('sha256').update(content).digest('hex'),
+    })
+  }
   const window = () => electron.BrowserWindow.all[0]!
   const sent = () => window().webContents.sent.map(([channel]) => channel)
 
@@ -107,11 +117,7 @@ describe('the desktop process, booted from the build', () => {
     })
     expect(electron.app.loginItem).toEqual({ openAtLogin: true })
     expect(await steady.backup.list()).toEqual([])
-    const written = await steady.backup.write({
-      json: '{"format":"steady-export"}',
-      counts: { incidents: 0 },
-      reason: 'scheduled',
-    })
+    const written = await writeBackup('scheduled', '{"format":"steady-export"}')
     expect(written).toMatchObject({ reason: 'scheduled' })
     expect(await steady.backup.list()).toHaveLength(1)
     expect(await steady.export.saveMarkdown({ fileName: 'x.md', content: '# x' })).toEqual({
@@ -130,6 +136,35 @@ describe('the desktop process, booted from the build', () => {
     expect(readFileSync(pdfPath, 'utf8')).toBe('%PDF-fake')
     electron.dialog.nextPath = undefined
     await expect(steady.export.savePdf('../evil.pdf')).rejects.toThrow(/invalid arguments/)
+    // An export of everything arrives in pieces and is put in place whole when finished.
+    const exportPath = path.join(electron.app.getPath('userData'), 'everything')
+    electron.dialog.nextPath = exportPath
+    const token = await steady.export.begin({ fileName: 'steady-export.json.gz', kind: 'json.gz' })
+    electron.dialog.nextPath = undefined
+    expect(token).toMatch(/^[0-9a-f]{32}$/)
+    await steady.export.append(token!, new TextEncoder().encode('{"format":'))
+    expect(existsSync(`${exportPath}.json.gz`)).toBe(false)
+    await steady.export.append(token!, new TextEncoder().encode('"steady-export"}'))
+    expect(await steady.export.finish(token!, true)).toEqual({
+      saved: true,
+      where: `${exportPath}.json.gz`,
+    })
+    expect(readFileSync(`${exportPath}.json.gz`, 'utf8')).toBe('{"format":"steady-export"}')
+    // Cancelled in the dialog: no token. A piece over the limit, or a made-up token: refused.
+    expect(await steady.export.begin({ fileName: 'x.json', kind: 'json' })).toBeNull()
+    const big = await steady.backup.begin('scheduled')
+    await expect(steady.backup.append(big, new Uint8Array(16 * 1024 * 1024 + 1))).rejects.toThrow(
+      /invalid arguments/,
+    )
+    expect(await steady.backup.finish(big, null)).toBeNull()
+    await expect(steady.export.append('f'.repeat(32), new Uint8Array(1))).rejects.toThrow(
+      /no longer being written/,
+    )
+    // A backup reads back, a piece at a time.
+    const [newest] = await steady.backup.list()
+    const piece = await steady.backup.read(newest!.name, 0)
+    expect(new TextDecoder().decode(piece.bytes)).toBe('{"format":"steady-export"}')
+    await expect(steady.backup.read('../../etc/passwd', 0)).rejects.toThrow(/invalid arguments/)
     // Git runs only in folders chosen in the main process's own dialog; a plain folder is refused.
     expect(await steady.git.list()).toEqual([])
     electron.dialog.nextPath = electron.app.getPath('userData')
@@ -282,7 +317,7 @@ describe('the desktop process, booted from the build', () => {
     let asked = 0
     const answer = steady.events.onBackupRequest((reason) => {
       asked++
-      void steady.backup.write({ json: '{}', counts: {}, reason: reason as 'quit' })
+      void writeBackup(reason, '{}')
     })
     electron.app.quit()
     await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), { timeout: 4000 })

@@ -1,13 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { gunzipSync } from 'node:zlib'
 import type { Download, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { importCorpus } from '../fixtures/import-corpus'
-import { expectAccessible, exportEverything, openApp, resolveQuickly } from './helpers'
+import { expectAccessible, exportEverything, exportFile, openApp, resolveQuickly } from './helpers'
 
 /** For comparing two exports: everything but the moment each was made. */
 const content = (data: Record<string, unknown>) => ({ ...data, exportedAt: null })
 
-async function importText(page: Page, text: string) {
+async function importText(page: Page, text: string | Buffer, name = 'steady-export.json') {
   await page.getByRole('button', { name: 'Settings' }).click()
   // Playwright hands over at most 50 MB as a buffer; larger files go through the disk.
   if (text.length > 40 * 1024 * 1024) {
@@ -16,8 +17,8 @@ async function importText(page: Page, text: string) {
     return page.getByLabel('Import file').setInputFiles(file)
   }
   await page.getByLabel('Import file').setInputFiles({
-    name: 'steady-export.json',
-    mimeType: 'application/json',
+    name,
+    mimeType: name.endsWith('.gz') ? 'application/gzip' : 'application/json',
     buffer: Buffer.from(text),
   })
 }
@@ -52,6 +53,18 @@ test('export, wipe, import: every incident, event, action item and post-mortem c
   await dialog.getByRole('button', { name: 'Keep mine' }).click()
   await expect(fresh.getByText('Imported: 0 added, 0 replaced, 1 skipped.')).toBeVisible()
   await fresh.close()
+
+  // Compressed, the same export: it holds the same and imports into a third, empty browser.
+  const compressed = await exportFile(page, { compressed: true })
+  expect(content(JSON.parse(gunzipSync(compressed.bytes).toString('utf8')))).toEqual(
+    content(original),
+  )
+  const third = await browser.newPage()
+  await openApp(third)
+  await importText(third, compressed.bytes, compressed.name)
+  await expect(third.getByText('Imported: 1 added, 0 replaced, 0 skipped.')).toBeVisible()
+  expect(content(await exportEverything(third))).toEqual(content(original))
+  await third.close()
 })
 
 test('a corrupt file gets a clear message and changes nothing', async ({ page }) => {

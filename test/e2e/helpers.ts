@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { gunzipSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 
@@ -56,15 +57,30 @@ export async function resolveQuickly(page: Page, symptoms: string): Promise<void
   await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
 }
 
-/** Everything in the database, as the 'Export everything…' file. */
-export async function exportEverything(page: Page): Promise<Record<string, unknown>> {
+/** The 'Export everything…' file as downloaded: its name and bytes (gzip when `compressed`). */
+export async function exportFile(
+  page: Page,
+  { compressed = false } = {},
+): Promise<{ name: string; bytes: Buffer }> {
   await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('checkbox', { name: /Compress the export/ }).setChecked(compressed)
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export everything…' }).click()
-  return JSON.parse(await readFile(await (await download).path(), 'utf8')) as Record<
-    string,
-    unknown
-  >
+  const file = await download
+  const bytes = await readFile(await file.path())
+  expect(file.suggestedFilename()).toMatch(compressed ? /\.json\.gz$/ : /\.json$/)
+  expect(bytes[0] === 0x1f && bytes[1] === 0x8b).toBe(compressed)
+  return { name: file.suggestedFilename(), bytes }
+}
+
+/** Everything in the database, as the 'Export everything…' file (unzipped when `compressed`). */
+export async function exportEverything(
+  page: Page,
+  options: { compressed?: boolean } = {},
+): Promise<Record<string, unknown>> {
+  const { bytes } = await exportFile(page, options)
+  const text = options.compressed ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8')
+  return JSON.parse(text) as Record<string, unknown>
 }
 
 /** Writes rows (table → rows) straight into the app's database; reload to see them. */

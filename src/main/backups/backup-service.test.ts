@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -33,6 +35,11 @@ function service(requestSnapshot = vi.fn()) {
 }
 
 const snapshot = (n: number) => JSON.stringify({ format: 'steady-export', incidents: n })
+/** What the page says of a backup: its counts, and the fingerprint of what it holds. */
+const summary = (counts: Record<string, number>, holds: unknown = counts) => ({
+  counts,
+  fingerprint: createHash('sha256').update(JSON.stringify(holds)).digest('hex'),
+})
 
 describe('BackupService', () => {
   it('asks for a snapshot every 15 minutes', () => {
@@ -52,11 +59,13 @@ describe('BackupService', () => {
 
   it('writes only when something changed', async () => {
     const s = service()
-    expect(await s.write(snapshot(1), { incidents: 1 })).toMatchObject({ counts: { incidents: 1 } })
+    expect(await s.write(snapshot(1), summary({ incidents: 1 }, 1))).toMatchObject({
+      counts: { incidents: 1 },
+    })
     now += BACKUP_EVERY_MS
-    expect(await s.write(snapshot(1), { incidents: 1 })).toBeNull()
+    expect(await s.write(snapshot(1), summary({ incidents: 1 }, 1))).toBeNull()
     now += BACKUP_EVERY_MS
-    expect(await s.write(snapshot(2), { incidents: 2 })).not.toBeNull()
+    expect(await s.write(snapshot(2), summary({ incidents: 2 }, 2))).not.toBeNull()
     expect((await s.list()).map((b) => b.counts['incidents'])).toEqual([2, 1])
   })
 
@@ -65,11 +74,11 @@ describe('BackupService', () => {
     for (let day = 12; day >= 0; day--) {
       for (const hour of [9, 12, 17]) {
         now = T0 - day * DAY + (hour - 14) * HOUR
-        await s.write(snapshot(day * 100 + hour), { day })
+        await s.write(snapshot(day * 100 + hour), summary({ day }, day * 100 + hour))
       }
     }
     now = T0 + 4 * HOUR
-    await s.write(snapshot(9999), { day: 0 })
+    await s.write(snapshot(9999), summary({ day: 0 }, 9999))
     const kept = await s.list()
     expect(kept).toHaveLength(10)
     expect(kept.slice(0, 3).map((b) => new Date(b.at).getUTCHours())).toEqual([18, 17, 12])
@@ -80,33 +89,66 @@ describe('BackupService', () => {
 
   it('leaves the previous backup intact when a write fails', async () => {
     const s = service()
-    await s.write(snapshot(1), { incidents: 1 })
+    await s.write(snapshot(1), summary({ incidents: 1 }, 1))
     const [first] = await s.list()
     now += HOUR
     // Something in the way of the next file makes its final rename fail.
     const next = path.join(
       dir,
-      `steady-backup-${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..+/, '')}.json`,
+      `steady-backup-${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..+/, '')}.json.gz`,
     )
     await mkdir(path.join(next, 'blocker'), { recursive: true })
-    await expect(s.write(snapshot(2), { incidents: 2 })).rejects.toThrow()
+    await expect(s.write(snapshot(2), summary({ incidents: 2 }, 2))).rejects.toThrow()
     expect(await s.list()).toEqual([first])
     expect(await readFile(path.join(dir, first!.name), 'utf8')).toBe(snapshot(1))
     expect((await readdir(dir)).some((f) => f.endsWith('.tmp'))).toBe(false)
   })
 
-  it('saves the current state before a restore, so the restore can be undone', async () => {
+  it('writes a backup sent in pieces, reads it back in pieces, and drops one not finished', async () => {
     const s = service()
-    await s.write(snapshot(1), { incidents: 1 })
-    const [old] = await s.list()
-    now += HOUR
-    const content = await s.restore(old!.name, snapshot(5), { incidents: 5 })
-    expect(content).toBe(snapshot(1))
-    const [undo] = await s.list()
-    expect(undo).toMatchObject({ reason: 'before-restore', counts: { incidents: 5 } })
-    expect(await readFile(path.join(dir, undo!.name), 'utf8')).toBe(snapshot(5))
+    const content = Buffer.from('x'.repeat(9 * 1024 * 1024))
+    const token = await s.begin('scheduled')
+    await Promise.all([
+      s.append(token, content.subarray(0, 5)),
+      s.append(token, content.subarray(5)),
+    ])
+    const written = await s.finish(token, summary({ incidents: 3 }))
+    expect(written).toMatchObject({ size: content.length, counts: { incidents: 3 } })
+    expect(written!.name).toMatch(/^steady-backup-\d{8}T\d{6}\.json\.gz$/)
+    const first = await s.read(written!.name, 0)
+    const rest = await s.read(written!.name, first.bytes.byteLength)
+    expect(first.size).toBe(content.length)
+    expect(Buffer.concat([first.bytes, rest.bytes]).equals(content)).toBe(true)
+    // A backup begun and dropped (the page failed halfway) leaves no file and no entry.
+    const dropped = await s.begin('scheduled')
+    await s.append(dropped, content.subarray(0, 10))
+    expect(await s.finish(dropped, null)).toBeNull()
+    expect(await readdir(dir)).toEqual(['index.json', written!.name])
+    await expect(s.read('steady-backup-nope.json.gz', 0)).rejects.toThrow(/no longer exists/)
+  })
+
+  it('keeps a backup taken before a restore even when nothing changed, and names it so', async () => {
+    const s = service()
+    await s.write(snapshot(1), summary({ incidents: 1 }, 1))
+    now += 1000
+    const undo = await s.write(snapshot(1), summary({ incidents: 1 }, 1), 'before-restore')
+    expect(undo).toMatchObject({ reason: 'before-restore' })
+    expect(undo!.name).toMatch(/-before-restore\.json\.gz$/)
+    expect(await s.list()).toHaveLength(2)
+  })
+
+  it('at stop, drops a backup still being written, leaving no temporary file', async () => {
+    const s = service()
+    s.start()
+    const token = await s.begin('quit')
+    await s.append(token, gzip('half of it'))
+    s.stop()
+    await vi.waitFor(async () => expect(await readdir(dir)).toEqual([]))
+    await expect(s.finish(token, summary({}))).rejects.toThrow(/no longer being written/)
   })
 })
+
+const gzip = (text: string) => new Uint8Array(gzipSync(text))
 
 describe('backupsToKeep', () => {
   it('keeps at most three of today, newest first', () => {

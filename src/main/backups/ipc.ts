@@ -1,19 +1,34 @@
 import type { Handle } from '../ipc/handle'
 import type { BackupService } from './backup-service'
 
-/** The page's backup calls: write one, list them, restore one, show the folder. */
+/**
+ * The page's backup calls: write one in pieces (begin, append, finish), list them, read
+ * one for a restore, show the folder.
+ */
 export function registerBackupIpc(
   handle: Handle,
   backups: BackupService,
   deps: { onQuitBackupWritten(): void; revealFolder(): Promise<unknown> },
 ): void {
-  handle('backup:write', async ({ json, counts, reason }) => {
-    const written = await backups.write(json, counts, reason)
-    if (reason === 'quit') deps.onQuitBackupWritten()
-    return written
+  const quitting = new Set<string>()
+  handle('backup:begin', async (reason) => {
+    const token = await backups.begin(reason)
+    if (reason === 'quit') quitting.add(token)
+    return token
+  })
+  handle('backup:append', async (token, bytes) => {
+    await backups.append(token, bytes)
+    return null
+  })
+  handle('backup:finish', async (token, summary) => {
+    try {
+      return await backups.finish(token, summary)
+    } finally {
+      if (quitting.delete(token)) deps.onQuitBackupWritten()
+    }
   })
   handle('backup:list', () => backups.list())
-  handle('backup:restore', (name, current) => backups.restore(name, current.json, current.counts))
+  handle('backup:read', (name, offset) => backups.read(name, offset))
   handle('backup:reveal', async () => {
     await deps.revealFolder()
     return null

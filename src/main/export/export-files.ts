@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { MarkdownFile, SaveResult } from '../../shared/ipc-contract'
 import { writeFileAtomic } from '../storage/atomic-write'
+import { PendingFiles } from '../storage/pending-files'
 
 export interface ExportDialogs {
   /** Resolves to the chosen path, or undefined when the user cancels. */
@@ -44,6 +45,42 @@ export async function savePdf(
   const withExtension = path.extname(target) ? target : `${target}.pdf`
   await writeFileAtomic(withExtension, await print())
   return { saved: true, where: withExtension }
+}
+
+/** Files of everything, written in pieces as the page sends them (see PendingFiles). */
+export class StreamedExports {
+  private readonly files = new PendingFiles()
+
+  constructor(private readonly dialogs: ExportDialogs) {}
+
+  /** Asks where to save; answers the token the pieces are sent with, or null when cancelled. */
+  async begin(fileName: string, kind: 'json' | 'json.gz'): Promise<string | null> {
+    const target = await this.dialogs.chooseFile(fileName, 'json')
+    if (!target) return null
+    const ending = kind === 'json.gz' ? '.json.gz' : '.json'
+    return this.files.begin(
+      target.endsWith(ending) ? target : `${target.replace(/\.json$/, '')}${ending}`,
+    )
+  }
+
+  async append(token: string, bytes: Uint8Array): Promise<null> {
+    await this.files.append(token, bytes)
+    return null
+  }
+
+  /** Puts the complete file in place, or drops it (the page failed or cancelled halfway). */
+  async finish(token: string, commit: boolean): Promise<SaveResult> {
+    if (!commit) {
+      await this.files.abort(token)
+      return { saved: false }
+    }
+    const { path: where } = await this.files.commit(token)
+    return { saved: true, where }
+  }
+
+  stop(): void {
+    void this.files.abortAll()
+  }
 }
 
 export async function saveFolder(

@@ -1,6 +1,12 @@
 import type { BrowserWindow, Dialog } from 'electron'
 import type { Handle } from '../ipc/handle'
-import { saveFolder, saveMarkdown, savePdf, type ExportDialogs } from './export-files'
+import {
+  StreamedExports,
+  saveFolder,
+  saveMarkdown,
+  savePdf,
+  type ExportDialogs,
+} from './export-files'
 
 /** Electron's dialogs, attached to the app's window. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | null): ExportDialogs {
@@ -17,7 +23,7 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
         defaultPath: defaultName,
         filters: [
           kind === 'json'
-            ? { name: 'Steady export', extensions: ['json'] }
+            ? { name: 'Steady export', extensions: ['json', 'gz'] }
             : kind === 'pdf'
               ? { name: 'PDF', extensions: ['pdf'] }
               : kind === 'csv'
@@ -83,10 +89,15 @@ export function registerExportIpc(
   handle: Handle,
   dialog: Dialog,
   window: () => BrowserWindow | null,
-): void {
+): StreamedExports {
   const dialogs = electronDialogs(dialog, window)
   const print = pagePrinter(window)
+  const streamed = new StreamedExports(dialogs)
   handle('export:save-markdown', (file) => saveMarkdown(dialogs, file))
   handle('export:save-folder', (files) => saveFolder(dialogs, files))
   handle('export:save-pdf', (fileName) => savePdf(dialogs, fileName, print))
+  handle('export:begin', ({ fileName, kind }) => streamed.begin(fileName, kind))
+  handle('export:append', (token, bytes) => streamed.append(token, bytes))
+  handle('export:finish', (token, commit) => streamed.finish(token, commit))
+  return streamed
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target)
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = tempPathFor(target)
   try {
     const handle = await open(temp, 'w', 0o600)
     try {
@@ -25,8 +25,12 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   await syncDirectory(dir)
 }
 
+/** A hidden temporary file beside `target`, on the same disk, so the final rename is atomic. */
+export const tempPathFor = (target: string): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+
 /** Makes the rename itself durable. Not possible on Windows, where opening a folder fails. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r')
     try {

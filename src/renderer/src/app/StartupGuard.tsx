@@ -8,16 +8,12 @@ import { format } from 'date-fns'
 import { useState } from 'react'
 import { DbError, openDatabase } from '../db/errors'
 import { db } from '../db/instance'
-import { parseExport, replaceAll, snapshotOf } from '../db/transfer'
+import { restoreBackup } from '../features/data/backup-files'
 import type { Platform } from '../platform'
 import { ErrorText } from '../components/ErrorText'
 
 async function restore(platform: Platform, backup: BackupInfo): Promise<void> {
-  if (!platform.backups) return
-  const content = await platform.backups.restore(backup.name, await snapshotOf(db))
-  const parsed = parseExport(content)
-  if (!parsed.ok) throw new Error(parsed.message)
-  await replaceAll(db, parsed.data)
+  if (platform.backups) await restoreBackup(platform.backups, backup)
 }
 
 export function RestoreOffer({

@@ -366,19 +366,3 @@ export async function replaceAll(db: SteadyDb, data: SteadyExport): Promise<void
     throw toDbError(error, 'write')
   }
 }
-
-/** A snapshot for a backup: the export as text, and what it holds. */
-export async function snapshotOf(
-  db: SteadyDb,
-): Promise<{ json: string; counts: Record<string, number> }> {
-  const data = await exportAll(db)
-  return {
-    json: JSON.stringify(data),
-    counts: {
-      incidents: data.incidents.length,
-      events: data.events.length,
-      actionItems: data.actionItems.length,
-      postmortems: data.postmortems.length,
-    },
-  }
-}

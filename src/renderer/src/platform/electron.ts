@@ -9,6 +9,15 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     saveMarkdown: (file) => steady.export.saveMarkdown(file),
     saveFolder: (files) => steady.export.saveFolder(files),
     savePdf: (fileName) => steady.export.savePdf(fileName),
+    saveExport: async (file) => {
+      const token = await steady.export.begin(file)
+      if (token === null) return null
+      return {
+        write: async (bytes) => void (await steady.export.append(token, bytes)),
+        close: () => steady.export.finish(token, true),
+        abort: async () => void (await steady.export.finish(token, false)),
+      }
+    },
     syncReminders: (schedule) => steady.reminders.sync(schedule),
     onRemindersFired: (listener) => steady.events.onRemindersFired(listener),
     updateTray: (status) => void steady.tray.update(status),

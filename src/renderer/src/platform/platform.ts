@@ -9,6 +9,8 @@ import type {
   TrayStatus,
 } from '@shared/ipc-contract'
 
+import type { ByteSink } from '../db/export-writer'
+
 export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported'
 
 /**
@@ -32,6 +34,15 @@ export interface Platform {
    * (saved, with no `where`).
    */
   savePdf(fileName: string): Promise<SaveResult>
+  /**
+   * Where an export of everything goes, piece by piece (it may be larger than any string).
+   * Desktop: a save dialog, then a file written as the pieces come and put in place at the end
+   * (null: the user cancelled). Web: a download when complete.
+   */
+  saveExport(file: {
+    fileName: string
+    kind: 'json' | 'json.gz'
+  }): Promise<ByteSink<SaveResult> | null>
   /**
    * Hands the schedule (what has not fired yet) to the reminder clock, which shows each reminder
    * at its time; answers with those in it that fired already, for the timelines. Desktop: the main

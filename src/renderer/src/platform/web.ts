@@ -42,6 +42,18 @@ export function createWebPlatform(win: Window = window): Platform {
       win.print()
       return Promise.resolve({ saved: true })
     },
+    saveExport: ({ fileName, kind }) => {
+      const parts: Uint8Array[] = []
+      return Promise.resolve({
+        write: async (bytes) => void parts.push(bytes),
+        close: async () => {
+          const type = kind === 'json' ? 'application/json' : 'application/gzip'
+          downloadBlob(win, fileName, new Blob(parts as BlobPart[], { type }))
+          return { saved: true, where: `Downloads/${fileName}` }
+        },
+        abort: async () => void parts.splice(0),
+      })
+    },
     saveFolder: (files) => {
       for (const file of files) download(win, file)
       return Promise.resolve({ saved: true, where: 'your downloads folder' })
@@ -84,7 +96,11 @@ function download(win: Window, { fileName, content, kind }: MarkdownFile): void 
         : kind === 'svg'
           ? 'image/svg+xml'
           : 'text/markdown;charset=utf-8'
-  const url = URL.createObjectURL(new Blob([content], { type }))
+  downloadBlob(win, fileName, new Blob([content], { type }))
+}
+
+function downloadBlob(win: Window, fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = win.document.createElement('a')
   link.href = url
   link.download = fileName

@@ -7,12 +7,15 @@ import { CsvImport } from './CsvImport'
 import { Dialog } from '../../components/Dialog'
 import { usePlatform } from '../../platform/platform-context'
 import { allAutosaves, db } from '../../db/instance'
-import { exportAll, parseExport, replaceAll, snapshotOf } from '../../db/transfer'
+import { writeExport } from '../../db/export-writer'
+import { restoreBackup } from './backup-files'
 import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
 import { shareImported } from '../../sync/use-team-sync'
 
 const kb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+const EXPORTING = 'Exporting…'
 
 const STAGES: Record<ImportStage, string> = {
   reading: 'Reading the file…',
@@ -30,23 +33,41 @@ export function DataPanel() {
   const [message, setMessage] = useState<string | null>(null)
   const [pending, setPending] = useState<{ conflicts: number } | null>(null)
   const [progress, setProgress] = useState<string | null>(null)
+  const [compress, setCompress] = useState(false)
+  const exporting = useRef<AbortController | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const worker = useRef<Worker | null>(null)
   useEffect(() => () => worker.current?.terminate(), [])
 
+  /** Written a page at a time, so an export of any size never freezes the window. */
   const exportEverything = async () => {
     await Promise.all(allAutosaves.map((a) => a.flush()))
-    const data = await exportAll(db)
-    const result = await platform.saveMarkdown({
-      fileName: `steady-export-${format(Date.now(), 'yyyy-MM-dd')}.json`,
-      content: JSON.stringify(data, null, 1),
-      kind: 'json',
+    const kind = compress ? 'json.gz' : 'json'
+    const sink = await platform.saveExport({
+      fileName: `steady-export-${format(Date.now(), 'yyyy-MM-dd')}.${kind}`,
+      kind,
     })
-    setMessage(
-      result.saved
-        ? `Exported ${plural(data.incidents.length, 'incident')} to ${result.where ?? 'a file'}.`
-        : 'Export cancelled.',
-    )
+    if (!sink) return setMessage('Export cancelled.')
+    setProgress(EXPORTING)
+    const stop = new AbortController()
+    exporting.current = stop
+    try {
+      const { saved, result } = await writeExport(db, sink, { gzip: compress, signal: stop.signal })
+      setMessage(
+        saved.saved
+          ? `Exported ${plural(result.counts.incidents, 'incident')} to ${saved.where ?? 'a file'}.`
+          : 'Export cancelled.',
+      )
+    } catch (error) {
+      setMessage(
+        stop.signal.aborted
+          ? 'Export cancelled. No file was written.'
+          : `Couldn't export: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    } finally {
+      exporting.current = null
+      setProgress(null)
+    }
   }
 
   /** Incidents and action items as two CSV files, for a spreadsheet or another tracker. */
@@ -108,7 +129,8 @@ export function DataPanel() {
 
   /** Before writing starts the worker just stops; while writing, the transaction is rolled back. */
   const cancel = () => {
-    if (progress?.startsWith('Importing'))
+    if (exporting.current) exporting.current.abort()
+    else if (progress?.startsWith('Importing'))
       worker.current?.postMessage({ type: 'cancel' } satisfies ToWorker)
     else finish('Import cancelled. Nothing was changed.')
   }
@@ -129,10 +151,18 @@ export function DataPanel() {
           Export CSV files…
         </button>
         <CsvImport onMessage={setMessage} />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={compress}
+            onChange={(e) => setCompress(e.target.checked)}
+          />{' '}
+          Compress the export (.json.gz, about a tenth of the size)
+        </label>
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.gz,application/json,application/gzip"
           aria-label="Import file"
           className="visually-hidden"
           tabIndex={-1}
@@ -147,7 +177,7 @@ export function DataPanel() {
         <p role="status" className="import-progress">
           {progress}{' '}
           <button type="button" className="link-button" onClick={cancel}>
-            Cancel import
+            {progress === EXPORTING ? 'Cancel export' : 'Cancel import'}
           </button>
         </p>
       )}
@@ -193,13 +223,11 @@ function Backups({
     void backups.list().then(setList)
   }, [backups])
   const restore = async (backup: BackupInfo) => {
-    await Promise.all(allAutosaves.map((a) => a.flush()))
-    const content = await backups.restore(backup.name, await snapshotOf(db))
-    // The editor's schema is loaded only now: it is large, and the settings open with the app.
-    const { docProblem } = await import('../../editor/schema')
-    const parsed = parseExport(content, { checkDoc: docProblem })
-    if (!parsed.ok) return onMessage(parsed.message)
-    await replaceAll(db, parsed.data)
+    try {
+      await restoreBackup(backups, backup)
+    } catch (error) {
+      return onMessage(error instanceof Error ? error.message : String(error))
+    }
     onMessage(
       `Restored the backup from ${format(backup.at, 'd MMM HH:mm')}. Your data before it was saved as a backup, so this can be undone.`,
     )

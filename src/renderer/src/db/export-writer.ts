@@ -1,0 +1,199 @@
+/**
+ * Everything Steady knows, as an export file written a page of rows at a time: the file is never
+ * held in memory whole (ten years of a team's incidents is hundreds of megabytes), each page is a
+ * short read, and `gzip` compresses it on the way out through the platform's CompressionStream.
+ * The file is the same format `exportAll` describes, one row per line; `readExportFile` reads it
+ * back at any size.
+ *
+ * Consistency without one long transaction: incidents are written first and their ids kept; the
+ * events, action items and post-mortems that follow are written only for those incidents, so an
+ * incident created during the export never leaves rows pointing at nothing (the import refuses
+ * those). What is added during an export is in the next one.
+ */
+import type { SteadyDb } from './database'
+import { EXPORT_FORMAT, EXPORT_VERSION } from './transfer'
+import { CURRENT_VERSION } from './schema'
+
+export type ExportCounts = Record<'incidents' | 'events' | 'actionItems' | 'postmortems', number>
+
+export interface ExportResult {
+  counts: ExportCounts
+  /**
+   * What the file holds, as a hash of everything after its header (which carries the time of the
+   * export): two exports of the same data have the same fingerprint, so a backup of nothing new
+   * is not written again.
+   */
+  fingerprint: string
+}
+
+export interface ExportOptions {
+  now?: number
+  gzip?: boolean
+  /** Rows read at a time (smaller in tests, to cross page boundaries). */
+  pageSize?: number
+  /** Stops the export: the sink is aborted and no file is written. */
+  signal?: AbortSignal
+}
+
+const PAGE = 500
+
+/** The export file's text, in pieces of about a page of rows. */
+async function* exportText(
+  db: SteadyDb,
+  now: number,
+  pageSize: number,
+  counts: ExportCounts,
+): AsyncGenerator<string> {
+  yield (
+    `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},` +
+    `"schemaVersion":${CURRENT_VERSION},"exportedAt":${JSON.stringify(new Date(now).toISOString())},\n`
+  )
+  const incidentIds = new Set<string>()
+  const tables = [
+    ['incidents', db.incidents],
+    ['events', db.events],
+    ['actionItems', db.actionItems],
+    ['postmortems', db.postmortems],
+  ] as const
+  for (const [name, table] of tables) {
+    let text = `"${name}":[`
+    let after: string | null = null
+    let count = 0
+    for (;;) {
+      const range = after === null ? table.toCollection() : table.where(':id').above(after)
+      const rows: { incidentId?: string; id?: string }[] = await range.limit(pageSize).toArray()
+      if (!rows.length) break
+      const last = rows.at(-1) as { id?: string; incidentId: string }
+      after = name === 'postmortems' ? last.incidentId : (last.id as string)
+      for (const row of rows) {
+        if (name === 'incidents') incidentIds.add(row.id as string)
+        else if (!incidentIds.has(row.incidentId as string)) continue
+        text += `${count ? ',' : ''}\n${JSON.stringify(row)}`
+        count++
+      }
+      yield text
+      text = ''
+    }
+    counts[name] = count
+    yield `${text}\n],\n`
+  }
+  const settings = (await db.settings.get('settings'))?.value ?? null
+  yield `"settings":${JSON.stringify(settings)}}\n`
+}
+
+/** Keeps a running hash of the pieces after the first (the header with the time). */
+function fingerprinter() {
+  const encoder = new TextEncoder()
+  const digests: Promise<ArrayBuffer>[] = []
+  return {
+    add: (text: string) => digests.push(crypto.subtle.digest('SHA-256', encoder.encode(text))),
+    async result(): Promise<string> {
+      const all = await Promise.all(digests)
+      const joined = new Uint8Array(all.length * 32)
+      all.forEach((digest, i) => joined.set(new Uint8Array(digest), i * 32))
+      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', joined))
+      return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')
+    },
+  }
+}
+
+/**
+ * The export file as a stream of bytes, and what it held once the stream has been read to its
+ * end. Reading stops when the reader cancels the stream.
+ */
+export function exportStream(
+  db: SteadyDb,
+  options: ExportOptions = {},
+): { bytes: ReadableStream<Uint8Array>; result: Promise<ExportResult> } {
+  const counts: ExportCounts = { incidents: 0, events: 0, actionItems: 0, postmortems: 0 }
+  const pieces = exportText(db, options.now ?? Date.now(), options.pageSize ?? PAGE, counts)
+  const hash = fingerprinter()
+  let first = true
+  let finished!: (result: ExportResult) => void
+  let failed!: (error: unknown) => void
+  const result = new Promise<ExportResult>((resolve, reject) => {
+    finished = resolve
+    failed = reject
+  })
+  // Read by whoever consumes the stream; a caller that only awaits `result` is not left hanging.
+  result.catch(() => undefined)
+  const encoder = new TextEncoder()
+  const text = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await pieces.next()
+        if (next.done) {
+          controller.close()
+          finished({ counts, fingerprint: await hash.result() })
+          return
+        }
+        if (!first) hash.add(next.value)
+        first = false
+        controller.enqueue(encoder.encode(next.value))
+      } catch (error) {
+        controller.error(error)
+        failed(error)
+      }
+    },
+    async cancel(reason) {
+      await pieces.return(undefined)
+      failed(reason ?? new Error('The export was cancelled.'))
+    },
+  })
+  const bytes = options.gzip
+    ? text.pipeThrough(new CompressionStream('gzip') as TransformStream<Uint8Array, Uint8Array>)
+    : text
+  return { bytes, result }
+}
+
+/** Where an export's bytes go: a file on the desktop, a download in a browser, a backup. */
+export interface ByteSink<T> {
+  write(bytes: Uint8Array): Promise<void>
+  close(result: ExportResult): Promise<T>
+  abort(): Promise<void>
+}
+
+/** Pieces are sent on in blocks of about this many bytes (fewer, larger IPC messages). */
+const BLOCK = 4 * 1024 * 1024
+
+/** Writes the whole export into `sink`; on any failure the sink is aborted (no partial file). */
+export async function writeExport<T>(
+  db: SteadyDb,
+  sink: ByteSink<T>,
+  options: ExportOptions = {},
+): Promise<{ saved: T; result: ExportResult }> {
+  const { bytes, result } = exportStream(db, options)
+  const reader = bytes.getReader()
+  try {
+    let block: Uint8Array[] = []
+    let size = 0
+    const send = async () => {
+      if (!size) return
+      const joined = new Uint8Array(size)
+      let at = 0
+      for (const part of block) {
+        joined.set(part, at)
+        at += part.byteLength
+      }
+      block = []
+      size = 0
+      await sink.write(joined)
+    }
+    for (;;) {
+      options.signal?.throwIfAborted()
+      const { done, value } = await reader.read()
+      if (done) break
+      block.push(value)
+      size += value.byteLength
+      if (size >= BLOCK) await send()
+    }
+    await send()
+    options.signal?.throwIfAborted()
+    const finished = await result
+    return { saved: await sink.close(finished), result: finished }
+  } catch (error) {
+    await reader.cancel(error).catch(() => undefined)
+    await sink.abort()
+    throw error
+  }
+}
