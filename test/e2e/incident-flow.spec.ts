@@ -237,6 +237,12 @@ test('the incidents list filters and searches as you type', async ({ page }) => 
   await page.getByLabel('Search incidents').fill('checkout')
   await expect(rows).toHaveCount(3)
   await expect(rows.last()).toContainText('Login page slow')
+  // The index lives in a worker, off the page's thread, and is saved: after a reload the note
+  // is found again at once.
+  expect(page.workers().some((w) => w.url().includes('search.worker'))).toBe(true)
+  await page.reload()
+  await page.getByLabel('Search incidents').fill('checkout')
+  await expect(rows).toHaveCount(3)
   await page.getByLabel('Search incidents').fill('')
   await page.getByLabel('Phase').selectOption('triage')
   await expect(page.getByText('No incident matches these filters.')).toBeVisible()

@@ -51,9 +51,10 @@ export function countReads(db: SteadyDb): Record<string, number> {
             add(name, rows.filter((r) => r !== undefined).length)
             return rows
           },
+          // Keys read from an index are not records: only queries for values count.
           query: async (req) => {
             const result = await table.query(req)
-            add(name, result.result.length)
+            if (req.values) add(name, result.result.length)
             return result
           },
           openCursor: async (req) => {
@@ -63,7 +64,7 @@ export function countReads(db: SteadyDb): Record<string, number> {
               start: {
                 value: (onNext: () => void) =>
                   cursor.start(() => {
-                    add(name, 1)
+                    if (req.values) add(name, 1)
                     onNext()
                   }),
               },

@@ -15,8 +15,8 @@ import { displayTitle } from '../phase/labels'
 import { newIncident } from '../incident/new-incident'
 import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
 import { useFirstFrameSaver } from './use-first-frame'
-import { searchSource } from './search-source'
-import { IncidentSearch, sortForHome } from './search'
+import { createSearchClient, type Hits, type SearchClient } from './search-client'
+import { sortForHome } from './search'
 import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from '@shared/domain/list-filter'
 
 const NEXT_STEP: Record<Phase, string> = {
@@ -38,9 +38,9 @@ const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
   }
 }
 
-/** One index for the app's life: coming back to the list does not build it again. */
-let index: IncidentSearch | undefined
-const homeSearch = () => (index ??= new IncidentSearch(searchSource(db)))
+/** One index for the app's life, in a worker: coming back to the list does not build it again. */
+let index: SearchClient | undefined
+const homeSearch = () => (index ??= createSearchClient(db))
 
 /** The list, opened with a saved filter's search and filters when `saved` names one. */
 export function IncidentsHome({ saved }: { saved?: string } = {}) {
@@ -72,14 +72,14 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
   }, [incidents])
   const deferredQuery = useDeferredValue(query)
   const sorted = useMemo(() => sortForHome(incidents ?? []), [incidents])
-  // The full-text index follows the list, in small steps; `indexed` counts finished syncs.
+  // The full-text index follows the database (in its worker); `indexed` counts finished syncs.
   const search = homeSearch()
   const [indexed, setIndexed] = useState(0)
   useEffect(() => {
     if (!incidents) return
     let live = true
     const start = performance.now()
-    void search.sync(incidents).then(() => {
+    void search.sync().then(() => {
       // For the benchmark: how long the index took to catch up with the list.
       performance.measure('steady:search-index', { start })
       if (live) setIndexed((n) => n + 1)
@@ -88,18 +88,26 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
       live = false
     }
   }, [incidents, search])
+  // The worker's answer to the query being shown (a previous answer stays until it comes).
+  const [hits, setHits] = useState<Hits & { query: string }>({ query: '', ids: [], behind: 0 })
+  useEffect(() => {
+    let live = true
+    const asked = deferredQuery.trim()
+    if (asked)
+      void search.search(asked).then((found) => {
+        if (live) setHits({ ...found, query: asked })
+      })
+    return () => {
+      live = false
+    }
+  }, [deferredQuery, search, indexed])
   const rows = useMemo(() => {
     const kept = sorted.filter((i) => matchesFilter(i, filter))
     if (!deferredQuery.trim()) return kept
     // Best match first: a title before a note.
     const byId = new Map(kept.map((i) => [i.id, i]))
-    return search
-      .search(deferredQuery)
-      .map((id) => byId.get(id))
-      .filter((i): i is Incident => i !== undefined)
-    // `indexed`: the index changed, so the same query may answer differently.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sorted, filter, deferredQuery, search, indexed])
+    return hits.ids.map((id) => byId.get(id)).filter((i): i is Incident => i !== undefined)
+  }, [sorted, filter, deferredQuery, hits])
   const filtered = Boolean(query) || isFiltered(filter)
   useFirstFrameSaver(!filtered && incidents !== undefined)
   return (
@@ -198,9 +206,9 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
           </p>
         </div>
       )}
-      {deferredQuery.trim() && search.behind > 0 && (
+      {deferredQuery.trim() && hits.behind > 0 && (
         <p className="muted" role="status">
-          Still adding {plural(search.behind, 'incident')} to search: some may be missing for a
+          Still adding {plural(hits.behind, 'incident')} to search: some may be missing for a
           moment.
         </p>
       )}

@@ -99,7 +99,16 @@ const yieldToPage = (): Promise<void> => {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
 }
 
-/** The index behind the incidents list, brought up to date with `sync`. */
+/** What a saved index holds; `format` changes whenever the fields or their options do. */
+export interface SearchSnapshot {
+  format: number
+  index: string
+  indexed: [string, number][]
+  postmortemsSeen: number
+}
+export const SNAPSHOT_FORMAT = 1
+
+/** The index behind the incidents list, brought up to date with `update` (or `sync`). */
 export class IncidentSearch {
   private index = newIndex()
   /** What is indexed: id → the incident's last update. */
@@ -110,61 +119,108 @@ export class IncidentSearch {
   constructor(private readonly source?: SearchSource) {}
 
   /**
-   * Adds new incidents, re-indexes changed ones (a new event, or a post-mortem saved) and removes
-   * those gone, in slices of a few milliseconds (reading `chunk` incidents' extras at a time), so
-   * building the index for years of incidents never blocks the page.
+   * Starts from a saved index (see `snapshot`), so the next start indexes only what changed since.
+   * A snapshot of another format, or unreadable, is ignored: the index is built again.
    */
-  sync(incidents: readonly Incident[], chunk = 500): Promise<void> {
-    // One sync at a time: a later one starts from what the earlier one indexed.
-    this.running = this.running.then(() => this.syncNow(incidents, chunk))
-    return this.running
+  restore(snapshot: SearchSnapshot): boolean {
+    if (snapshot.format !== SNAPSHOT_FORMAT) return false
+    try {
+      this.index = MiniSearch.loadJSON<SearchDoc>(snapshot.index, {
+        fields: [...FIELDS],
+        searchOptions: SEARCH_OPTIONS,
+      })
+    } catch {
+      return false
+    }
+    this.indexed = new Map(snapshot.indexed)
+    this.postmortemsSeen = snapshot.postmortemsSeen
+    return true
   }
 
-  private running = Promise.resolve()
+  /** The index as it is, to be saved (call between updates: it is read at once). */
+  snapshot(): SearchSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      index: JSON.stringify(this.index),
+      indexed: [...this.indexed],
+      postmortemsSeen: this.postmortemsSeen,
+    }
+  }
 
-  /** How many incidents the running sync still has to index (0 when the index is current). */
+  /** Brings the index up to date with these incidents (tests, and where the list is at hand). */
+  sync(incidents: readonly Incident[], chunk = 500): Promise<number> {
+    const byId = new Map(incidents.map((incident) => [incident.id, incident]))
+    return this.update(
+      new Map(incidents.map((incident) => [incident.id, incident.updatedAt])),
+      async (ids) => ids.map((id) => byId.get(id)).filter((i): i is Incident => i !== undefined),
+      chunk,
+    )
+  }
+
+  /**
+   * Adds new incidents, re-indexes changed ones (a new event, or a post-mortem saved) and removes
+   * those gone, given every incident's last update (`stamps`, read from an index: no records);
+   * only the changed incidents are loaded, `chunk` at a time with their extras, and indexing
+   * gives the thread back every few milliseconds. Resolves to how many were (re)indexed.
+   */
+  update(
+    stamps: ReadonlyMap<string, number>,
+    load: (ids: string[]) => Promise<Incident[]>,
+    chunk = 500,
+  ): Promise<number> {
+    // One update at a time: a later one starts from what the earlier one indexed.
+    const run = this.running.then(() => this.updateNow(stamps, load, chunk))
+    this.running = run.catch(() => undefined)
+    return run
+  }
+
+  private running: Promise<unknown> = Promise.resolve()
+
+  /** How many incidents the running update still has to index (0 when the index is current). */
   behind = 0
 
-  private async syncNow(incidents: readonly Incident[], chunk: number): Promise<void> {
+  private async updateNow(
+    stamps: ReadonlyMap<string, number>,
+    load: (ids: string[]) => Promise<Incident[]>,
+    chunk: number,
+  ): Promise<number> {
     const saved = await this.source?.postmortemsSavedSince(this.postmortemsSeen)
     const rewritten = new Set(saved?.ids)
-    const present = new Set<string>()
-    const changed: Incident[] = []
-    for (const incident of incidents) {
-      present.add(incident.id)
-      if (this.indexed.get(incident.id) !== incident.updatedAt || rewritten.has(incident.id))
-        changed.push(incident)
-    }
+    const changed: string[] = []
+    for (const [id, updatedAt] of stamps)
+      if (this.indexed.get(id) !== updatedAt || rewritten.has(id)) changed.push(id)
     for (const id of [...this.indexed.keys()])
-      if (!present.has(id)) {
+      if (!stamps.has(id)) {
         this.index.discard(id)
         this.indexed.delete(id)
       }
-    // The next batch's post-mortems and action items are read while this one is indexed; the
-    // indexing gives the page back every few milliseconds.
-    const read = (from: number) =>
-      from < changed.length
-        ? this.source?.extras(changed.slice(from, from + chunk).map((incident) => incident.id))
-        : undefined
+    // The next batch is read while this one is indexed.
+    const read = async (from: number) => {
+      if (from >= changed.length) return undefined
+      const ids = changed.slice(from, from + chunk)
+      const [incidents, extras] = await Promise.all([load(ids), this.source?.extras(ids)])
+      return { incidents, extras }
+    }
     let next = read(0)
     let slice = performance.now()
     this.behind = changed.length
     for (let i = 0; i < changed.length; i += chunk) {
-      const extras = await next
+      const batch = await next
       next = read(i + chunk)
-      for (const incident of changed.slice(i, i + chunk)) {
-        const doc = toSearchDoc(incident, extras?.get(incident.id))
+      for (const incident of batch?.incidents ?? []) {
+        const doc = toSearchDoc(incident, batch?.extras?.get(incident.id))
         if (this.indexed.has(incident.id)) this.index.replace(doc)
         else this.index.add(doc)
         this.indexed.set(incident.id, incident.updatedAt)
-        this.behind--
         if (performance.now() - slice > SLICE_MS) {
           await yieldToPage()
           slice = performance.now()
         }
       }
+      this.behind = Math.max(0, changed.length - i - chunk)
     }
     if (saved) this.postmortemsSeen = Math.max(this.postmortemsSeen, saved.latest)
+    return changed.length
   }
 
   /** Incident ids matching `query`, best first (a title match before a match in a note). */

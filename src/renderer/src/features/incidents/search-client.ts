@@ -1,0 +1,70 @@
+/**
+ * The page's handle on the search index: in a worker (search.worker.ts) in the app; on the page
+ * itself where workers are missing (unit tests) or the worker failed to start.
+ */
+import type { SteadyDb } from '../../db/database'
+import type { FromSearch, ToSearch } from './search-protocol'
+import { SearchService } from './search-service'
+
+export interface SearchClient {
+  /** Brings the index up to date with the database. */
+  sync(): Promise<void>
+  /** Incident ids matching `query`, best first; `behind`: incidents not indexed yet. */
+  search(query: string): Promise<Hits>
+}
+
+export interface Hits {
+  ids: string[]
+  behind: number
+}
+
+function onPage(db: SteadyDb): SearchClient {
+  const service = new SearchService(db, null)
+  return {
+    sync: async () => void (await service.sync()),
+    search: async (query) => ({ ids: service.search(query), behind: service.behind }),
+  }
+}
+
+export function createSearchClient(db: SteadyDb): SearchClient {
+  if (typeof Worker === 'undefined') return onPage(db)
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'search',
+  })
+  let fallback: SearchClient | null = null
+  let next = 0
+  const waiting = new Map<number, { resolve(message: FromSearch): void; reject(e: Error): void }>()
+  worker.onmessage = ({ data }: MessageEvent<FromSearch>) => {
+    const call = waiting.get(data.id)
+    waiting.delete(data.id)
+    if (data.type === 'failed') call?.reject(new Error(data.message))
+    else call?.resolve(data)
+  }
+  // A worker that cannot start (a script error) leaves search to the page, not broken.
+  worker.onerror = (event) => {
+    event.preventDefault()
+    worker.terminate()
+    fallback = onPage(db)
+    for (const call of waiting.values()) call.reject(new Error('The search worker stopped.'))
+    waiting.clear()
+  }
+  const ask = (message: { type: 'sync' } | { type: 'search'; query: string }) =>
+    new Promise<FromSearch>((resolve, reject) => {
+      const id = ++next
+      waiting.set(id, { resolve, reject })
+      worker.postMessage({ ...message, id } as ToSearch)
+    })
+  return {
+    sync: async () => {
+      if (fallback) return fallback.sync()
+      await ask({ type: 'sync' }).catch(() => fallback?.sync())
+    },
+    search: async (query) => {
+      if (fallback) return fallback.search(query)
+      const answer = await ask({ type: 'search', query }).catch(() => null)
+      if (answer?.type === 'results') return { ids: answer.ids, behind: answer.behind }
+      return fallback ? (fallback as SearchClient).search(query) : { ids: [], behind: 0 }
+    },
+  }
+}

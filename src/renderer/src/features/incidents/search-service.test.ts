@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { generateDataset } from '../../../../../bench/generate.mjs'
+import { countReads, testDb } from '../../db/test-db'
+import { SNAPSHOT_FORMAT } from './search'
+import { SearchCache, SearchService, searchCacheName } from './search-service'
+
+async function history(count: number) {
+  const t = testDb()
+  const reads = countReads(t.db)
+  const data = generateDataset(count, { eventsPer: 1, bigEvents: 1 })
+  await t.db.incidents.bulkPut(data.incidents)
+  return { ...t, reads, data, cache: new SearchCache(searchCacheName(t.db)) }
+}
+
+const incidentReads = (reads: Record<string, number>, before: Record<string, number>) =>
+  (reads['incidents'] ?? 0) - (before['incidents'] ?? 0)
+
+describe('the saved search index', () => {
+  it('at the next start, reads and indexes only the incidents changed since it was saved', async () => {
+    const { db, reads, data, cache, incidents } = await history(300)
+    const first = new SearchService(db, cache)
+    expect(await first.sync()).toBe(300)
+    await first.save()
+    const title = data.incidents[7]!.title
+
+    // The next start: a new service on the same saved index.
+    const late = await incidents.open({ title: 'Kafka consumer lag after deploy' })
+    const before = { ...reads }
+    const next = new SearchService(db, cache)
+    expect(await next.sync()).toBe(1)
+    expect(incidentReads(reads, before)).toBe(1)
+    expect(next.search('kafka consumer')).toEqual([late.id])
+    expect(next.search(title)).toContain(data.incidents[7]!.id)
+
+    // An incident gone from the database is gone from the results.
+    await db.incidents.delete(late.id)
+    expect(await next.sync()).toBe(0)
+    expect(next.search('kafka consumer')).toEqual([])
+  })
+
+  it('builds the index again from a snapshot of another format, or none readable', async () => {
+    const { db, cache } = await history(40)
+    const first = new SearchService(db, cache)
+    await first.sync()
+    await first.save()
+    const saved = (await cache.load())!
+    await cache.save({ ...saved, format: SNAPSHOT_FORMAT + 1 })
+    expect(await new SearchService(db, cache).sync()).toBe(40)
+    await cache.save({ ...saved, index: '{"not": "an index"' })
+    expect(await new SearchService(db, cache).sync()).toBe(40)
+  })
+
+  it('saves a moment after changes stop, not at every sync', async () => {
+    const { db, cache, incidents } = await history(5)
+    const service = new SearchService(db, cache, 30)
+    await service.sync()
+    expect(await cache.load()).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect((await cache.load())?.indexed).toHaveLength(5)
+    await incidents.open({ title: 'one more' })
+    await service.sync()
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect((await cache.load())?.indexed).toHaveLength(6)
+  })
+})

@@ -1,0 +1,97 @@
+/**
+ * The incidents' full-text index, kept where it cannot slow the page: in a worker (search.worker.ts)
+ * that reads the database itself and answers queries by message, and saved between starts, so a
+ * start indexes only what changed since the last one (years of post-mortems are not read and
+ * tokenised again at every start). Where there is no worker (unit tests), the same service runs
+ * on the page.
+ */
+import type { Incident } from '@shared/domain/model'
+import Dexie, { type Table } from 'dexie'
+import type { SteadyDb } from '../../db/database'
+import { IncidentSearch, type SearchSnapshot } from './search'
+import { searchSource } from './search-source'
+
+/** The saved index: a database of its own, a cache (lost, it costs one rebuild; no migration). */
+export class SearchCache extends Dexie {
+  snapshots!: Table<SearchSnapshot & { key: 'index' }, string>
+  constructor(name: string) {
+    super(name)
+    this.version(1).stores({ snapshots: 'key' })
+  }
+  load = async (): Promise<SearchSnapshot | undefined> => this.snapshots.get('index')
+  save = async (snapshot: SearchSnapshot): Promise<void> => {
+    await this.snapshots.put({ ...snapshot, key: 'index' })
+  }
+}
+
+export const searchCacheName = (db: SteadyDb): string => `${db.name}-search`
+
+export class SearchService {
+  private readonly index: IncidentSearch
+  private saveTimer: ReturnType<typeof setTimeout> | undefined
+  private queued: Promise<number> | null = null
+  private started: Promise<void>
+
+  constructor(
+    private readonly db: SteadyDb,
+    private readonly cache: Pick<SearchCache, 'load' | 'save'> | null,
+    private readonly saveAfterMs = 2000,
+  ) {
+    this.index = new IncidentSearch(searchSource(db))
+    this.started = this.restore()
+  }
+
+  private async restore(): Promise<void> {
+    const snapshot = await this.cache?.load().catch(() => undefined)
+    if (snapshot) this.index.restore(snapshot)
+  }
+
+  /**
+   * Brings the index up to date with the database: every incident's last update comes from the
+   * `updatedAt` index (no records), and only incidents changed since are read. Calls made while
+   * one waits to start share it. Resolves to how many incidents were (re)indexed.
+   */
+  sync(): Promise<number> {
+    this.queued ??= this.started.then(async () => {
+      this.queued = null
+      const by = () => this.db.incidents.orderBy('updatedAt')
+      const [ids, stamps] = await this.db.transaction('r', this.db.incidents, () =>
+        Promise.all([by().primaryKeys(), by().keys()]),
+      )
+      const changed = await this.index.update(
+        new Map(ids.map((id, i) => [id, Number(stamps[i])])),
+        async (wanted) =>
+          (await this.db.incidents.bulkGet(wanted)).filter((i): i is Incident => i !== undefined),
+      )
+      if (changed) this.saveSoon()
+      return changed
+    })
+    return this.queued
+  }
+
+  search(query: string): string[] {
+    return this.index.search(query)
+  }
+
+  get size(): number {
+    return this.index.size
+  }
+
+  /** Incidents the running sync still has to index. */
+  get behind(): number {
+    return this.index.behind
+  }
+
+  /** Saves the index a moment after changes stop (it is written whole). */
+  private saveSoon(): void {
+    if (!this.cache) return
+    clearTimeout(this.saveTimer)
+    this.saveTimer = setTimeout(() => void this.save(), this.saveAfterMs)
+  }
+
+  /** Saves the index now (tests; otherwise a moment after changes stop). */
+  async save(): Promise<void> {
+    clearTimeout(this.saveTimer)
+    await this.cache?.save(this.index.snapshot())
+  }
+}

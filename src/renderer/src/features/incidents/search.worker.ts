@@ -1,0 +1,36 @@
+/**
+ * The incidents' search index, off the page's thread: building it for years of post-mortems,
+ * saving it and answering queries never compete with typing. It opens the same database.
+ */
+import { SteadyDb } from '../../db/database'
+import { openDatabase } from '../../db/errors'
+import type { FromSearch, ToSearch } from './search-protocol'
+import { SearchCache, SearchService, searchCacheName } from './search-service'
+
+const scope = self as unknown as {
+  postMessage(message: FromSearch): void
+  onmessage: ((event: MessageEvent<ToSearch>) => void) | null
+}
+const service = openDatabase(new SteadyDb()).then(
+  (db) => new SearchService(db, new SearchCache(searchCacheName(db))),
+)
+
+scope.onmessage = ({ data: message }) => {
+  void (async () => {
+    try {
+      const search = await service
+      if (message.type === 'sync')
+        scope.postMessage({ type: 'synced', id: message.id, changed: await search.sync() })
+      else
+        scope.postMessage({
+          type: 'results',
+          id: message.id,
+          ids: search.search(message.query),
+          behind: search.behind,
+        })
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error)
+      scope.postMessage({ type: 'failed', id: message.id, message: text })
+    }
+  })()
+}
