@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
 import { generateDataset } from '../bench/generate.mjs'
 import { chromiumOptions } from './chromium.mjs'
+import { newIncident, resolveToPostmortem } from '../test/drive.mjs'
 
 const PORT = 5399
 const [width, height] = (process.env.VIEWPORT ?? '1280x800').split('x').map(Number)
@@ -42,8 +43,7 @@ const scenes = {
       'Login is slow',
       'Nightly export failed',
     ]) {
-      await page.keyboard.press('n')
-      await page.getByLabel('What is happening?').fill(text)
+      await newIncident(page, text)
       await page.getByRole('button', { name: 'Incidents' }).click()
     }
   },
@@ -78,13 +78,7 @@ const scenes = {
   },
   postmortem: async (page) => {
     await scenes.fix(page)
-    await page.getByRole('button', { name: /Resolve incident/ }).click()
-    await page
-      .getByRole('dialog', { name: 'Resolve incident' })
-      .getByRole('button', { name: 'Resolve' })
-      .click()
-    await page.getByText(/^Resolved today/).waitFor()
-    await page.keyboard.press('Control+Enter')
+    await resolveToPostmortem(page)
     await page.getByLabel('New action item', { exact: true }).fill('Alert on EU 5xx rate')
     await page.getByRole('button', { name: 'Add action item' }).click()
     await page.getByRole('textbox', { name: 'Post-mortem document' }).waitFor()

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { gunzipSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+import * as drive from '../drive.mjs'
 
 /** Opens the app and waits until it has started (the database is open). */
 export async function openApp(page: Page): Promise<void> {
@@ -18,44 +19,13 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(serious, `accessibility on ${screen}`).toEqual([])
 }
 
+/** N, then the symptoms (test/drive.mjs), with the field focused by the key press alone. */
 export async function newIncident(page: Page, symptoms: string): Promise<void> {
-  await page.keyboard.press('n')
-  const field = page.getByLabel('What is happening?')
-  await expect(field).toBeFocused()
-  await field.fill(symptoms)
-  // The header takes its title from the first line once it is saved, which can move what is
-  // below it: a click aimed before that could land elsewhere.
-  const title = symptoms.split('\n')[0]!.slice(0, 120)
-  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible()
+  await drive.newIncident(page, symptoms)
+  await expect(page.getByLabel('What is happening?')).toBeFocused()
 }
 
-export const phaseHeading = (page: Page, name: string | RegExp) =>
-  page.getByRole('heading', { level: 2, name })
-
-/** The quickest honest way through the first five phases, ending on the post-mortem. */
-export async function resolveQuickly(page: Page, symptoms: string): Promise<void> {
-  await newIncident(page, symptoms)
-  await page.keyboard.press('Control+Enter')
-  await expect(phaseHeading(page, 'How bad is it, and who is affected?')).toBeVisible()
-  await page.getByRole('radio', { name: /^SEV3/ }).check()
-  await page.getByRole('radio', { name: /^Roll back/ }).check()
-  await page.keyboard.press('Control+Enter')
-  await expect(phaseHeading(page, 'Stop the bleeding.')).toBeVisible()
-  await page.getByRole('button', { name: /Users are back — verified/ }).click()
-  await expect(page.getByText(/Users verified back/)).toBeVisible()
-  await page.keyboard.press('Control+Enter')
-  await expect(phaseHeading(page, 'Find the root cause.')).toBeVisible()
-  await page.keyboard.press('Control+Enter')
-  await expect(phaseHeading(page, 'Deploy the real fix.')).toBeVisible()
-  await page.getByRole('button', { name: /Resolve incident/ }).click()
-  await page
-    .getByRole('dialog', { name: 'Resolve incident' })
-    .getByRole('button', { name: 'Resolve' })
-    .click()
-  await expect(page.getByText(/^Resolved today/)).toBeVisible()
-  await page.keyboard.press('Control+Enter')
-  await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
-}
+export const { phaseHeading, resolveQuickly, toMitigate } = drive
 
 /** The 'Export everything…' file as downloaded: its name and bytes (gzip when `compressed`). */
 export async function exportFile(

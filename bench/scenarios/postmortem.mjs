@@ -1,0 +1,55 @@
+// The post-mortem: its first open (the editor's code fetched while the app was idle), the Markdown
+// export of a large one, and the longest task while typing 500 characters into 50 pages.
+import { measures } from '../lib/session.mjs'
+import { measure } from '../lib/stats.mjs'
+
+export async function postmortem({ page, runs, warm, quick }) {
+  const m = measures(page)
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await page.getByLabel('Search incidents').fill('Benchmark incident with a long post-mortem')
+  // A page left alone for a moment, as a user's is.
+  await page.waitForTimeout(3000)
+  const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
+  const openedAt = Date.now()
+  await page.getByRole('button', { name: /Benchmark incident with a long post-mortem/ }).click()
+  await editor.waitFor()
+  const firstOpen = Date.now() - openedAt
+
+  await page.evaluate(() => (navigator.clipboard.writeText = async () => undefined))
+  const exports = []
+  const before = await m.count('export-markdown')
+  for (let run = 0; run < runs + 1; run++) {
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click()
+    await m.waitFor('export-markdown', before + run + 1)
+    if (run > 0) exports.push(await m.last('export-markdown')) // the first loads the serializer
+  }
+
+  await page.evaluate(() => {
+    window.__longest = 0
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration)
+    }).observe({ type: 'longtask', buffered: false })
+  })
+  const longest = []
+  for (let run = 0; run < warm + runs; run++) {
+    await editor
+      .getByRole('heading', { name: /^Post-mortem: Benchmark incident with a long post-mortem/ })
+      .click()
+    await page.keyboard.press('End')
+    await page.evaluate(() => (window.__longest = 0))
+    await page.keyboard.type('x'.repeat(quick ? 100 : 500))
+    await page.waitForTimeout(1200)
+    if (run >= warm) longest.push(await page.evaluate(() => window.__longest))
+  }
+  return [
+    measure('firstPostmortemOpen', 'First open of a post-mortem (50 pages)', firstOpen, {
+      budget: '≤ 150 ms',
+      limit: 150,
+    }),
+    measure('exportMarkdown', 'Markdown export (large)', exports, { budget: '≤ 50 ms', limit: 50 }),
+    measure('typingLongestTask', 'Longest task while typing', longest, {
+      budget: '≤ 50 ms',
+      limit: 50,
+    }),
+  ]
+}

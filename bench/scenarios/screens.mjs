@@ -1,0 +1,178 @@
+// The screens a user opens from the sidebar or the list, each from the click until it shows what
+// it is for (and the longest task meanwhile): an incident with 200 events, "Seen before?" while
+// capturing, Metrics over every incident, the reminder center (and a snooze there), the action
+// items page.
+import { measures, timeUntil } from '../lib/session.mjs'
+import { measure, median } from '../lib/stats.mjs'
+
+const toList = async (page) => {
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await page.locator('.incident-row').first().waitFor()
+}
+
+export async function openIncident({ page, runs, warm }) {
+  const open = []
+  for (let run = 0; run < warm + runs; run++) {
+    await toList(page)
+    await page.getByLabel('Search incidents').fill('Benchmark incident with many events')
+    const row = page.getByRole('button', { name: /Benchmark incident with many events/ })
+    await row.waitFor()
+    const { ms } = await timeUntil(
+      page,
+      () => document.querySelector('.phase-goal'),
+      () => row.click(),
+    )
+    if (run >= warm) open.push(ms)
+  }
+  return [
+    measure('openIncident', 'Open an incident (200 events)', open, {
+      budget: '≤ 100 ms',
+      limit: 100,
+    }),
+  ]
+}
+
+export async function similar({ page }) {
+  const m = measures(page)
+  await toList(page)
+  const before = await m.count('similar')
+  await page.keyboard.press('n')
+  await page.getByLabel('What is happening?').fill('checkout timeout database latency returns 502')
+  await page.waitForTimeout(1500)
+  const runs = await page.evaluate(
+    (skip) =>
+      performance
+        .getEntriesByName('steady:similar')
+        .slice(skip)
+        .map((e) => e.duration),
+    before,
+  )
+  return [
+    measure('similar', 'Similar incidents while capturing', runs, {
+      budget: '≤ 100 ms',
+      limit: 100,
+    }),
+  ]
+}
+
+export async function metrics({ page, runs, warm }) {
+  const m = measures(page)
+  await page.getByRole('button', { name: 'Metrics' }).click()
+  await page.getByLabel('Period').selectOption('all')
+  await page.locator('.chart-canvas svg').nth(3).waitFor({ timeout: 300_000 })
+  const screen = []
+  const tasks = []
+  const compute = []
+  for (let run = 0; run < warm + runs; run++) {
+    await toList(page)
+    const { ms, longestTaskMs } = await timeUntil(
+      page,
+      () => document.querySelectorAll('.chart-canvas svg').length >= 4,
+      () => page.getByRole('button', { name: 'Metrics' }).click(),
+      undefined,
+      300_000,
+    )
+    if (run >= warm) {
+      screen.push(ms)
+      tasks.push(longestTaskMs)
+      compute.push(await m.last('metrics'))
+    }
+  }
+  const report = []
+  const before = await m.count('report-export')
+  for (let run = 0; run < warm + runs; run++) {
+    await page.getByRole('button', { name: 'Export review report…' }).click()
+    await m.waitFor('report-export', before + run + 1)
+    if (run >= warm) report.push(await m.last('report-export'))
+  }
+  return [
+    measure('metrics', 'Metrics screen, all incidents', screen, {
+      budget: '≤ 300 ms',
+      limit: 300,
+      against: `computing ${median(compute).toFixed(0)} ms; longest task ${median(tasks).toFixed(0)} ms`,
+    }),
+    measure('reportExport', 'Review report export', report, { budget: '≤ 2 s', limit: 2000 }),
+  ]
+}
+
+/** The reminder center and the action items page: first useful content, complete, longest task. */
+export async function sidebarScreens({ page, runs, warm }) {
+  const results = []
+  const screens = [
+    {
+      key: 'reminderCenter',
+      label: 'Reminder center',
+      button: /^Reminders/,
+      // Due reminders listed, or the line that says nothing is due.
+      shown: () =>
+        document.querySelector('.reminder-group, .reminder') ||
+        [...document.querySelectorAll('p')].some((p) => p.textContent.startsWith('Nothing is due')),
+    },
+    {
+      key: 'actionItems',
+      label: 'Action items page',
+      button: /^Action items/,
+      shown: () =>
+        document.querySelector('.items-table tbody tr') ||
+        [...document.querySelectorAll('p')].some((p) => p.textContent === 'Nothing outstanding.'),
+    },
+  ]
+  for (const screen of screens) {
+    const shown = []
+    const tasks = []
+    for (let run = 0; run < warm + runs; run++) {
+      await toList(page)
+      const { ms, longestTaskMs } = await timeUntil(page, screen.shown, () =>
+        page.getByRole('button', { name: screen.button }).first().click(),
+      )
+      if (run >= warm) {
+        shown.push(ms)
+        tasks.push(longestTaskMs)
+      }
+    }
+    results.push(
+      measure(screen.key, `${screen.label}: click → shown`, shown, {
+        budget: '≤ 200 ms',
+        limit: 200,
+      }),
+      measure(`${screen.key}Task`, `${screen.label}: longest task`, tasks, {
+        budget: '≤ 50 ms',
+        limit: 50,
+      }),
+    )
+  }
+  // A snooze in the reminder center: the click until that group has left the list.
+  const snoozes = []
+  for (let run = 0; run < warm + runs; run++) {
+    await page
+      .getByRole('button', { name: /^Reminders/ })
+      .first()
+      .click()
+    const group = page.locator('.reminder-group').first()
+    if (!(await group.count())) break
+    const title = await group.getAttribute('aria-label')
+    const count = await group.locator('.reminder').count()
+    // Snoozed: the group has fewer reminders, or has left the list.
+    const { ms } = await timeUntil(
+      page,
+      ({ title, count }) => {
+        const now = [...document.querySelectorAll('.reminder-group')].find(
+          (g) => g.getAttribute('aria-label') === title,
+        )
+        return !now || now.querySelectorAll('.reminder').length < count
+      },
+      () =>
+        group
+          .getByRole('button', { name: /^Snooze 1 hour/ })
+          .first()
+          .click(),
+      { title, count },
+    )
+    if (run >= warm) snoozes.push(ms)
+  }
+  if (snoozes.length)
+    results.push(
+      measure('snooze', 'Snooze in the reminder center', snoozes, { budget: '≤ 50 ms', limit: 50 }),
+    )
+  return results
+}

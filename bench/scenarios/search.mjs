@@ -1,0 +1,94 @@
+// Search: the index built from nothing (as after an import, or the first start) and brought back
+// from its saved copy at a later start; then each keystroke until the list answers that query.
+import { BASE, coldPage } from '../lib/session.mjs'
+import { measure, percentile } from '../lib/stats.mjs'
+
+async function indexAfterStart(context) {
+  const { page } = await coldPage(context, `${BASE}/`, (p) =>
+    p.waitForFunction(() => performance.getEntriesByName('steady:search-index').length > 0, null, {
+      timeout: 600_000,
+    }),
+  )
+  const [ms, longestTask] = await page.evaluate(() => {
+    const built = performance.getEntriesByName('steady:search-index')[0]
+    const during = window.__tasks.filter((t) => t.startTime >= built.startTime)
+    return [built.duration, Math.max(0, ...during.map((t) => t.duration))]
+  })
+  await page.close()
+  return { ms, longestTask }
+}
+
+export async function searchIndex({ context }) {
+  // From nothing: the saved index is removed first.
+  const wipe = await context.newPage()
+  await wipe.goto(`${BASE}/bench-blank.html`)
+  await wipe.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const r = indexedDB.deleteDatabase('steady-search')
+        r.onsuccess = r.onerror = r.onblocked = resolve
+      }),
+  )
+  await wipe.close()
+  const built = await indexAfterStart(context)
+  // Saved a moment after it is built; the next start reads it back and indexes nothing new.
+  await new Promise((r) => setTimeout(r, 4000))
+  const restored = await indexAfterStart(context)
+  return [
+    measure('searchIndexBuilt', 'Search index built from nothing (in its worker)', built.ms, {
+      against: `longest task on the page ${built.longestTask.toFixed(0)} ms`,
+    }),
+    measure('searchIndexLongTask', 'Longest page task while it builds', built.longestTask, {
+      budget: '≤ 50 ms',
+      limit: 50,
+    }),
+    measure('searchIndexRestored', 'Search index at a later start (saved copy)', restored.ms, {
+      budget: '≤ 1 s',
+      limit: 1000,
+    }),
+  ]
+}
+
+export async function searchAsYouType({ page, runs, warm }) {
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+  const search = page.getByLabel('Search incidents')
+  const latencies = []
+  for (let run = 0; run < warm + runs; run++) {
+    await search.fill('')
+    await page.waitForFunction(
+      () => document.querySelector('.incident-list')?.getAttribute('data-query') === '',
+    )
+    for (const word of ['checkout time', 'database lat']) {
+      for (let i = 1; i <= word.length; i++) {
+        const value = word.slice(0, i)
+        const ms = await page.evaluate(async (value) => {
+          const input = document.querySelector('input[type="search"]')
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+          const t = performance.now()
+          setter.call(input, value)
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+          await new Promise((resolve) => {
+            const check = () => {
+              const list = document.querySelector('.incident-list')
+              const empty = document.querySelector('.empty-filter')
+              if (list?.getAttribute('data-query') === value || (empty && !list)) resolve()
+              else requestAnimationFrame(check)
+            }
+            check()
+          })
+          return performance.now() - t
+        }, value)
+        if (run >= warm) latencies.push(ms)
+      }
+      await search.fill('')
+    }
+  }
+  const p95 = percentile(latencies, 95)
+  return [
+    measure('search', 'Search per keystroke (p95 of all)', p95, {
+      budget: 'p95 ≤ 50 ms',
+      limit: 50,
+      against: `p50 ${percentile(latencies, 50).toFixed(1)} ms, worst ${Math.max(...latencies).toFixed(0)} ms`,
+    }),
+  ]
+}
