@@ -5,6 +5,7 @@ import { App } from './app/App'
 import { PlatformContext } from './platform/platform-context'
 import { RestoreOffer, StartupError } from './app/StartupGuard'
 import { handOver } from './boot/first-frame'
+import { followMissedClicks } from './app/missed-clicks'
 import { openDatabase } from './db/errors'
 import { allAutosaves, db } from './db/instance'
 import { requestPersistentStorage } from './db/persistence'
@@ -23,7 +24,7 @@ const platform = detectPlatform()
  */
 function show(node: ReactNode, isApp = false): void {
   flushSync(() => root.render(node))
-  handOver(element as HTMLElement, isApp)
+  void followMissedClicks(handOver(element as HTMLElement, isApp))
 }
 
 async function startApp(): Promise<void> {

@@ -101,6 +101,30 @@ describe('the first frame', () => {
     expect(keys).toEqual(['n'])
   })
 
+  it('replays a click on a row on the same incident wherever it is now, and returns those gone', () => {
+    const saved = liveApp(
+      `<button class="save">Save filter</button><ul>${ROW('a')}${ROW('b')}${ROW('c')}</ul>`,
+    )
+    saveFirstFrame(saved)
+    saved.remove()
+    paintFirstFrame()
+    const pictured = document.querySelectorAll<HTMLButtonElement>('#first-frame .incident-row')
+    pictured[1]?.click() // b: moved to the top since
+    pictured[2]?.click() // c: deleted since
+    document.querySelector<HTMLButtonElement>('#first-frame .save')?.click() // renamed since
+    // The live list: b first, c gone, the button's text changed.
+    const root = liveApp(`<button class="save">Saved</button><ul>${ROW('b')}${ROW('a')}</ul>`)
+    const clicked = vi.fn()
+    root
+      .querySelectorAll<HTMLElement>('.incident-row')
+      .forEach((row) => row.addEventListener('click', () => clicked(row.dataset['id'])))
+    expect(handOver(root, true)).toEqual([
+      { text: 'c', incidentId: 'c' },
+      { text: 'Save filter', incidentId: undefined },
+    ])
+    expect(clicked).toHaveBeenCalledExactlyOnceWith('b')
+  })
+
   it('types held characters into the field the live app has focused', () => {
     const saved = liveApp('<p>list</p>')
     saveFirstFrame(saved)

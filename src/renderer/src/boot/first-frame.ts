@@ -18,7 +18,18 @@ interface SavedUi {
 
 type Held =
   | { kind: 'key'; init: KeyboardEventInit & { key: string } }
-  | { kind: 'click'; path: number[]; text: string }
+  | { kind: 'click'; path: number[]; text: string; incidentId?: string }
+
+/**
+ * A click on the picture that the live app could not take as it was: its control is not there
+ * (the data changed since the picture was saved). Never dropped silently: start.tsx opens the
+ * incident it named, or says why it cannot.
+ */
+export interface MissedClick {
+  text: string
+  /** The incident of the clicked row (rows carry `data-id`). */
+  incidentId?: string
+}
 
 const held: Held[] = []
 
@@ -135,8 +146,9 @@ const LISTENERS: [string, (event: Event) => void][] = [
     'click',
     (event) => {
       const path = pathOf(event.target)
-      const text = (event.target as Element | null)?.closest(INTERACTIVE)?.textContent ?? ''
-      if (path) held.push({ kind: 'click', path, text })
+      const control = (event.target as Element | null)?.closest(INTERACTIVE)
+      const incidentId = control?.closest<HTMLElement>('[data-id]')?.dataset['id']
+      if (path) held.push({ kind: 'click', path, text: control?.textContent ?? '', incidentId })
       event.preventDefault()
       event.stopImmediatePropagation()
     },
@@ -163,25 +175,36 @@ const sameText = (a: string | null, b: string) => a?.replace(/\d+/g, '#') === b.
 
 /**
  * Something live is on screen in `root`: remove the picture and, when it is the app (`replay`),
- * replay what the user did on the picture, in order. A click replays only on the same control
- * (same place, same text) in the live app.
+ * replay what the user did on the picture, in order. A click on a row replays on the live row of
+ * the same incident, wherever it is now; any other click, on the same control (same place, same
+ * text). Returns the clicks that found no such control.
  */
-export function handOver(root: HTMLElement, replay: boolean): void {
+export function handOver(root: HTMLElement, replay: boolean): MissedClick[] {
   const frame = document.getElementById(FRAME_ID)
-  if (!frame) return
+  if (!frame) return []
   for (const [type, listener] of LISTENERS) window.removeEventListener(type, listener, true)
   frame.remove()
   const actions = held.splice(0)
-  if (!replay) return
+  const missed: MissedClick[] = []
+  if (!replay) return missed
   for (const action of actions) {
     if (action.kind === 'key') {
       replayKey(action.init)
       continue
     }
-    let node: Element | undefined = root
-    for (const index of action.path) node = node?.children[index]
-    if (node instanceof HTMLElement && sameText(node.textContent, action.text)) node.click()
+    let node: Element | null | undefined = root
+    if (action.incidentId)
+      node = [...root.querySelectorAll<HTMLElement>('[data-id]')].find(
+        (el) => el.dataset['id'] === action.incidentId,
+      )
+    else {
+      for (const index of action.path) node = node?.children[index]
+      if (!sameText(node?.textContent ?? null, action.text)) node = null
+    }
+    if (node instanceof HTMLElement) node.click()
+    else missed.push({ text: action.text.trim(), incidentId: action.incidentId })
   }
+  return missed
 }
 
 /** Saves the incidents list as it looks now (what is on screen), for the next start. */

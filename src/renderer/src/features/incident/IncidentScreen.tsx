@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react'
 import { autosave, incidentsRepo } from '../../db/instance'
 import { useIncident } from '../../db/hooks'
 import { focusFirstField } from '../../components/focus'
+import { UiNotice } from '../../components/UiNotice'
 import { useMediaQuery } from '../../components/use-media-query'
 import { NARROW_QUERY, useUi } from '../../stores/ui-store'
 import { IncidentPeek } from './IncidentPeek'
@@ -92,7 +93,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
             <Stepper incident={incident} shown={shown} />
             <ServiceLinks incident={incident} />
           </div>
-          <ConcurrentEditNotice />
+          <UiNotice className="correction-banner" />
           {incident.status === 'deleted' && (
             <p className="correction-banner" role="status">
               This incident is in the trash.{' '}
@@ -121,21 +122,6 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
       {timelineOpen && <TimelinePanel incidentId={id} drawer={narrow} compact={focused} />}
       {peek && peek !== id && <IncidentPeek id={peek} />}
     </div>
-  )
-}
-
-/** Another window changed what this one was editing; both versions were kept. */
-function ConcurrentEditNotice() {
-  const notice = useUi((s) => s.notice)
-  const setNotice = useUi((s) => s.setNotice)
-  if (!notice) return null
-  return (
-    <p className="correction-banner" role="status">
-      {notice}{' '}
-      <button type="button" className="link-button" onClick={() => setNotice(null)}>
-        Dismiss
-      </button>
-    </p>
   )
 }
 

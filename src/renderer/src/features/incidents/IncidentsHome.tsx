@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { formatDate, formatDuration, fromLocalInput, shownDay } from '../../components/format'
 import { FilterSelect } from '../../components/FilterSelect'
+import { UiNotice } from '../../components/UiNotice'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useAllIncidents } from '../../db/hooks'
@@ -119,6 +120,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
         <NewIncidentButton />
       </div>
       <TrashedNotice />
+      <UiNotice className="info" />
       {incidents && incidents.length > 0 && (
         <div className="filters" role="search">
           <label className="visually-hidden" htmlFor={SEARCH_INPUT_ID}>
@@ -375,6 +377,7 @@ function IncidentList(props: { rows: Incident[]; query: string; complete: boolea
               <button
                 type="button"
                 className="incident-row"
+                data-id={incident.id}
                 onClick={() => navigate({ screen: 'incident', id: incident.id })}
               >
                 <SeverityBadge severity={incident.severity} />
