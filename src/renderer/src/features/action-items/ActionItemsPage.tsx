@@ -2,6 +2,7 @@ import { OVERVIEW_COLUMNS, countTwoWeeks } from '@shared/domain/action-items'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
+import { ShowMore } from '../../components/ShowMore'
 import { useNow } from '../../components/use-now'
 import type { SteadyDb } from '../../db/database'
 import { db } from '../../db/instance'
@@ -15,6 +16,8 @@ type Tally = { counted: number; onTime: number }
 
 /** Incidents shown in the per-incident table: the latest, not a long history's every one. */
 const PER_INCIDENT_ROWS = 30
+/** Items shown at a time: years of outstanding items are not rendered at once. */
+const PAGE = 50
 
 /**
  * The two-week rule over every item (but those of incidents in the trash), overall and for the
@@ -82,6 +85,7 @@ export function ActionItemsPage() {
   const [status, setStatus] = useState<StatusFilter>('outstanding')
   const [overdueOnly, setOverdueOnly] = useState(false)
   const [incidentId, setIncidentId] = useState('')
+  const [limit, setLimit] = useState(PAGE)
   const f = useId()
 
   // Items of an incident in the trash wait there with it.
@@ -201,7 +205,7 @@ export function ActionItemsPage() {
                 </tr>
               </thead>
               <tbody>
-                {shown.map((item) => (
+                {shown.slice(0, limit).map((item) => (
                   <ItemRow
                     key={item.id}
                     item={item}
@@ -221,6 +225,13 @@ export function ActionItemsPage() {
               </tbody>
             </table>
           )}
+          <ShowMore
+            shown={limit}
+            total={shown.length}
+            page={PAGE}
+            what="action items"
+            onMore={() => setLimit((n) => n + PAGE)}
+          />
         </>
       )}
       {perIncident.some((p) => p.counted > 0) && (

@@ -76,8 +76,9 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
   // The full-text index follows the database (in its worker); `indexed` counts finished syncs.
   const search = homeSearch()
   const [indexed, setIndexed] = useState(0)
+  // Once every incident has been read (not during start-up, which it would slow on two cores).
   useEffect(() => {
-    if (!incidents) return
+    if (!all) return
     let live = true
     const start = performance.now()
     void search.sync().then(() => {
@@ -88,7 +89,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
     return () => {
       live = false
     }
-  }, [incidents, search])
+  }, [all, search])
   // The worker's answer to the query being shown (a previous answer stays until it comes).
   const [hits, setHits] = useState<Hits & { query: string }>({ query: '', ids: [], behind: 0 })
   useEffect(() => {

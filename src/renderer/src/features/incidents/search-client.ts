@@ -28,32 +28,38 @@ function onPage(db: SteadyDb): SearchClient {
 
 export function createSearchClient(db: SteadyDb): SearchClient {
   if (typeof Worker === 'undefined') return onPage(db)
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'search',
-  })
+  // Started at the first call: nothing of it runs during start-up.
+  let started: Worker | null = null
   let fallback: SearchClient | null = null
   let next = 0
   const waiting = new Map<number, { resolve(message: FromSearch): void; reject(e: Error): void }>()
-  worker.onmessage = ({ data }: MessageEvent<FromSearch>) => {
-    const call = waiting.get(data.id)
-    waiting.delete(data.id)
-    if (data.type === 'failed') call?.reject(new Error(data.message))
-    else call?.resolve(data)
-  }
-  // A worker that cannot start (a script error) leaves search to the page, not broken.
-  worker.onerror = (event) => {
-    event.preventDefault()
-    worker.terminate()
-    fallback = onPage(db)
-    for (const call of waiting.values()) call.reject(new Error('The search worker stopped.'))
-    waiting.clear()
+  const worker = () => {
+    if (started) return started
+    started = new Worker(new URL('./search.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'search',
+    })
+    started.onmessage = ({ data }: MessageEvent<FromSearch>) => {
+      const call = waiting.get(data.id)
+      waiting.delete(data.id)
+      if (data.type === 'failed') call?.reject(new Error(data.message))
+      else call?.resolve(data)
+    }
+    // A worker that cannot start (a script error) leaves search to the page, not broken.
+    started.onerror = (event) => {
+      event.preventDefault()
+      started?.terminate()
+      fallback = onPage(db)
+      for (const call of waiting.values()) call.reject(new Error('The search worker stopped.'))
+      waiting.clear()
+    }
+    return started
   }
   const ask = (message: { type: 'sync' } | { type: 'search'; query: string }) =>
     new Promise<FromSearch>((resolve, reject) => {
       const id = ++next
       waiting.set(id, { resolve, reject })
-      worker.postMessage({ ...message, id } as ToSearch)
+      worker().postMessage({ ...message, id } as ToSearch)
     })
   return {
     sync: async () => {

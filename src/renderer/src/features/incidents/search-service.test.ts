@@ -52,7 +52,7 @@ describe('the saved search index', () => {
 
   it('saves a moment after changes stop, not at every sync', async () => {
     const { db, cache, incidents } = await history(5)
-    const service = new SearchService(db, cache, 30)
+    const service = new SearchService(db, cache, { saveAfterMs: 30 })
     await service.sync()
     expect(await cache.load()).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 60))

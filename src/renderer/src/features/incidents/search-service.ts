@@ -31,13 +31,15 @@ export class SearchService {
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private queued: Promise<number> | null = null
   private started: Promise<void>
+  private readonly saveAfterMs: number
 
   constructor(
     private readonly db: SteadyDb,
     private readonly cache: Pick<SearchCache, 'load' | 'save'> | null,
-    private readonly saveAfterMs = 2000,
+    options: { saveAfterMs?: number; sliceMs?: number } = {},
   ) {
-    this.index = new IncidentSearch(searchSource(db))
+    this.saveAfterMs = options.saveAfterMs ?? 2000
+    this.index = new IncidentSearch(searchSource(db), options.sliceMs)
     this.started = this.restore()
   }
 

@@ -9,12 +9,13 @@ import type { SteadyDb } from '../../db/database'
 export function searchSource(db: SteadyDb): SearchSource {
   return {
     async extras(ids) {
+      // One query per incident, all at once: `anyOf` walks a cursor key by key, about 1 s for
+      // 500 incidents' items, against tens of milliseconds for this.
       const [postmortems, items] = await Promise.all([
         db.postmortems.bulkGet([...ids]),
-        db.actionItems
-          .where('incidentId')
-          .anyOf([...ids])
-          .toArray(),
+        Promise.all(ids.map((id) => db.actionItems.where('incidentId').equals(id).toArray())).then(
+          (lists) => lists.flat(),
+        ),
       ])
       const extras = new Map<string, SearchExtras>()
       const entry = (id: string) => {

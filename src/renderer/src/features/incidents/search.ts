@@ -87,7 +87,7 @@ export const SEARCH_OPTIONS = {
 const newIndex = () =>
   new MiniSearch<SearchDoc>({ fields: [...FIELDS], searchOptions: SEARCH_OPTIONS })
 
-/** How long indexing runs before it lets the page handle input. */
+/** How long indexing runs on the page before it lets the page handle input. */
 const SLICE_MS = 12
 
 /**
@@ -116,7 +116,14 @@ export class IncidentSearch {
   /** The latest post-mortem save indexed. */
   private postmortemsSeen = 0
 
-  constructor(private readonly source?: SearchSource) {}
+  /**
+   * `sliceMs`: how long indexing runs before letting other work in (input on the page; queries
+   * in the search worker, where it can run longer).
+   */
+  constructor(
+    private readonly source?: SearchSource,
+    private readonly sliceMs = SLICE_MS,
+  ) {}
 
   /**
    * Starts from a saved index (see `snapshot`), so the next start indexes only what changed since.
@@ -212,7 +219,7 @@ export class IncidentSearch {
         if (this.indexed.has(incident.id)) this.index.replace(doc)
         else this.index.add(doc)
         this.indexed.set(incident.id, incident.updatedAt)
-        if (performance.now() - slice > SLICE_MS) {
+        if (performance.now() - slice > this.sliceMs) {
           await yieldToPage()
           slice = performance.now()
         }

@@ -3,6 +3,7 @@ import { plural } from '@shared/domain/vocabulary'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
 import { useState } from 'react'
+import { ShowMore } from '../../components/ShowMore'
 import { usePlatform } from '../../platform/platform-context'
 import { formatDateTime } from '../../components/format'
 import { useNow } from '../../components/use-now'
@@ -33,26 +34,6 @@ function groupByIncident(reminders: readonly Reminder[]): [string, Reminder[]][]
 
 /** Incidents (or missed reminders) shown at a time: a long history's due list is not one page. */
 const PAGE = 20
-
-/** "Show 20 more", while there are more than shown. */
-function ShowMore({
-  shown,
-  total,
-  what,
-  onMore,
-}: {
-  shown: number
-  total: number
-  what: string
-  onMore: () => void
-}) {
-  if (shown >= total) return null
-  return (
-    <button type="button" className="button quiet" onClick={onMore}>
-      Show {Math.min(PAGE, total - shown)} more {what} ({total - shown} not shown)
-    </button>
-  )
-}
 
 /** Snooze or dismiss several reminders at once: a group, or everything due. */
 function BulkActions({ reminders, what }: { reminders: readonly Reminder[]; what: string }) {
@@ -138,6 +119,7 @@ export function RemindersPage() {
           shown={groupsShown}
           total={groups.length}
           what="incidents"
+          page={PAGE}
           onMore={() => setGroupsShown((n) => n + PAGE)}
         />
       </section>
@@ -159,6 +141,7 @@ export function RemindersPage() {
             shown={missedShown}
             total={missed.length}
             what="missed reminders"
+            page={PAGE}
             onMore={() => setMissedShown((n) => n + PAGE)}
           />
         </details>
