@@ -2,23 +2,31 @@
 // writes) and import it into an empty profile: time, file size, the page's heap after, the
 // longest task on the page. Every file Steady writes must come back: the import is checked.
 import { readFile, stat } from 'node:fs/promises'
-import { BASE, heapAfterGc, newProfile, timeUntil } from '../lib/session.mjs'
+import { BASE, heapAfterGc, measures, newProfile } from '../lib/session.mjs'
 import { measure } from '../lib/stats.mjs'
 
+/** Every long task on the page from now on, read with `longestSince()`. */
+async function watchTasks(page) {
+  await page.evaluate(() => {
+    window.__dataTasks = []
+    new PerformanceObserver((list) =>
+      window.__dataTasks.push(...list.getEntries().map((e) => e.duration)),
+    ).observe({ type: 'longtask' })
+  })
+  return () => page.evaluate(() => Math.max(0, ...window.__dataTasks.splice(0)))
+}
+
+/** The app measures the export itself, from the click's handler to the file handed over. */
 async function exportOnce(page, compressed) {
+  const m = measures(page)
+  const name = compressed ? 'export-gzip' : 'export'
   await page.getByRole('button', { name: 'Settings' }).click()
   await page.getByRole('checkbox', { name: /Compress the export/ }).setChecked(compressed)
+  const longest = await watchTasks(page)
+  const before = await m.count(name)
   const download = page.waitForEvent('download', { timeout: 600_000 })
-  const { ms, longestTaskMs } = await timeUntil(
-    page,
-    () =>
-      [...document.querySelectorAll('[role="status"]')].some((s) =>
-        s.textContent.startsWith('Exported'),
-      ),
-    () => page.getByRole('button', { name: 'Export everything…' }).click(),
-    undefined,
-    600_000,
-  )
+  await page.getByRole('button', { name: 'Export everything…' }).click()
+  await m.waitFor(name, before + 1, 600_000)
   const file = await (await download).path()
   const said = await page
     .getByRole('status')
@@ -26,7 +34,13 @@ async function exportOnce(page, compressed) {
     .first()
     .textContent()
   const count = Number(/Exported ([\d,]+) incident/.exec(said ?? '')?.[1]?.replace(/,/g, ''))
-  return { ms, longestTaskMs, file, bytes: (await stat(file)).size, count }
+  return {
+    ms: await m.last(name),
+    longestTaskMs: await longest(),
+    file,
+    bytes: (await stat(file)).size,
+    count,
+  }
 }
 
 export async function exportImport({ page, cdp, browser }) {
@@ -40,25 +54,16 @@ export async function exportImport({ page, cdp, browser }) {
   await fresh.goto(`${BASE}/`)
   await fresh.getByRole('navigation', { name: 'Main' }).waitFor()
   await fresh.getByRole('button', { name: 'Settings' }).click()
-  const imported = await timeUntil(
-    fresh,
-    () =>
-      [...document.querySelectorAll('[role="status"]')].some((s) =>
-        /^Imported|^Couldn't/.test(s.textContent),
-      ),
-    () => fresh.getByLabel('Import file').setInputFiles(gz.file),
-    undefined,
-    900_000,
-  )
-  const said = await fresh
-    .getByRole('status')
-    .filter({ hasText: /^Imported|^Couldn't/ })
-    .first()
-    .textContent()
+  const longest = await watchTasks(fresh)
+  await fresh.getByLabel('Import file').setInputFiles(gz.file)
+  const done = fresh.getByRole('status').filter({ hasText: /^Imported|^Couldn't/ })
+  await done.first().waitFor({ timeout: 900_000 })
+  const said = await done.first().textContent()
   if (!said?.startsWith(`Imported: ${gz.count} added`))
     throw new Error(`The compressed export did not import back: ${said}`)
+  const imported = { ms: await measures(fresh).last('import'), longestTaskMs: await longest() }
   await profile.close()
-  // Quick sanity on the plain file too: it is JSON that starts like an export.
+  // The plain file too is an export.
   const head = (await readFile(plain.file)).subarray(0, 30).toString()
   if (!head.startsWith('{"format":"steady-export"')) throw new Error('The export is not an export')
 

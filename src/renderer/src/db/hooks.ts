@@ -26,11 +26,17 @@ export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
  */
 export function useSettledRead<T>(
   load: (wanted: () => boolean) => Promise<T | undefined>,
-  options: { tables: readonly string[]; startMs: number; quietMs: number },
+  options: {
+    tables: readonly string[]
+    startMs: number
+    quietMs: number
+    /** A result still current (nothing changed since it was read): shown at once, not read again. */
+    cache?: SettledCache<T>
+  },
   enabled = true,
 ): T | undefined {
-  const [result, setResult] = useState<T>()
-  const { startMs, quietMs } = options
+  const { startMs, quietMs, cache } = options
+  const [result, setResult] = useState<T | undefined>(() => (enabled ? cache?.get() : undefined))
   const tables = options.tables.join('|')
   useEffect(() => {
     if (!enabled) return
@@ -38,9 +44,14 @@ export function useSettledRead<T>(
     const wanted = () => alive
     const reload = () =>
       void load(wanted).then((next) => {
+        if (next !== undefined) cache?.set(next)
         if (alive && next !== undefined) setResult(next)
       })
-    let timer = setTimeout(reload, startMs)
+    const current = cache?.get()
+    let timer =
+      current === undefined
+        ? setTimeout(reload, startMs)
+        : setTimeout(() => alive && setResult(current), 0)
     const changed = new RegExp(`/(${tables})/`)
     const soon = (parts: Record<string, unknown>) => {
       if (!Object.keys(parts).some((key) => changed.test(key))) return
@@ -53,8 +64,28 @@ export function useSettledRead<T>(
       clearTimeout(timer)
       Dexie.on.storagemutated.unsubscribe(soon)
     }
-  }, [load, enabled, tables, startMs, quietMs])
+  }, [load, enabled, tables, startMs, quietMs, cache])
   return result
+}
+
+/** The last result of a settled read, forgotten as soon as one of its tables changes. */
+export interface SettledCache<T> {
+  get(): T | undefined
+  set(value: T): void
+}
+
+export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
+  let value: T | undefined
+  const changed = new RegExp(`/(${tables.join('|')})/`)
+  Dexie.on.storagemutated.subscribe((parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => changed.test(key))) value = undefined
+  })
+  return {
+    get: () => value,
+    set: (next) => {
+      value = next
+    },
+  }
 }
 
 /**
@@ -96,8 +127,14 @@ export function useAllIncidents(
   return useSettledRead(readIncidentsInSlices, { ...ALL_INCIDENTS, startMs }, enabled)
 }
 // On the list, a moment after the first rows show: the first key press (N, say) does not queue
-// behind it. A screen that shows nothing without them (Metrics) starts at once.
-const ALL_INCIDENTS = { tables: ['incidents'], startMs: 250, quietMs: 300 }
+// behind it. A screen that shows nothing without them (Metrics) starts at once. One read serves
+// every screen opened after it while no incident changes (the list, then Metrics, say).
+const ALL_INCIDENTS = {
+  tables: ['incidents'],
+  startMs: 250,
+  quietMs: 300,
+  cache: settledCache<Incident[]>(['incidents']),
+}
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {
   return useLiveQuery(() => incidentActionItems(db, incidentId), [incidentId])

@@ -43,15 +43,26 @@ export function createWebPlatform(win: Window = window): Platform {
       return Promise.resolve({ saved: true })
     },
     saveExport: ({ fileName, kind }) => {
-      const parts: Uint8Array[] = []
+      // Gathered into Blobs every 16 MB: the browser keeps a Blob's bytes outside the page's
+      // heap, so an export of hundreds of megabytes is never held there.
+      let parts: BlobPart[] = []
+      let pending = 0
       return Promise.resolve({
-        write: async (bytes) => void parts.push(bytes),
+        write: async (bytes) => {
+          parts.push(bytes as BlobPart)
+          pending += bytes.byteLength
+          if (pending < 16 * 1024 * 1024) return
+          parts = [new Blob(parts)]
+          pending = 0
+        },
         close: async () => {
           const type = kind === 'json' ? 'application/json' : 'application/gzip'
-          downloadBlob(win, fileName, new Blob(parts as BlobPart[], { type }))
+          downloadBlob(win, fileName, new Blob(parts, { type }))
           return { saved: true, where: `Downloads/${fileName}` }
         },
-        abort: async () => void parts.splice(0),
+        abort: async () => {
+          parts = []
+        },
       })
     },
     saveFolder: (files) => {

@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog'
 import { usePlatform } from '../../platform/platform-context'
 import { allAutosaves, db } from '../../db/instance'
 import { writeExport } from '../../db/export-writer'
+import { measured } from '../../platform/perf'
 import { restoreBackup } from './backup-files'
 import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
 import { shareImported } from '../../sync/use-team-sync'
@@ -52,7 +53,9 @@ export function DataPanel() {
     const stop = new AbortController()
     exporting.current = stop
     try {
-      const { saved, result } = await writeExport(db, sink, { gzip: compress, signal: stop.signal })
+      const { saved, result } = await measured(compress ? 'export-gzip' : 'export', () =>
+        writeExport(db, sink, { gzip: compress, signal: stop.signal }),
+      )
       setMessage(
         saved.saved
           ? `Exported ${plural(result.counts.incidents, 'incident')} to ${saved.where ?? 'a file'}.`
@@ -98,6 +101,7 @@ export function DataPanel() {
 
   /** The file is read, checked and written by a worker, so the window never freezes. */
   const chooseFile = (file: File) => {
+    const started = performance.now()
     worker.current?.terminate()
     setMessage(null)
     const job = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })
@@ -115,6 +119,7 @@ export function DataPanel() {
       } else if (data.type === 'failed') finish(data.message)
       else if (data.type === 'done') {
         const { added, replaced, skipped } = data.summary
+        performance.measure('steady:import', { start: started })
         shareImported()
         finish(`Imported: ${added} added, ${replaced} replaced, ${skipped} skipped.`)
       }
