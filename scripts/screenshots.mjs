@@ -350,6 +350,12 @@ const scenes = {
     await page.getByLabel('Owner of Alert on EU 5xx rate').blur()
     await page.getByRole('button', { name: 'Action items' }).click()
   },
+  /** A long history's outstanding items: fifty at a time, and the button for more. */
+  'action-items-many': async (page) => {
+    await seed(page, 600)
+    await page.getByRole('button', { name: 'Action items' }).click()
+    await page.getByRole('button', { name: /^Show 50 more action items/ }).scrollIntoViewIfNeeded()
+  },
 }
 
 const wanted = process.argv.slice(2)

@@ -55,7 +55,11 @@ test('export, wipe, import: every incident, event, action item and post-mortem c
   await fresh.close()
 
   // Compressed, the same export: it holds the same and imports into a third, empty browser.
+  // Made off the page, in a worker of its own.
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
   const compressed = await exportFile(page, { compressed: true })
+  expect(workers.some((url) => url.includes('export.worker'))).toBe(true)
   expect(content(JSON.parse(gunzipSync(compressed.bytes).toString('utf8')))).toEqual(
     content(original),
   )

@@ -102,10 +102,7 @@ function fingerprinter() {
  * The export file as a stream of bytes, and what it held once the stream has been read to its
  * end. Reading stops when the reader cancels the stream.
  */
-export function exportStream(
-  db: SteadyDb,
-  options: ExportOptions = {},
-): { bytes: ReadableStream<Uint8Array>; result: Promise<ExportResult> } {
+export function exportStream(db: SteadyDb, options: ExportOptions = {}): ExportSource {
   const counts: ExportCounts = { incidents: 0, events: 0, actionItems: 0, postmortems: 0 }
   const pieces = exportText(db, options.now ?? Date.now(), options.pageSize ?? PAGE, counts)
   const hash = fingerprinter()
@@ -147,6 +144,12 @@ export function exportStream(
   return { bytes, result }
 }
 
+/** An export being made: its bytes, and what it held once they have all been read. */
+export interface ExportSource {
+  bytes: ReadableStream<Uint8Array>
+  result: Promise<ExportResult>
+}
+
 /** Where an export's bytes go: a file on the desktop, a download in a browser, a backup. */
 export interface ByteSink<T> {
   write(bytes: Uint8Array): Promise<void>
@@ -157,13 +160,17 @@ export interface ByteSink<T> {
 /** Pieces are sent on in blocks of about this many bytes (fewer, larger IPC messages). */
 const BLOCK = 4 * 1024 * 1024
 
-/** Writes the whole export into `sink`; on any failure the sink is aborted (no partial file). */
+/**
+ * Writes a whole export into `sink`: `from` is the database (the export is made here) or an
+ * export being made elsewhere (in a worker: features/data/export-source.ts). On any failure the
+ * sink is aborted (no partial file).
+ */
 export async function writeExport<T>(
-  db: SteadyDb,
+  from: SteadyDb | ExportSource,
   sink: ByteSink<T>,
   options: ExportOptions = {},
 ): Promise<{ saved: T; result: ExportResult }> {
-  const { bytes, result } = exportStream(db, options)
+  const { bytes, result } = 'bytes' in from ? from : exportStream(from, options)
   const reader = bytes.getReader()
   try {
     let block: Uint8Array[] = []

@@ -36,7 +36,9 @@ export function useSettledRead<T>(
   enabled = true,
 ): T | undefined {
   const { startMs, quietMs, cache } = options
-  const [result, setResult] = useState<T | undefined>(() => (enabled ? cache?.get() : undefined))
+  const [result, setResult] = useState<T | undefined>(() =>
+    enabled && startMs === 0 ? cache?.get() : undefined,
+  )
   const tables = options.tables.join('|')
   useEffect(() => {
     if (!enabled) return
@@ -48,10 +50,12 @@ export function useSettledRead<T>(
         if (alive && next !== undefined) setResult(next)
       })
     const current = cache?.get()
-    let timer =
-      current === undefined
-        ? setTimeout(reload, startMs)
-        : setTimeout(() => alive && setResult(current), 0)
+    // At the same moment a read would have started (the incident screens let their first render
+    // go first), but without the read.
+    let timer = setTimeout(
+      current === undefined ? reload : () => alive && setResult(current),
+      startMs,
+    )
     const changed = new RegExp(`/(${tables})/`)
     const soon = (parts: Record<string, unknown>) => {
       if (!Object.keys(parts).some((key) => changed.test(key))) return

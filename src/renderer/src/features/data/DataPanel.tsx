@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog'
 import { usePlatform } from '../../platform/platform-context'
 import { allAutosaves, db } from '../../db/instance'
 import { writeExport } from '../../db/export-writer'
+import { exportSource } from './export-source'
 import { measured } from '../../platform/perf'
 import { restoreBackup } from './backup-files'
 import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
@@ -54,7 +55,7 @@ export function DataPanel() {
     exporting.current = stop
     try {
       const { saved, result } = await measured(compress ? 'export-gzip' : 'export', () =>
-        writeExport(db, sink, { gzip: compress, signal: stop.signal }),
+        writeExport(exportSource({ gzip: compress }), sink, { signal: stop.signal }),
       )
       setMessage(
         saved.saved

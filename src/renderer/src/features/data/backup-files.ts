@@ -6,6 +6,7 @@
 import type { BackupInfo, BackupReason } from '@shared/ipc-contract'
 import { readExportFile } from '../../db/export-reader'
 import { writeExport, type ExportOptions } from '../../db/export-writer'
+import { exportSource } from './export-source'
 import { allAutosaves, db } from '../../db/instance'
 import { checkExport, refusal, replaceAll } from '../../db/transfer'
 import type { Platform } from '../../platform'
@@ -21,13 +22,13 @@ export async function writeBackup(
   await Promise.all(allAutosaves.map((a) => a.flush()))
   const token = await backups.begin(reason)
   const { saved } = await writeExport(
-    db,
+    exportSource({ gzip: true, now: options.now }),
     {
       write: async (bytes) => void (await backups.append(token, bytes)),
       close: ({ counts, fingerprint }) => backups.finish(token, { counts, fingerprint }),
       abort: async () => void (await backups.finish(token, null).catch(() => null)),
     },
-    { ...options, gzip: true },
+    options,
   )
   return saved
 }

@@ -1,0 +1,39 @@
+/**
+ * Exports run here, off the page's thread: reading every row, turning it into JSON and
+ * compressing it never makes the window stutter. The page pulls the file a piece at a time and
+ * hands each to where it goes (a file, a download, a backup). It opens the same database.
+ */
+import { SteadyDb } from '../../db/database'
+import { openDatabase } from '../../db/errors'
+import { exportStream, type ExportSource } from '../../db/export-writer'
+import type { FromExport, ToExport } from './export-protocol'
+
+const scope = self as unknown as {
+  postMessage(message: FromExport, transfer?: Transferable[]): void
+  onmessage: ((event: MessageEvent<ToExport>) => void) | null
+}
+const db = openDatabase(new SteadyDb())
+let source: Promise<{ made: ExportSource; reader: ReadableStreamDefaultReader<Uint8Array> }>
+
+const fail = (error: unknown) =>
+  scope.postMessage({
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  })
+
+scope.onmessage = ({ data: message }) => {
+  if (message.type === 'start') {
+    source = db.then((opened) => {
+      const made = exportStream(opened, { gzip: message.gzip, now: message.now })
+      return { made, reader: made.bytes.getReader() }
+    })
+    source.catch(fail)
+  } else if (message.type === 'next')
+    void (async () => {
+      const { made, reader } = await source
+      const { done, value } = await reader.read()
+      if (done) scope.postMessage({ type: 'done', result: await made.result })
+      else scope.postMessage({ type: 'piece', bytes: value }, [value.buffer])
+    })().catch(fail)
+  else void source?.then(({ reader }) => reader.cancel()).catch(() => undefined)
+}
