@@ -128,4 +128,20 @@ describe('writing an export a page at a time', () => {
     await expect(writeExport(db, sink, { pageSize: 5 })).rejects.toThrow('disk gone')
     expect(sink.aborted).toBe(true)
   })
+
+  it('stops when cancelled: the sink is aborted, nothing is handed over', async () => {
+    const { db } = await history(10)
+    const stop = new AbortController()
+    const sink = memorySink()
+    const write = sink.write
+    sink.write = async (bytes) => {
+      stop.abort()
+      return write(bytes)
+    }
+    await expect(
+      writeExport(db, sink, { pageSize: 2, signal: stop.signal, block: 1 }),
+    ).rejects.toThrow()
+    expect(sink.aborted).toBe(true)
+    expect(sink.writes).toBe(1)
+  })
 })

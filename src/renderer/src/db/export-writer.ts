@@ -33,6 +33,8 @@ export interface ExportOptions {
   pageSize?: number
   /** Stops the export: the sink is aborted and no file is written. */
   signal?: AbortSignal
+  /** Bytes gathered before each write to the sink (4 MB; smaller in tests). */
+  block?: number
 }
 
 /** Rows per read: large enough that 200,000 events are a hundred reads, small enough to hold. */
@@ -193,7 +195,7 @@ export async function writeExport<T>(
       if (done) break
       block.push(value)
       size += value.byteLength
-      if (size >= BLOCK) await send()
+      if (size >= (options.block ?? BLOCK)) await send()
     }
     await send()
     options.signal?.throwIfAborted()

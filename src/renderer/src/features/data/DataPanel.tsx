@@ -163,7 +163,7 @@ export function DataPanel() {
             checked={compress}
             onChange={(e) => setCompress(e.target.checked)}
           />{' '}
-          Compress the export (.json.gz, about a tenth of the size)
+          Compress the export (.json.gz, about a fifth of the size)
         </label>
         <input
           ref={fileInput}
