@@ -16,9 +16,23 @@ const MUTANTS = [
   {
     what: 'atomic write in place (no temporary file and rename)',
     file: 'src/main/storage/atomic-write.ts',
-    from: "const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)",
+    from: 'const temp = tempPathFor(target)',
     to: 'const temp = target',
     test: 'src/main/storage/atomic-write.test.ts',
+  },
+  {
+    what: 'an export or backup written in pieces straight over its target',
+    file: 'src/main/storage/pending-files.ts',
+    from: 'const temp = tempPathFor(target)',
+    to: 'const temp = target',
+    test: 'src/main/storage/pending-files.test.ts',
+  },
+  {
+    what: 'an export that keeps rows of incidents it did not write',
+    file: 'src/renderer/src/db/export-writer.ts',
+    from: 'else if (!incidentIds.has(row.incidentId as string)) continue',
+    to: 'else if (false) continue',
+    test: 'src/renderer/src/db/export-writer.test.ts',
   },
   {
     what: 'IPC arguments reaching handlers unvalidated',
