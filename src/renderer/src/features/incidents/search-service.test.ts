@@ -50,16 +50,23 @@ describe('the saved search index', () => {
     expect(await new SearchService(db, cache).sync()).toBe(40)
   })
 
-  it('saves a moment after changes stop, not at every sync', async () => {
+  it('saves a moment after enough changes, not at every sync', async () => {
     const { db, cache, incidents } = await history(5)
-    const service = new SearchService(db, cache, { saveAfterMs: 30 })
+    const service = new SearchService(db, cache, { saveAfterMs: 30, saveAfterChanges: 3 })
     await service.sync()
     expect(await cache.load()).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 60))
     expect((await cache.load())?.indexed).toHaveLength(5)
-    await incidents.open({ title: 'one more' })
+    // Two changes: not worth writing the whole index again yet.
+    for (const title of ['one more', 'two more']) {
+      await incidents.open({ title })
+      await service.sync()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect((await cache.load())?.indexed).toHaveLength(5)
+    await incidents.open({ title: 'three more' })
     await service.sync()
     await new Promise((resolve) => setTimeout(resolve, 60))
-    expect((await cache.load())?.indexed).toHaveLength(6)
+    expect((await cache.load())?.indexed).toHaveLength(8)
   })
 })

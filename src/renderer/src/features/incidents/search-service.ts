@@ -24,6 +24,13 @@ export class SearchCache extends Dexie {
   }
 }
 
+/**
+ * Changes that make the index worth saving again. Saving writes the whole index (tens of
+ * megabytes at 10,000 incidents, a second of the worker's time), so a day's few edits wait: the
+ * next start re-indexes those few in milliseconds.
+ */
+const SAVE_AFTER_CHANGES = 100
+
 export const searchCacheName = (db: SteadyDb): string => `${db.name}-search`
 
 export class SearchService {
@@ -32,13 +39,17 @@ export class SearchService {
   private queued: Promise<number> | null = null
   private started: Promise<void>
   private readonly saveAfterMs: number
+  private readonly saveAfterChanges: number
+  /** Incidents indexed since the index was last saved. */
+  private unsaved = 0
 
   constructor(
     private readonly db: SteadyDb,
     private readonly cache: Pick<SearchCache, 'load' | 'save'> | null,
-    options: { saveAfterMs?: number; sliceMs?: number } = {},
+    options: { saveAfterMs?: number; sliceMs?: number; saveAfterChanges?: number } = {},
   ) {
     this.saveAfterMs = options.saveAfterMs ?? 2000
+    this.saveAfterChanges = options.saveAfterChanges ?? SAVE_AFTER_CHANGES
     this.index = new IncidentSearch(searchSource(db), options.sliceMs)
     this.started = this.restore()
   }
@@ -65,7 +76,8 @@ export class SearchService {
         async (wanted) =>
           (await this.db.incidents.bulkGet(wanted)).filter((i): i is Incident => i !== undefined),
       )
-      if (changed) this.saveSoon()
+      this.unsaved += changed
+      if (this.unsaved >= this.saveAfterChanges) this.saveSoon()
       return changed
     })
     return this.queued
@@ -84,7 +96,7 @@ export class SearchService {
     return this.index.behind
   }
 
-  /** Saves the index a moment after changes stop (it is written whole). */
+  /** Saves the index a moment after changes stop (it is written whole, so not for a few). */
   private saveSoon(): void {
     if (!this.cache) return
     clearTimeout(this.saveTimer)
@@ -94,6 +106,7 @@ export class SearchService {
   /** Saves the index now (tests; otherwise a moment after changes stop). */
   async save(): Promise<void> {
     clearTimeout(this.saveTimer)
+    this.unsaved = 0
     await this.cache?.save(this.index.snapshot())
   }
 }
