@@ -78,11 +78,6 @@ export class PendingFiles {
     await Promise.all([...this.open.keys()].map((token) => this.abort(token)))
   }
 
-  /** The target a token writes to (to tell a backup from an export). */
-  target(token: string): string | undefined {
-    return this.open.get(token)?.target
-  }
-
   private get(token: string): Pending {
     const file = this.open.get(token)
     if (!file) throw new Error('That file is no longer being written.')

@@ -5,7 +5,7 @@ import { importCorpus } from '../../../../test/fixtures/import-corpus'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { docProblem } from '../editor/schema'
 import { readExportFile } from './export-reader'
-import { testDb } from './test-db'
+import { putHistory, testDb } from './test-db'
 import { checkExport, exportAll, importExport, refusal } from './transfer'
 
 /** A file as the browser hands it over: plain, or gzip-compressed as Steady writes backups. */
@@ -24,16 +24,7 @@ async function check(file: Blob, atOnce?: number) {
 async function history() {
   const t = testDb()
   const data = generateDataset(40, { eventsPer: 4, bigEvents: 6 })
-  await t.db.transaction(
-    'rw',
-    [t.db.incidents, t.db.events, t.db.actionItems, t.db.postmortems],
-    async () => {
-      await t.db.incidents.bulkPut(data.incidents)
-      await t.db.events.bulkPut(data.events)
-      await t.db.actionItems.bulkPut(data.actionItems)
-      await t.db.postmortems.bulkPut(data.postmortems)
-    },
-  )
+  await putHistory(t.db, data)
   return { t, text: JSON.stringify(await exportAll(t.db), null, 1) }
 }
 

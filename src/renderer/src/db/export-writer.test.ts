@@ -5,23 +5,14 @@ import { generateDataset } from '../../../../bench/generate.mjs'
 import { docProblem } from '../editor/schema'
 import { readExportFile } from './export-reader'
 import { exportStream, writeExport, type ByteSink } from './export-writer'
-import { testDb } from './test-db'
+import { putHistory, testDb } from './test-db'
 import { checkExport, exportAll, refusal } from './transfer'
 
 async function history(count = 30, before?: (t: ReturnType<typeof testDb>) => void) {
   const t = testDb()
   before?.(t)
   const data = generateDataset(count, { eventsPer: 4, bigEvents: 6 })
-  await t.db.transaction(
-    'rw',
-    [t.db.incidents, t.db.events, t.db.actionItems, t.db.postmortems],
-    async () => {
-      await t.db.incidents.bulkPut(data.incidents)
-      await t.db.events.bulkPut(data.events)
-      await t.db.actionItems.bulkPut(data.actionItems)
-      await t.db.postmortems.bulkPut(data.postmortems)
-    },
-  )
+  await putHistory(t.db, data)
   return t
 }
 

@@ -1,4 +1,5 @@
 /** A fresh database per test, on fake-indexeddb, with a controllable clock. For tests only. */
+import type { BenchDataset } from '../../../../bench/generate.mjs'
 import { ActionItemsRepo } from './action-items-repo'
 import { SteadyDb } from './database'
 import { EventStore } from './event-store'
@@ -23,6 +24,20 @@ export function testDb(start = Date.UTC(2026, 10, 26, 14, 0), idPrefix = 'id') {
     actionItems: new ActionItemsRepo(store),
     postmortems: new PostmortemsRepo(store),
   }
+}
+
+/** Writes a generated history (bench/generate.mjs) straight into the tables, in one transaction. */
+export async function putHistory(db: SteadyDb, data: BenchDataset): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.incidents, db.events, db.actionItems, db.postmortems],
+    async () => {
+      await db.incidents.bulkPut(data.incidents)
+      await db.events.bulkPut(data.events)
+      await db.actionItems.bulkPut(data.actionItems)
+      await db.postmortems.bulkPut(data.postmortems)
+    },
+  )
 }
 
 /**

@@ -87,10 +87,6 @@ export class SearchService {
     return this.index.search(query)
   }
 
-  get size(): number {
-    return this.index.size
-  }
-
   /** Incidents the running sync still has to index. */
   get behind(): number {
     return this.index.behind
