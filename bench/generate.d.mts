@@ -11,5 +11,12 @@ export interface BenchDataset {
 
 export function generateDataset(
   count: number,
-  options?: { eventsPer?: number; bigEvents?: number; seed?: number; busy?: boolean },
+  options?: {
+    eventsPer?: number
+    bigEvents?: number
+    seed?: number
+    busy?: boolean
+    /** The first incident's number: generates incidents from … from + count - 1. */
+    from?: number
+  },
 ): BenchDataset

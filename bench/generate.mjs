@@ -10,7 +10,13 @@
 export function generateDataset(count, options = {}) {
   const eventsPer = options.eventsPer ?? 20
   const bigEvents = options.bigEvents ?? 200
-  let seed = options.seed ?? 42
+  const from = options.from ?? 0
+  // Each incident draws from its own stream (the seed mixed with its number), so any slice of the
+  // history (`from`, `count`) can be made alone, the same whichever slices it is made in.
+  let seed = 0
+  const reseed = (i) => {
+    seed = Math.imul((options.seed ?? 42) ^ Math.imul(i + 1, 0x9e3779b1), 0x85ebca6b) >>> 0
+  }
   const random = () => {
     seed = (seed * 1664525 + 1013904223) % 4294967296
     return seed / 4294967296
@@ -40,7 +46,8 @@ export function generateDataset(count, options = {}) {
   const events = []
   const actionItems = []
   const postmortems = []
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < from + count; i++) {
+    reseed(i)
     const id = `bench-${String(i).padStart(6, '0')}`
     const openedAt = start + Math.floor(random() * 1000 * DAY)
     const inProgress = busy || i < PHASES.length || i % 20 === 3

@@ -6,9 +6,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { generateDataset } from './generate.mjs'
 import { growthTable, sizeTable } from './lib/report.mjs'
-import { appPage, launch, newProfile, seed, startServer } from './lib/session.mjs'
+import { appPage, diskProfile, launch, seed, startServer } from './lib/session.mjs'
 import { captureAndLog } from './scenarios/capture.mjs'
 import { exportImport } from './scenarios/data.mjs'
 import { memory } from './scenarios/memory.mjs'
@@ -57,12 +56,12 @@ const browser = await launch()
 const bySize = {}
 try {
   for (const incidents of SIZES) {
-    const context = await newProfile(browser)
+    const profile = await diskProfile()
+    const { context } = profile
     const t0 = Date.now()
-    const data = generateDataset(incidents)
-    await seed(context, data)
+    const data = await seed(context, incidents)
     console.log(
-      `Seeded ${data.incidents.length} incidents, ${data.events.length} events in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+      `Seeded ${data.incidents} incidents, ${data.events} events in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
     )
     const results = []
     let warm = null
@@ -76,7 +75,7 @@ try {
       console.log(`  ${name}: ${((Date.now() - began) / 1000).toFixed(0)} s`)
     }
     results.push(...sizes())
-    await context.close()
+    await profile.close()
     bySize[incidents] = results
     console.log(
       `\n${incidents.toLocaleString('en')} incidents, ${RUNS} run(s), ${browser.version()}, ${os.cpus().length} cores\n`,

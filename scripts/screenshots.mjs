@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
-import { generateDataset } from '../bench/generate.mjs'
+import { seedPage } from '../bench/lib/seed.mjs'
 import { chromiumOptions } from './chromium.mjs'
 import { newIncident, resolveToPostmortem } from '../test/drive.mjs'
 
@@ -17,19 +17,7 @@ await new Promise((resolve) => setTimeout(resolve, 500))
 
 /** Writes `count` benchmark incidents straight into the page's database, then reloads. */
 async function seed(page, count) {
-  const data = generateDataset(count)
-  await page.evaluate(async (data) => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('steady')
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    const names = Object.keys(data)
-    const tx = db.transaction(names, 'readwrite')
-    for (const name of names) for (const row of data[name]) tx.objectStore(name).put(row)
-    await new Promise((resolve) => (tx.oncomplete = resolve))
-    db.close()
-  }, data)
+  await seedPage(page, count)
   await page.reload()
   await page.getByRole('navigation', { name: 'Main' }).waitFor()
 }

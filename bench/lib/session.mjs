@@ -2,8 +2,12 @@
 // pages opened cold, the dataset written straight into IndexedDB, and the measures the app leaves
 // (performance.measure('steady:…')) read back.
 import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { chromiumOptions } from '../../scripts/chromium.mjs'
+import { seedPage } from './seed.mjs'
 
 export const PORT = 5499
 export const BASE = `http://127.0.0.1:${PORT}`
@@ -16,15 +20,31 @@ export async function startServer() {
   return server
 }
 
-export const launch = () =>
-  chromium.launch({
-    ...chromiumOptions,
-    // Heap figures at full precision, and garbage collection on demand (steady-state heap).
-    args: [...chromiumOptions.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  })
+const LAUNCH = {
+  ...chromiumOptions,
+  // Heap figures at full precision, and garbage collection on demand (steady-state heap).
+  args: [...chromiumOptions.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+}
+const PROFILE = { viewport: { width: 1280, height: 800 }, acceptDownloads: true }
 
-export const newProfile = (browser) =>
-  browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+export const launch = () => chromium.launch(LAUNCH)
+
+/** A fresh profile kept in memory: for a small step (an import, a teammate) beside the main one. */
+export const newProfile = (browser) => browser.newContext(PROFILE)
+
+/**
+ * A profile on disk, as the app's own: where the history is seeded. (A profile in memory holds
+ * IndexedDB in the browser's memory too: 100,000 incidents crashed it while seeding.)
+ */
+export async function diskProfile() {
+  const dir = await mkdtemp(join(tmpdir(), 'steady-bench-'))
+  const context = await chromium.launchPersistentContext(dir, { ...LAUNCH, ...PROFILE })
+  const close = async () => {
+    await context.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+  return { context, close }
+}
 
 /**
  * A page loaded with the cache off, recording from its first moment every long task, when the
@@ -64,50 +84,34 @@ export async function appPage(context) {
   return opened
 }
 
-/** Writes the dataset with raw IndexedDB, in large transactions, after the app made its database. */
-export async function seed(context, data) {
+/** Opens the app once so it makes its database, then writes `count` generated incidents into it. */
+export async function seed(context, count) {
   const page = await context.newPage()
   await page.goto(`${BASE}/`)
   await page.getByRole('navigation', { name: 'Main' }).waitFor()
-  const CHUNK = 2000
-  const byIncident = (rows) => {
-    const map = new Map()
-    for (const row of rows) {
-      const list = map.get(row.incidentId)
-      if (list) list.push(row)
-      else map.set(row.incidentId, [row])
-    }
-    return map
-  }
-  const events = byIncident(data.events)
-  const items = byIncident(data.actionItems)
-  const postmortems = byIncident(data.postmortems)
-  for (let i = 0; i < data.incidents.length; i += CHUNK) {
-    const incidents = data.incidents.slice(i, i + CHUNK)
-    const of = (map) => incidents.flatMap((incident) => map.get(incident.id) ?? [])
-    const chunk = {
-      incidents,
-      events: of(events),
-      actionItems: of(items),
-      postmortems: of(postmortems),
-    }
-    await page.evaluate(async (chunk) => {
-      const db = await new Promise((resolve, reject) => {
+  const written = await seedPage(page, count)
+  // The app then writes each incident's summary (written around it, they have none) once.
+  await page.reload()
+  await page.waitForFunction(
+    async () => {
+      const db = await new Promise((resolve) => {
         const r = indexedDB.open('steady')
         r.onsuccess = () => resolve(r.result)
-        r.onerror = () => reject(r.error)
       })
-      const names = Object.keys(chunk)
-      const tx = db.transaction(names, 'readwrite', { durability: 'relaxed' })
-      for (const name of names) for (const row of chunk[name]) tx.objectStore(name).put(row)
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve
-        tx.onerror = () => reject(tx.error)
-      })
+      const count = (name) =>
+        new Promise((resolve) => {
+          const r = db.transaction(name).objectStore(name).count()
+          r.onsuccess = () => resolve(r.result)
+        })
+      const [incidents, summaries] = await Promise.all([count('incidents'), count('summaries')])
       db.close()
-    }, chunk)
-  }
+      return incidents === summaries
+    },
+    null,
+    { timeout: 900_000, polling: 1000 },
+  )
   await page.close()
+  return written
 }
 
 /** The measures the app leaves on a page: the last of a name, and waiting for the n-th. */

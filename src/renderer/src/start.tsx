@@ -9,6 +9,7 @@ import { followMissedClicks } from './app/missed-clicks'
 import { openDatabase } from './db/errors'
 import { allAutosaves, db } from './db/instance'
 import { requestPersistentStorage } from './db/persistence'
+import { repairSummaries } from './db/summaries'
 import { primeHomePage } from './features/incidents/home-query'
 import { detectPlatform } from './platform'
 import { useUi } from './stores/ui-store'
@@ -44,6 +45,11 @@ async function startApp(): Promise<void> {
       </PlatformContext.Provider>
     </StrictMode>,
     true,
+  )
+  // Two counts when they agree; else every incident without a summary gets one (a history written
+  // from outside the app), while the list shows what is there.
+  void repairSummaries(db).catch((error: unknown) =>
+    console.error('Could not bring the incident summaries up to date', error),
   )
 }
 

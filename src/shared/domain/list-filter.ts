@@ -1,4 +1,5 @@
-import type { Incident, IncidentKind, Phase, Severity } from './model'
+import type { IncidentKind, Phase, Severity } from './model'
+import type { IncidentSummary } from './summary'
 
 /** What the incidents list can be narrowed to; '' is "any". */
 export interface ListFilter {
@@ -22,7 +23,7 @@ export const NO_FILTER: ListFilter = {
   since: null,
 }
 
-export function matchesFilter(i: Incident, f: ListFilter): boolean {
+export function matchesFilter(i: IncidentSummary, f: ListFilter): boolean {
   const status = i.status === 'active' ? 'open' : i.status
   return (
     (!f.phase || i.phase === f.phase) &&

@@ -16,6 +16,7 @@ import {
   type Settings,
 } from './model'
 import { postmortemNeed } from './postmortem-policy'
+import type { IncidentSummary } from './summary'
 import { HOUR } from './time'
 import { plural } from './vocabulary'
 
@@ -49,7 +50,7 @@ export interface MetricsScope {
 export const kindOf = (incident: Pick<Incident, 'kind'>): IncidentKind =>
   incident.kind ?? 'incident'
 
-export function inScope(incident: Incident, scope: MetricsScope): boolean {
+export function inScope(incident: IncidentSummary, scope: MetricsScope): boolean {
   return (
     incident.status !== 'deleted' &&
     incident.startedAt >= scope.from &&
@@ -109,7 +110,7 @@ export const DURATIONS = {
 } as const
 export type DurationKey = keyof typeof DURATIONS
 
-const DURATION_OF: Record<DurationKey, (i: Incident) => number | null> = {
+const DURATION_OF: Record<DurationKey, (i: IncidentSummary) => number | null> = {
   detect: (i) => responseDurations(i).timeToDetect,
   mitigate: (i) => responseDurations(i).timeToMitigate,
   resolve: (i) => responseDurations(i).timeToResolve,
@@ -121,14 +122,17 @@ export interface DurationBreakdown {
   byService: { group: string; distribution: Distribution }[]
 }
 
-function durationBreakdown(incidents: readonly Incident[], key: DurationKey): DurationBreakdown {
-  const points = (list: readonly Incident[]) =>
+function durationBreakdown(
+  incidents: readonly IncidentSummary[],
+  key: DurationKey,
+): DurationBreakdown {
+  const points = (list: readonly IncidentSummary[]) =>
     list.flatMap((i) => {
       const value = DURATION_OF[key](i)
       return value === null ? [] : [{ id: i.id, value }]
     })
-  const grouped = <G extends string>(groupsOf: (i: Incident) => G[]) => {
-    const groups = new Map<G, Incident[]>()
+  const grouped = <G extends string>(groupsOf: (i: IncidentSummary) => G[]) => {
+    const groups = new Map<G, IncidentSummary[]>()
     for (const i of incidents)
       for (const g of groupsOf(i)) {
         const list = groups.get(g)
@@ -170,7 +174,7 @@ export function bucketUnit(scope: Pick<MetricsScope, 'from' | 'to'>): BucketUnit
  * start) to the period's end or now: quiet weeks show as zero, not as nothing.
  */
 function buckets(
-  incidents: readonly Incident[],
+  incidents: readonly IncidentSummary[],
   scope: MetricsScope,
   ctx: { now: number; zone: string },
 ): Bucket[] {
@@ -213,7 +217,7 @@ export function practiceNote(practice: PeriodMetrics['practice']): string {
 
 export interface PeriodMetrics {
   /** The incidents in scope, oldest first. */
-  incidents: Incident[]
+  incidents: IncidentSummary[]
   /** How many drills and near misses the period had, whether counted or not. */
   practice: { drills: number; nearMisses: number }
   unit: BucketUnit
@@ -250,7 +254,7 @@ const tally = (names: readonly string[]) =>
 
 /** Everything a period's review looks at, for the Metrics screen and the report alike. */
 export function periodMetrics(
-  all: readonly Incident[],
+  all: readonly IncidentSummary[],
   items: readonly ActionItem[],
   scope: MetricsScope,
   ctx: { now: number; zone: string; settings: Settings },

@@ -14,7 +14,10 @@ export const NEED_LABELS: Record<PostmortemNeed, string> = {
 }
 
 /** An incident never classified is treated like the middle: suggested. */
-export function postmortemNeed(incident: Incident, settings: Settings): PostmortemNeed {
+export function postmortemNeed(
+  incident: Pick<Incident, 'severity'>,
+  settings: Settings,
+): PostmortemNeed {
   return incident.severity ? settings.postmortemPolicy[incident.severity].need : 'suggested'
 }
 

@@ -22,6 +22,14 @@ describe('benchmark dataset', () => {
     expect(generateDataset(5)).toEqual(generateDataset(5))
   })
 
+  it('makes any slice of the history alone, as it is in the whole (seeding in chunks)', () => {
+    const whole = generateDataset(9, { eventsPer: 3, bigEvents: 3 })
+    const slice = generateDataset(4, { eventsPer: 3, bigEvents: 3, from: 5 })
+    expect(slice.incidents).toEqual(whole.incidents.slice(5))
+    expect(slice.events).toEqual(whole.events.filter((e) => e.incidentId >= 'bench-000005'))
+    expect(new Set(whole.incidents.map((i) => i.title)).size).toBe(9)
+  })
+
   it('replays each incident from its events, as far as the events say', () => {
     const data = generateDataset(3)
     const first = replay(data.events.filter((e) => e.incidentId === 'bench-000001'))

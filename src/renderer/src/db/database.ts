@@ -7,7 +7,9 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
+import { summariesMiddleware } from './summaries'
 
 export const DB_NAME = 'steady'
 
@@ -37,6 +39,8 @@ export class SteadyDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>
   postmortems!: EntityTable<PostmortemRow, 'incidentId'>
   ydocs!: EntityTable<YDocRow, 'name'>
+  /** What the list and Metrics read: one small summary per incident, kept by summariesMiddleware. */
+  summaries!: EntityTable<IncidentSummary, 'id'>
 
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     // Strict durability: a write is on disk before its promise resolves and the UI says "saved".
@@ -45,5 +49,6 @@ export class SteadyDb extends Dexie {
       const version = this.version(v.version).stores(v.stores)
       if (v.upgrade) version.upgrade(v.upgrade)
     }
+    this.use(summariesMiddleware)
   }
 }

@@ -1,7 +1,8 @@
 /** Live reads for components: they re-render when the data changes, in any tab or window. */
 import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
-import Dexie from 'dexie'
+import type { IncidentSummary } from '@shared/domain/summary'
+import Dexie, { type EntityTable } from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import type { PostmortemRow } from './database'
@@ -99,45 +100,70 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
 const SLICE = 100
 
 /**
- * The incidents that pass `keep` (every one by default), read a slice at a time, so thousands never
- * hold up input in one long task. Undefined once no longer `wanted`.
+ * The rows of `table` that pass `keep` (every one by default), read `slice` at a time in key
+ * order, so thousands never hold up input in one long task. Undefined once no longer `wanted`.
  */
-export async function readIncidentsInSlices(
+async function readInSlices<T extends { id: string }>(
+  table: EntityTable<T, 'id'>,
   wanted: () => boolean,
-  keep: (incident: Incident) => boolean = () => true,
-): Promise<Incident[] | undefined> {
-  const kept: Incident[] = []
+  keep: (row: T) => boolean = () => true,
+  slice = SLICE,
+): Promise<T[] | undefined> {
+  const kept: T[] = []
   let last: string | undefined
   for (;;) {
-    const from =
-      last === undefined ? db.incidents.toCollection() : db.incidents.where('id').above(last)
-    const slice = await from.limit(SLICE).toArray()
+    const from = last === undefined ? table.toCollection() : table.where('id').above(last)
+    const rows = await from.limit(slice).toArray()
     if (!wanted()) return undefined
-    kept.push(...slice.filter(keep))
-    last = slice.at(-1)?.id
-    if (slice.length < SLICE) return kept
+    kept.push(...rows.filter(keep))
+    last = rows.at(-1)?.id
+    if (rows.length < slice) return kept
   }
 }
 
+/** Every incident that passes `keep`, whole (see readInSlices). */
+export const readIncidentsInSlices = (
+  wanted: () => boolean,
+  keep?: (incident: Incident) => boolean,
+): Promise<Incident[] | undefined> => readInSlices(db.incidents, wanted, keep)
+
 /**
- * Every incident, in storage order (the list sorts them itself), once `enabled`. Not live: at
- * thousands of incidents a full read after every write would compete with the writes, so it is
- * read again a moment after incidents stop changing.
+ * Every incident, whole, in storage order, once `enabled`. Not live: at thousands of incidents a
+ * full read after every write would compete with the writes, so it is read again a moment after
+ * incidents stop changing. Screens that only list or count incidents read their summaries instead.
  */
-export function useAllIncidents(
-  enabled = true,
-  startMs = ALL_INCIDENTS.startMs,
-): Incident[] | undefined {
-  return useSettledRead(readIncidentsInSlices, { ...ALL_INCIDENTS, startMs }, enabled)
+export function useAllIncidents(enabled = true): Incident[] | undefined {
+  return useSettledRead(readIncidentsInSlices, ALL_INCIDENTS, enabled)
 }
-// On the list, a moment after the first rows show: the first key press (N, say) does not queue
-// behind it. A screen that shows nothing without them (Metrics) starts at once. One read serves
-// every screen opened after it while no incident changes (the list, then Metrics, say).
 const ALL_INCIDENTS = {
   tables: ['incidents'],
   startMs: 250,
   quietMs: 300,
   cache: settledCache<Incident[]>(['incidents']),
+}
+
+// A summary is a few hundred bytes: slices ten times as big take about as long as the incidents'.
+const readSummaries = (wanted: () => boolean) =>
+  readInSlices(db.summaries, wanted, undefined, 10 * SLICE)
+
+/**
+ * Every incident's summary (the list, Metrics), in storage order, once `enabled`; read again a
+ * moment after incidents stop changing.
+ */
+export function useIncidentSummaries(
+  enabled = true,
+  startMs = SUMMARIES.startMs,
+): IncidentSummary[] | undefined {
+  return useSettledRead(readSummaries, { ...SUMMARIES, startMs }, enabled)
+}
+// On the list, a moment after the first rows show: the first key press (N, say) does not queue
+// behind it. A screen that shows nothing without them (Metrics) starts at once. One read serves
+// every screen opened after it while no incident changes (the list, then Metrics, say).
+const SUMMARIES = {
+  tables: ['summaries'],
+  startMs: 250,
+  quietMs: 300,
+  cache: settledCache<IncidentSummary[]>(['summaries']),
 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {

@@ -5,6 +5,7 @@
  */
 import { replay, type TimelineEvent } from '@shared/domain/events'
 import { incidentSchema } from '@shared/domain/model'
+import { summarize } from '@shared/domain/summary'
 import { describe, expect, it } from 'vitest'
 import { SteadyDb } from './database'
 import { openDatabase, toDbError } from './errors'
@@ -83,7 +84,10 @@ describe('migrations', () => {
         expect(
           incident.lastSeq === undefined ? { ...replayed, lastSeq: undefined } : replayed,
         ).toEqual(incident)
+        // The list's summary of it exists and says what the incident says.
+        expect(await db.summaries.get(incident.id)).toEqual(summarize(incident))
       }
+      expect(await db.summaries.count()).toBe(data.incidents.length)
       db.close()
     },
   )

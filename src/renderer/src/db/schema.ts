@@ -5,6 +5,8 @@
  * fixture with the current code and checks nothing was lost.
  */
 import { notesFromEvents } from '@shared/domain/events'
+import type { Incident } from '@shared/domain/model'
+import { summarize, type IncidentSummary } from '@shared/domain/summary'
 import type { Transaction } from 'dexie'
 
 export interface SchemaVersion {
@@ -70,6 +72,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'no existing data changes shape.',
     stores: { ydocs: 'name' },
   },
+  {
+    version: 6,
+    date: '2026-11-27',
+    reason:
+      'Years of history in little memory: the incidents list and Metrics read a small summary of ' +
+      'each incident (title, status, phase, severity, times, services, tags, factors) instead of ' +
+      'the whole record. A new table, filled from the existing incidents and kept beside them by ' +
+      'a middleware (summaries.ts); no existing data changes shape.',
+    stores: { summaries: 'id' },
+    upgrade: upgradeToV6,
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {
@@ -89,6 +102,12 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
       incident['deletedAt'] = null
       incident['statusBeforeDelete'] = null
     })
+}
+
+async function upgradeToV6(tx: Transaction): Promise<void> {
+  const summaries: IncidentSummary[] = []
+  await tx.table('incidents').each((incident: Incident) => summaries.push(summarize(incident)))
+  await tx.table('summaries').bulkPut(summaries)
 }
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

@@ -1,4 +1,5 @@
-import { INCIDENT_KINDS, PHASES, SEVERITIES, type Incident, type Phase } from '@shared/domain/model'
+import { INCIDENT_KINDS, PHASES, SEVERITIES, type Phase } from '@shared/domain/model'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { INCIDENT_KIND_LABELS, plural } from '@shared/domain/vocabulary'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -9,7 +10,7 @@ import { FilterSelect } from '../../components/FilterSelect'
 import { UiNotice } from '../../components/UiNotice'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
-import { useAllIncidents } from '../../db/hooks'
+import { useIncidentSummaries } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import { useUi, type SavedFilter } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
@@ -48,8 +49,9 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
   const savedFilter = useUi((s) => s.savedFilters.find((f) => f.id === saved))
   const firstPage = useLiveQuery(() => readHomePage(db, FIRST_PAGE), [], primedHomePage())
   useEffect(() => forgetPrimedHomePage, [])
-  // Everything else (for scrolling, filters and search) is read once the first rows are up.
-  const all = useAllIncidents(firstPage !== undefined)
+  // Everything else (for scrolling, filters and search) is read once the first rows are up: each
+  // incident's summary, not its whole record.
+  const all = useIncidentSummaries(firstPage !== undefined)
   // The first page is live; the whole list catches up a moment after changes stop.
   // Incidents in the trash are in no list, from the moment they are deleted.
   const incidents = useMemo(
@@ -108,7 +110,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
     if (!deferredQuery.trim()) return kept
     // Best match first: a title before a note.
     const byId = new Map(kept.map((i) => [i.id, i]))
-    return hits.ids.map((id) => byId.get(id)).filter((i): i is Incident => i !== undefined)
+    return hits.ids.map((id) => byId.get(id)).filter((i): i is IncidentSummary => i !== undefined)
   }, [sorted, filter, deferredQuery, hits])
   const filtered = Boolean(query) || isFiltered(filter)
   useFirstFrameSaver(!filtered && incidents !== undefined)
@@ -226,7 +228,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
 }
 
 /** Every incident, with the freshest copy of those in `fresh` (and any new ones among them). */
-function withFresh(all: Incident[] | undefined, fresh: Incident[] | undefined) {
+function withFresh(all: IncidentSummary[] | undefined, fresh: IncidentSummary[] | undefined) {
   if (!all || !fresh) return all ?? fresh
   const ids = new Set(fresh.map((incident) => incident.id))
   return [...all.filter((incident) => !ids.has(incident.id)), ...fresh]
@@ -346,7 +348,7 @@ const ROW_HEIGHT = 64
  * Virtualised: only the rows on screen are rendered, so thousands of incidents stay fast. `query`
  * is the search the rows answer (the benchmark waits for it); the list is busy until `complete`.
  */
-function IncidentList(props: { rows: Incident[]; query: string; complete: boolean }) {
+function IncidentList(props: { rows: IncidentSummary[]; query: string; complete: boolean }) {
   const { rows, query } = props
   const parentRef = useRef<HTMLDivElement>(null)
   const navigate = useUi((s) => s.navigate)
@@ -367,7 +369,7 @@ function IncidentList(props: { rows: Incident[]; query: string; complete: boolea
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((item) => {
-          const incident = rows[item.index] as Incident
+          const incident = rows[item.index] as IncidentSummary
           const active = incident.status === 'active'
           return (
             <li

@@ -251,7 +251,9 @@ const STATUS_ORDER = { active: 0, resolved: 1, closed: 2, deleted: 3 } as const
 const SEVERITY_ORDER = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 } as const
 
 /** Active first (most severe, then most recent), then resolved, then closed. */
-export function sortForHome(incidents: Incident[]): Incident[] {
+export function sortForHome<T extends Pick<Incident, 'status' | 'severity' | 'updatedAt'>>(
+  incidents: readonly T[],
+): T[] {
   return [...incidents].sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||

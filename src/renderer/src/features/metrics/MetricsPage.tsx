@@ -15,7 +15,7 @@ import { useCallback, useId, useMemo, useState } from 'react'
 import { FilterSelect } from '../../components/FilterSelect'
 import { formatDate, formatDuration, shownZone, useShownZone } from '../../components/format'
 import { useNow } from '../../components/use-now'
-import { useAllIncidents, useSettings } from '../../db/hooks'
+import { useIncidentSummaries, useSettings } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { measuredNow } from '../../platform/perf'
 import { usePlatform } from '../../platform/platform-context'
@@ -34,7 +34,7 @@ const percent = (part: number, whole: number) =>
  * review report. Drills and near misses stay out unless asked for.
  */
 export default function MetricsPage() {
-  const incidents = useAllIncidents(true, 0)
+  const incidents = useIncidentSummaries(true, 0)
   const items = useLiveQuery(() => db.actionItems.toArray(), [])
   const settings = useSettings()
   const zone = useShownZone()

@@ -1,0 +1,99 @@
+import { summarize } from '@shared/domain/summary'
+import { DAY } from '@shared/domain/time'
+import { describe, expect, it } from 'vitest'
+import { generateDataset } from '../../../../bench/generate.mjs'
+import { repairSummaries } from './summaries'
+import { putHistory, testDb } from './test-db'
+import { exportAll, replaceAll } from './transfer'
+
+/** Every summary equals the summary of its incident, and there is one per incident. */
+async function expectInStep(db: ReturnType<typeof testDb>['db']) {
+  const incidents = await db.incidents.toArray()
+  expect(await db.summaries.toArray()).toEqual(incidents.map(summarize))
+}
+
+describe('incident summaries', () => {
+  it('follow every write to an incident, in the same transaction', async () => {
+    const { db, clock, incidents } = testDb()
+    const { id } = await incidents.open({ title: 'Checkout 502' })
+    expect(await db.summaries.get(id)).toMatchObject({ title: 'Checkout 502', status: 'active' })
+    await incidents.editDetails(id, {
+      title: 'Checkout returns 502',
+      services: ['checkout'],
+      symptoms: 'EU checkout\nmore',
+    })
+    await incidents.changeSeverity(id, 'SEV1')
+    expect(await db.summaries.get(id)).toMatchObject({
+      title: 'Checkout returns 502',
+      severity: 'SEV1',
+      services: ['checkout'],
+      symptoms: 'EU checkout\nmore',
+    })
+    await expectInStep(db)
+    // A write that fails leaves the summary as it was, with its incident.
+    await expect(
+      db.transaction('rw', db.incidents, async () => {
+        await db.incidents.update(id, { title: 'Never saved' })
+        throw new Error('cut short')
+      }),
+    ).rejects.toThrow('cut short')
+    expect((await db.summaries.get(id))?.title).toBe('Checkout returns 502')
+    // Deleted for good (30 days in the trash): the summary goes too.
+    await incidents.delete(id)
+    expect((await db.summaries.get(id))?.status).toBe('deleted')
+    clock.advance(31 * DAY)
+    await incidents.purgeTrash()
+    expect(await db.summaries.count()).toBe(0)
+  })
+
+  it('follow an import and a restore, which replaces everything', async () => {
+    const { db } = testDb()
+    const history = generateDataset(30, { eventsPer: 3, bigEvents: 3 })
+    await putHistory(db, history)
+    await expectInStep(db)
+    const file = await exportAll(db)
+    await replaceAll(db, { ...file, incidents: file.incidents.slice(0, 10) })
+    await expectInStep(db)
+    expect(await db.summaries.count()).toBe(10)
+  })
+
+  it('stay small however much is written about an incident', async () => {
+    const { db, incidents } = testDb()
+    const { id } = await incidents.open({ title: 'Queue stuck' })
+    for (let n = 0; n < 50; n++) await incidents.addNote(id, 'x'.repeat(2000))
+    await incidents.editDetails(id, {
+      rootCause: {
+        trigger: '',
+        mechanism: '',
+        impact: '',
+        summary: 'w'.repeat(5000),
+        contributingFactors: '',
+      },
+    })
+    await incidents.editDetails(id, { symptoms: `${'y'.repeat(90)}\n${'z'.repeat(10_000)}` })
+    const incident = JSON.stringify(await db.incidents.get(id)).length
+    const summary = JSON.stringify(await db.summaries.get(id)).length
+    expect(incident).toBeGreaterThan(100_000)
+    expect(summary).toBeLessThan(1500)
+  })
+
+  it('are repaired for incidents written from outside the app, and for incidents gone', async () => {
+    const { db } = testDb()
+    const history = generateDataset(12, { eventsPer: 2, bigEvents: 2 })
+    await putHistory(db, history)
+    // Written around the middleware (raw IndexedDB), as the benchmark seeds its history.
+    const raw = db.backendDB()
+    await new Promise((resolve, reject) => {
+      const tx = raw.transaction(['incidents', 'summaries'], 'readwrite')
+      tx.objectStore('summaries').delete('bench-000003')
+      tx.objectStore('summaries').put({ ...summarize(history.incidents[4]!), id: 'gone' })
+      tx.objectStore('summaries').delete('bench-000004')
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    })
+    expect(await repairSummaries(db, 5)).toBe(12)
+    await expectInStep(db)
+    // When they agree, it reads nothing.
+    expect(await repairSummaries(db)).toBe(0)
+  })
+})

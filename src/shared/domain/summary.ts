@@ -1,0 +1,62 @@
+/**
+ * An incident as the incidents list and Metrics need it: a few hundred bytes instead of the whole
+ * record (its notes, symptoms, hypotheses…), so holding every incident of years of history costs
+ * megabytes, not hundreds of them. The database keeps one beside each incident, written in the
+ * same transaction (see db/summaries.ts).
+ */
+import type { Incident } from './model'
+
+export interface IncidentSummary extends Pick<
+  Incident,
+  | 'id'
+  | 'title'
+  | 'symptoms'
+  | 'status'
+  | 'phase'
+  | 'severity'
+  | 'kind'
+  | 'services'
+  | 'tags'
+  | 'factors'
+  | 'openedAt'
+  | 'startedAt'
+  | 'detectedAt'
+  | 'mitigatedAt'
+  | 'resolvedAt'
+  | 'updatedAt'
+  | 'postmortemStatus'
+  | 'postmortemFinalAt'
+> {
+  rootCause: Pick<Incident['rootCause'], 'summary'>
+}
+
+/**
+ * Long enough for what is shown of them (a title falls back on the first 120 characters of the
+ * symptoms' first line; a review's "in one line" on 160 of the root cause or the symptoms).
+ */
+const KEPT = 400
+
+/** What the list and Metrics keep of `incident` (an incident is a summary too: its superset). */
+export function summarize(incident: Incident): IncidentSummary {
+  return {
+    id: incident.id,
+    title: incident.title,
+    symptoms: incident.symptoms.slice(0, KEPT),
+    status: incident.status,
+    phase: incident.phase,
+    severity: incident.severity,
+    ...(incident.kind === undefined ? {} : { kind: incident.kind }),
+    services: incident.services,
+    ...(incident.tags === undefined ? {} : { tags: incident.tags }),
+    ...(incident.factors === undefined ? {} : { factors: incident.factors }),
+    openedAt: incident.openedAt,
+    startedAt: incident.startedAt,
+    detectedAt: incident.detectedAt,
+    mitigatedAt: incident.mitigatedAt,
+    resolvedAt: incident.resolvedAt,
+    updatedAt: incident.updatedAt,
+    postmortemStatus: incident.postmortemStatus,
+    postmortemFinalAt: incident.postmortemFinalAt,
+    rootCause: { summary: incident.rootCause.summary.slice(0, KEPT) },
+  }
+}
