@@ -46,7 +46,20 @@ interface Prepared {
   symptoms: Set<string>
 }
 
-const prepare = (i: Incident): Prepared => ({
+/** What of the current incident its likeness is judged on. */
+export type SimilarQuery = Pick<
+  Incident,
+  | 'id'
+  | 'title'
+  | 'symptoms'
+  | 'services'
+  | 'statusCodes'
+  | 'endpoints'
+  | 'errorMessages'
+  | 'startedAt'
+>
+
+const prepare = (i: SimilarQuery): Prepared => ({
   services: lowerSet(i.services),
   codes: lowerSet(i.statusCodes),
   endpoints: lowerSet(i.endpoints),
@@ -86,6 +99,17 @@ function score(a: Prepared, b: Prepared): { score: number; reasons: string[] } {
   return { score: total, reasons }
 }
 
+/**
+ * The words an incident's likeness is judged on (services, codes, endpoints, the meaningful words
+ * of its errors, title and symptoms), for a full-text index to find candidates by.
+ */
+export function similarityTerms(incident: SimilarQuery): string {
+  const p = prepare(incident)
+  return [p.services, p.codes, p.endpoints, p.errors, p.symptoms]
+    .flatMap((set) => [...set])
+    .join(' ')
+}
+
 /** Candidates read once (their word sets), then compared with each change of the current one. */
 export type Candidates = readonly { incident: Incident; prepared: Prepared }[]
 
@@ -96,7 +120,7 @@ export const prepareCandidates = (incidents: readonly Incident[]): Candidates =>
 
 /** Up to `limit` other incidents like `current`, most alike first; nothing below `threshold`. */
 export function similarIncidents(
-  current: Incident,
+  current: SimilarQuery,
   candidates: Candidates,
   { limit = 5, threshold = 1 } = {},
 ): Similar[] {

@@ -2,7 +2,7 @@
 import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import type { PostmortemRow } from './database'
@@ -94,57 +94,28 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
 }
 
 /**
- * Small enough that a write arriving during a long read waits for one slice only (a readwrite
- * transaction queues behind the reads already running), big enough to read 10,000 in a second.
+ * Small enough that a write arriving during the read waits for one slice only (a readwrite
+ * transaction queues behind the reads already running); a summary is a few hundred bytes.
  */
-const SLICE = 100
+const SLICE = 1000
 
 /**
- * The rows of `table` that pass `keep` (every one by default), read `slice` at a time in key
- * order, so thousands never hold up input in one long task. Undefined once no longer `wanted`.
+ * Every incident's summary, read a slice at a time in key order, so a long history never holds
+ * up input in one long task. Undefined once no longer `wanted`.
  */
-async function readInSlices<T extends { id: string }>(
-  table: EntityTable<T, 'id'>,
-  wanted: () => boolean,
-  keep: (row: T) => boolean = () => true,
-  slice = SLICE,
-): Promise<T[] | undefined> {
-  const kept: T[] = []
+async function readSummaries(wanted: () => boolean): Promise<IncidentSummary[] | undefined> {
+  const kept: IncidentSummary[] = []
   let last: string | undefined
   for (;;) {
-    const from = last === undefined ? table.toCollection() : table.where('id').above(last)
-    const rows = await from.limit(slice).toArray()
+    const from =
+      last === undefined ? db.summaries.toCollection() : db.summaries.where('id').above(last)
+    const rows = await from.limit(SLICE).toArray()
     if (!wanted()) return undefined
-    kept.push(...rows.filter(keep))
+    kept.push(...rows)
     last = rows.at(-1)?.id
-    if (rows.length < slice) return kept
+    if (rows.length < SLICE) return kept
   }
 }
-
-/** Every incident that passes `keep`, whole (see readInSlices). */
-export const readIncidentsInSlices = (
-  wanted: () => boolean,
-  keep?: (incident: Incident) => boolean,
-): Promise<Incident[] | undefined> => readInSlices(db.incidents, wanted, keep)
-
-/**
- * Every incident, whole, in storage order, once `enabled`. Not live: at thousands of incidents a
- * full read after every write would compete with the writes, so it is read again a moment after
- * incidents stop changing. Screens that only list or count incidents read their summaries instead.
- */
-export function useAllIncidents(enabled = true): Incident[] | undefined {
-  return useSettledRead(readIncidentsInSlices, ALL_INCIDENTS, enabled)
-}
-const ALL_INCIDENTS = {
-  tables: ['incidents'],
-  startMs: 250,
-  quietMs: 300,
-  cache: settledCache<Incident[]>(['incidents']),
-}
-
-// A summary is a few hundred bytes: slices ten times as big take about as long as the incidents'.
-const readSummaries = (wanted: () => boolean) =>
-  readInSlices(db.summaries, wanted, undefined, 10 * SLICE)
 
 /**
  * Every incident's summary (the list, Metrics), in storage order, once `enabled`; read again a

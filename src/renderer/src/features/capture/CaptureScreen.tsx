@@ -1,5 +1,4 @@
 import { LIMITS, type Incident } from '@shared/domain/model'
-import { useAllIncidents } from '../../db/hooks'
 import { DuplicateWarning, SimilarIncidents } from '../incident/SimilarIncidents'
 import { ChipsInput, ChoiceGroup, TextInput } from '../../components/fields'
 import { EventTimeField } from '../phase/EventTimeField'
@@ -10,8 +9,6 @@ import { usePhaseCommands } from '../phase/use-phase-commands'
 import { useDetailField } from '../phase/use-detail-field'
 
 export function CaptureScreen({ incident }: { incident: Incident }) {
-  // Read once for "Seen before?" (and, on Capture, the duplicate warning).
-  const allIncidents = useAllIncidents()
   const [symptoms, setSymptoms, flush] = useDetailField(incident, 'symptoms')
   const [title, setTitle] = useDetailField(incident, 'title')
   const [source, setSource] = useDetailField(incident, 'detectionSource')
@@ -30,7 +27,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         rule="Don't research yet — just capture what you see."
         why="Five minutes to start the record. Writing it down first slows the panic and gives you a timeline to reason with later."
       />
-      <DuplicateWarning incident={incident} all={allIncidents} />
+      <DuplicateWarning incident={incident} />
       <TextInput
         label="What is happening?"
         field="symptoms"
@@ -99,7 +96,7 @@ export function CaptureScreen({ incident }: { incident: Incident }) {
         placeholder="POST /api/checkout, then Enter"
         maxLength={LIMITS.endpoint}
       />
-      <SimilarIncidents incident={incident} all={allIncidents} />
+      <SimilarIncidents incident={incident} />
       <PhaseFooter {...footer} />
     </div>
   )

@@ -1,5 +1,4 @@
 import type { Incident, RootCause } from '@shared/domain/model'
-import { useAllIncidents } from '../../db/hooks'
 import { SimilarIncidents } from '../incident/SimilarIncidents'
 import { TextInput } from '../../components/fields'
 import { PhaseFooter } from '../phase/PhaseFooter'
@@ -18,8 +17,6 @@ const CHAIN = [
 ] as const
 
 export function DiagnoseScreen({ incident }: { incident: Incident }) {
-  // Read once for "Seen before?" (and, on Capture, the duplicate warning).
-  const allIncidents = useAllIncidents()
   const [rootCause, setRootCause, flush] = useDetailField(incident, 'rootCause')
   const set = (key: keyof RootCause) => (value: string) =>
     setRootCause({ ...rootCause, [key]: value })
@@ -80,7 +77,7 @@ export function DiagnoseScreen({ incident }: { incident: Incident }) {
           onBlur={flush}
         />
       </section>
-      <SimilarIncidents incident={incident} all={allIncidents} />
+      <SimilarIncidents incident={incident} />
       <PhaseFooter {...footer} />
     </div>
   )

@@ -4,13 +4,14 @@
  * the choice to open it or link the two.
  */
 import type { Incident } from '@shared/domain/model'
-import { likelyDuplicate, prepareCandidates, similarIncidents } from '@shared/domain/similar'
+import { likelyDuplicate, type Similar } from '@shared/domain/similar'
 import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { formatDate } from '../../components/format'
 import { useNow } from '../../components/use-now'
-import { incidentsRepo } from '../../db/instance'
-import { measuredNow } from '../../platform/perf'
+import { db, incidentsRepo } from '../../db/instance'
+import { appSearch } from '../incidents/app-search'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 
@@ -21,31 +22,59 @@ const worked = (incident: Incident) =>
     .map((m) => m.action)
     .join('; ')
 
-/** `all`: every incident, read once by the screen (useAllIncidents) for this and DuplicateWarning. */
-export function SimilarIncidents({
-  incident,
-  all,
-}: {
-  incident: Incident
-  all: readonly Incident[] | undefined
-}) {
+/**
+ * Past incidents like `incident`, found by the search worker among those sharing its words (only
+ * those are read), asked again a moment after the record stops changing.
+ */
+function useSimilar(incident: Incident): Similar[] {
+  const search = appSearch()
+  // The index catches up with the database once per screen (after its first render).
+  const [synced, setSynced] = useState(0)
+  useEffect(() => {
+    let live = true
+    const timer = setTimeout(
+      () => void search.sync().then(() => live && setSynced((n) => n + 1)),
+      SYNC_AFTER_MS,
+    )
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [search])
+  const [found, setFound] = useState<Similar[]>([])
+  useEffect(() => {
+    let live = true
+    const start = performance.now()
+    void search.similar(incident).then((next) => {
+      // For the benchmark: from the record's change to the answer.
+      performance.measure('steady:similar', { start })
+      if (live) setFound(next)
+    })
+    return () => {
+      live = false
+    }
+  }, [search, incident, synced])
+  return found
+}
+const SYNC_AFTER_MS = 300
+
+/** The incidents `incident` is linked to as possibly the same one. */
+function useLinked(incident: Incident): Incident[] {
+  const ids = incident.related ?? []
+  const linked = useLiveQuery(
+    async () => (await db.incidents.bulkGet(ids)).filter((i): i is Incident => i !== undefined),
+    [ids.join(' ')],
+  )
+  return linked ?? []
+}
+
+export function SimilarIncidents({ incident }: { incident: Incident }) {
   const current = useDeferredValue(incident)
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
-  // Past incidents' words are read once per change of the list, not once per keystroke here.
-  const candidates = useMemo(
-    () => prepareCandidates((all ?? []).filter((i) => i.status !== 'active')),
-    [all],
-  )
   const setPeek = useUi((s) => s.setPeek)
-  const found = useMemo(
-    () => measuredNow('similar', () => similarIncidents(current, candidates)),
-    [candidates, current],
-  )
-  const linked = useMemo(
-    () => (all ?? []).filter((i) => incident.related?.includes(i.id)),
-    [all, incident.related],
-  )
+  const found = useSimilar(current)
+  const linked = useLinked(incident)
   if (!found.length && !linked.length) return null
   return (
     <section aria-labelledby="similar-title" className="section similar">
@@ -102,17 +131,13 @@ export function SimilarIncidents({
 }
 
 /** On Capture: an open incident that looks like this new one, with the choice to go there. */
-export function DuplicateWarning({
-  incident,
-  all,
-}: {
-  incident: Incident
-  all: readonly Incident[] | undefined
-}) {
+export function DuplicateWarning({ incident }: { incident: Incident }) {
   const navigate = useUi((s) => s.navigate)
   const [dismissed, setDismissed] = useState<string | null>(null)
   const current = useDeferredValue(incident)
-  const twin = useMemo(() => (all ? likelyDuplicate(current, all) : null), [all, current])
+  // Only the incidents still open, through the status index: a handful, whatever the history.
+  const open = useLiveQuery(() => db.incidents.where('status').equals('active').toArray(), [])
+  const twin = useMemo(() => (open ? likelyDuplicate(current, open) : null), [open, current])
   if (!twin || dismissed === twin.incident.id || incident.related?.includes(twin.incident.id))
     return null
   return (

@@ -17,7 +17,8 @@ import { displayTitle } from '../phase/labels'
 import { newIncident } from '../incident/new-incident'
 import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from './home-query'
 import { useFirstFrameSaver } from './use-first-frame'
-import { createSearchClient, type Hits, type SearchClient } from './search-client'
+import { appSearch } from './app-search'
+import type { Hits } from './search-client'
 import { sortForHome } from './search'
 import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from '@shared/domain/list-filter'
 
@@ -39,10 +40,6 @@ const takeFocusIfRequested = (input: HTMLInputElement | null): void => {
     useUi.setState({ searchRequested: false })
   }
 }
-
-/** One index for the app's life, in a worker: coming back to the list does not build it again. */
-let index: SearchClient | undefined
-const homeSearch = () => (index ??= createSearchClient(db))
 
 /** The list, opened with a saved filter's search and filters when `saved` names one. */
 export function IncidentsHome({ saved }: { saved?: string } = {}) {
@@ -76,7 +73,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
   const deferredQuery = useDeferredValue(query)
   const sorted = useMemo(() => sortForHome(incidents ?? []), [incidents])
   // The full-text index follows the database (in its worker); `indexed` counts finished syncs.
-  const search = homeSearch()
+  const search = appSearch()
   const [indexed, setIndexed] = useState(0)
   // Once every incident has been read (not during start-up, which it would slow on two cores).
   useEffect(() => {

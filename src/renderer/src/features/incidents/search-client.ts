@@ -3,6 +3,7 @@
  * itself where workers are missing (unit tests) or the worker failed to start.
  */
 import type { SteadyDb } from '../../db/database'
+import type { Similar, SimilarQuery } from '@shared/domain/similar'
 import type { FromSearch, ToSearch } from './search-protocol'
 import { SearchService } from './search-service'
 
@@ -11,6 +12,8 @@ export interface SearchClient {
   sync(): Promise<void>
   /** Incident ids matching `query`, best first; `behind`: incidents not indexed yet. */
   search(query: string): Promise<Hits>
+  /** Past incidents like this one, most alike first ("Seen before?"). */
+  similar(incident: SimilarQuery): Promise<Similar[]>
 }
 
 export interface Hits {
@@ -23,8 +26,11 @@ function onPage(db: SteadyDb): SearchClient {
   return {
     sync: async () => void (await service.sync()),
     search: async (query) => ({ ids: service.search(query), behind: service.behind }),
+    similar: (incident) => service.similar(incident),
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 export function createSearchClient(db: SteadyDb): SearchClient {
   if (typeof Worker === 'undefined') return onPage(db)
@@ -55,7 +61,7 @@ export function createSearchClient(db: SteadyDb): SearchClient {
     }
     return started
   }
-  const ask = (message: { type: 'sync' } | { type: 'search'; query: string }) =>
+  const ask = (message: DistributiveOmit<ToSearch, 'id'>) =>
     new Promise<FromSearch>((resolve, reject) => {
       const id = ++next
       waiting.set(id, { resolve, reject })
@@ -71,6 +77,25 @@ export function createSearchClient(db: SteadyDb): SearchClient {
       const answer = await ask({ type: 'search', query }).catch(() => null)
       if (answer?.type === 'results') return { ids: answer.ids, behind: answer.behind }
       return fallback ? (fallback as SearchClient).search(query) : { ids: [], behind: 0 }
+    },
+    similar: async (incident) => {
+      if (fallback) return fallback.similar(incident)
+      // Only what the likeness is judged on crosses to the worker, not the whole record.
+      const { id, title, symptoms, services, statusCodes, endpoints, errorMessages, startedAt } =
+        incident
+      const query = {
+        id,
+        title,
+        symptoms,
+        services,
+        statusCodes,
+        endpoints,
+        errorMessages,
+        startedAt,
+      }
+      const answer = await ask({ type: 'similar', incident: query }).catch(() => null)
+      if (answer?.type === 'similar') return answer.found
+      return fallback ? (fallback as SearchClient).similar(incident) : []
     },
   }
 }

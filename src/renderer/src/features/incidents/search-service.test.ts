@@ -70,3 +70,33 @@ describe('the saved search index', () => {
     expect((await cache.load())?.indexed).toHaveLength(8)
   })
 })
+
+describe('"Seen before?" through the index', () => {
+  it('finds the past incident like this one among hundreds, reading only a bounded few', async () => {
+    const { db, reads, incidents } = await history(600)
+    const past = await incidents.open({ title: 'Kafka consumer lag on the billing topic' })
+    await incidents.editDetails(past.id, {
+      services: ['billing'],
+      errorMessages: 'ConsumerLagExceeded: partition 7 behind by 90000 messages',
+    })
+    await incidents.record(past.id, [{ kind: 'resolved', payload: {} }])
+    // Still open: never offered as "seen before", however alike.
+    const open = await incidents.open({ title: 'Kafka consumer lag on the billing topic again' })
+    await incidents.editDetails(open.id, { services: ['billing'] })
+    const now = await incidents.open({ title: 'Billing consumer lag growing' })
+    const current = await incidents.editDetails(now.id, {
+      services: ['billing'],
+      errorMessages: 'ConsumerLagExceeded: partition 3 behind',
+    })
+    const service = new SearchService(db, null)
+    await service.sync()
+    const before = { ...reads }
+    const found = await service.similar(current)
+    expect(found[0]?.incident.id).toBe(past.id)
+    expect(found[0]?.reasons).toEqual(expect.arrayContaining(['same service billing']))
+    expect(found.map((f) => f.incident.id)).not.toContain(open.id)
+    expect(found.map((f) => f.incident.id)).not.toContain(now.id)
+    // The candidates sharing its words, not the whole history.
+    expect(incidentReads(reads, before)).toBeLessThanOrEqual(200)
+  })
+})

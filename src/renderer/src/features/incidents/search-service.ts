@@ -6,6 +6,13 @@
  * on the page.
  */
 import type { Incident } from '@shared/domain/model'
+import {
+  prepareCandidates,
+  similarIncidents,
+  similarityTerms,
+  type Similar,
+  type SimilarQuery,
+} from '@shared/domain/similar'
 import Dexie, { type Table } from 'dexie'
 import type { SteadyDb } from '../../db/database'
 import { IncidentSearch, type SearchSnapshot } from './search'
@@ -30,6 +37,9 @@ export class SearchCache extends Dexie {
  * next start re-indexes those few in milliseconds.
  */
 const SAVE_AFTER_CHANGES = 100
+
+/** How many of the incidents sharing words with the current one are compared with it. */
+const SIMILAR_CANDIDATES = 200
 
 export const searchCacheName = (db: SteadyDb): string => `${db.name}-search`
 
@@ -85,6 +95,20 @@ export class SearchService {
 
   search(query: string): string[] {
     return this.index.search(query)
+  }
+
+  /**
+   * Past incidents like `current` ("Seen before?"): the index names the few hundred that share
+   * its words, and only those are read and compared, however long the history.
+   */
+  async similar(current: SimilarQuery, limit = 5): Promise<Similar[]> {
+    const ids = this.index
+      .candidates(similarityTerms(current), SIMILAR_CANDIDATES)
+      .filter((id) => id !== current.id)
+    const past = (await this.db.incidents.bulkGet(ids)).filter(
+      (i): i is Incident => i !== undefined && i.status !== 'active',
+    )
+    return similarIncidents(current, prepareCandidates(past), { limit })
   }
 
   /** Incidents the running sync still has to index. */

@@ -245,6 +245,23 @@ export class IncidentSearch {
   get size(): number {
     return this.indexed.size
   }
+
+  /**
+   * Up to `limit` incident ids sharing any of `terms` in their title, symptoms or errors (services,
+   * endpoints and codes are there too), most alike first: where "Seen before?" looks.
+   */
+  candidates(terms: string, limit: number): string[] {
+    if (!terms.trim()) return []
+    return this.index
+      .search(terms, {
+        fields: ['title', 'symptoms', 'errors'],
+        combineWith: 'OR',
+        prefix: false,
+        fuzzy: false,
+      })
+      .slice(0, limit)
+      .map((result) => String(result.id))
+  }
 }
 
 const STATUS_ORDER = { active: 0, resolved: 1, closed: 2, deleted: 3 } as const

@@ -22,6 +22,12 @@ scope.onmessage = ({ data: message }) => {
       const search = await service
       if (message.type === 'sync')
         scope.postMessage({ type: 'synced', id: message.id, changed: await search.sync() })
+      else if (message.type === 'similar')
+        scope.postMessage({
+          type: 'similar',
+          id: message.id,
+          found: await search.similar(message.incident),
+        })
       else
         scope.postMessage({
           type: 'results',

@@ -133,6 +133,43 @@ const position = (ms: number) => Math.log10(Math.max(0.5, ms / MINUTE))
 /** Ticks people read at a glance: 1m, 5m, 15m, 30m, 1h … 1w. */
 const TICKS = [1, 5, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080, 43200]
 
+/** How see-through one incident's dot is: where several fall together, the spot is darker. */
+const DOT_OPACITY = 0.55
+
+export interface Dot {
+  group: string
+  /** The position (see `position`). */
+  at: number
+  /** How many incidents the dot stands for. */
+  count: number
+}
+
+/**
+ * The dots of a group that fall on the same spot of a chart `width` pixels wide (to a quarter of a
+ * pixel) drawn as one, exactly as dark as they would be drawn one over another: tens of thousands
+ * of incidents become at most a few thousand marks, and the chart looks the same.
+ */
+export function mergeDots(
+  dots: readonly Omit<Dot, 'count'>[],
+  low: number,
+  high: number,
+  width: number,
+): Dot[] {
+  const step = (high - low) / Math.max(1, width) / 4
+  const merged = new Map<string, Dot>()
+  for (const dot of dots) {
+    const at = step > 0 ? low + Math.round((dot.at - low) / step) * step : dot.at
+    const key = `${dot.group}\u0000${at}`
+    const same = merged.get(key)
+    if (same) same.count++
+    else merged.set(key, { group: dot.group, at, count: 1 })
+  }
+  return [...merged.values()]
+}
+
+/** The opacity of `count` dots of DOT_OPACITY drawn over each other. */
+export const stackedOpacity = (count: number): number => 1 - (1 - DOT_OPACITY) ** count
+
 /** Every incident as a dot, with the median (solid) and p90 (dashed) of each group. */
 export function durationChart(
   key: DurationKey,
@@ -141,11 +178,13 @@ export function durationChart(
 ) {
   const colour = (group: string) =>
     o.palette.severity[group as keyof Palette['severity']] ?? o.palette.accent
-  const dots = groups.flatMap((g) =>
+  const every = groups.flatMap((g) =>
     g.distribution.points.map((p) => ({ group: g.group, at: position(p.value) })),
   )
-  const values = dots.map((d) => d.at)
-  const [low, high] = [Math.min(...values), Math.max(...values, 0)]
+  // Not Math.min(...all): a hundred thousand arguments overflow the stack.
+  let [low, high] = [Infinity, 0]
+  for (const { at } of every) [low, high] = [Math.min(low, at), Math.max(high, at)]
+  const dots = mergeDots(every, low, high, o.width)
   const stats = groups.map((g) => ({
     group: g.group,
     median: position(g.distribution.median),
@@ -170,8 +209,8 @@ export function durationChart(
           x: 'at',
           y: 'group',
           r: 3.5,
-          fill: (d: { group: string }) => colour(d.group),
-          fillOpacity: 0.55,
+          fill: (d: Dot) => colour(d.group),
+          fillOpacity: (d: Dot) => stackedOpacity(d.count),
         }),
         Plot.tickX(stats, { x: 'median', y: 'group', stroke: o.palette.text, strokeWidth: 2.5 }),
         Plot.tickX(stats, {

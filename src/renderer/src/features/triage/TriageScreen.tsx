@@ -1,5 +1,4 @@
 import { LIMITS } from '@shared/domain/model'
-import { useAllIncidents } from '../../db/hooks'
 import { SimilarIncidents } from '../incident/SimilarIncidents'
 import { RECENT_CHANGES, type Incident } from '@shared/domain/model'
 import { RECENT_CHANGE_LABELS } from '@shared/domain/vocabulary'
@@ -18,8 +17,6 @@ import { ServicesAndTags } from './ServicesAndTags'
 import { SeverityPicker } from './SeverityPicker'
 
 export function TriageScreen({ incident }: { incident: Incident }) {
-  // Read once for "Seen before?" (and, on Capture, the duplicate warning).
-  const allIncidents = useAllIncidents()
   const [scope, setScope] = useDetailField(incident, 'scope')
   const [scopeNote, setScopeNote, flush] = useDetailField(incident, 'scopeNote')
   const [changes, setChanges] = useDetailField(incident, 'recentChanges')
@@ -116,7 +113,7 @@ export function TriageScreen({ incident }: { incident: Incident }) {
         onChange={setStrategyNote}
         onBlur={flush}
       />
-      <SimilarIncidents incident={incident} all={allIncidents} />
+      <SimilarIncidents incident={incident} />
       <PhaseFooter {...footer} />
     </div>
   )
