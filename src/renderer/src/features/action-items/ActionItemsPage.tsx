@@ -1,5 +1,6 @@
 import { OVERVIEW_COLUMNS, countTwoWeeks } from '@shared/domain/action-items'
-import type { ActionItem, Incident } from '@shared/domain/model'
+import type { ActionItem } from '@shared/domain/model'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
 import { ShowMore } from '../../components/ShowMore'
@@ -75,8 +76,9 @@ export function ActionItemsPage() {
   const incidents = useLiveQuery(
     async () =>
       new Map(
-        (await db.incidents.bulkGet(ids))
-          .filter((i): i is Incident => i !== undefined)
+        // Titles and statuses: their summaries, not whole records.
+        (await db.summaries.bulkGet(ids))
+          .filter((i): i is IncidentSummary => i !== undefined)
           .map((i) => [i.id, i]),
       ),
     [ids.join(',')],

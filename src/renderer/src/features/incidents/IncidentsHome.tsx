@@ -90,7 +90,12 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
     }
   }, [all, search])
   // The worker's answer to the query being shown (a previous answer stays until it comes).
-  const [hits, setHits] = useState<Hits & { query: string }>({ query: '', ids: [], behind: 0 })
+  const [hits, setHits] = useState<Hits & { query: string }>({
+    query: '',
+    ids: [],
+    behind: 0,
+    headlineBefore: null,
+  })
   useEffect(() => {
     let live = true
     const asked = deferredQuery.trim()
@@ -212,6 +217,12 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
         <p className="muted" role="status">
           Still adding {plural(hits.behind, 'incident')} to search: some may be missing for a
           moment.
+        </p>
+      )}
+      {deferredQuery.trim() && hits.headlineBefore !== null && (
+        <p className="muted">
+          Incidents not changed since {formatDate(hits.headlineBefore)} are searched by title,
+          symptoms, errors and causes only.
         </p>
       )}
       {incidents && incidents.length > 0 && rows.length === 0 && (

@@ -18,14 +18,17 @@ export interface SearchClient {
 
 export interface Hits {
   ids: string[]
+  /** Incidents not indexed yet. */
   behind: number
+  /** Incidents last changed before this are searched through their headline only (see search.ts). */
+  headlineBefore: number | null
 }
 
 function onPage(db: SteadyDb): SearchClient {
   const service = new SearchService(db, null)
   return {
     sync: async () => void (await service.sync()),
-    search: async (query) => ({ ids: service.search(query), behind: service.behind }),
+    search: async (query) => service.hits(query),
     similar: (incident) => service.similar(incident),
   }
 }
@@ -75,8 +78,10 @@ export function createSearchClient(db: SteadyDb): SearchClient {
     search: async (query) => {
       if (fallback) return fallback.search(query)
       const answer = await ask({ type: 'search', query }).catch(() => null)
-      if (answer?.type === 'results') return { ids: answer.ids, behind: answer.behind }
-      return fallback ? (fallback as SearchClient).search(query) : { ids: [], behind: 0 }
+      if (answer?.type === 'results') return answer.hits
+      return fallback
+        ? (fallback as SearchClient).search(query)
+        : { ids: [], behind: 0, headlineBefore: null }
     },
     similar: async (incident) => {
       if (fallback) return fallback.similar(incident)

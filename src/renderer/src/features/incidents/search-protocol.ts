@@ -1,5 +1,6 @@
 /** Messages between the page and the search worker. */
 import type { Similar, SimilarQuery } from '@shared/domain/similar'
+import type { Hits } from './search-client'
 
 export type ToSearch = { id: number } & (
   { type: 'sync' } | { type: 'search'; query: string } | { type: 'similar'; incident: SimilarQuery }
@@ -7,7 +8,6 @@ export type ToSearch = { id: number } & (
 
 export type FromSearch =
   | { type: 'synced'; id: number; changed: number }
-  /** `behind`: incidents the index is still adding (results may miss them for a moment). */
-  | { type: 'results'; id: number; ids: string[]; behind: number }
+  | { type: 'results'; id: number; hits: Hits }
   | { type: 'similar'; id: number; found: Similar[] }
   | { type: 'failed'; id: number; message: string }

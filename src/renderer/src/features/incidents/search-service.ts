@@ -16,6 +16,7 @@ import {
 import Dexie, { type Table } from 'dexie'
 import type { SteadyDb } from '../../db/database'
 import { IncidentSearch, type SearchSnapshot } from './search'
+import type { Hits } from './search-client'
 import { searchSource } from './search-source'
 
 /** The saved index: a database of its own, a cache (lost, it costs one rebuild; no migration). */
@@ -56,11 +57,17 @@ export class SearchService {
   constructor(
     private readonly db: SteadyDb,
     private readonly cache: Pick<SearchCache, 'load' | 'save'> | null,
-    options: { saveAfterMs?: number; sliceMs?: number; saveAfterChanges?: number } = {},
+    options: {
+      saveAfterMs?: number
+      sliceMs?: number
+      saveAfterChanges?: number
+      /** How many recent incidents are searched through everything (see FULL_TEXT_INCIDENTS). */
+      fullText?: number
+    } = {},
   ) {
     this.saveAfterMs = options.saveAfterMs ?? 2000
     this.saveAfterChanges = options.saveAfterChanges ?? SAVE_AFTER_CHANGES
-    this.index = new IncidentSearch(searchSource(db), options.sliceMs)
+    this.index = new IncidentSearch(searchSource(db), options.sliceMs, options.fullText)
     this.started = this.restore()
   }
 
@@ -114,6 +121,16 @@ export class SearchService {
   /** Incidents the running sync still has to index. */
   get behind(): number {
     return this.index.behind
+  }
+
+  /** Incidents last changed before this are searched through their headline only. */
+  get headlineBefore(): number | null {
+    return this.index.headlineBefore
+  }
+
+  /** The answer to `query` as the list shows it. */
+  hits(query: string): Hits {
+    return { ids: this.search(query), behind: this.behind, headlineBefore: this.headlineBefore }
   }
 
   /** Saves the index a moment after changes stop (it is written whole, so not for a few). */

@@ -87,4 +87,44 @@ describe('incident search', () => {
     expect(search.search('login')).toEqual(['b'])
     expect(search.size).toBe(1)
   })
+
+  it('searches the most recently changed through everything, older ones through their headline', async () => {
+    const note = (id: string, updatedAt: number, text: string) =>
+      incident(id, { title: `Queue ${id}`, notes: [{ id: 'n', text }] }, updatedAt)
+    const search = new IncidentSearch(undefined, 12, 2)
+    await search.sync([
+      note('old', T0, 'zookeeper'),
+      note('mid', T0 + 1, 'kafka'),
+      note('new', T0 + 2, 'redis'),
+    ])
+    // The oldest: found by its title, not by its note; the list says so.
+    expect(search.search('zookeeper')).toEqual([])
+    expect(search.search('queue old')).toEqual(['old'])
+    expect(search.search('kafka')).toEqual(['mid'])
+    expect(search.headlineBefore).toBe(T0 + 1)
+    // Changed again, it is among the most recent: whole again, and the next oldest gives way.
+    await search.sync([
+      note('old', T0 + 3, 'zookeeper'),
+      note('mid', T0 + 1, 'kafka'),
+      note('new', T0 + 2, 'redis'),
+    ])
+    expect(search.search('zookeeper')).toEqual(['old'])
+    expect(search.search('kafka')).toEqual([])
+    expect(search.headlineBefore).toBe(T0 + 2)
+    // The next start from a saved index knows which are whole.
+    const next = new IncidentSearch(undefined, 12, 2)
+    next.restore(search.snapshot())
+    expect(next.search('zookeeper')).toEqual(['old'])
+    expect(
+      await next.sync([
+        note('old', T0 + 3, 'zookeeper'),
+        note('mid', T0 + 1, 'kafka'),
+        note('new', T0 + 2, 'redis'),
+      ]),
+    ).toBe(0)
+    // Few enough incidents: every one is searched through everything.
+    await next.sync([note('old', T0 + 3, 'zookeeper'), note('mid', T0 + 1, 'kafka')])
+    expect(next.search('kafka')).toEqual(['mid'])
+    expect(next.headlineBefore).toBeNull()
+  })
 })

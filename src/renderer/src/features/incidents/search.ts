@@ -48,10 +48,18 @@ export interface SearchSource {
 
 const NO_EXTRAS: SearchExtras = { postmortem: '', actions: '' }
 
-/** What search reads of an incident. */
-export function toSearchDoc(incident: Incident, extras: SearchExtras = NO_EXTRAS): SearchDoc {
+/**
+ * What search reads of an incident: everything written down, or (`full` false) only its headline
+ * (title, symptoms, errors, services, tags, causes and factors; not its notes, work, post-mortem
+ * or action items).
+ */
+export function toSearchDoc(
+  incident: Incident,
+  extras: SearchExtras = NO_EXTRAS,
+  full = true,
+): SearchDoc {
   const rc = incident.rootCause
-  return {
+  const doc = {
     id: incident.id,
     title: incident.title || incident.symptoms.split('\n')[0] || '',
     symptoms: incident.symptoms,
@@ -73,7 +81,15 @@ export function toSearchDoc(incident: Incident, extras: SearchExtras = NO_EXTRAS
     ].join('\n'),
     ...extras,
   }
+  return full ? doc : { ...doc, notes: '', work: '', postmortem: '', actions: '' }
 }
+
+/**
+ * How many incidents, the most recently changed, are searched through everything written about
+ * them; older ones through their headline only. An index of everything costs about 20 KB of
+ * memory an incident: at 100,000 incidents, 2 GB, more than a page may hold.
+ */
+export const FULL_TEXT_INCIDENTS = 10_000
 
 export const SEARCH_OPTIONS = {
   boost: { title: 5, symptoms: 2, errors: 1.5 },
@@ -104,15 +120,19 @@ export interface SearchSnapshot {
   format: number
   index: string
   indexed: [string, number][]
+  /** Ids indexed with everything written about them (the others: their headline). */
+  full: string[]
   postmortemsSeen: number
 }
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 2
 
 /** The index behind the incidents list, brought up to date with `update` (or `sync`). */
 export class IncidentSearch {
   private index = newIndex()
   /** What is indexed: id → the incident's last update. */
   private indexed = new Map<string, number>()
+  /** Incidents indexed with everything written about them (see FULL_TEXT_INCIDENTS). */
+  private full = new Set<string>()
   /** The latest post-mortem save indexed. */
   private postmortemsSeen = 0
 
@@ -123,7 +143,14 @@ export class IncidentSearch {
   constructor(
     private readonly source?: SearchSource,
     private readonly sliceMs = SLICE_MS,
+    private readonly fullText = FULL_TEXT_INCIDENTS,
   ) {}
+
+  /**
+   * Incidents last changed before this are searched through their headline only (null: every
+   * incident is searched through everything written about it).
+   */
+  headlineBefore: number | null = null
 
   /**
    * Starts from a saved index (see `snapshot`), so the next start indexes only what changed since.
@@ -140,6 +167,7 @@ export class IncidentSearch {
       return false
     }
     this.indexed = new Map(snapshot.indexed)
+    this.full = new Set(snapshot.full)
     this.postmortemsSeen = snapshot.postmortemsSeen
     return true
   }
@@ -150,6 +178,7 @@ export class IncidentSearch {
       format: SNAPSHOT_FORMAT,
       index: JSON.stringify(this.index),
       indexed: [...this.indexed],
+      full: [...this.full],
       postmortemsSeen: this.postmortemsSeen,
     }
   }
@@ -193,19 +222,30 @@ export class IncidentSearch {
   ): Promise<number> {
     const saved = await this.source?.postmortemsSavedSince(this.postmortemsSeen)
     const rewritten = new Set(saved?.ids)
+    const full = this.fullTextOf(stamps)
     const changed: string[] = []
     for (const [id, updatedAt] of stamps)
-      if (this.indexed.get(id) !== updatedAt || rewritten.has(id)) changed.push(id)
+      if (
+        this.indexed.get(id) !== updatedAt ||
+        rewritten.has(id) ||
+        // Newly among the most recent, or no longer: indexed again, whole or headline.
+        this.full.has(id) !== full.has(id)
+      )
+        changed.push(id)
     for (const id of [...this.indexed.keys()])
       if (!stamps.has(id)) {
         this.index.discard(id)
         this.indexed.delete(id)
+        this.full.delete(id)
       }
     // The next batch is read while this one is indexed.
     const read = async (from: number) => {
       if (from >= changed.length) return undefined
       const ids = changed.slice(from, from + chunk)
-      const [incidents, extras] = await Promise.all([load(ids), this.source?.extras(ids)])
+      const [incidents, extras] = await Promise.all([
+        load(ids),
+        this.source?.extras(ids.filter((id) => full.has(id))),
+      ])
       return { incidents, extras }
     }
     let next = read(0)
@@ -215,10 +255,13 @@ export class IncidentSearch {
       const batch = await next
       next = read(i + chunk)
       for (const incident of batch?.incidents ?? []) {
-        const doc = toSearchDoc(incident, batch?.extras?.get(incident.id))
+        const whole = full.has(incident.id)
+        const doc = toSearchDoc(incident, batch?.extras?.get(incident.id), whole)
         if (this.indexed.has(incident.id)) this.index.replace(doc)
         else this.index.add(doc)
         this.indexed.set(incident.id, incident.updatedAt)
+        if (whole) this.full.add(incident.id)
+        else this.full.delete(incident.id)
         if (performance.now() - slice > this.sliceMs) {
           await yieldToPage()
           slice = performance.now()
@@ -228,6 +271,20 @@ export class IncidentSearch {
     }
     if (saved) this.postmortemsSeen = Math.max(this.postmortemsSeen, saved.latest)
     return changed.length
+  }
+
+  /**
+   * The incidents searched through everything written about them: the `fullText` most recently
+   * changed (all of them, in most histories). Sets `headlineBefore`.
+   */
+  private fullTextOf(stamps: ReadonlyMap<string, number>): ReadonlySet<string> {
+    if (stamps.size <= this.fullText) {
+      this.headlineBefore = null
+      return new Set(stamps.keys())
+    }
+    const recent = [...stamps].sort((a, b) => b[1] - a[1]).slice(0, this.fullText)
+    this.headlineBefore = recent.at(-1)?.[1] ?? null
+    return new Set(recent.map(([id]) => id))
   }
 
   /** Incident ids matching `query`, best first (a title match before a match in a note). */

@@ -28,13 +28,7 @@ scope.onmessage = ({ data: message }) => {
           id: message.id,
           found: await search.similar(message.incident),
         })
-      else
-        scope.postMessage({
-          type: 'results',
-          id: message.id,
-          ids: search.search(message.query),
-          behind: search.behind,
-        })
+      else scope.postMessage({ type: 'results', id: message.id, hits: search.hits(message.query) })
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error)
       scope.postMessage({ type: 'failed', id: message.id, message: text })
