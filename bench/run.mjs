@@ -1,4 +1,6 @@
-// npm run bench [-- --incidents N[,N…]] [-- --runs N] [-- --quick] [-- --only a,b]
+// npm run bench [-- --incidents N[,N…]] [-- --runs N] [-- --quick] [-- --only a,b] [-- --keep DIR]
+// (--keep: the seeded profiles stay in DIR/N and are used again by the next run with --keep DIR:
+// 100,000 incidents take ten minutes to seed; it then holds the few incidents a run adds.)
 // Measures what a user feels, at scale, in headless Chromium against the built renderer: each
 // number beside a baseline measured in the same run where one exists (a blank page, a raw
 // IndexedDB put), each budget judged on the worst run. With several sizes it also prints how each
@@ -6,6 +8,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { join } from 'node:path'
 import { growthTable, sizeTable } from './lib/report.mjs'
 import { appPage, diskProfile, launch, seed, startServer } from './lib/session.mjs'
 import { captureAndLog } from './scenarios/capture.mjs'
@@ -29,6 +32,7 @@ const RUNS = quick ? 1 : Number(option('--runs') ?? 5)
 /** Runs before the measured ones, discarded: the first of anything pays for loading and compiling. */
 const WARM = quick ? 0 : 1
 const ONLY = option('--only')?.split(',')
+const KEEP = option('--keep')
 
 /**
  * The scenarios, in order. `page` ones share one warm page of the app (opened after the start-up
@@ -56,13 +60,19 @@ const browser = await launch()
 const bySize = {}
 try {
   for (const incidents of SIZES) {
-    const profile = await diskProfile()
+    const kept = KEEP && join(KEEP, String(incidents))
+    const seeded = kept && existsSync(join(kept, 'seeded'))
+    const profile = await diskProfile(kept)
     const { context } = profile
     const t0 = Date.now()
-    const data = await seed(context, incidents)
-    console.log(
-      `Seeded ${data.incidents} incidents, ${data.events} events in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
-    )
+    if (seeded) console.log(`Using the profile seeded before in ${kept}.`)
+    else {
+      const data = await seed(context, incidents)
+      if (kept) writeFileSync(join(kept, 'seeded'), `${incidents}\n`)
+      console.log(
+        `Seeded ${data.incidents} incidents, ${data.events} events in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+      )
+    }
     const results = []
     let warm = null
     const ctx = { browser, context, incidents, runs: RUNS, warm: WARM, quick }

@@ -36,12 +36,12 @@ export const newProfile = (browser) => browser.newContext(PROFILE)
  * A profile on disk, as the app's own: where the history is seeded. (A profile in memory holds
  * IndexedDB in the browser's memory too: 100,000 incidents crashed it while seeding.)
  */
-export async function diskProfile() {
-  const dir = await mkdtemp(join(tmpdir(), 'steady-bench-'))
+export async function diskProfile(keep) {
+  const dir = keep ?? (await mkdtemp(join(tmpdir(), 'steady-bench-')))
   const context = await chromium.launchPersistentContext(dir, { ...LAUNCH, ...PROFILE })
   const close = async () => {
     await context.close()
-    await rm(dir, { recursive: true, force: true })
+    if (!keep) await rm(dir, { recursive: true, force: true })
   }
   return { context, close }
 }

@@ -107,20 +107,30 @@ export type EventKind = EventBody['kind']
 /** What domain rules produce: an event not yet stamped by the repository. */
 export type EventDraft = EventBody & { at: number }
 
-export const timelineEventSchema = z.intersection(
-  eventBodySchema,
-  z.object({
-    id: z.string().min(1).max(64),
-    incidentId: z.string().min(1).max(64),
-    /** Order of recording within the incident, starting at 1. */
-    seq: z.number().int().positive(),
-    at: time,
-    recordedAt: time,
-    /** Who recorded it, in a team (absent when working alone, and in older records). */
-    by: z.string().max(LIMITS.owner).optional(),
-  }),
-)
-export type TimelineEvent = z.infer<typeof timelineEventSchema>
+/** What a recorded event carries beside its body. */
+const recordShape = {
+  id: z.string().min(1).max(64),
+  incidentId: z.string().min(1).max(64),
+  /** Order of recording within the incident, starting at 1. */
+  seq: z.number().int().positive(),
+  at: time,
+  recordedAt: time,
+  /** Who recorded it, in a team (absent when working alone, and in older records). */
+  by: z.string().max(LIMITS.owner).optional(),
+}
+export type TimelineEvent = EventBody & z.infer<z.ZodObject<typeof recordShape>>
+
+/**
+ * A recorded event: each kind's body with the record's fields, one object schema per kind (an
+ * intersection of the body and the fields checks the same, ten times slower: an import of
+ * 200,000 events spent seconds in it).
+ */
+export const timelineEventSchema = z.discriminatedUnion(
+  'kind',
+  eventBodySchema.options.map((body) => body.extend(recordShape)) as unknown as [
+    z.ZodObject<{ kind: z.ZodLiteral<string> }>,
+  ],
+) as unknown as z.ZodType<TimelineEvent>
 
 export function emptyIncident(id: string, at: number): Incident {
   const unchecked = { checked: false, note: '' }

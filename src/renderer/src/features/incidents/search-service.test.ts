@@ -73,13 +73,13 @@ describe('the saved search index', () => {
 
 describe('"Seen before?" through the index', () => {
   it('finds the past incident like this one among hundreds, reading only a bounded few', async () => {
-    const { db, reads, incidents } = await history(600)
+    const { db, reads, incidents, clock } = await history(600)
     const past = await incidents.open({ title: 'Kafka consumer lag on the billing topic' })
     await incidents.editDetails(past.id, {
       services: ['billing'],
       errorMessages: 'ConsumerLagExceeded: partition 7 behind by 90000 messages',
     })
-    await incidents.record(past.id, [{ kind: 'resolved', payload: {} }])
+    await incidents.record(past.id, [{ kind: 'resolved', payload: {}, at: clock.now }])
     // Still open: never offered as "seen before", however alike.
     const open = await incidents.open({ title: 'Kafka consumer lag on the billing topic again' })
     await incidents.editDetails(open.id, { services: ['billing'] })
