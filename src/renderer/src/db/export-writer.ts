@@ -60,14 +60,25 @@ async function* exportText(
   ] as const
   for (const [name, table] of tables) {
     let text = `"${name}":[`
-    let after: string | null = null
     let count = 0
+    const read = (after: string | null): Promise<{ incidentId?: string; id?: string }[]> => {
+      const page = (after === null ? table.toCollection() : table.where(':id').above(after))
+        .limit(pageSize)
+        .toArray()
+      // Awaited below; if the export stops first, its failure is nobody's to report.
+      page.catch(() => undefined)
+      return page
+    }
+    // The next page is read (in the database's process) while this one is written out.
+    let next = read(null)
     for (;;) {
-      const range = after === null ? table.toCollection() : table.where(':id').above(after)
-      const rows: { incidentId?: string; id?: string }[] = await range.limit(pageSize).toArray()
+      const rows = await next
       if (!rows.length) break
       const last = rows.at(-1) as { id?: string; incidentId: string }
-      after = name === 'postmortems' ? last.incidentId : (last.id as string)
+      next =
+        rows.length < pageSize
+          ? Promise.resolve([])
+          : read(name === 'postmortems' ? last.incidentId : (last.id as string))
       for (const row of rows) {
         if (name === 'incidents') incidentIds.add(row.id as string)
         else if (!incidentIds.has(row.incidentId as string)) continue
