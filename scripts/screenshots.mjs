@@ -289,6 +289,13 @@ const scenes = {
     await page.keyboard.press('Control+k')
     await page.keyboard.type('sev')
   },
+  // More incidents than search holds whole: the list says which are searched by headline only.
+  'search-long-history': async (page) => {
+    await seed(page, 10_050)
+    const search = page.getByLabel('Search incidents')
+    await search.fill('checkout')
+    await page.getByText(/searched by title, symptoms/).waitFor({ timeout: 120_000 })
+  },
   metrics: async (page) => {
     await seed(page, 300)
     await page.getByRole('button', { name: 'Metrics' }).click()
