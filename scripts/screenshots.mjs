@@ -291,7 +291,7 @@ const scenes = {
   },
   // More incidents than search holds whole: the list says which are searched by headline only.
   'search-long-history': async (page) => {
-    await seed(page, 10_050)
+    await seed(page, 2_100)
     const search = page.getByLabel('Search incidents')
     await search.fill('checkout')
     await page.getByText(/searched by title, symptoms/).waitFor({ timeout: 120_000 })

@@ -38,6 +38,11 @@ describe('incident summaries', () => {
       }),
     ).rejects.toThrow('cut short')
     expect((await db.summaries.get(id))?.title).toBe('Checkout returns 502')
+    // Changed in place (Dexie's update and modify), not only put whole.
+    await db.incidents.update(id, { title: 'Checkout returns 502 again' })
+    expect((await db.summaries.get(id))?.title).toBe('Checkout returns 502 again')
+    await db.incidents.where('id').equals(id).modify({ title: 'Checkout returns 502' })
+    expect((await db.summaries.get(id))?.title).toBe('Checkout returns 502')
     // Deleted for good (30 days in the trash): the summary goes too.
     await incidents.delete(id)
     expect((await db.summaries.get(id))?.status).toBe('deleted')

@@ -24,7 +24,7 @@ const worked = (incident: Incident) =>
 
 /**
  * Past incidents like `incident`, found by the search worker among those sharing its words (only
- * those are read), asked again a moment after the record stops changing.
+ * those are read): asked again at each change of the record, and once the index has caught up.
  */
 function useSimilar(incident: Incident): Similar[] {
   const search = appSearch()
