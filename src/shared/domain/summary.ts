@@ -31,17 +31,18 @@ export interface IncidentSummary extends Pick<
 }
 
 /**
- * Long enough for what is shown of them (a title falls back on the first 120 characters of the
- * symptoms' first line; a review's "in one line" on 160 of the root cause or the symptoms).
+ * Long enough for what is shown of them: a title falls back on the first 120 characters of the
+ * symptoms' first line, and a review's "in one line" shows 160 of the root cause or of that line
+ * (one more tells it to add an ellipsis).
  */
-const KEPT = 400
+const KEPT = 161
 
 /** What the list and Metrics keep of `incident` (an incident is a summary too: its superset). */
 export function summarize(incident: Incident): IncidentSummary {
   return {
     id: incident.id,
     title: incident.title,
-    symptoms: incident.symptoms.slice(0, KEPT),
+    symptoms: (incident.symptoms.split('\n', 1)[0] ?? '').slice(0, KEPT),
     status: incident.status,
     phase: incident.phase,
     severity: incident.severity,

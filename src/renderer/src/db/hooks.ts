@@ -45,11 +45,30 @@ export function useSettledRead<T>(
     if (!enabled) return
     let alive = true
     const wanted = () => alive
-    const reload = () =>
-      void load(wanted).then((next) => {
-        if (next !== undefined) cache?.set(next)
-        if (alive && next !== undefined) setResult(next)
-      })
+    // One read at a time: changes during a read ask for one more after it, never a second read
+    // beside it (at 100,000 incidents a read takes seconds, and reads piling up held gigabytes).
+    let reading = false
+    let again = false
+    const reload = () => {
+      if (reading) {
+        again = true
+        return
+      }
+      reading = true
+      void load(wanted)
+        .then((next) => {
+          if (next !== undefined) cache?.set(next)
+          if (alive && next !== undefined) setResult(next)
+        })
+        .finally(() => {
+          reading = false
+          if (again && alive) {
+            again = false
+            clearTimeout(timer)
+            timer = setTimeout(reload, quietMs)
+          }
+        })
+    }
     const current = cache?.get()
     // At the same moment a read would have started (the incident screens let their first render
     // go first), but without the read.

@@ -27,7 +27,7 @@ describe('incident summaries', () => {
       title: 'Checkout returns 502',
       severity: 'SEV1',
       services: ['checkout'],
-      symptoms: 'EU checkout\nmore',
+      symptoms: 'EU checkout',
     })
     await expectInStep(db)
     // A write that fails leaves the summary as it was, with its incident.
