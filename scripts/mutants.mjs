@@ -35,6 +35,20 @@ const MUTANTS = [
     test: 'src/renderer/src/db/export-writer.test.ts',
   },
   {
+    what: 'an incident written without its summary (the list would miss it)',
+    file: 'src/renderer/src/db/summaries.ts',
+    from: 'if (holdsSummaries(req.trans)) await follow(req, result.failures)',
+    to: 'if (false) await follow(req, result.failures)',
+    test: 'src/renderer/src/db/summaries.test.ts',
+  },
+  {
+    what: 'a read of every incident started beside one still running (they piled up at 100,000)',
+    file: 'src/renderer/src/db/hooks.ts',
+    from: '      if (reading) {',
+    to: '      if (false) {',
+    test: 'src/renderer/src/db/settled-cache.test.ts',
+  },
+  {
     what: 'IPC arguments reaching handlers unvalidated',
     file: 'src/main/ipc/handle.ts',
     from: 'const parsed = schema.args.safeParse(raw)',
