@@ -62,7 +62,9 @@ async function* exportText(
     let text = `"${name}":[`
     let count = 0
     const read = (after: string | null): Promise<{ incidentId?: string; id?: string }[]> => {
-      const page = (after === null ? table.toCollection() : table.where(':id').above(after))
+      const page: Promise<{ incidentId?: string; id?: string }[]> = (
+        after === null ? table.toCollection() : table.where(':id').above(after)
+      )
         .limit(pageSize)
         .toArray()
       // Awaited below; if the export stops first, its failure is nobody's to report.
