@@ -114,6 +114,21 @@ function fingerprinter() {
 }
 
 /**
+ * What an export held, once it is over, and how its maker settles it. Read by whoever consumes the
+ * export; one that fails unread is not reported as unhandled. (Promise.withResolvers needs Node 22.)
+ */
+export function pendingResult() {
+  let finished!: (result: ExportResult) => void
+  let failed!: (error: unknown) => void
+  const result = new Promise<ExportResult>((resolve, reject) => {
+    finished = resolve
+    failed = reject
+  })
+  result.catch(() => undefined)
+  return { result, finished, failed }
+}
+
+/**
  * The export file as a stream of bytes, and what it held once the stream has been read to its
  * end. Reading stops when the reader cancels the stream.
  */
@@ -122,14 +137,7 @@ export function exportStream(db: SteadyDb, options: ExportOptions = {}): ExportS
   const pieces = exportText(db, options.now ?? Date.now(), options.pageSize ?? PAGE, counts)
   const hash = fingerprinter()
   let first = true
-  let finished!: (result: ExportResult) => void
-  let failed!: (error: unknown) => void
-  const result = new Promise<ExportResult>((resolve, reject) => {
-    finished = resolve
-    failed = reject
-  })
-  // Read by whoever consumes the stream; a caller that only awaits `result` is not left hanging.
-  result.catch(() => undefined)
+  const { result, finished, failed } = pendingResult()
   const encoder = new TextEncoder()
   const text = new ReadableStream<Uint8Array>({
     async pull(controller) {

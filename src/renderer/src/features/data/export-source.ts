@@ -2,7 +2,7 @@
  * An export of everything, made in a worker (export.worker.ts) and pulled by the page a piece at
  * a time; made on the page where there are no workers (unit tests).
  */
-import { exportStream, type ExportResult, type ExportSource } from '../../db/export-writer'
+import { exportStream, pendingResult, type ExportSource } from '../../db/export-writer'
 import { db } from '../../db/instance'
 import type { FromExport, ToExport } from './export-protocol'
 
@@ -14,13 +14,7 @@ export function exportSource(options: { gzip: boolean; now?: number }): ExportSo
     name: 'export',
   })
   const send = (message: ToExport) => worker.postMessage(message)
-  let finished!: (result: ExportResult) => void
-  let failed!: (error: Error) => void
-  const result = new Promise<ExportResult>((resolve, reject) => {
-    finished = resolve
-    failed = reject
-  })
-  result.catch(() => undefined)
+  const { result, finished, failed } = pendingResult()
   let waiting: { resolve(piece: Uint8Array | null): void; reject(error: Error): void } | null = null
   const stop = (error: Error) => {
     worker.terminate()
