@@ -296,6 +296,17 @@ const scenes = {
     await search.fill('checkout')
     await page.getByText(/searched by title, symptoms/).waitFor({ timeout: 120_000 })
   },
+  // An incident that spans days, reviewed later: each time in the timeline carries its date.
+  'timeline-dated': async (page) => {
+    await seed(page, 50)
+    await page.getByLabel('Search incidents').fill('Benchmark incident with many events')
+    await page.getByRole('button', { name: /Benchmark incident with many events/ }).click()
+    await page.locator('.phase-goal').waitFor()
+    const entries = page.getByRole('list', { name: 'Timeline entries' })
+    // In a narrow window the timeline is a drawer, closed until asked for.
+    if (!(await entries.isVisible())) await page.getByRole('button', { name: 'Timeline' }).click()
+    await entries.waitFor()
+  },
   metrics: async (page) => {
     await seed(page, 300)
     await page.getByRole('button', { name: 'Metrics' }).click()

@@ -105,3 +105,29 @@ test.describe('in a narrow window', () => {
     await expect(toggle).toBeFocused()
   })
 })
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+
+  test('an incident from last year: its timeline puts each dated time above its words, and the exact time shows whole', async ({
+    page,
+  }) => {
+    await openApp(page)
+    await newIncident(page, 'Certificate expired on the payments gateway for every merchant')
+    const start = page.getByLabel(/^When did it start\?, Exact time/)
+    await start.fill('2025-03-12 04:10')
+    await start.press('Enter')
+    await expect(start).toHaveValue('2025-03-12 04:10')
+    // The value is not cut off by the input's own width.
+    expect(await start.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(
+      true,
+    )
+    const entry = page
+      .getByRole('complementary', { name: 'Timeline' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Impact started' })
+    const time = await entry.locator('time').boundingBox()
+    const words = await entry.getByText('Impact started').boundingBox()
+    expect(time && words && time.y + time.height <= words.y + 1).toBe(true)
+  })
+})

@@ -31,6 +31,9 @@ function useTimeline(incidentId: string, withBookkeeping: boolean) {
   }, [events, withBookkeeping])
 }
 
+/** Times outside this year carry their date, whether or not the entries span days. */
+const thisYear = (ms: number) => shownDay(ms).slice(0, 4) === shownDay(Date.now()).slice(0, 4)
+
 /** Entries whose time is a fact the user can correct (phase moves keep their real time). */
 const CORRECTABLE = (entry: TimelineEntry) =>
   entry.event.kind !== 'phase-changed' && entry.event.kind !== 'incident-opened'
@@ -72,6 +75,7 @@ function Entries({
       className="timeline-list"
       tabIndex={incidentId ? 0 : undefined}
       aria-label="Timeline entries"
+      data-dated={withDates || entries.some((e) => !thisYear(e.event.at)) || undefined}
     >
       {entries.map((entry) => (
         <li
