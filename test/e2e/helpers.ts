@@ -25,7 +25,7 @@ export async function newIncident(page: Page, symptoms: string): Promise<void> {
   await expect(page.getByLabel('What is happening?')).toBeFocused()
 }
 
-export const { phaseHeading, resolveQuickly, toMitigate } = drive
+export const { phaseHeading, resolveQuickly, resolveToPostmortem, toMitigate } = drive
 
 /** The 'Export everything…' file as downloaded: its name and bytes (gzip when `compressed`). */
 export async function exportFile(

@@ -23,6 +23,10 @@ import { ServiceLinks } from './ServiceLinks'
 import { Stepper } from './Stepper'
 import { ShownPhase } from '../phase/use-phase-commands'
 
+/** Focus in a text box: a phase changed from elsewhere (another window) leaves it there. */
+const isTyping = (el: Element | null): boolean =>
+  el instanceof HTMLElement && el.matches('input, textarea, [contenteditable="true"]')
+
 /** The phases under time pressure, which open in focus mode. */
 const PRESSURE_PHASES: readonly Phase[] = ['capture', 'triage', 'mitigate']
 
@@ -48,13 +52,16 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   useEffect(() => () => void autosave.flush(id), [id])
   const shownPhase = phase ?? incident?.phase
   // A new phase starts at the top, with the caret in its first field (unless a field already
-  // took it, like Capture's description).
+  // took it, like Capture's description, or the user put it somewhere else meanwhile, like the
+  // note box: their next keys are meant for it).
   useEffect(() => {
     const main = mainRef.current
     main?.scrollTo({ top: 0 })
-    if (!main || main.contains(document.activeElement)) return
+    const before = document.activeElement
+    if (!main || main.contains(before) || isTyping(before)) return
     const frame = requestAnimationFrame(() => {
-      if (!main.contains(document.activeElement)) focusFirstField(main.querySelector('.phase'))
+      const now = document.activeElement
+      if (now === before || now === document.body) focusFirstField(main.querySelector('.phase'))
       main.scrollTo({ top: 0 })
     })
     return () => cancelAnimationFrame(frame)
