@@ -67,26 +67,43 @@ export const ACTION_ITEM_COLUMNS = [
 /** The two-week rule: items not done within two weeks tend never to get done. */
 export const TWO_WEEKS = 14 * DAY
 
-/**
- * How many items kept the two-week rule: of the items whose two weeks are over (or that are
- * done), how many were done within two weeks of being written down.
- */
-export function twoWeekRule(
-  items: Iterable<ActionItem>,
-  now: number,
-): { counted: number; onTime: number } {
-  const tally = { counted: 0, onTime: 0 }
-  for (const item of items) countTwoWeeks(tally, item, now)
-  return tally
+/** What the two-week rule and the action items counts need of an incident's items. */
+export interface ItemDigest {
+  total: number
+  /** Items done (or verified), and how many of those were done within two weeks. */
+  done: number
+  onTime: number
+  /** When each item not done yet was written down: its two weeks run out with time. */
+  notDoneSince: number[]
+  /** When the newest item was written down. */
+  latest: number
 }
 
-/** Adds one item to a tally of the two-week rule (for a pass that keeps counts, not items). */
-export function countTwoWeeks(
+/** The digest of one incident's items; undefined when it has none. */
+export function digestItems(
+  items: readonly Pick<ActionItem, 'createdAt' | 'doneAt'>[],
+): ItemDigest | undefined {
+  if (items.length === 0) return undefined
+  const digest: ItemDigest = { total: 0, done: 0, onTime: 0, notDoneSince: [], latest: 0 }
+  for (const item of items) {
+    digest.total++
+    digest.latest = Math.max(digest.latest, item.createdAt)
+    if (item.doneAt === null) digest.notDoneSince.push(item.createdAt)
+    else {
+      digest.done++
+      if (item.doneAt - item.createdAt <= TWO_WEEKS) digest.onTime++
+    }
+  }
+  return digest
+}
+
+/** Adds one incident's items, by their digest, to a tally of the two-week rule. */
+export function countDigest(
   tally: { counted: number; onTime: number },
-  item: Pick<ActionItem, 'createdAt' | 'doneAt'>,
+  digest: ItemDigest,
   now: number,
 ): void {
-  if (item.doneAt === null && now - item.createdAt < TWO_WEEKS) return
-  tally.counted++
-  if (item.doneAt !== null && item.doneAt - item.createdAt <= TWO_WEEKS) tally.onTime++
+  tally.counted += digest.done
+  tally.onTime += digest.onTime
+  for (const since of digest.notDoneSince) if (now - since >= TWO_WEEKS) tally.counted++
 }

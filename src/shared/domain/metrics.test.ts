@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { newActionItem } from './action-items'
+import { summarizeWith } from './summary'
 import { distribution, periodMetrics, responseDurations, type MetricsScope } from './metrics'
 import type { ActionItem, Incident } from './model'
 import { DEFAULT_SETTINGS } from './settings'
@@ -161,7 +162,14 @@ describe('periodMetrics', () => {
       item('done', a, { status: 'done', doneAt: at + 3 * DAY }),
       item('not-ours', outside, { dueAt: T0 - 90 * DAY }),
     ]
-    const { actionItems } = periodMetrics([a, outside], items, scope(), ctx)
+    // As the database keeps them: each summary with its items' digest.
+    const all = [a, outside].map((i) =>
+      summarizeWith(
+        i,
+        items.filter((item) => item.incidentId === i.id),
+      ),
+    )
+    const { actionItems } = periodMetrics(all, items, scope(), ctx)
     expect(actionItems.overdue.map((o) => [o.item.id, o.age / DAY])).toEqual([
       ['later', 30],
       ['late', 10],

@@ -6,7 +6,7 @@
  */
 import { TZDate } from '@date-fns/tz'
 import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth } from 'date-fns'
-import { twoWeekRule } from './action-items'
+import { countDigest } from './action-items'
 import {
   SEVERITIES,
   type ActionItem,
@@ -255,7 +255,8 @@ const tally = (names: readonly string[]) =>
 /** Everything a period's review looks at, for the Metrics screen and the report alike. */
 export function periodMetrics(
   all: readonly IncidentSummary[],
-  items: readonly ActionItem[],
+  /** The open action items (others are counted from the summaries' digests). */
+  open: readonly ActionItem[],
   scope: MetricsScope,
   ctx: { now: number; zone: string; settings: Settings },
 ): PeriodMetrics {
@@ -275,9 +276,16 @@ export function periodMetrics(
     else postmortems[ctx.now - i.resolvedAt > deadline ? 'late' : 'pending']++
   }
   const ids = new Set(incidents.map((i) => i.id))
-  const ours = items.filter((item) => ids.has(item.incidentId))
-  const openItems = ours
-    .filter((item) => item.status === 'open')
+  // Every item counted through its incident's digest; only the open ones are read.
+  const twoWeeks = { counted: 0, onTime: 0 }
+  let total = 0
+  for (const i of incidents) {
+    if (!i.items) continue
+    total += i.items.total
+    countDigest(twoWeeks, i.items, ctx.now)
+  }
+  const openItems = open
+    .filter((item) => item.status === 'open' && ids.has(item.incidentId))
     .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))
   const overdue = openItems
     .filter((item) => item.dueAt !== null && item.dueAt < ctx.now)
@@ -295,10 +303,10 @@ export function periodMetrics(
     },
     postmortems: { ...postmortems, deadlineHours: ctx.settings.reminders.postmortemDeadlineHours },
     actionItems: {
-      total: ours.length,
+      total,
       open: openItems.length,
       openItems,
-      twoWeeks: twoWeekRule(ours, ctx.now),
+      twoWeeks,
       overdue,
     },
     factors: tally(incidents.flatMap((i) => (i.factors ?? []).map((f) => f.category))),

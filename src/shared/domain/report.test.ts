@@ -3,6 +3,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { newActionItem } from './action-items'
+import { summarizeWith } from './summary'
 import { periodMetrics } from './metrics'
 import type { Incident } from './model'
 import { periodOf } from './periods'
@@ -52,7 +53,12 @@ describe('the review report', () => {
     newActionItem({ title: 'Write | runbook' }, b, { id: 'i2', now: NOW }),
   ]
   const metrics = periodMetrics(
-    [a, b, drill],
+    [a, b, drill].map((i) =>
+      summarizeWith(
+        i,
+        items.filter((item) => item.incidentId === i.id),
+      ),
+    ),
     items,
     { ...period, kinds: ['incident'] },
     {

@@ -4,7 +4,8 @@
  * megabytes, not hundreds of them. The database keeps one beside each incident, written in the
  * same transaction (see db/summaries.ts).
  */
-import type { Incident } from './model'
+import { digestItems, type ItemDigest } from './action-items'
+import type { ActionItem, Incident } from './model'
 
 export interface IncidentSummary extends Pick<
   Incident,
@@ -28,6 +29,26 @@ export interface IncidentSummary extends Pick<
   | 'postmortemFinalAt'
 > {
   rootCause: Pick<Incident['rootCause'], 'summary'>
+  /**
+   * Its action items as Metrics and the action items page count them (the two-week rule): kept
+   * with the summary, so counting years of items never reads them. Absent where it has none.
+   */
+  items?: ItemDigest
+}
+
+/** The summary of `incident` with its items' digest. */
+export const summarizeWith = (
+  incident: Incident,
+  items: readonly Pick<ActionItem, 'createdAt' | 'doneAt'>[],
+): IncidentSummary => withDigest(summarize(incident), digestItems(items))
+
+/** `summary` with `digest` in place of the one it had (none when undefined). */
+export function withDigest(
+  summary: IncidentSummary,
+  digest: ItemDigest | undefined,
+): IncidentSummary {
+  const { items: _old, ...rest } = summary
+  return digest ? { ...rest, items: digest } : rest
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { replay, type TimelineEvent } from '@shared/domain/events'
 import { incidentSchema } from '@shared/domain/model'
-import { summarize } from '@shared/domain/summary'
+import { summarizeWith } from '@shared/domain/summary'
 import { describe, expect, it } from 'vitest'
 import { SteadyDb } from './database'
 import { openDatabase, toDbError } from './errors'
@@ -85,12 +85,38 @@ describe('migrations', () => {
           incident.lastSeq === undefined ? { ...replayed, lastSeq: undefined } : replayed,
         ).toEqual(incident)
         // The list's summary of it exists and says what the incident says.
-        expect(await db.summaries.get(incident.id)).toEqual(summarize(incident))
+        const items = await db.actionItems.where('incidentId').equals(incident.id).toArray()
+        expect(await db.summaries.get(incident.id)).toEqual(summarizeWith(incident, items))
       }
       expect(await db.summaries.count()).toBe(data.incidents.length)
       db.close()
     },
   )
+})
+
+describe('the version 7 upgrade', () => {
+  it("counts each incident's action items into its summary", async () => {
+    const name = freshName()
+    const data = fixture(6)
+    await createAtVersion(name, 6, data)
+    // Summaries as version 6 wrote them: no digest of the items.
+    const old = new SteadyDb(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 6),
+    )
+    await old.summaries.toCollection().modify((s: { items?: unknown }) => {
+      delete s.items
+    })
+    old.close()
+    const db = await openDatabase(new SteadyDb(name))
+    const [item] = data.actionItems as { incidentId: string; createdAt: number }[]
+    expect(item).toBeDefined()
+    expect((await db.summaries.get(item?.incidentId ?? ''))?.items).toMatchObject({
+      total: 1,
+      latest: item?.createdAt,
+    })
+    db.close()
+  })
 })
 
 describe('opening failures', () => {

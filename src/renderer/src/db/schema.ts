@@ -5,8 +5,9 @@
  * fixture with the current code and checks nothing was lost.
  */
 import { notesFromEvents } from '@shared/domain/events'
-import type { Incident } from '@shared/domain/model'
-import { summarize, type IncidentSummary } from '@shared/domain/summary'
+import type { ActionItem, Incident } from '@shared/domain/model'
+import { digestItems } from '@shared/domain/action-items'
+import { summarize, withDigest, type IncidentSummary } from '@shared/domain/summary'
 import type { Transaction } from 'dexie'
 
 export interface SchemaVersion {
@@ -83,6 +84,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { summaries: 'id' },
     upgrade: upgradeToV6,
   },
+  {
+    version: 7,
+    date: '2026-11-27',
+    reason:
+      "Counting action items without reading them: each summary carries its incident's items " +
+      'as the two-week rule counts them (how many, done, done on time, when each open one was ' +
+      'written down), kept by the same middleware; Metrics and the action items page read those ' +
+      'instead of every item. No index changes.',
+    stores: {},
+    upgrade: upgradeToV7,
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {
@@ -108,6 +120,22 @@ async function upgradeToV6(tx: Transaction): Promise<void> {
   const summaries: IncidentSummary[] = []
   await tx.table('incidents').each((incident: Incident) => summaries.push(summarize(incident)))
   await tx.table('summaries').bulkPut(summaries)
+}
+
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  // What the digest needs of each item, by incident: two numbers, not the item.
+  const byIncident = new Map<string, Pick<ActionItem, 'createdAt' | 'doneAt'>[]>()
+  await tx.table('actionItems').each((item: ActionItem) => {
+    const list = byIncident.get(item.incidentId) ?? []
+    list.push({ createdAt: item.createdAt, doneAt: item.doneAt })
+    byIncident.set(item.incidentId, list)
+  })
+  await tx
+    .table('summaries')
+    .toCollection()
+    .modify((summary: IncidentSummary, ref: { value: IncidentSummary }) => {
+      ref.value = withDigest(summary, digestItems(byIncident.get(summary.id) ?? []))
+    })
 }
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

@@ -1,4 +1,4 @@
-import { summarize } from '@shared/domain/summary'
+import { summarize, summarizeWith } from '@shared/domain/summary'
 import { DAY } from '@shared/domain/time'
 import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
@@ -6,10 +6,21 @@ import { repairSummaries } from './summaries'
 import { putHistory, testDb } from './test-db'
 import { exportAll, replaceAll } from './transfer'
 
-/** Every summary equals the summary of its incident, and there is one per incident. */
+/**
+ * Every summary equals the summary of its incident (with its items' digest), and there is one per
+ * incident.
+ */
 async function expectInStep(db: ReturnType<typeof testDb>['db']) {
   const incidents = await db.incidents.toArray()
-  expect(await db.summaries.toArray()).toEqual(incidents.map(summarize))
+  const items = await db.actionItems.toArray()
+  expect(await db.summaries.toArray()).toEqual(
+    incidents.map((i) =>
+      summarizeWith(
+        i,
+        items.filter((item) => item.incidentId === i.id),
+      ),
+    ),
+  )
 }
 
 describe('incident summaries', () => {
@@ -60,6 +71,43 @@ describe('incident summaries', () => {
     await replaceAll(db, { ...file, incidents: file.incidents.slice(0, 10) })
     await expectInStep(db)
     expect(await db.summaries.count()).toBe(10)
+  })
+
+  it("count each incident's action items as they are written, done, reopened and removed", async () => {
+    const { db, clock, incidents, actionItems } = testDb()
+    const { id } = await incidents.open({ title: 'Disk full' })
+    const digest = async () => (await db.summaries.get(id))?.items
+    expect(await digest()).toBeUndefined()
+    const written = clock.now
+    const first = await actionItems.create(id, { title: 'Alert on disk at 80%' })
+    const second = await actionItems.create(id, { title: 'Rotate logs daily' })
+    expect(await digest()).toEqual({
+      total: 2,
+      done: 0,
+      onTime: 0,
+      notDoneSince: [written, written],
+      latest: written,
+    })
+    // One done within two weeks, the other three weeks later.
+    clock.advance(3 * DAY)
+    await actionItems.setStatus(first.id, 'done')
+    clock.advance(18 * DAY)
+    await actionItems.setStatus(second.id, 'done')
+    expect(await digest()).toMatchObject({ total: 2, done: 2, onTime: 1, notDoneSince: [] })
+    await actionItems.setStatus(second.id, 'open')
+    expect(await digest()).toMatchObject({ done: 1, notDoneSince: [written] })
+    await actionItems.remove(second.id)
+    expect(await digest()).toMatchObject({ total: 1, done: 1, onTime: 1 })
+    // Written in place (Dexie's update), and deleted in bulk.
+    await db.actionItems.update(first.id, { doneAt: null, status: 'open' })
+    expect(await digest()).toMatchObject({ done: 0, notDoneSince: [written] })
+    await db.actionItems.where('incidentId').equals(id).delete()
+    expect(await digest()).toBeUndefined()
+    // An incident written again keeps its digest.
+    await actionItems.create(id, { title: 'Page on disk full' })
+    await incidents.editDetails(id, { title: 'Disk full on db-1' })
+    expect(await digest()).toMatchObject({ total: 1 })
+    await expectInStep(db)
   })
 
   it('stay small however much is written about an incident', async () => {

@@ -4,61 +4,150 @@
  * deletes each summary in the same transaction as its incident. The list and Metrics then read a
  * few hundred bytes per incident instead of the whole record.
  */
-import { summarize } from '@shared/domain/summary'
-import type { Incident } from '@shared/domain/model'
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie'
+import { digestItems } from '@shared/domain/action-items'
+import { summarize, summarizeWith, withDigest, type IncidentSummary } from '@shared/domain/summary'
+import type { ActionItem, Incident } from '@shared/domain/model'
+import Dexie, {
+  type DBCore,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie'
 import type { SteadyDb } from './database'
 
 export const SUMMARIES = 'summaries'
+const INCIDENTS = 'incidents'
+const ITEMS = 'actionItems'
 
 /** Whether a transaction can write summaries (not an upgrade from before they existed). */
 const holdsSummaries = (trans: DBCoreTransaction) =>
   (trans as unknown as IDBTransaction).objectStoreNames.contains(SUMMARIES)
+
+/** The stores a write transaction needs beside `stores` to keep summaries with it. */
+function storesFor(stores: string[]): string[] {
+  const needed = new Set(stores)
+  // An incident's new summary carries its items' digest; an item's change updates that digest.
+  if (needed.has(INCIDENTS)) needed.add(ITEMS).add(SUMMARIES)
+  if (needed.has(ITEMS)) needed.add(SUMMARIES)
+  return needed.size === stores.length ? stores : [...needed]
+}
+
+/** A key range holding one key (DBCoreRangeType.Equal, a const enum the build cannot import). */
+const only = (key: string) => ({ type: 1, lower: key, upper: key }) as unknown as DBCoreKeyRange
 
 export const summariesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'incident-summaries',
   create: (down) => {
     const exists = down.schema.tables.some((t) => t.name === SUMMARIES)
+    if (!exists) return down
+    const summaries = down.table(SUMMARIES)
+    const items = down.table(ITEMS)
+    const byIncident = items.schema.getIndexByKeyPath('incidentId')
+    const itemsOf = async (trans: DBCoreTransaction, incidentId: string) =>
+      (
+        await items.query({
+          trans,
+          values: true,
+          query: { index: byIncident ?? items.schema.primaryKey, range: only(incidentId) },
+        })
+      ).result as ActionItem[]
+
+    // Incidents: each summary written beside its incident, with the digest it had (or, for an
+    // incident new to the database, its items' digest).
+    const followIncidents = async (req: DBCoreMutateRequest, failed: Record<number, Error>) => {
+      const { trans } = req
+      switch (req.type) {
+        case 'add':
+        case 'put': {
+          const values = (req.values as Incident[]).filter((_, n) => !failed[n])
+          const had = (await summaries.getMany({
+            trans,
+            keys: values.map((i) => i.id),
+          })) as (IncidentSummary | undefined)[]
+          const next = await Promise.all(
+            values.map(async (incident, n) => {
+              const old = had[n]
+              return old
+                ? withDigest(summarize(incident), old.items)
+                : summarizeWith(incident, await itemsOf(trans, incident.id))
+            }),
+          )
+          return summaries.mutate({ type: 'put', trans, values: next })
+        }
+        case 'delete':
+          return summaries.mutate({ type: 'delete', trans, keys: req.keys })
+        case 'deleteRange':
+          return summaries.mutate({ type: 'deleteRange', trans, range: req.range })
+      }
+    }
+
+    // Action items: the digest of each incident whose items changed, counted again.
+    const itemsBefore = async (table: DBCoreTable, req: DBCoreMutateRequest) => {
+      const { trans } = req
+      if (req.type === 'delete')
+        return (await table.getMany({ trans, keys: req.keys })) as (ActionItem | undefined)[]
+      if (req.type === 'deleteRange')
+        return (
+          await table.query({
+            trans,
+            values: true,
+            query: { index: table.schema.primaryKey, range: req.range },
+          })
+        ).result as ActionItem[]
+      return []
+    }
+    const refreshDigests = async (trans: DBCoreTransaction, incidentIds: Set<string>) => {
+      const ids = [...incidentIds]
+      if (ids.length === 0) return
+      const had = (await summaries.getMany({ trans, keys: ids })) as (IncidentSummary | undefined)[]
+      const next = await Promise.all(
+        ids.map(async (id, n) => {
+          const old = had[n]
+          // An incident not written yet (an import writes items first) counts them when it is.
+          return old && withDigest(old, digestItems(await itemsOf(trans, id)))
+        }),
+      )
+      const values = next.filter((s): s is IncidentSummary => s !== undefined)
+      if (values.length) await summaries.mutate({ type: 'put', trans, values })
+    }
+
     return {
       ...down,
       transaction: (stores, mode, options) =>
-        down.transaction(
-          exists &&
-            mode === 'readwrite' &&
-            stores.includes('incidents') &&
-            !stores.includes(SUMMARIES)
-            ? [...stores, SUMMARIES]
-            : stores,
-          mode,
-          options,
-        ),
+        down.transaction(mode === 'readwrite' ? storesFor(stores) : stores, mode, options),
       table: (name) => {
         const table = down.table(name)
-        if (name !== 'incidents' || !exists) return table
-        const summaries = down.table(SUMMARIES)
-        const follow = (req: DBCoreMutateRequest, failed: Record<number, Error>) => {
-          const { trans } = req
-          switch (req.type) {
-            case 'add':
-            case 'put': {
-              const values = (req.values as Incident[]).filter((_, n) => !failed[n])
-              return summaries.mutate({ type: 'put', trans, values: values.map(summarize) })
-            }
-            case 'delete':
-              return summaries.mutate({ type: 'delete', trans, keys: req.keys })
-            case 'deleteRange':
-              return summaries.mutate({ type: 'deleteRange', trans, range: req.range })
+        if (name === INCIDENTS)
+          return {
+            ...table,
+            mutate: async (req) => {
+              const result = await table.mutate(req)
+              if (holdsSummaries(req.trans)) await followIncidents(req, result.failures)
+              return result
+            },
           }
-        }
-        return {
-          ...table,
-          mutate: async (req) => {
-            const result = await table.mutate(req)
-            if (holdsSummaries(req.trans)) await follow(req, result.failures)
-            return result
-          },
-        }
+        if (name === ITEMS)
+          return {
+            ...table,
+            mutate: (req) => {
+              if (!holdsSummaries(req.trans)) return table.mutate(req)
+              // Dexie's promise keeps the transaction's zone across the read before the write
+              // (a native await loses it, and the write below then finds no transaction).
+              return Dexie.Promise.resolve(itemsBefore(table, req)).then(async (before) => {
+                const result = await table.mutate(req)
+                const touched = new Set<string>()
+                for (const item of before) if (item) touched.add(item.incidentId)
+                if (req.type === 'add' || req.type === 'put')
+                  for (const item of req.values as ActionItem[]) touched.add(item.incidentId)
+                await refreshDigests(req.trans, touched)
+                return result
+              })
+            },
+          }
+        return table
       },
     }
   },
@@ -75,15 +164,32 @@ export async function repairSummaries(db: SteadyDb, slice = 500): Promise<number
   let written = 0
   let last: string | undefined
   for (;;) {
-    const done = await db.transaction('rw', db.incidents, db.summaries, async () => {
-      const from =
-        last === undefined ? db.incidents.toCollection() : db.incidents.where('id').above(last)
-      const rows = await from.limit(slice).toArray()
-      await db.summaries.bulkPut(rows.map(summarize))
-      written += rows.length
-      last = rows.at(-1)?.id
-      return rows.length < slice
-    })
+    const done = await db.transaction(
+      'rw',
+      db.incidents,
+      db.actionItems,
+      db.summaries,
+      async () => {
+        const from =
+          last === undefined ? db.incidents.toCollection() : db.incidents.where('id').above(last)
+        const rows = await from.limit(slice).toArray()
+        const items = await db.actionItems
+          .where('incidentId')
+          .anyOf(rows.map((i) => i.id))
+          .toArray()
+        await db.summaries.bulkPut(
+          rows.map((i) =>
+            summarizeWith(
+              i,
+              items.filter((item) => item.incidentId === i.id),
+            ),
+          ),
+        )
+        written += rows.length
+        last = rows.at(-1)?.id
+        return rows.length < slice
+      },
+    )
     if (done) break
   }
   await db.transaction('rw', db.incidents, db.summaries, async () => {

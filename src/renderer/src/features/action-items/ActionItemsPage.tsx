@@ -1,11 +1,11 @@
-import { OVERVIEW_COLUMNS, countTwoWeeks } from '@shared/domain/action-items'
+import { OVERVIEW_COLUMNS, countDigest } from '@shared/domain/action-items'
 import type { ActionItem } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
 import { ShowMore } from '../../components/ShowMore'
 import { useNow } from '../../components/use-now'
-import type { SteadyDb } from '../../db/database'
+import { useIncidentSummaries } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import { useUi } from '../../stores/ui-store'
@@ -22,26 +22,20 @@ const PAGE = 50
 
 /**
  * The two-week rule over every item (but those of incidents in the trash), overall and for the
- * incidents with the latest items: one pass over the items that keeps counts, never the items.
+ * incidents with the latest items: counted from each incident's summary, never from the items.
  */
-async function twoWeekTally(from: SteadyDb, now: number) {
-  const trashed = new Set(await from.incidents.where('status').equals('deleted').primaryKeys())
+function twoWeekTally(summaries: readonly IncidentSummary[], now: number) {
   const overall: Tally = { counted: 0, onTime: 0 }
-  const byIncident = new Map<string, Tally & { total: number; latest: number }>()
-  await from.actionItems.each((item) => {
-    if (trashed.has(item.incidentId)) return
-    countTwoWeeks(overall, item, now)
-    const entry = byIncident.get(item.incidentId) ?? { counted: 0, onTime: 0, total: 0, latest: 0 }
-    countTwoWeeks(entry, item, now)
-    entry.total++
-    entry.latest = Math.max(entry.latest, item.createdAt)
-    byIncident.set(item.incidentId, entry)
-  })
-  const perIncident = [...byIncident]
-    .filter(([, t]) => t.counted > 0)
-    .sort(([, a], [, b]) => b.latest - a.latest)
-    .slice(0, PER_INCIDENT_ROWS)
-    .map(([id, t]) => ({ id, ...t }))
+  const byIncident: (Tally & { id: string; total: number; latest: number })[] = []
+  for (const summary of summaries) {
+    const digest = summary.items
+    if (!digest || summary.status === 'deleted') continue
+    countDigest(overall, digest, now)
+    const entry = { id: summary.id, counted: 0, onTime: 0, total: digest.total }
+    countDigest(entry, digest, now)
+    if (entry.counted > 0) byIncident.push({ ...entry, latest: digest.latest })
+  }
+  const perIncident = byIncident.sort((a, b) => b.latest - a.latest).slice(0, PER_INCIDENT_ROWS)
   return { overall, perIncident }
 }
 const NO_OWNER = '\u0000none'
@@ -63,7 +57,8 @@ export function ActionItemsPage() {
   )
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
-  const tally = useLiveQuery(() => twoWeekTally(db, now), [now])
+  const summaries = useIncidentSummaries(true, 0)
+  const tally = useMemo(() => summaries && twoWeekTally(summaries, now), [summaries, now])
   const ids = useMemo(
     () => [
       ...new Set([
@@ -183,7 +178,7 @@ export function ActionItemsPage() {
           {shown.length === 0 ? (
             <p className="muted">No action item matches these filters.</p>
           ) : (
-            <table className="items-table overview">
+            <table className="items-table overview" aria-label="Outstanding action items">
               <colgroup>
                 <col />
                 <col className="col-priority" />

@@ -35,7 +35,8 @@ const percent = (part: number, whole: number) =>
  */
 export default function MetricsPage() {
   const incidents = useIncidentSummaries(true, 0)
-  const items = useLiveQuery(() => db.actionItems.toArray(), [])
+  // The open items only: every other one is counted through its incident's summary.
+  const items = useLiveQuery(() => db.actionItems.where('status').equals('open').toArray(), [])
   const settings = useSettings()
   const zone = useShownZone()
   const now = useNow(60_000)
