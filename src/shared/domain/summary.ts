@@ -47,8 +47,10 @@ export function withDigest(
   summary: IncidentSummary,
   digest: ItemDigest | undefined,
 ): IncidentSummary {
-  const { items: _old, ...rest } = summary
-  return digest ? { ...rest, items: digest } : rest
+  const next = { ...summary }
+  if (digest) next.items = digest
+  else delete next.items
+  return next
 }
 
 /**
