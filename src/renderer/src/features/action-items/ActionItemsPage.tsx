@@ -59,25 +59,25 @@ export function ActionItemsPage() {
   const now = useNow(60_000)
   const summaries = useIncidentSummaries(true, 0)
   const tally = useMemo(() => summaries && twoWeekTally(summaries, now), [summaries, now])
-  const ids = useMemo(
-    () => [
-      ...new Set([
-        ...(items?.map((i) => i.incidentId) ?? []),
-        ...(tally?.perIncident.map((p) => p.id) ?? []),
-      ]),
-    ],
-    [items, tally],
+  // Titles and statuses from the summaries (which the list has usually read already); until
+  // they are read, only the first page's incidents, one by one.
+  const all = useMemo(() => summaries && new Map(summaries.map((i) => [i.id, i])), [summaries])
+  const firstIds = useMemo(
+    () => [...new Set(items?.slice(0, PAGE).map((i) => i.incidentId))],
+    [items],
   )
-  const incidents = useLiveQuery(
+  const some = useLiveQuery(
     async () =>
-      new Map(
-        // Titles and statuses: their summaries, not whole records.
-        (await db.summaries.bulkGet(ids))
-          .filter((i): i is IncidentSummary => i !== undefined)
-          .map((i) => [i.id, i]),
-      ),
-    [ids.join(',')],
+      all
+        ? undefined
+        : new Map(
+            (await db.summaries.bulkGet(firstIds))
+              .filter((i): i is IncidentSummary => i !== undefined)
+              .map((i) => [i.id, i]),
+          ),
+    [all, firstIds.join(',')],
   )
+  const incidents = all ?? some
   const [owner, setOwner] = useState('')
   const [status, setStatus] = useState<StatusFilter>('outstanding')
   const [overdueOnly, setOverdueOnly] = useState(false)
