@@ -10,7 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { growthTable, sizeTable } from './lib/report.mjs'
-import { appPage, diskProfile, launch, seed, startServer } from './lib/session.mjs'
+import { appPage, diskProfile, forgetScreen, launch, seed, startServer } from './lib/session.mjs'
 import { captureAndLog } from './scenarios/capture.mjs'
 import { exportImport } from './scenarios/data.mjs'
 import { memory } from './scenarios/memory.mjs'
@@ -65,8 +65,10 @@ try {
     const profile = await diskProfile(kept)
     const { context } = profile
     const t0 = Date.now()
-    if (seeded) console.log(`Using the profile seeded before in ${kept}.`)
-    else {
+    if (seeded) {
+      console.log(`Using the profile seeded before in ${kept}.`)
+      await forgetScreen(context)
+    } else {
       const data = await seed(context, incidents)
       if (kept) writeFileSync(join(kept, 'seeded'), `${incidents}\n`)
       console.log(

@@ -84,6 +84,17 @@ export async function appPage(context) {
   return opened
 }
 
+/**
+ * A kept profile opens where its last run left the app (an incident, say): forgotten, so every run
+ * starts on the incidents list, as a seeded one does.
+ */
+export async function forgetScreen(context) {
+  const page = await context.newPage()
+  await page.goto(`${BASE}/`)
+  await page.evaluate(() => localStorage.removeItem('steady.ui'))
+  await page.close()
+}
+
 /** Opens the app once so it makes its database, then writes `count` generated incidents into it. */
 export async function seed(context, count) {
   const page = await context.newPage()
