@@ -87,8 +87,12 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 export function distribution(points: readonly Point[]): Distribution | null {
-  if (points.length === 0) return null
-  const sorted = [...points].sort((a, b) => a.value - b.value)
+  return sortedDistribution([...points].sort((a, b) => a.value - b.value))
+}
+
+/** The distribution of points already sorted by value, smallest first. */
+function sortedDistribution(sorted: Point[]): Distribution | null {
+  if (sorted.length === 0) return null
   const values = sorted.map((p) => p.value)
   return {
     count: values.length,
@@ -110,49 +114,72 @@ export const DURATIONS = {
 } as const
 export type DurationKey = keyof typeof DURATIONS
 
-const DURATION_OF: Record<DurationKey, (i: IncidentSummary) => number | null> = {
-  detect: (i) => responseDurations(i).timeToDetect,
-  mitigate: (i) => responseDurations(i).timeToMitigate,
-  resolve: (i) => responseDurations(i).timeToResolve,
-}
-
 export interface DurationBreakdown {
   all: Distribution | null
   bySeverity: { group: Severity | 'Unclassified'; distribution: Distribution }[]
   byService: { group: string; distribution: Distribution }[]
 }
 
-function durationBreakdown(
+const DURATION_FIELD = {
+  detect: 'timeToDetect',
+  mitigate: 'timeToMitigate',
+  resolve: 'timeToResolve',
+} as const satisfies Record<DurationKey, keyof ReturnType<typeof responseDurations>>
+
+const severityRank = (g: string) => SEVERITIES.indexOf(g as Severity) >>> 0
+
+/**
+ * Each duration as a distribution, overall, by severity and by service: every incident's
+ * durations computed once, and each point placed straight into its groups (100,000 incidents in
+ * a fraction of a second).
+ */
+function durationBreakdowns(
   incidents: readonly IncidentSummary[],
-  key: DurationKey,
-): DurationBreakdown {
-  const points = (list: readonly IncidentSummary[]) =>
-    list.flatMap((i) => {
-      const value = DURATION_OF[key](i)
-      return value === null ? [] : [{ id: i.id, value }]
-    })
-  const grouped = <G extends string>(groupsOf: (i: IncidentSummary) => G[]) => {
-    const groups = new Map<G, IncidentSummary[]>()
-    for (const i of incidents)
-      for (const g of groupsOf(i)) {
-        const list = groups.get(g)
-        if (list) list.push(i)
-        else groups.set(g, [i])
-      }
-    return [...groups].flatMap(([group, list]) => {
-      const d = distribution(points(list))
-      return d ? [{ group, distribution: d }] : []
-    })
+): Record<DurationKey, DurationBreakdown> {
+  const durations = incidents.map(responseDurations)
+  const breakdown = (key: DurationKey): DurationBreakdown => {
+    const field = DURATION_FIELD[key]
+    const all: Point[] = []
+    const bySeverity = new Map<Severity | 'Unclassified', Point[]>()
+    const byService = new Map<string, Point[]>()
+    const add = <G>(groups: Map<G, Point[]>, group: G, point: Point) => {
+      const list = groups.get(group)
+      if (list) list.push(point)
+      else groups.set(group, [point])
+    }
+    const valueOf = (n: number) => durations[n]?.[field] ?? null
+    // Sorted once: every group filled from the sorted points is sorted too.
+    const order = incidents.flatMap((_, n) => (valueOf(n) === null ? [] : [n]))
+    order.sort((a, b) => (valueOf(a) ?? 0) - (valueOf(b) ?? 0))
+    for (const n of order) {
+      const incident = incidents[n]
+      const value = valueOf(n)
+      if (!incident || value === null) continue
+      const point = { id: incident.id, value }
+      all.push(point)
+      add(bySeverity, incident.severity ?? 'Unclassified', point)
+      for (const service of incident.services) add(byService, service, point)
+    }
+    const distributions = <G>(groups: Map<G, Point[]>) =>
+      [...groups].map(([group, points]) => ({
+        group,
+        distribution: sortedDistribution(points) as Distribution,
+      }))
+    return {
+      all: sortedDistribution(all),
+      bySeverity: distributions(bySeverity).sort(
+        (a, b) => severityRank(a.group) - severityRank(b.group),
+      ),
+      byService: distributions(byService).sort(
+        (a, b) =>
+          b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en'),
+      ),
+    }
   }
-  const severityRank = (g: string) => SEVERITIES.indexOf(g as Severity) >>> 0
   return {
-    all: distribution(points(incidents)),
-    bySeverity: grouped((i) => [i.severity ?? ('Unclassified' as const)]).sort(
-      (a, b) => severityRank(a.group) - severityRank(b.group),
-    ),
-    byService: grouped((i) => i.services).sort(
-      (a, b) => b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en'),
-    ),
+    detect: breakdown('detect'),
+    mitigate: breakdown('mitigate'),
+    resolve: breakdown('resolve'),
   }
 }
 
@@ -262,9 +289,9 @@ export function periodMetrics(
 ): PeriodMetrics {
   const incidents = all.filter((i) => inScope(i, scope)).sort((a, b) => a.startedAt - b.startedAt)
   const practice = { drills: 0, nearMisses: 0 }
+  const practiceScope: MetricsScope = { ...scope, kinds: ['drill', 'near-miss'] }
   for (const i of all)
-    if (inScope(i, { ...scope, kinds: ['drill', 'near-miss'] }))
-      practice[kindOf(i) === 'drill' ? 'drills' : 'nearMisses']++
+    if (inScope(i, practiceScope)) practice[kindOf(i) === 'drill' ? 'drills' : 'nearMisses']++
   const deadline = ctx.settings.reminders.postmortemDeadlineHours * HOUR
   const postmortems = { counted: 0, onTime: 0, late: 0, pending: 0 }
   for (const i of incidents) {
@@ -296,11 +323,7 @@ export function periodMetrics(
     practice,
     unit: bucketUnit(scope),
     buckets: buckets(incidents, scope, ctx),
-    durations: {
-      detect: durationBreakdown(incidents, 'detect'),
-      mitigate: durationBreakdown(incidents, 'mitigate'),
-      resolve: durationBreakdown(incidents, 'resolve'),
-    },
+    durations: durationBreakdowns(incidents),
     postmortems: { ...postmortems, deadlineHours: ctx.settings.reminders.postmortemDeadlineHours },
     actionItems: {
       total,
