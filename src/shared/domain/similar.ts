@@ -137,10 +137,13 @@ export function similarIncidents(
 }
 
 /** An open incident that looks like this new one, started within `withinMs`: likely the same. */
+/** How far apart two incidents' starts may be to be the same one. */
+export const DUPLICATE_WITHIN = 6 * 60 * 60_000
+
 export function likelyDuplicate(
   current: Incident,
   candidates: readonly Incident[],
-  withinMs = 6 * 60 * 60_000,
+  withinMs = DUPLICATE_WITHIN,
 ): Similar | null {
   const open = candidates.filter(
     (c) => c.status === 'active' && Math.abs(c.startedAt - current.startedAt) <= withinMs,

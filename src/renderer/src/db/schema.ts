@@ -91,8 +91,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       "Counting action items without reading them: each summary carries its incident's items " +
       'as the two-week rule counts them (how many, done, done on time, when each open one was ' +
       'written down), kept by the same middleware; Metrics and the action items page read those ' +
-      'instead of every item. No index changes.',
-    stores: {},
+      'instead of every item. And a new index finds the open incidents that started near a ' +
+      'time (the duplicate warning on Capture), without reading every open incident.',
+    stores: {
+      incidents:
+        'id, phase, severity, status, updatedAt, [status+updatedAt], [status+severity+updatedAt], ' +
+        '[status+startedAt]',
+    },
     upgrade: upgradeToV7,
   },
 ]

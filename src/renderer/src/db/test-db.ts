@@ -43,8 +43,11 @@ export async function putHistory(db: SteadyDb, data: BenchDataset): Promise<void
 /**
  * Counts the records each table hands out (queries and cursors), through a Dexie middleware: a
  * test can then say a screen or engine reads a bounded number of them, whatever the history.
+ * Dexie builds its middleware stack when the database opens, so it must be called before.
  */
 export function countReads(db: SteadyDb): Record<string, number> {
+  // Too late, it would count nothing, and every bound a test asserts would hold.
+  if (db.isOpen()) throw new Error('countReads must be called before the database opens')
   const reads: Record<string, number> = {}
   const add = (table: string, n: number) => (reads[table] = (reads[table] ?? 0) + n)
   db.use({

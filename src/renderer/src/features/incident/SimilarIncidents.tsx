@@ -4,7 +4,7 @@
  * the choice to open it or link the two.
  */
 import type { Incident } from '@shared/domain/model'
-import { likelyDuplicate, type Similar } from '@shared/domain/similar'
+import { DUPLICATE_WITHIN, likelyDuplicate, type Similar } from '@shared/domain/similar'
 import { INCIDENT_KIND_LABELS } from '@shared/domain/vocabulary'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
@@ -135,8 +135,21 @@ export function DuplicateWarning({ incident }: { incident: Incident }) {
   const navigate = useUi((s) => s.navigate)
   const [dismissed, setDismissed] = useState<string | null>(null)
   const current = useDeferredValue(incident)
-  // Only the incidents still open, through the status index: a handful, whatever the history.
-  const open = useLiveQuery(() => db.incidents.where('status').equals('active').toArray(), [])
+  // Only the incidents still open that started near this one, through an index: a handful,
+  // whatever the history (a team's years of it can hold thousands of open incidents).
+  const open = useLiveQuery(
+    () =>
+      db.incidents
+        .where('[status+startedAt]')
+        .between(
+          ['active', current.startedAt - DUPLICATE_WITHIN],
+          ['active', current.startedAt + DUPLICATE_WITHIN],
+          true,
+          true,
+        )
+        .toArray(),
+    [current.startedAt],
+  )
   const twin = useMemo(() => (open ? likelyDuplicate(current, open) : null), [open, current])
   if (!twin || dismissed === twin.incident.id || incident.related?.includes(twin.incident.id))
     return null
