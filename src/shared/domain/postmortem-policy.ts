@@ -22,7 +22,10 @@ export function postmortemNeed(
 }
 
 /** When the review should have happened by (local days), or null when there is no deadline. */
-export function reviewDueAt(incident: Incident, settings: Settings): number | null {
+export function reviewDueAt(
+  incident: Pick<Incident, 'resolvedAt' | 'severity'>,
+  settings: Settings,
+): number | null {
   if (incident.resolvedAt === null || !incident.severity) return null
   const { reviewDays, businessDays } = settings.postmortemPolicy[incident.severity]
   if (reviewDays === null) return null

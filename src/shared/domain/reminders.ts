@@ -117,8 +117,28 @@ function checkIns(entered: number, minutes: number, now: number): { k: number; a
   return (passed >= 1 ? [passed, passed + 1] : [1]).map((k) => ({ k, at: at(k) }))
 }
 
+/** What reminders are computed from: an incident, or its summary (what the engine reads). */
+export type ReminderIncident = Pick<
+  Incident,
+  | 'id'
+  | 'title'
+  | 'symptoms'
+  | 'status'
+  | 'phase'
+  | 'phaseEnteredAt'
+  | 'mitigatedAt'
+  | 'fixDeployedAt'
+  | 'monitoringResult'
+  | 'resolvedAt'
+  | 'postmortemStatus'
+  | 'breakUntil'
+  | 'severity'
+  | 'reminders'
+  | 'openedAt'
+>
+
 function incidentReminders(
-  incident: Incident,
+  incident: ReminderIncident,
   items: readonly ActionItem[],
   settings: Settings,
   now: number,
@@ -245,7 +265,7 @@ export function scheduleTime(now: number, settings: Settings): number {
  * new time, dismissed ones never again. The caller fires those with `at <= now` once each.
  */
 export function dueReminders(
-  incidents: readonly Incident[],
+  incidents: readonly ReminderIncident[],
   settings: Settings,
   now: number,
   actionItems: readonly ActionItem[] = [],

@@ -1,5 +1,5 @@
 /**
- * An incident as the incidents list and Metrics need it: a few hundred bytes instead of the whole
+ * An incident as the incidents list, Metrics and the reminder engine need it: a few hundred bytes instead of the whole
  * record (its notes, symptoms, hypotheses…), so holding every incident of years of history costs
  * megabytes, not hundreds of them. The database keeps one beside each incident, written in the
  * same transaction (see db/summaries.ts).
@@ -27,6 +27,11 @@ export interface IncidentSummary extends Pick<
   | 'updatedAt'
   | 'postmortemStatus'
   | 'postmortemFinalAt'
+  | 'phaseEnteredAt'
+  | 'fixDeployedAt'
+  | 'monitoringResult'
+  | 'breakUntil'
+  | 'reminders'
 > {
   rootCause: Pick<Incident['rootCause'], 'summary'>
   /**
@@ -81,6 +86,14 @@ export function summarize(incident: Incident): IncidentSummary {
     updatedAt: incident.updatedAt,
     postmortemStatus: incident.postmortemStatus,
     postmortemFinalAt: incident.postmortemFinalAt,
+    // What the reminder engine needs: it reads the summaries of the incidents still open.
+    phaseEnteredAt: incident.phaseEnteredAt,
+    fixDeployedAt: incident.fixDeployedAt,
+    monitoringResult: incident.monitoringResult ?? null,
+    breakUntil: incident.breakUntil,
+    // Reminder marks matter while reminders can come: closed incidents keep none here.
+    reminders:
+      incident.status === 'active' || incident.status === 'resolved' ? incident.reminders : {},
     rootCause: { summary: incident.rootCause.summary.slice(0, KEPT) },
   }
 }

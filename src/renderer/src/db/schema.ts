@@ -6,8 +6,7 @@
  */
 import { notesFromEvents } from '@shared/domain/events'
 import type { ActionItem, Incident } from '@shared/domain/model'
-import { digestItems } from '@shared/domain/action-items'
-import { summarize, withDigest, type IncidentSummary } from '@shared/domain/summary'
+import { summarize, summarizeWith, type IncidentSummary } from '@shared/domain/summary'
 import type { Transaction } from 'dexie'
 
 export interface SchemaVersion {
@@ -91,7 +90,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       "Counting action items without reading them: each summary carries its incident's items " +
       'as the two-week rule counts them (how many, done, done on time, when each open one was ' +
       'written down), kept by the same middleware; Metrics and the action items page read those ' +
-      'instead of every item. And a new index finds the open incidents that started near a ' +
+      'instead of every item; and what the reminder engine needs (phase times, the fix, reminder ' +
+      'marks of open incidents), so it reads no whole incident. And a new index finds the open incidents that started near a ' +
       'time (the duplicate warning on Capture), without reading every open incident.',
     stores: {
       incidents:
@@ -135,12 +135,14 @@ async function upgradeToV7(tx: Transaction): Promise<void> {
     list.push({ createdAt: item.createdAt, doneAt: item.doneAt })
     byIncident.set(item.incidentId, list)
   })
+  // Every summary written again: with the digest, and with what the reminder engine reads.
+  const summaries: IncidentSummary[] = []
   await tx
-    .table('summaries')
-    .toCollection()
-    .modify((summary: IncidentSummary, ref: { value: IncidentSummary }) => {
-      ref.value = withDigest(summary, digestItems(byIncident.get(summary.id) ?? []))
-    })
+    .table('incidents')
+    .each((incident: Incident) =>
+      summaries.push(summarizeWith(incident, byIncident.get(incident.id) ?? [])),
+    )
+  await tx.table('summaries').bulkPut(summaries)
 }
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1

@@ -49,7 +49,10 @@ export function firedRecords(
 }
 
 /** What the tray shows: the incidents in progress and how many reminders are due. */
-export function trayStatus(incidents: readonly Incident[], due: number): TrayStatus {
+export function trayStatus(
+  incidents: readonly Pick<Incident, 'id' | 'status' | 'title' | 'symptoms'>[],
+  due: number,
+): TrayStatus {
   return {
     activeIncidents: incidents
       .filter((i) => i.status === 'active')

@@ -17,8 +17,9 @@ it('computes reminders from the incidents that can have one, never from the whol
   const before = { ...reads }
   const inputs = await loadReminderInputs(() => true, db)
   expect(inputs?.incidents).toHaveLength(open.length)
-  // Each incident that can have a reminder once, and no other.
-  expect((reads['incidents'] ?? 0) - (before['incidents'] ?? 0)).toBe(open.length)
+  // The summary of each incident that can have a reminder, once, and no other; no whole incident.
+  expect((reads['summaries'] ?? 0) - (before['summaries'] ?? 0)).toBe(open.length)
+  expect((reads['incidents'] ?? 0) - (before['incidents'] ?? 0)).toBe(0)
   expect((reads['actionItems'] ?? 0) - (before['actionItems'] ?? 0)).toBeLessThanOrEqual(
     outstanding,
   )

@@ -6,7 +6,8 @@
 import { dueReminders, scheduleTime, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { ScheduledReminder } from '@shared/ipc-contract'
-import type { ActionItem, Incident } from '@shared/domain/model'
+import type { ActionItem } from '@shared/domain/model'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useNow } from '../../components/use-now'
@@ -18,23 +19,27 @@ import type { Platform } from '../../platform'
 import { useUi } from '../../stores/ui-store'
 import { firedRecords, toSchedule, trayStatus } from './engine'
 
-type Inputs = { incidents: Incident[]; items: ActionItem[] }
+type Inputs = { incidents: IncidentSummary[]; items: ActionItem[] }
 
 /**
- * What reminders are computed from: the incidents that can still have one (active and resolved,
- * through the status index: closed and deleted have none, and are most of a long history) and the
- * outstanding action items. Never every incident.
+ * What reminders are computed from: the summaries of the incidents that can still have one (active
+ * and resolved, found through the status index: closed and deleted have none, and are most of a
+ * long history) and the outstanding action items. Never every incident, and never a whole one.
  */
 export const loadReminderInputs = async (
   wanted: () => boolean = () => true,
   from: SteadyDb = db,
 ): Promise<Inputs | undefined> => {
   const [active, resolved, items] = await Promise.all([
-    from.incidents.where('status').equals('active').toArray(),
-    from.incidents.where('status').equals('resolved').toArray(),
+    from.incidents.where('status').equals('active').primaryKeys(),
+    from.incidents.where('status').equals('resolved').primaryKeys(),
     outstandingActionItems(from),
   ])
-  return wanted() ? { incidents: [...active, ...resolved], items } : undefined
+  if (!wanted()) return undefined
+  const incidents = (await from.summaries.bulkGet([...active, ...resolved])).filter(
+    (i): i is IncidentSummary => i !== undefined,
+  )
+  return wanted() ? { incidents, items } : undefined
 }
 const loadInputs = (wanted?: () => boolean) => loadReminderInputs(wanted)
 
