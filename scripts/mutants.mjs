@@ -37,9 +37,30 @@ const MUTANTS = [
   {
     what: 'an incident written without its summary (the list would miss it)',
     file: 'src/renderer/src/db/summaries.ts',
-    from: 'if (holdsSummaries(req.trans)) await follow(req, result.failures)',
-    to: 'if (false) await follow(req, result.failures)',
+    from: 'if (holdsSummaries(req.trans)) await followIncidents(req, result.failures)',
+    to: 'if (false) await followIncidents(req, result.failures)',
     test: 'src/renderer/src/db/summaries.test.ts',
+  },
+  {
+    what: "an action item changed without its incident's digest (Metrics would miscount)",
+    file: 'src/renderer/src/db/summaries.ts',
+    from: '                await refreshDigests(req.trans, touched)',
+    to: '',
+    test: 'src/renderer/src/db/summaries.test.ts',
+  },
+  {
+    what: 'a restore that clears the items leaving their digests behind',
+    file: 'src/renderer/src/db/summaries.ts',
+    from: "if (req.type === 'deleteRange') {",
+    to: "if (req.type === 'deleteRange' && false) {",
+    test: 'src/renderer/src/db/summaries.test.ts',
+  },
+  {
+    what: "Capture's duplicate warning reading every open incident",
+    file: 'src/renderer/src/features/incident/SimilarIncidents.tsx',
+    from: "          ['active', current.startedAt - DUPLICATE_WITHIN],",
+    to: "          ['active', -Infinity],",
+    test: 'src/renderer/src/features/incident/SimilarIncidents.test.tsx',
   },
   {
     what: 'a read of every incident started beside one still running (they piled up at 100,000)',

@@ -108,6 +108,18 @@ describe('incident summaries', () => {
     await incidents.editDetails(id, { title: 'Disk full on db-1' })
     expect(await digest()).toMatchObject({ total: 1 })
     await expectInStep(db)
+    // Deleted by a range of ids, and all at once (a restore clears the table).
+    const other = await incidents.open({ title: 'Queue stuck' })
+    const kept = await actionItems.create(other.id, { title: 'Alert on queue depth' })
+    const gone = await actionItems.create(id, { title: 'Grow the disk' })
+    expect(kept.id).not.toBe(gone.id)
+    await db.actionItems.where('id').between(gone.id, gone.id, true, true).delete()
+    expect(await digest()).toMatchObject({ total: 1 })
+    await expectInStep(db)
+    await db.actionItems.clear()
+    expect(await digest()).toBeUndefined()
+    expect((await db.summaries.get(other.id))?.items).toBeUndefined()
+    await expectInStep(db)
   })
 
   it('stay small however much is written about an incident', async () => {

@@ -8,6 +8,7 @@ import { digestItems } from '@shared/domain/action-items'
 import { summarize, summarizeWith, withDigest, type IncidentSummary } from '@shared/domain/summary'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import Dexie, {
+  cmp,
   type DBCore,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
@@ -34,8 +35,20 @@ function storesFor(stores: string[]): string[] {
   return needed.size === stores.length ? stores : [...needed]
 }
 
-/** A key range holding one key (DBCoreRangeType.Equal, a const enum the build cannot import). */
+// Key ranges by DBCoreRangeType, a const enum the build cannot import: 1 is Equal, 3 is Any.
+/** A key range holding one key. */
 const only = (key: string) => ({ type: 1, lower: key, upper: key }) as unknown as DBCoreKeyRange
+/** The range of every key. */
+const EVERY = { type: 3 } as unknown as DBCoreKeyRange
+
+/** Whether `key` is in `range` (compared as IndexedDB compares keys). */
+function inRange(range: DBCoreKeyRange, key: unknown): boolean {
+  if ((range.type as number) === 3) return true
+  const { lower, upper, lowerOpen, upperOpen } = range
+  const low = lower === undefined ? 1 : cmp(key, lower)
+  const high = upper === undefined ? -1 : cmp(key, upper)
+  return (lowerOpen ? low > 0 : low >= 0) && (upperOpen ? high < 0 : high <= 0)
+}
 
 export const summariesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -85,18 +98,28 @@ export const summariesMiddleware: Middleware<DBCore> = {
     }
 
     // Action items: the digest of each incident whose items changed, counted again.
-    const itemsBefore = async (table: DBCoreTable, req: DBCoreMutateRequest) => {
+    const itemsBefore = async (
+      table: DBCoreTable,
+      req: DBCoreMutateRequest,
+    ): Promise<(Pick<ActionItem, 'incidentId'> | undefined)[]> => {
       const { trans } = req
       if (req.type === 'delete')
         return (await table.getMany({ trans, keys: req.keys })) as (ActionItem | undefined)[]
-      if (req.type === 'deleteRange')
-        return (
-          await table.query({
-            trans,
-            values: true,
-            query: { index: table.schema.primaryKey, range: req.range },
-          })
-        ).result as ActionItem[]
+      if (req.type === 'deleteRange') {
+        // Which incidents the items in the range belong to, from the incidentId index's keys: a
+        // restore clears every item, and reading them whole would hold them all in memory.
+        const touched: Pick<ActionItem, 'incidentId'>[] = []
+        const cursor = await table.openCursor({
+          trans,
+          values: false,
+          query: { index: byIncident ?? table.schema.primaryKey, range: EVERY },
+        })
+        await cursor?.start(() => {
+          if (inRange(req.range, cursor.primaryKey)) touched.push({ incidentId: cursor.key })
+          cursor.continue()
+        })
+        return touched
+      }
       return []
     }
     const refreshDigests = async (trans: DBCoreTransaction, incidentIds: Set<string>) => {
