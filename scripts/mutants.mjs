@@ -56,6 +56,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/summaries.test.ts',
   },
   {
+    what: 'the summaries read again without the changes reported since (a stale list)',
+    file: 'src/renderer/src/db/summaries-reader.ts',
+    from: "    if (!(part in parts) || changed === 'all') return",
+    to: '    return',
+    test: 'src/renderer/src/db/summaries-reader.test.ts',
+  },
+  {
     what: "Capture's duplicate warning reading every open incident",
     file: 'src/renderer/src/features/incident/SimilarIncidents.tsx',
     from: "          ['active', current.startedAt - DUPLICATE_WITHIN],",

@@ -9,6 +9,7 @@ import type { PostmortemRow } from './database'
 import { db } from './instance'
 import { incidentActionItems, incidentEvents } from './queries/incident'
 import { loadSettings } from './settings-repo'
+import { summariesReader } from './summaries-reader'
 
 export function useIncident(id: string): Incident | null | undefined {
   // undefined while loading, null when it does not exist.
@@ -112,29 +113,9 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
   }
 }
 
-/**
- * Small enough that a write arriving during the read waits for one slice only (a readwrite
- * transaction queues behind the reads already running); a summary is a few hundred bytes.
- */
-const SLICE = 1000
-
-/**
- * Every incident's summary, read a slice at a time in key order, so a long history never holds
- * up input in one long task. Undefined once no longer `wanted`.
- */
-async function readSummaries(wanted: () => boolean): Promise<IncidentSummary[] | undefined> {
-  const kept: IncidentSummary[] = []
-  let last: string | undefined
-  for (;;) {
-    const from =
-      last === undefined ? db.summaries.toCollection() : db.summaries.where('id').above(last)
-    const rows = await from.limit(SLICE).toArray()
-    if (!wanted()) return undefined
-    kept.push(...rows)
-    last = rows.at(-1)?.id
-    if (rows.length < SLICE) return kept
-  }
-}
+/** Every incident's summary, read whole once, then only what changed (summaries-reader.ts). */
+const summaries = summariesReader(db)
+const readSummaries = (wanted: () => boolean) => summaries.read(wanted)
 
 /**
  * Every incident's summary (the list, Metrics), in storage order, once `enabled`; read again a
