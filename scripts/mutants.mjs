@@ -63,6 +63,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/summaries-reader.test.ts',
   },
   {
+    what: "a field's late save taken for another window's edit (the typing since thrown away)",
+    file: 'src/renderer/src/features/phase/use-detail-field.ts',
+    from: 'sent.current = [...sent.current.slice(-(SENT_KEPT - 1)), key(next)]',
+    to: 'sent.current = [...sent.current.slice(-19), key(next)]',
+    test: 'src/renderer/src/features/phase/use-detail-field.test.tsx',
+  },
+  {
     what: "Capture's duplicate warning reading every open incident",
     file: 'src/renderer/src/features/incident/SimilarIncidents.tsx',
     from: "          ['active', current.startedAt - DUPLICATE_WITHIN],",

@@ -5,7 +5,18 @@ import { autosave, incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 
 const key = (value: unknown) => JSON.stringify(value)
-const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''))
+/** A field's value as words: a list joined, a group of texts (the root cause) one after another. */
+const shown = (value: unknown): string => {
+  if (Array.isArray(value)) return value.join(', ')
+  if (value && typeof value === 'object')
+    return Object.values(value)
+      .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+      .join(' / ')
+  return String(value ?? '')
+}
+
+/** Values sent and not yet echoed, at most: thousands of keystrokes without a write landing. */
+const SENT_KEPT = 5000
 
 /** Typing this recently counts as editing, even when everything typed is already saved. */
 const EDITING_MS = 5000
@@ -30,7 +41,12 @@ export function useDetailField<K extends keyof IncidentDetails>(
   )
   /** The stored value this window's local value started from. */
   const base = useRef(key(stored))
-  /** What this window has written lately: their arrival is an echo, not another window's edit. */
+  /**
+   * What this window has sent and not yet seen come back, oldest first: their arrival is an echo,
+   * not another window's edit, however far the writes lag behind the typing (a busy database can
+   * take seconds; counting only the last few values made a late echo look like another window's
+   * edit and threw away what was typed since).
+   */
   const sent = useRef<string[]>([])
   const lastEdit = useRef(0)
   /** The local value, for the effect below (kept beside the state, which it mirrors). */
@@ -39,8 +55,11 @@ export function useDetailField<K extends keyof IncidentDetails>(
   const storedKey = key(stored)
   useEffect(() => {
     const mine = key(latest.current)
-    if (storedKey === mine || sent.current.includes(storedKey)) {
+    const echo = sent.current.lastIndexOf(storedKey)
+    if (storedKey === mine || echo >= 0) {
       base.current = storedKey
+      // Writes land in order: what was sent before this one can no longer arrive.
+      sent.current = sent.current.slice(echo + 1)
       return
     }
     const editing = mine !== base.current || Date.now() - lastEdit.current < EDITING_MS
@@ -73,7 +92,7 @@ export function useDetailField<K extends keyof IncidentDetails>(
       setValue(next)
       latest.current = next
       lastEdit.current = Date.now()
-      sent.current = [...sent.current.slice(-19), key(next)]
+      sent.current = [...sent.current.slice(-(SENT_KEPT - 1)), key(next)]
       autosave.set(id, { [field]: next } as Partial<IncidentDetails>)
     },
     [id, field],

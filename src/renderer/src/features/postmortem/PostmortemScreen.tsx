@@ -33,6 +33,8 @@ import { TemplatePicker } from './TemplatePicker'
 
 /** Another window's document waits until typing here has paused this long. */
 const PAUSE_MS = 1500
+/** Saves sent and not yet come back, at most (one per pause in the typing). */
+const SENT_KEPT = 200
 
 const loadEditor = () => import('./PostmortemEditor')
 const PostmortemEditor = lazy(loadEditor)
@@ -106,7 +108,10 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     // Compared as the editor writes documents (its JSON adds default attributes).
     const stored = editor.schema.nodeFromJSON(row.doc)
     const theirs = JSON.stringify(stored.toJSON())
-    if (theirs === known.current || sent.current.includes(theirs)) return
+    const echo = sent.current.lastIndexOf(theirs)
+    // This window's own save come back, however late: what was sent before it can no longer come.
+    if (echo >= 0) sent.current = sent.current.slice(echo + 1)
+    if (theirs === known.current || echo >= 0) return
     const typing = Date.now() - lastEdit.current
     // Looked at again once typing pauses (see onChange).
     if (typing < PAUSE_MS) return
@@ -141,7 +146,8 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   const onChange = (doc: PostmortemDoc) => {
     const saved = JSON.stringify(doc)
     known.current = saved
-    sent.current = [...sent.current.slice(-19), saved]
+    // One per pause in the typing; a busy database may hold many before the first lands.
+    sent.current = [...sent.current.slice(-(SENT_KEPT - 1)), saved]
     postmortemAutosave.set(id, doc)
   }
 
