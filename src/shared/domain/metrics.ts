@@ -129,11 +129,6 @@ const DURATION_FIELD = {
 const severityRank = (g: string) => SEVERITIES.indexOf(g as Severity) >>> 0
 
 /**
- * Each duration as a distribution, overall, by severity and by service: every incident's
- * durations computed once, and each point placed straight into its groups (100,000 incidents in
- * a fraction of a second).
- */
-/**
  * The positions of `values` that are numbers, smallest value first. The values are copied into a
  * typed array and positions sorted by it: sorting 100,000 objects by a property took a third of a
  * second (the property read in the comparison is slow on objects of many shapes).
@@ -149,6 +144,11 @@ function sortedOrder(values: readonly (number | null | undefined)[]): number[] {
   return order.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0))
 }
 
+/**
+ * Each duration as a distribution, overall, by severity and by service: every incident's
+ * durations computed once, and each point placed straight into its groups (100,000 incidents in
+ * a fraction of a second).
+ */
 function durationBreakdowns(
   incidents: readonly IncidentSummary[],
 ): Record<DurationKey, DurationBreakdown> {

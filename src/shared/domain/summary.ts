@@ -1,8 +1,8 @@
 /**
- * An incident as the incidents list, Metrics and the reminder engine need it: a few hundred bytes instead of the whole
- * record (its notes, symptoms, hypotheses…), so holding every incident of years of history costs
- * megabytes, not hundreds of them. The database keeps one beside each incident, written in the
- * same transaction (see db/summaries.ts).
+ * An incident as the incidents list, Metrics and the reminder engine need it: a few hundred bytes
+ * instead of the whole record (its notes, symptoms, hypotheses…), so holding every incident of
+ * years of history costs megabytes, not hundreds of them. The database keeps one beside each
+ * incident, written in the same transaction (see db/summaries.ts).
  */
 import { digestItems, type ItemDigest } from './action-items'
 import type { ActionItem, Incident } from './model'

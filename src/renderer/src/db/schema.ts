@@ -90,9 +90,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       "Counting action items without reading them: each summary carries its incident's items " +
       'as the two-week rule counts them (how many, done, done on time, when each open one was ' +
       'written down), kept by the same middleware; Metrics and the action items page read those ' +
-      'instead of every item; and what the reminder engine needs (phase times, the fix, reminder ' +
-      'marks of open incidents), so it reads no whole incident. And a new index finds the open incidents that started near a ' +
-      'time (the duplicate warning on Capture), without reading every open incident.',
+      'instead of every item. Each summary also carries what the reminder engine needs (phase ' +
+      'times, the fix, reminder marks of open incidents), so it reads no whole incident. And a ' +
+      'new index finds the open incidents that started near a time (the duplicate warning on ' +
+      'Capture) without reading every open incident.',
     stores: {
       incidents:
         'id, phase, severity, status, updatedAt, [status+updatedAt], [status+severity+updatedAt], ' +
