@@ -22,7 +22,20 @@ it('takes a write that lands long after the typing for its own echo, and keeps e
   expect(result.current[0]).toBe(typed)
   rerender({ current: { ...incident, symptoms: typed } })
   expect(result.current[0]).toBe(typed)
+  expect(useUi.getState().notice).toBeNull()
   expect(await notes(opened.id)).toHaveLength(0)
+
+  // A value typed twice ("…index" → "…index," → "…index" again): the first's save coming back
+  // leaves the one in between still this window's own.
+  act(() => result.current[1](`${typed} `))
+  act(() => result.current[1](typed))
+  act(() => result.current[1](`${typed},`))
+  act(() => result.current[1](typed))
+  for (const landed of [`${typed} `, typed, `${typed},`, typed]) {
+    rerender({ current: { ...incident, symptoms: landed } })
+    expect(result.current[0]).toBe(typed)
+  }
+  expect(useUi.getState().notice).toBeNull()
 
   // Another window's text, never sent from here, while typing: theirs is shown, ours is kept.
   act(() => result.current[1](`${typed}, twice`))

@@ -55,10 +55,11 @@ export function useDetailField<K extends keyof IncidentDetails>(
   const storedKey = key(stored)
   useEffect(() => {
     const mine = key(latest.current)
-    const echo = sent.current.lastIndexOf(storedKey)
+    const echo = sent.current.indexOf(storedKey)
     if (storedKey === mine || echo >= 0) {
       base.current = storedKey
-      // Writes land in order: what was sent before this one can no longer arrive.
+      // Writes land in order: what was sent before this one can no longer arrive. (The first
+      // match: a value typed twice, "a" → "ab" → "a", may come back for the first time.)
       sent.current = sent.current.slice(echo + 1)
       return
     }

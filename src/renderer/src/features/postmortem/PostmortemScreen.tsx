@@ -108,7 +108,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
     // Compared as the editor writes documents (its JSON adds default attributes).
     const stored = editor.schema.nodeFromJSON(row.doc)
     const theirs = JSON.stringify(stored.toJSON())
-    const echo = sent.current.lastIndexOf(theirs)
+    const echo = sent.current.indexOf(theirs)
     // This window's own save come back, however late: what was sent before it can no longer come.
     if (echo >= 0) sent.current = sent.current.slice(echo + 1)
     if (theirs === known.current || echo >= 0) return
