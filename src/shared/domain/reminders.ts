@@ -4,14 +4,9 @@ import { plural } from './vocabulary'
  * fire and when, from the incidents, their action items, the settings and `now`. Snoozes and
  * dismissals are events on the incident (its `reminders` marks), so they survive everything.
  */
-import {
-  incidentTitle,
-  type ActionItem,
-  type Incident,
-  type ReminderRule,
-  type Settings,
-} from './model'
+import { incidentTitle, type ActionItem, type ReminderRule, type Settings } from './model'
 import { postmortemNeed, reviewDueAt } from './postmortem-policy'
+import type { IncidentSummary } from './summary'
 import { DAY, HOUR, MINUTE } from './time'
 
 export interface Reminder {
@@ -117,28 +112,8 @@ function checkIns(entered: number, minutes: number, now: number): { k: number; a
   return (passed >= 1 ? [passed, passed + 1] : [1]).map((k) => ({ k, at: at(k) }))
 }
 
-/** What reminders are computed from: an incident, or its summary (what the engine reads). */
-export type ReminderIncident = Pick<
-  Incident,
-  | 'id'
-  | 'title'
-  | 'symptoms'
-  | 'status'
-  | 'phase'
-  | 'phaseEnteredAt'
-  | 'mitigatedAt'
-  | 'fixDeployedAt'
-  | 'monitoringResult'
-  | 'resolvedAt'
-  | 'postmortemStatus'
-  | 'breakUntil'
-  | 'severity'
-  | 'reminders'
-  | 'openedAt'
->
-
 function incidentReminders(
-  incident: ReminderIncident,
+  incident: IncidentSummary,
   items: readonly ActionItem[],
   settings: Settings,
   now: number,
@@ -265,7 +240,8 @@ export function scheduleTime(now: number, settings: Settings): number {
  * new time, dismissed ones never again. The caller fires those with `at <= now` once each.
  */
 export function dueReminders(
-  incidents: readonly ReminderIncident[],
+  /** Summaries (what the engine reads), or whole incidents: a summary's superset. */
+  incidents: readonly IncidentSummary[],
   settings: Settings,
   now: number,
   actionItems: readonly ActionItem[] = [],

@@ -58,13 +58,15 @@ export const summariesMiddleware: Middleware<DBCore> = {
     if (!exists) return down
     const summaries = down.table(SUMMARIES)
     const items = down.table(ITEMS)
+    // Every schema version has indexed action items by incident.
     const byIncident = items.schema.getIndexByKeyPath('incidentId')
+    if (!byIncident) throw new Error('Action items have no incidentId index')
     const itemsOf = async (trans: DBCoreTransaction, incidentId: string) =>
       (
         await items.query({
           trans,
           values: true,
-          query: { index: byIncident ?? items.schema.primaryKey, range: only(incidentId) },
+          query: { index: byIncident, range: only(incidentId) },
         })
       ).result as ActionItem[]
 
@@ -112,7 +114,7 @@ export const summariesMiddleware: Middleware<DBCore> = {
         const cursor = await table.openCursor({
           trans,
           values: false,
-          query: { index: byIncident ?? table.schema.primaryKey, range: EVERY },
+          query: { index: byIncident, range: EVERY },
         })
         await cursor?.start(() => {
           if (inRange(req.range, cursor.primaryKey)) touched.push({ incidentId: cursor.key })

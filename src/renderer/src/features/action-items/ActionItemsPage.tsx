@@ -31,9 +31,10 @@ function twoWeekTally(summaries: readonly IncidentSummary[], now: number) {
     const digest = summary.items
     if (!digest || summary.status === 'deleted') continue
     countDigest(overall, digest, now)
-    const entry = { id: summary.id, counted: 0, onTime: 0, total: digest.total }
+    const { total, latest } = digest
+    const entry = { id: summary.id, counted: 0, onTime: 0, total, latest }
     countDigest(entry, digest, now)
-    if (entry.counted > 0) byIncident.push({ ...entry, latest: digest.latest })
+    if (entry.counted > 0) byIncident.push(entry)
   }
   const perIncident = byIncident.sort((a, b) => b.latest - a.latest).slice(0, PER_INCIDENT_ROWS)
   return { overall, perIncident }
