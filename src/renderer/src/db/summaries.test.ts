@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { repairSummaries } from './summaries'
 import { putHistory, testDb } from './test-db'
-import { exportAll, replaceAll } from './transfer'
+import { exportAll, importExport, replaceAll } from './transfer'
 
 /**
  * Every summary equals the summary of its incident (with its items' digest), and there is one per
@@ -71,6 +71,29 @@ describe('incident summaries', () => {
     await replaceAll(db, { ...file, incidents: file.incidents.slice(0, 10) })
     await expectInStep(db)
     expect(await db.summaries.count()).toBe(10)
+    // Imported into an empty database, and over itself with every item done and one more each.
+    const fresh = testDb().db
+    await importExport(fresh, file, 'skip')
+    await expectInStep(fresh)
+    expect(file.actionItems.length).toBeGreaterThan(10)
+    const changed = {
+      ...file,
+      actionItems: [
+        ...file.actionItems.map((item) => ({
+          ...item,
+          status: 'done' as const,
+          doneAt: item.createdAt,
+        })),
+        ...file.incidents.map((i) => ({
+          ...file.actionItems[0]!,
+          id: `new-${i.id}`,
+          incidentId: i.id,
+        })),
+      ],
+    }
+    await importExport(fresh, changed, 'replace')
+    await expectInStep(fresh)
+    expect((await fresh.summaries.toArray()).every((s) => s.items && s.items.total > 0)).toBe(true)
   })
 
   it("count each incident's action items as they are written, done, reopened and removed", async () => {

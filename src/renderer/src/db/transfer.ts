@@ -12,6 +12,7 @@ import {
   settingsSchema,
 } from '@shared/domain/model'
 import { postmortemDocSchema } from '@shared/domain/postmortem'
+import Dexie from 'dexie'
 import { z } from 'zod'
 import type { PostmortemRow, SteadyDb } from './database'
 import { DbError, toDbError } from './errors'
@@ -283,6 +284,14 @@ export class IdCollision extends DbError {
 
 const CHUNK = 5000
 
+/** The position of the first row a bulk add refused because its key is already taken, if any. */
+function takenAt(error: InstanceType<typeof Dexie.BulkError>): number | undefined {
+  const refused = Object.entries(error.failuresByPos).find(
+    ([, failure]) => failure.name === 'ConstraintError',
+  )
+  return refused && Number(refused[0])
+}
+
 /**
  * Writes a validated export in one transaction. Incidents that already exist are skipped or
  * replaced (with everything that belongs to them), as the user chose. Nothing that is kept is ever
@@ -310,10 +319,14 @@ export async function importExport(
       const events = data.events.filter((e) => take(e.incidentId))
       const items = data.actionItems.filter((i) => take(i.incidentId))
       const total = incidents.length + events.length + items.length
-      let done = incidents.length
+      let done = 0
       const owner = async (incidentId: string) =>
         incidentTitle((await db.incidents.get(incidentId)) ?? { title: incidentId, symptoms: '' })
-      /** Writes rows in chunks, refusing any whose id is already taken here. */
+      /**
+       * Writes rows in chunks, refusing any whose id is already taken here: the database itself
+       * refuses to add a key it holds, so nothing is read first (reading every id doubled an
+       * import's time), and the refusal rolls the whole transaction back.
+       */
       const write = async <R extends { id: string; incidentId: string }>(
         table: typeof db.events | typeof db.actionItems,
         rows: R[],
@@ -322,17 +335,26 @@ export async function importExport(
         for (let i = 0; i < rows.length; i += CHUNK) {
           signal?.throwIfAborted()
           const chunk = rows.slice(i, i + CHUNK)
-          const here = await table.bulkGet(chunk.map((r) => r.id))
-          const taken = here.find((row) => row !== undefined)
-          if (taken) throw new IdCollision(noun, taken.id, await owner(taken.incidentId))
-          await (table as typeof db.events).bulkAdd(chunk as never)
+          try {
+            await (table as typeof db.events).bulkAdd(chunk as never)
+          } catch (error) {
+            const at = error instanceof Dexie.BulkError ? takenAt(error) : undefined
+            if (at === undefined) throw error
+            const id = chunk[at]!.id
+            const taken = await table.get(id)
+            throw new IdCollision(noun, id, await owner(taken?.incidentId ?? id))
+          }
           done += chunk.length
           onProgress?.(done, total)
         }
       }
-      await db.incidents.bulkPut(incidents)
-      await write(db.events, events, 'timeline event')
+      // Items before their incidents: a new incident's summary then counts its items once, as it
+      // is written, instead of once for the incident and again for every chunk of items.
       await write(db.actionItems, items, 'action item')
+      await db.incidents.bulkPut(incidents)
+      done += incidents.length
+      onProgress?.(done, total)
+      await write(db.events, events, 'timeline event')
       await db.postmortems.bulkPut(data.postmortems.filter((p) => take(p.incidentId)))
       if (data.settings && !(await db.settings.get('settings')))
         await db.settings.put({ key: 'settings', value: data.settings })
