@@ -338,11 +338,11 @@ export async function importExport(
           try {
             await (table as typeof db.events).bulkAdd(chunk as never)
           } catch (error) {
-            const at = error instanceof Dexie.BulkError ? takenAt(error) : undefined
-            if (at === undefined) throw error
-            const id = chunk[at]!.id
-            const taken = await table.get(id)
-            throw new IdCollision(noun, id, await owner(taken?.incidentId ?? id))
+            const refused =
+              error instanceof Dexie.BulkError ? chunk[takenAt(error) ?? -1] : undefined
+            if (!refused) throw error
+            const here = await table.get(refused.id)
+            throw new IdCollision(noun, refused.id, await owner(here?.incidentId ?? refused.id))
           }
           done += chunk.length
           onProgress?.(done, total)
