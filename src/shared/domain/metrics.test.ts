@@ -34,14 +34,14 @@ const ctx = { now: T0, zone: 'UTC', settings: DEFAULT_SETTINGS }
 
 describe('distribution', () => {
   it('gives the median, p90 and range, and keeps every value as a dot', () => {
-    const d = distribution(
-      [3, 1, 10, 2, 9, 4, 8, 5, 7, 6].map((value) => ({ id: `${value}`, value })),
-    )
+    const d = distribution([3, 1, 10, 2, 9, 4, 8, 5, 7, 6])
     expect(d).toMatchObject({ count: 10, median: 5.5, min: 1, max: 10 })
     expect(d?.p90).toBeCloseTo(9.1)
-    expect(d?.points.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect([...(d?.values ?? [])]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    // Numbers, not strings: 10 after 9.
+    expect([...(distribution([100, 9, 20])?.values ?? [])]).toEqual([9, 20, 100])
     expect(distribution([])).toBeNull()
-    expect(distribution([{ id: 'a', value: 7 }])).toMatchObject({ median: 7, p90: 7 })
+    expect(distribution([7])).toMatchObject({ median: 7, p90: 7 })
   })
 })
 

@@ -179,7 +179,7 @@ export function durationChart(
   const colour = (group: string) =>
     o.palette.severity[group as keyof Palette['severity']] ?? o.palette.accent
   const every = groups.flatMap((g) =>
-    g.distribution.points.map((p) => ({ group: g.group, at: position(p.value) })),
+    Array.from(g.distribution.values, (value) => ({ group: g.group, at: position(value) })),
   )
   // Not Math.min(...all): a hundred thousand arguments overflow the stack.
   let [low, high] = [Infinity, 0]
