@@ -35,6 +35,27 @@ const MUTANTS = [
     test: 'src/renderer/src/db/export-writer.test.ts',
   },
   {
+    what: 'Metrics keeping the open action items it read first, whatever changes',
+    file: 'src/renderer/src/features/metrics/metrics-service.ts',
+    from: 'if (this.items in parts) this.open = null',
+    to: 'if (this.items in parts) void 0',
+    test: 'src/renderer/src/features/metrics/metrics-service.test.ts',
+  },
+  {
+    what: 'the Metrics screen not computed again after incidents change',
+    file: 'src/renderer/src/features/metrics/use-metrics.ts',
+    from: 'timer = setTimeout(compute, QUIET_MS)',
+    to: 'void QUIET_MS',
+    test: 'src/renderer/src/features/metrics/use-metrics.test.tsx',
+  },
+  {
+    what: 'an import that writes over an action item or event already here',
+    file: 'src/renderer/src/db/transfer.ts',
+    from: 'if (!refused) throw error',
+    to: 'if (!refused || refused) return',
+    test: 'src/renderer/src/db/transfer.test.ts',
+  },
+  {
     what: 'an incident written without its summary (the list would miss it)',
     file: 'src/renderer/src/db/summaries.ts',
     from: 'if (holdsSummaries(req.trans)) await followIncidents(req, result.failures)',

@@ -9,6 +9,7 @@ import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth } from 'date-
 import { countDigest } from './action-items'
 import {
   SEVERITIES,
+  incidentTitle,
   type ActionItem,
   type Incident,
   type IncidentKind,
@@ -363,5 +364,49 @@ export function periodMetrics(
       overdue,
     },
     ...tallies(incidents),
+  }
+}
+
+/**
+ * What the Metrics screen shows of a period's metrics: everything but the incidents themselves and
+ * all their open items (which the report lists), so it is small to hand from a worker to the page
+ * whatever the history (each distribution's values are one typed array).
+ */
+export interface MetricsView extends Omit<PeriodMetrics, 'incidents' | 'actionItems'> {
+  /** How many incidents are in scope. */
+  count: number
+  /** Every service any incident names, in order (the choices of the service filter). */
+  allServices: string[]
+  actionItems: Omit<PeriodMetrics['actionItems'], 'openItems' | 'overdue'> & {
+    overdueCount: number
+    /** The longest overdue, at most OVERDUE_SHOWN, each with its incident's title. */
+    overdue: { item: ActionItem; age: number; incidentTitle: string }[]
+  }
+}
+
+/** How many overdue items the screen lists (the Action items page has them all). */
+export const OVERDUE_SHOWN = 20
+
+/** The view of `metrics` (of incidents among `all`). */
+export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummary[]): MetricsView {
+  const { incidents, actionItems, ...rest } = metrics
+  const shown = actionItems.overdue.slice(0, OVERDUE_SHOWN)
+  const wanted = new Set(shown.map(({ item }) => item.incidentId))
+  const titles = new Map(
+    incidents.filter((i) => wanted.has(i.id)).map((i) => [i.id, incidentTitle(i)]),
+  )
+  const names = new Set<string>()
+  for (const incident of all) for (const service of incident.services) names.add(service)
+  return {
+    ...rest,
+    count: incidents.length,
+    allServices: [...names].sort(),
+    actionItems: {
+      total: actionItems.total,
+      open: actionItems.open,
+      twoWeeks: actionItems.twoWeeks,
+      overdueCount: actionItems.overdue.length,
+      overdue: shown.map((o) => ({ ...o, incidentTitle: titles.get(o.item.incidentId) ?? '' })),
+    },
   }
 }

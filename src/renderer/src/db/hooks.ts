@@ -113,9 +113,12 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
   }
 }
 
-/** Every incident's summary, read whole once, then only what changed (summaries-reader.ts). */
-const summaries = summariesReader(db)
-const readSummaries = (wanted: () => boolean) => summaries.read(wanted)
+/**
+ * Every incident's summary, read whole once, then only what changed (summaries-reader.ts): one
+ * copy for the page (the list, and the review report).
+ */
+export const pageSummaries = summariesReader(db)
+const readSummaries = (wanted: () => boolean) => pageSummaries.read(wanted)
 
 /**
  * Every incident's summary (the list, Metrics), in storage order, once `enabled`; read again a

@@ -1,29 +1,27 @@
 import {
   DURATIONS,
   FEW,
-  periodMetrics,
   practiceNote,
   type DurationKey,
-  type PeriodMetrics,
+  type MetricsView,
 } from '@shared/domain/metrics'
 import { SEVERITIES, type IncidentKind, type Severity } from '@shared/domain/model'
 import { formatAge } from '@shared/domain/time'
 import { plural } from '@shared/domain/vocabulary'
 import { PERIODS, periodOf, type Period, type PeriodKind } from '@shared/domain/periods'
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useCallback, useId, useMemo, useState } from 'react'
+import { ErrorText } from '../../components/ErrorText'
 import { FilterSelect } from '../../components/FilterSelect'
 import { formatDate, formatDuration, shownZone, useShownZone } from '../../components/format'
 import { useNow } from '../../components/use-now'
-import { useIncidentSummaries, useSettings } from '../../db/hooks'
-import { db } from '../../db/instance'
-import { measuredNow } from '../../platform/perf'
+import { useSettings } from '../../db/hooks'
 import { usePlatform } from '../../platform/platform-context'
 import { useUi } from '../../stores/ui-store'
-import { displayTitle } from '../phase/labels'
-import { Chart } from './Chart'
+import { Chart, chartsDrawn } from './Chart'
 import { SEVERITY_GROUPS, durationChart, incidentsChart, tallyChart } from './charts'
+import type { MetricsRequest } from './metrics-service'
 import { exportReport, reportName } from './report-export'
+import { metricsClient, useMetricsView } from './use-metrics'
 
 const percent = (part: number, whole: number) =>
   whole ? `${Math.round((part / whole) * 100)}%` : '—'
@@ -34,9 +32,6 @@ const percent = (part: number, whole: number) =>
  * review report. Drills and near misses stay out unless asked for.
  */
 export default function MetricsPage() {
-  const incidents = useIncidentSummaries(true, 0)
-  // The open items only: every other one is counted through its incident's summary.
-  const items = useLiveQuery(() => db.actionItems.where('status').equals('open').toArray(), [])
   const settings = useSettings()
   const zone = useShownZone()
   const now = useNow(60_000)
@@ -48,30 +43,22 @@ export default function MetricsPage() {
   const [practice, setPractice] = useState({ drills: false, nearMisses: false })
   const f = useId()
   const period = periodOf(kind, { now, zone, fromDay: days.from, toDay: days.to })
-  const services = useMemo(
-    () => [...new Set(incidents?.flatMap((i) => i.services))].sort(),
-    [incidents],
-  )
-  const metrics = useMemo(() => {
-    if (!incidents || !items || !settings) return undefined
+  const request = useMemo((): MetricsRequest | undefined => {
+    if (!settings) return undefined
     const kinds: IncidentKind[] = ['incident']
     if (practice.drills) kinds.push('drill')
     if (practice.nearMisses) kinds.push('near-miss')
-    return measuredNow('metrics', () =>
-      periodMetrics(
-        incidents,
-        items,
-        { from: period.from, to: period.to, kinds, severity: severity || null, service },
-        { now, zone, settings },
-      ),
-    )
-  }, [incidents, items, settings, period.from, period.to, practice, severity, service, now, zone])
+    const scope = { from: period.from, to: period.to, kinds, severity: severity || null, service }
+    return { scope, now, zone, settings }
+  }, [settings, period.from, period.to, practice, severity, service, now, zone])
+  const { view: metrics, current, error } = useMetricsView(request)
+  const services = metrics?.allServices ?? []
 
   return (
     <section className="page page-wide metrics" aria-labelledby="metrics-title">
       <div className="page-head">
         <h1 id="metrics-title">Metrics</h1>
-        {metrics && <ReportButton metrics={metrics} period={period} />}
+        {request && <ReportButton request={request} period={period} />}
       </div>
       <div className="filters" role="group" aria-label="What to measure">
         <label className="visually-hidden" htmlFor={`${f}-period`}>
@@ -142,31 +129,40 @@ export default function MetricsPage() {
           Count near misses
         </label>
       </div>
+      <ErrorText message={error ? `Couldn't compute the metrics: ${error}` : null} />
       {!metrics ? (
-        <p className="muted" role="status">
-          Reading every incident…
-        </p>
+        !error && (
+          <p className="muted" role="status">
+            Reading every incident…
+          </p>
+        )
       ) : (
-        <MetricsBody metrics={metrics} period={period} now={now} />
+        <div aria-busy={!current}>
+          <MetricsBody metrics={metrics} period={period} now={now} />
+        </div>
       )}
     </section>
   )
 }
 
-function ReportButton({ metrics, period }: { metrics: PeriodMetrics; period: Period }) {
+function ReportButton({ request, period }: { request: MetricsRequest; period: Period }) {
   const platform = usePlatform()
   const [message, setMessage] = useState('')
   const run = () => {
     setMessage('Writing the report…')
-    exportReport(platform, metrics, period).then(setMessage, (error: unknown) =>
-      setMessage(`The report was not exported: ${String(error)}`),
-    )
+    metricsClient
+      .metrics(request)
+      .then((metrics) => exportReport(platform, metrics, period))
+      .then(setMessage, (error: unknown) =>
+        setMessage(`The report was not exported: ${String(error)}`),
+      )
   }
   /** The screen as printed, in the light theme (the charts are redrawn in its colours first). */
   const pdf = async () => {
     const { theme, setTheme } = useUi.getState()
     setTheme('light')
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    await chartsDrawn()
     try {
       const result = await platform.savePdf(
         `${reportName(period, { now: Date.now(), zone: shownZone() })}.pdf`,
@@ -202,11 +198,11 @@ function MetricsBody({
   period,
   now,
 }: {
-  metrics: PeriodMetrics
+  metrics: MetricsView
   period: Period
   now: number
 }) {
-  const n = metrics.incidents.length
+  const n = metrics.count
   const { postmortems: pm, actionItems: ai } = metrics
   const practice = practiceNote(metrics.practice)
   const mitigate = metrics.durations.mitigate.all
@@ -248,7 +244,7 @@ function MetricsBody({
             />
             <Tile
               label="Action items overdue"
-              value={String(ai.overdue.length)}
+              value={String(ai.overdueCount)}
               detail={`of ${ai.open} open`}
             />
           </dl>
@@ -274,7 +270,7 @@ function Tile(props: { label: string; value: string; detail?: string }) {
   )
 }
 
-function IncidentsPerBucket({ metrics }: { metrics: PeriodMetrics }) {
+function IncidentsPerBucket({ metrics }: { metrics: MetricsView }) {
   const { buckets, unit } = metrics
   const draw = useCallback(
     (o: Parameters<typeof incidentsChart>[2]) => incidentsChart(buckets, unit, o),
@@ -314,7 +310,7 @@ function IncidentsPerBucket({ metrics }: { metrics: PeriodMetrics }) {
   )
 }
 
-function Durations({ metrics }: { metrics: PeriodMetrics }) {
+function Durations({ metrics }: { metrics: MetricsView }) {
   const [by, setBy] = useState<'bySeverity' | 'byService'>('bySeverity')
   const id = useId()
   return (
@@ -348,7 +344,7 @@ function DurationChart({
   groups,
 }: {
   which: DurationKey
-  groups: PeriodMetrics['durations'][DurationKey]['bySeverity' | 'byService']
+  groups: MetricsView['durations'][DurationKey]['bySeverity' | 'byService']
 }) {
   const draw = useCallback(
     (o: Parameters<typeof durationChart>[2]) => durationChart(which, groups, o),
@@ -397,12 +393,11 @@ function DurationChart({
   )
 }
 
-function ActionItems({ metrics, now }: { metrics: PeriodMetrics; now: number }) {
+function ActionItems({ metrics, now }: { metrics: MetricsView; now: number }) {
   const navigate = useUi((s) => s.navigate)
   const id = useId()
   const { postmortems: pm, actionItems: ai } = metrics
-  const titles = new Map(metrics.incidents.map((i) => [i.id, displayTitle(i)]))
-  const shown = ai.overdue.slice(0, 20)
+  const shown = ai.overdue
   return (
     <section className="metrics-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Follow-through</h2>
@@ -413,7 +408,7 @@ function ActionItems({ metrics, now }: { metrics: PeriodMetrics; now: number }) 
       </p>
       <p>
         Action items: {ai.total} written, {ai.twoWeeks.onTime} of {ai.twoWeeks.counted} done within
-        two weeks, {ai.open} open, {ai.overdue.length} overdue.
+        two weeks, {ai.open} open, {ai.overdueCount} overdue.
       </p>
       {shown.length > 0 && (
         <table className="data-table">
@@ -427,7 +422,7 @@ function ActionItems({ metrics, now }: { metrics: PeriodMetrics; now: number }) 
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ item, age }) => (
+            {shown.map(({ item, age, incidentTitle }) => (
               <tr key={item.id}>
                 <th scope="row">
                   <button
@@ -437,7 +432,7 @@ function ActionItems({ metrics, now }: { metrics: PeriodMetrics; now: number }) 
                   >
                     {item.title}
                   </button>
-                  <span className="muted"> · {titles.get(item.incidentId)}</span>
+                  <span className="muted"> · {incidentTitle}</span>
                 </th>
                 <td>{item.owner || <span className="muted">nobody</span>}</td>
                 <td>{item.dueAt !== null && formatDate(item.dueAt, now)}</td>
@@ -447,16 +442,14 @@ function ActionItems({ metrics, now }: { metrics: PeriodMetrics; now: number }) 
           </tbody>
         </table>
       )}
-      {ai.overdue.length > shown.length && (
-        <p className="muted">
-          And {ai.overdue.length - shown.length} more on the Action items page.
-        </p>
+      {ai.overdueCount > shown.length && (
+        <p className="muted">And {ai.overdueCount - shown.length} more on the Action items page.</p>
       )}
     </section>
   )
 }
 
-function Tallies({ metrics }: { metrics: PeriodMetrics }) {
+function Tallies({ metrics }: { metrics: MetricsView }) {
   return (
     <>
       {metrics.factors.length > 0 ? (
@@ -471,7 +464,7 @@ function Tallies({ metrics }: { metrics: PeriodMetrics }) {
   )
 }
 
-function TallyChart(props: { title: string; tally: PeriodMetrics['factors'] }) {
+function TallyChart(props: { title: string; tally: MetricsView['factors'] }) {
   const { title, tally } = props
   const draw = useCallback(
     (o: Parameters<typeof tallyChart>[2]) => tallyChart(title, tally, o),

@@ -1,0 +1,78 @@
+/**
+ * A period's metrics, computed from the database: every incident's summary (read whole once, then
+ * only what changed: summaries-reader.ts) and the open action items (read again after items
+ * change). In the app this runs in a worker (metrics.worker.ts), so years of history never freeze
+ * the window; on the page where there are no workers (unit tests), and for the review report.
+ */
+import {
+  metricsView,
+  periodMetrics,
+  type MetricsScope,
+  type MetricsView,
+  type PeriodMetrics,
+} from '@shared/domain/metrics'
+import type { ActionItem, Settings } from '@shared/domain/model'
+import type { IncidentSummary } from '@shared/domain/summary'
+import Dexie from 'dexie'
+import type { SteadyDb } from '../../db/database'
+import type { SummariesReader } from '../../db/summaries-reader'
+
+/** What to measure, and the context to measure it in. */
+export interface MetricsRequest {
+  scope: MetricsScope
+  now: number
+  zone: string
+  settings: Settings
+}
+
+export class MetricsService {
+  /** The open items, until an item changes. */
+  private open: Promise<ActionItem[]> | null = null
+  private readonly items: string
+  private reading: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly db: SteadyDb,
+    private readonly summaries: SummariesReader,
+  ) {
+    this.items = `idb://${db.name}/actionItems/`
+    Dexie.on.storagemutated.subscribe(this.follow)
+  }
+
+  private readonly follow = (parts: Record<string, unknown>) => {
+    if (this.items in parts) this.open = null
+  }
+
+  /** The metrics themselves (the report lists their incidents), and every summary. */
+  async metrics(request: MetricsRequest): Promise<PeriodMetrics> {
+    const [all, open] = await Promise.all([this.all(), this.openItems()])
+    return periodMetrics(all, open, request.scope, request)
+  }
+
+  /** What the Metrics screen shows. */
+  async view(request: MetricsRequest): Promise<MetricsView> {
+    const [all, open] = await Promise.all([this.all(), this.openItems()])
+    return metricsView(periodMetrics(all, open, request.scope, request), all)
+  }
+
+  stop(): void {
+    Dexie.on.storagemutated.unsubscribe(this.follow)
+  }
+
+  /** Every summary; one read at a time (a reader follows changes between its reads). */
+  private all(): Promise<IncidentSummary[]> {
+    const next = this.reading.then(async () => {
+      const all = await this.summaries.read(() => true)
+      if (!all) throw new Error('The incidents could not be read.')
+      return all
+    })
+    this.reading = next.catch(() => undefined)
+    return next
+  }
+
+  private openItems() {
+    // The open items only: every other one is counted through its incident's summary.
+    this.open ??= this.db.actionItems.where('status').equals('open').toArray()
+    return this.open
+  }
+}
