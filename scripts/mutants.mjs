@@ -56,6 +56,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/transfer.test.ts',
   },
   {
+    what: 'search answering from an empty index while the saved one loads ("nothing matches")',
+    file: 'src/renderer/src/features/incidents/search-service.ts',
+    from: '    await this.started\n    const missing',
+    to: '    const missing',
+    test: 'src/renderer/src/features/incidents/search-service.test.ts',
+  },
+  {
     what: 'an incident written without its summary (the list would miss it)',
     file: 'src/renderer/src/db/summaries.ts',
     from: 'if (holdsSummaries(req.trans)) await followIncidents(req, result.failures)',

@@ -38,6 +38,35 @@ describe('the saved search index', () => {
     expect(next.search('kafka consumer')).toEqual([])
   })
 
+  it('answers a query once the saved index is loaded, and counts what it has not indexed yet', async () => {
+    const { db, cache, data } = await history(300)
+    const first = new SearchService(db, cache)
+    await first.sync()
+    await first.save()
+    const wanted = data.incidents[7]!
+    // The next start, where loading the saved index takes a while (seconds at 100,000).
+    let loaded!: () => void
+    const slow = {
+      load: async () => {
+        await new Promise<void>((resolve) => (loaded = resolve))
+        return cache.load()
+      },
+      save: cache.save,
+    }
+    const next = new SearchService(db, slow)
+    const answer = next.hits(wanted.title)
+    setTimeout(() => loaded(), 50)
+    expect((await answer).ids).toContain(wanted.id)
+
+    // Nothing saved and nothing indexed yet: no answer passes for "nothing matches".
+    const fresh = new SearchService(db, null)
+    expect(await fresh.hits(wanted.title)).toMatchObject({ ids: [], behind: 300 })
+    await fresh.sync()
+    const after = await fresh.hits(wanted.title)
+    expect(after.behind).toBe(0)
+    expect(after.ids).toContain(wanted.id)
+  })
+
   it('builds the index again from a snapshot of another format, or none readable', async () => {
     const { db, cache } = await history(40)
     const first = new SearchService(db, cache)

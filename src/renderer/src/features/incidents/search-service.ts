@@ -53,6 +53,8 @@ export class SearchService {
   private readonly saveAfterChanges: number
   /** Incidents indexed since the index was last saved. */
   private unsaved = 0
+  /** Whether a sync has brought the index up to date with the database once. */
+  private synced = false
 
   constructor(
     private readonly db: SteadyDb,
@@ -94,6 +96,7 @@ export class SearchService {
           (await this.db.incidents.bulkGet(wanted)).filter((i): i is Incident => i !== undefined),
       )
       this.unsaved += changed
+      this.synced = true
       if (this.unsaved >= this.saveAfterChanges) this.saveSoon()
       return changed
     })
@@ -128,9 +131,21 @@ export class SearchService {
     return this.index.headlineBefore
   }
 
-  /** The answer to `query` as the list shows it. */
-  hits(query: string): Hits {
-    return { ids: this.search(query), behind: this.behind, headlineBefore: this.headlineBefore }
+  /**
+   * The answer to `query` as the list shows it. It waits for the saved index (at 100,000
+   * incidents it takes seconds to load: an empty index answered "nothing matches" meanwhile),
+   * and until the first sync has run, every incident not in the index counts as still to add.
+   */
+  async hits(query: string): Promise<Hits> {
+    await this.started
+    const missing = this.synced
+      ? 0
+      : Math.max(0, (await this.db.incidents.count()) - this.index.size)
+    return {
+      ids: this.search(query),
+      behind: Math.max(this.behind, missing),
+      headlineBefore: this.headlineBefore,
+    }
   }
 
   /** Saves the index a moment after changes stop (it is written whole, so not for a few). */

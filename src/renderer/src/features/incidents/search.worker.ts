@@ -28,7 +28,12 @@ scope.onmessage = ({ data: message }) => {
           id: message.id,
           found: await search.similar(message.incident),
         })
-      else scope.postMessage({ type: 'results', id: message.id, hits: search.hits(message.query) })
+      else
+        scope.postMessage({
+          type: 'results',
+          id: message.id,
+          hits: await search.hits(message.query),
+        })
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error)
       scope.postMessage({ type: 'failed', id: message.id, message: text })
