@@ -39,11 +39,16 @@ describe('the saved search index', () => {
   })
 
   it('answers a query once the saved index is loaded, and counts what it has not indexed yet', async () => {
-    const { db, cache, data } = await history(300)
+    const { db, cache, data, incidents, clock } = await history(300)
+    const past = await incidents.open({ title: 'Kafka consumer lag on the billing topic' })
+    await incidents.editDetails(past.id, { services: ['billing'] })
+    await incidents.record(past.id, [{ kind: 'resolved', payload: {}, at: clock.now }])
     const first = new SearchService(db, cache)
     await first.sync()
     await first.save()
     const wanted = data.incidents[7]!
+    const current = await incidents.open({ title: 'Billing consumer lag growing' })
+    const alike = await incidents.editDetails(current.id, { services: ['billing'] })
     // The next start, where loading the saved index takes a while (seconds at 100,000).
     let loaded!: () => void
     const slow = {
@@ -55,12 +60,14 @@ describe('the saved search index', () => {
     }
     const next = new SearchService(db, slow)
     const answer = next.hits(wanted.title)
+    const seenBefore = next.similar(alike)
     setTimeout(() => loaded(), 50)
     expect((await answer).ids).toContain(wanted.id)
+    expect((await seenBefore).map((f) => f.incident.id)).toContain(past.id)
 
     // Nothing saved and nothing indexed yet: no answer passes for "nothing matches".
     const fresh = new SearchService(db, null)
-    expect(await fresh.hits(wanted.title)).toMatchObject({ ids: [], behind: 300 })
+    expect(await fresh.hits(wanted.title)).toMatchObject({ ids: [], behind: 302 })
     await fresh.sync()
     const after = await fresh.hits(wanted.title)
     expect(after.behind).toBe(0)

@@ -112,6 +112,8 @@ export class SearchService {
    * its words, and only those are read and compared, however long the history.
    */
   async similar(current: SimilarQuery, limit = 5): Promise<Similar[]> {
+    // Not from an empty index while the saved one loads: that would say nothing is alike.
+    await this.started
     const ids = this.index
       .candidates(similarityTerms(current), SIMILAR_CANDIDATES)
       .filter((id) => id !== current.id)
