@@ -1,8 +1,7 @@
 /** Messages between the page and the export worker: the page pulls one piece at a time. */
 import type { ExportResult } from '../../db/export-writer'
 
-export type ToExport =
-  { type: 'start'; gzip: boolean; now: number } | { type: 'next' } | { type: 'cancel' }
+export type ToExport = { type: 'start'; now: number } | { type: 'next' } | { type: 'cancel' }
 
 export type FromExport =
   | { type: 'piece'; bytes: Uint8Array }

@@ -1,7 +1,7 @@
 /**
- * Exports run here, off the page's thread: reading every row, turning it into JSON and
- * compressing it never makes the window stutter. The page pulls the file a piece at a time and
- * hands each to where it goes (a file, a download, a backup). It opens the same database.
+ * Exports run here, off the page's thread: reading every row and turning it into JSON never
+ * makes the window stutter. The page pulls the file a piece at a time and hands each to where it
+ * goes (a file, a download, a backup). It opens the same database.
  */
 import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
@@ -24,7 +24,8 @@ const fail = (error: unknown) =>
 scope.onmessage = ({ data: message }) => {
   if (message.type === 'start') {
     source = db.then((opened) => {
-      const made = exportStream(opened, { gzip: message.gzip, now: message.now })
+      // Plain: the page has it compressed in a worker of its own (export-source.ts).
+      const made = exportStream(opened, { now: message.now })
       return { made, reader: made.bytes.getReader() }
     })
     source.catch(fail)
