@@ -1,6 +1,6 @@
 // The post-mortem: its first open (the editor's code fetched while the app was idle), the Markdown
 // export of a large one, and the longest task while typing 500 characters into 50 pages.
-import { measures } from '../lib/session.mjs'
+import { measures, timeUntil } from '../lib/session.mjs'
 import { measure } from '../lib/stats.mjs'
 
 export async function postmortem({ page, runs, warm, quick }) {
@@ -10,10 +10,14 @@ export async function postmortem({ page, runs, warm, quick }) {
   // A page left alone for a moment, as a user's is.
   await page.waitForTimeout(3000)
   const editor = page.getByRole('textbox', { name: 'Post-mortem document' })
-  const openedAt = Date.now()
-  await page.getByRole('button', { name: /Benchmark incident with a long post-mortem/ }).click()
+  // From the click until the editor is in the page, seen from inside it: waiting through the
+  // driver would add its own searches of the 50 pages (about 100 ms) to the app's time.
+  const opened = await timeUntil(
+    page,
+    () => document.querySelector('[aria-label="Post-mortem document"]') !== null,
+    () => page.getByRole('button', { name: /Benchmark incident with a long post-mortem/ }).click(),
+  )
   await editor.waitFor()
-  const firstOpen = Date.now() - openedAt
 
   await page.evaluate(() => (navigator.clipboard.writeText = async () => undefined))
   const exports = []
@@ -42,9 +46,10 @@ export async function postmortem({ page, runs, warm, quick }) {
     if (run >= warm) longest.push(await page.evaluate(() => window.__longest))
   }
   return [
-    measure('firstPostmortemOpen', 'First open of a post-mortem (50 pages)', firstOpen, {
+    measure('firstPostmortemOpen', 'First open of a post-mortem (50 pages)', opened.ms, {
       budget: '≤ 150 ms',
       limit: 150,
+      against: `longest task ${opened.longestTaskMs.toFixed(0)} ms`,
     }),
     measure('exportMarkdown', 'Markdown export (large)', exports, { budget: '≤ 50 ms', limit: 50 }),
     measure('typingLongestTask', 'Longest task while typing', longest, {
