@@ -101,6 +101,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToV7,
   },
+  {
+    version: 8,
+    date: '2026-11-27',
+    reason:
+      'The reminder engine reads the summaries of the incidents that can still have a reminder ' +
+      '(active and resolved) through a status index, two reads in all; at 100,000 incidents it ' +
+      'fetched each of 15,000 by its key, and the storage was busy for seconds at each reload. ' +
+      'No data changes shape.',
+    stores: { summaries: 'id, status' },
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {

@@ -59,14 +59,18 @@ export function countReads(db: SteadyDb): Record<string, number> {
         const table = down.table(name)
         return {
           ...table,
+          // Records fetched one by one, by key, also count under `table:by key` (each is a
+          // request of its own to the storage, where a query is one for many).
           get: async (req) => {
             const row = await table.get(req)
             if (row !== undefined) add(name, 1)
+            add(`${name}:by key`, 1)
             return row
           },
           getMany: async (req) => {
             const rows = await table.getMany(req)
             add(name, rows.filter((r) => r !== undefined).length)
+            add(`${name}:by key`, req.keys.length)
             return rows
           },
           // Keys read from an index are not records: only queries for values count.

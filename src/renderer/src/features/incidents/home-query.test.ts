@@ -1,7 +1,7 @@
 import type { Incident } from '@shared/domain/model'
 import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
-import { testDb } from '../../db/test-db'
+import { countReads, testDb } from '../../db/test-db'
 import { readHomePage } from './home-query'
 import { sortForHome } from './search'
 
@@ -22,6 +22,21 @@ describe('the list’s first page', () => {
         whole.slice(0, size).map((i) => i.id),
       )
     }
+  })
+
+  it('reads a few pages of records however many incidents are active', async () => {
+    const t = testDb()
+    const reads = countReads(t.db)
+    const incidents = generateDataset(600).incidents.map((incident): Incident => ({
+      ...incident,
+      status: 'active',
+      severity: incident.severity ?? 'SEV3',
+    }))
+    await t.db.incidents.bulkAdd(incidents)
+    const before = reads['incidents'] ?? 0
+    expect(await readHomePage(t.db, 30)).toHaveLength(30)
+    // Thirty of each severity; the untriaged (none here) would come after them all: not read.
+    expect((reads['incidents'] ?? 0) - before).toBeLessThanOrEqual(4 * 30)
   })
 
   it('is empty when there are no incidents', async () => {

@@ -23,23 +23,20 @@ type Inputs = { incidents: IncidentSummary[]; items: ActionItem[] }
 
 /**
  * What reminders are computed from: the summaries of the incidents that can still have one (active
- * and resolved, found through the status index: closed and deleted have none, and are most of a
- * long history) and the outstanding action items. Never every incident, and never a whole one.
+ * and resolved, through the summaries' status index: closed and deleted have none, and are most of
+ * a long history) and the outstanding action items. Never every incident, never a whole one, and
+ * one read per status (not one per incident).
  */
 export const loadReminderInputs = async (
   wanted: () => boolean = () => true,
   from: SteadyDb = db,
 ): Promise<Inputs | undefined> => {
   const [active, resolved, items] = await Promise.all([
-    from.incidents.where('status').equals('active').primaryKeys(),
-    from.incidents.where('status').equals('resolved').primaryKeys(),
+    from.summaries.where('status').equals('active').toArray(),
+    from.summaries.where('status').equals('resolved').toArray(),
     outstandingActionItems(from),
   ])
-  if (!wanted()) return undefined
-  const incidents = (await from.summaries.bulkGet([...active, ...resolved])).filter(
-    (i): i is IncidentSummary => i !== undefined,
-  )
-  return wanted() ? { incidents, items } : undefined
+  return wanted() ? { incidents: [...active, ...resolved], items } : undefined
 }
 const loadInputs = (wanted?: () => boolean) => loadReminderInputs(wanted)
 
