@@ -63,6 +63,13 @@ const MUTANTS = [
     test: 'src/renderer/src/features/incidents/search-service.test.ts',
   },
   {
+    what: "search reading every incident's last update at every sync (seconds at 100,000)",
+    file: 'src/renderer/src/features/incidents/search-service.ts',
+    from: "      known === null || since === 'all'\n",
+    to: "      known === null || since === 'all' || known !== null\n",
+    test: 'src/renderer/src/features/incidents/search-service.test.ts',
+  },
+  {
     what: 'an incident written without its summary (the list would miss it)',
     file: 'src/renderer/src/db/summaries.ts',
     from: 'if (holdsSummaries(req.trans)) await followIncidents(req, result.failures)',

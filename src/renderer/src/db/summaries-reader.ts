@@ -19,7 +19,7 @@ const FEW = 2000
 const SLICE = 1000
 
 /** A node of the interval tree Dexie reports changed keys in. */
-interface KeyNode {
+export interface KeyNode {
   from: unknown
   to: unknown
   l?: KeyNode | null
@@ -27,7 +27,7 @@ interface KeyNode {
 }
 
 /** The keys in `tree` when each range is one key and there are at most `limit`; else null. */
-function singleKeys(tree: KeyNode | undefined, limit: number): string[] | null {
+export function singleKeys(tree: KeyNode | undefined, limit: number): string[] | null {
   const keys: string[] = []
   const walk = (node: KeyNode | null | undefined): boolean => {
     if (!node || node.from === undefined) return true

@@ -73,10 +73,10 @@ export function countReads(db: SteadyDb): Record<string, number> {
             add(`${name}:by key`, req.keys.length)
             return rows
           },
-          // Keys read from an index are not records: only queries for values count.
+          // Keys read from an index are not records: they count under `table:keys`.
           query: async (req) => {
             const result = await table.query(req)
-            if (req.values) add(name, result.result.length)
+            add(req.values ? name : `${name}:keys`, result.result.length)
             return result
           },
           openCursor: async (req) => {
@@ -86,7 +86,7 @@ export function countReads(db: SteadyDb): Record<string, number> {
               start: {
                 value: (onNext: () => void) =>
                   cursor.start(() => {
-                    if (req.values) add(name, 1)
+                    add(req.values ? name : `${name}:keys`, 1)
                     onNext()
                   }),
               },
