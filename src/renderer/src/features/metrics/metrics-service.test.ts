@@ -39,7 +39,10 @@ it("computes the screen's view from the database, and follows incidents and item
 
   // An item written down and overdue for longer than any, and its incident renamed.
   const { id } = await t.incidents.open({ title: 'Queue stuck', details: { services: ['queue'] } })
-  await t.actionItems.create(id, { title: 'Alert on queue depth', dueAt: t.clock.now - 20 * 365 * DAY })
+  await t.actionItems.create(id, {
+    title: 'Alert on queue depth',
+    dueAt: t.clock.now - 20 * 365 * DAY,
+  })
   await t.incidents.editDetails(id, { title: 'Queue stuck on eu-1' })
   const next = await service.view(request)
   expect(next).toEqual(await expected())
