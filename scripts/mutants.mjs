@@ -58,8 +58,8 @@ const MUTANTS = [
   {
     what: 'search answering from an empty index while the saved one loads ("nothing matches")',
     file: 'src/renderer/src/features/incidents/search-service.ts',
-    from: '    await this.started\n    const missing',
-    to: '    const missing',
+    from: '    await this.started\n    // Before the first sync',
+    to: '    // Before the first sync',
     test: 'src/renderer/src/features/incidents/search-service.test.ts',
   },
   {
