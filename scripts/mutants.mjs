@@ -44,8 +44,8 @@ const MUTANTS = [
   {
     what: 'the Metrics screen not computed again after incidents change',
     file: 'src/renderer/src/features/metrics/use-metrics.ts',
-    from: 'timer = setTimeout(compute, QUIET_MS)',
-    to: 'void QUIET_MS',
+    from: "tables: ['summaries', 'actionItems']",
+    to: "tables: ['nothing']",
     test: 'src/renderer/src/features/metrics/use-metrics.test.tsx',
   },
   {

@@ -23,8 +23,8 @@ export function useIncidentEvents(id: string): TimelineEvent[] | undefined {
 /**
  * A read too big to repeat after every write, kept fresh enough: it runs `startMs` after mounting
  * (while `enabled`), then `quietMs` after changes to `tables` stop (in any tab: Dexie reports
- * those too). `load` must be a module-level function; it is told when its result is no longer
- * wanted.
+ * those too). `load` must be stable (module-level, or memoised: a new one starts a new read); it
+ * is told when its result is no longer wanted. A read that gives nothing keeps the last result.
  */
 export function useSettledRead<T>(
   load: (wanted: () => boolean) => Promise<T | undefined>,

@@ -45,38 +45,45 @@ export function pagePalette(host: HTMLElement): Palette {
   // Every probe in place before the first read: the page's styles are worked out once, not once
   // a colour (each read after a change made the browser restyle the page: 150 ms on a page of
   // charts of 100,000 incidents).
-  const probes = new Map<string, HTMLSpanElement>()
-  const probe = (variable: string) => {
+  const probes = PALETTE_VARIABLES.map((variable) => {
     const span = document.createElement('span')
     span.style.color = `var(${variable})`
-    probes.set(variable, span)
     return span
-  }
-  host.append(
-    ...['--text', '--muted', '--border', '--surface', '--accent'].map(probe),
-    ...['--sev1', '--sev2', '--sev3', '--sev4'].map(probe),
+  })
+  host.append(...probes)
+  const [text, muted, border, background, accent, SEV1, SEV2, SEV3, SEV4] = probes.map(
+    (span) => getComputedStyle(span).color,
   )
-  const read = (variable: string) => {
-    const span = probes.get(variable)
-    return span ? getComputedStyle(span).color : ''
-  }
-  const palette: Palette = {
-    text: read('--text'),
-    muted: read('--muted'),
-    border: read('--border'),
-    background: read('--surface'),
-    accent: read('--accent'),
+  for (const span of probes) span.remove()
+  const read = (colour: string | undefined) => colour ?? ''
+  return {
+    text: read(text),
+    muted: read(muted),
+    border: read(border),
+    background: read(background),
+    accent: read(accent),
     severity: {
-      SEV1: read('--sev1'),
-      SEV2: read('--sev2'),
-      SEV3: read('--sev3'),
-      SEV4: read('--sev4'),
-      Unclassified: read('--muted'),
+      SEV1: read(SEV1),
+      SEV2: read(SEV2),
+      SEV3: read(SEV3),
+      SEV4: read(SEV4),
+      Unclassified: read(muted),
     },
   }
-  for (const span of probes.values()) span.remove()
-  return palette
 }
+
+/** The CSS variables of the palette, in the order `pagePalette` reads them. */
+const PALETTE_VARIABLES = [
+  '--text',
+  '--muted',
+  '--border',
+  '--surface',
+  '--accent',
+  '--sev1',
+  '--sev2',
+  '--sev3',
+  '--sev4',
+] as const
 
 interface ChartOptions {
   palette: Palette

@@ -43,16 +43,20 @@ export class MetricsService {
     if (this.items in parts) this.open = null
   }
 
-  /** The metrics themselves (the report lists their incidents), and every summary. */
+  /** The metrics themselves (the report lists their incidents). */
   async metrics(request: MetricsRequest): Promise<PeriodMetrics> {
-    const [all, open] = await Promise.all([this.all(), this.openItems()])
-    return periodMetrics(all, open, request.scope, request)
+    return (await this.computed(request)).metrics
   }
 
   /** What the Metrics screen shows. */
   async view(request: MetricsRequest): Promise<MetricsView> {
+    const { metrics, all } = await this.computed(request)
+    return metricsView(metrics, all)
+  }
+
+  private async computed(request: MetricsRequest) {
     const [all, open] = await Promise.all([this.all(), this.openItems()])
-    return metricsView(periodMetrics(all, open, request.scope, request), all)
+    return { metrics: periodMetrics(all, open, request.scope, request), all }
   }
 
   stop(): void {

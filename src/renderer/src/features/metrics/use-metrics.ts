@@ -1,8 +1,7 @@
 /** The Metrics screen's view of a period, computed off the page and again after data changes. */
 import type { MetricsView } from '@shared/domain/metrics'
-import Dexie from 'dexie'
-import { useEffect, useState } from 'react'
-import { pageSummaries } from '../../db/hooks'
+import { useCallback, useState } from 'react'
+import { pageSummaries, useSettledRead } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { measured } from '../../platform/perf'
 import { createMetricsClient } from './metrics-client'
@@ -11,8 +10,7 @@ import type { MetricsRequest } from './metrics-service'
 export const metricsClient = createMetricsClient(db, pageSummaries)
 
 /** Incidents or action items changed: the view is computed again once writes pause this long. */
-const QUIET_MS = 300
-const CHANGED = /\/(summaries|actionItems)\//
+const METRICS_READS = { tables: ['summaries', 'actionItems'], startMs: 0, quietMs: 300 }
 
 export interface MetricsState {
   view?: MetricsView
@@ -23,53 +21,24 @@ export interface MetricsState {
 
 /**
  * The view for `request` (undefined until there is one to make); one computation at a time, the
- * last view shown until the next arrives.
+ * last view shown until the next arrives, and kept when one fails.
  */
 export function useMetricsView(request: MetricsRequest | undefined): MetricsState {
   const key = request && JSON.stringify(request)
-  const [state, setState] = useState<{ key?: string; view?: MetricsView; error?: string }>({})
-  useEffect(() => {
-    if (key === undefined) return
-    let alive = true
-    let reading = false
-    let again = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const compute = () => {
-      if (reading) {
-        again = true
-        return
-      }
-      reading = true
-      measured('metrics', () => metricsClient.view(JSON.parse(key) as MetricsRequest))
-        .then(
-          (view) => alive && setState({ key, view }),
-          (error: unknown) =>
-            alive &&
-            setState((s) => ({
-              ...s,
-              error: error instanceof Error ? error.message : String(error),
-            })),
-        )
-        .finally(() => {
-          reading = false
-          if (again && alive) {
-            again = false
-            compute()
-          }
-        })
-    }
-    compute()
-    const soon = (parts: Record<string, unknown>) => {
-      if (!Object.keys(parts).some((part) => CHANGED.test(part))) return
-      clearTimeout(timer)
-      timer = setTimeout(compute, QUIET_MS)
-    }
-    Dexie.on.storagemutated.subscribe(soon)
-    return () => {
-      alive = false
-      clearTimeout(timer)
-      Dexie.on.storagemutated.unsubscribe(soon)
+  const [error, setError] = useState<string>()
+  const load = useCallback(async () => {
+    if (key === undefined) return undefined
+    try {
+      const view = await measured('metrics', () =>
+        metricsClient.view(JSON.parse(key) as MetricsRequest),
+      )
+      setError(undefined)
+      return { key, view }
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+      return undefined
     }
   }, [key])
-  return { view: state.view, current: state.key === key, error: state.error }
+  const read = useSettledRead(load, METRICS_READS, key !== undefined)
+  return { view: read?.view, current: read?.key === key, error }
 }
