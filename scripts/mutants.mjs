@@ -56,6 +56,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/transfer.test.ts',
   },
   {
+    what: 'a large file Steady wrote read through the slow streaming parser, not a line at a time',
+    file: 'src/renderer/src/db/export-reader.ts',
+    from: '  take(line: string): boolean {\n',
+    to: '  take(line: string): boolean {\n    if (line !== null) return false\n',
+    test: 'src/renderer/src/db/export-reader.test.ts',
+  },
+  {
     what: 'search answering from an empty index while the saved one loads ("nothing matches")',
     file: 'src/renderer/src/features/incidents/search-service.ts',
     from: '    await this.started\n    // Before the first sync',

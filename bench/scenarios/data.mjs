@@ -16,6 +16,23 @@ async function watchTasks(page) {
   return () => page.evaluate(() => Math.max(0, ...window.__dataTasks.splice(0)))
 }
 
+/**
+ * Waits for `locator`, printing what the page's status says every 30 s: a 100,000-incident import
+ * takes minutes, and one that stalls must show where.
+ */
+async function waitSaying(page, locator, timeout) {
+  const began = Date.now()
+  for (;;) {
+    try {
+      return await locator.waitFor({ timeout: Math.min(30_000, began + timeout - Date.now()) })
+    } catch (error) {
+      if (Date.now() - began >= timeout) throw error
+      const said = await page.getByRole('status').allTextContents()
+      console.log(`    ${Math.round((Date.now() - began) / 1000)} s: ${said.join(' · ')}`)
+    }
+  }
+}
+
 /** The app measures the export itself, from the click's handler to the file handed over. */
 async function exportOnce(page, compressed) {
   const m = measures(page)
@@ -89,7 +106,11 @@ async function rawWrite(browser, file) {
       const tx = db.transaction(name, 'readwrite')
       const store = tx.objectStore(name)
       for (const row of rows) store.put(row)
-      await new Promise((resolve) => (tx.oncomplete = resolve))
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve
+        tx.onabort = () =>
+          reject(new Error(`raw write aborted: ${tx.error?.name} ${tx.error?.message}`))
+      })
       writing += performance.now() - start
     }
     const input = document.getElementById('bench-raw-file')
@@ -161,7 +182,7 @@ export async function exportImport({ page, cdp, browser }) {
   const longest = await watchTasks(fresh)
   await fresh.getByLabel('Import file').setInputFiles(gz.file)
   const done = fresh.getByRole('status').filter({ hasText: /^Imported|^Couldn't/ })
-  await done.first().waitFor({ timeout: 900_000 })
+  await waitSaying(fresh, done.first(), 900_000)
   const said = await done.first().textContent()
   if (!said?.startsWith(`Imported: ${gz.count} added`))
     throw new Error(`The compressed export did not import back: ${said}`)

@@ -1,12 +1,36 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import type * as StreamParser from '@streamparser/json'
+import { describe, expect, it, vi } from 'vitest'
 import { importCorpus } from '../../../../test/fixtures/import-corpus'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { docProblem } from '../editor/schema'
-import { readExportFile } from './export-reader'
-import { putHistory, testDb } from './test-db'
-import { checkExport, exportAll, importExport, refusal } from './transfer'
+import { checkExportFile } from './export-reader'
+import { putHistory, readBack, testDb } from './test-db'
+import { exportAll, importExport } from './transfer'
+
+/** How many files went through the streaming parser (the others: at once, or a line at a time). */
+const parsers = vi.hoisted(() => ({ made: 0 }))
+vi.mock('@streamparser/json', async (original) => {
+  const lib = await original<typeof StreamParser>()
+  class Counted extends lib.JSONParser {
+    constructor(...args: ConstructorParameters<typeof lib.JSONParser>) {
+      super(...args)
+      parsers.made++
+    }
+  }
+  return { ...lib, JSONParser: Counted }
+})
+
+/** An export laid out as Steady writes it: a header line, then one row a line. */
+function steadyLayout(file: Record<string, unknown>): string {
+  const { incidents, events, actionItems, postmortems, settings, ...header } = file
+  const tables = { incidents, events, actionItems, postmortems }
+  let text = `${JSON.stringify(header).slice(0, -1)},\n`
+  for (const [name, rows] of Object.entries(tables))
+    text += `"${name}":[\n${(rows as unknown[]).map((r) => JSON.stringify(r)).join(',\n')}\n],\n`
+  return `${text}"settings":${JSON.stringify(settings)}}\n`
+}
 
 /** A file as the browser hands it over: plain, or gzip-compressed as Steady writes backups. */
 const plain = (text: string) => new Blob([text])
@@ -16,10 +40,10 @@ async function gzipped(text: string): Promise<Blob> {
 }
 
 /** Read and checked, as the import worker does; `atOnce` small makes any file stream. */
-async function check(file: Blob, atOnce?: number) {
-  const read = await readExportFile(file, atOnce === undefined ? {} : { atOnce })
-  return read.ok ? checkExport(read.value, { checkDoc: docProblem }) : refusal(read.why)
-}
+const checked = (file: Blob, atOnce?: number) =>
+  checkExportFile(file, { checkDoc: docProblem, ...(atOnce === undefined ? {} : { atOnce }) })
+/** The same, its rows read back. */
+const check = async (file: Blob, atOnce?: number) => readBack(await checked(file, atOnce))
 
 async function history() {
   const t = testDb()
@@ -40,10 +64,29 @@ describe('reading an export file of any size', () => {
       }
     // And it imports: every incident of the history is there.
     const into = testDb()
-    const streamed = await check(await gzipped(text), 1024)
+    const streamed = await checked(await gzipped(text), 1024)
     if (!streamed.ok) throw new Error(streamed.message)
     await importExport(into.db, streamed.data, 'skip')
     expect(await into.db.incidents.count()).toBe(40)
+  })
+
+  it('reads a large file laid out as Steady writes a line at a time, without the streaming parser', async () => {
+    const { text } = await history()
+    const layout = steadyLayout(JSON.parse(text) as Record<string, unknown>)
+    const made = parsers.made
+    const byLine = await check(await gzipped(layout), 64)
+    expect(parsers.made).toBe(made)
+    expect(byLine).toEqual(await check(plain(text)))
+    expect(byLine.ok && byLine.data).toEqual(JSON.parse(text))
+    // Laid out otherwise (here: indented), a large file goes through the streaming parser.
+    expect((await check(plain(text), 64)).ok).toBe(true)
+    expect(parsers.made).toBe(made + 1)
+    // Cut short in the middle of a row, or after a whole row, it is refused as such.
+    for (const end of [layout.length / 2, layout.indexOf('\n"events"')])
+      expect(await check(plain(layout.slice(0, end)), 64)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/cut short/),
+      })
   })
 
   it('refuses every hostile file the same way when it is streamed', async () => {
@@ -55,6 +98,18 @@ describe('reading an export file of any size', () => {
       const result = await check(plain(text), 64)
       expect(result.ok, name).toBe(false)
       if (!result.ok) expect(result.message, name).toMatch(message)
+      // And laid out as Steady writes, read a line at a time.
+      const file = (() => {
+        try {
+          return JSON.parse(text) as Record<string, unknown>
+        } catch {
+          return null
+        }
+      })()
+      const tables = ['incidents', 'events', 'actionItems', 'postmortems']
+      if (!file || !tables.every((k) => Array.isArray(file[k]))) continue
+      const byLine = await check(plain(steadyLayout(file)), 64)
+      expect(byLine.ok || byLine.message, `${name}, a line at a time`).toMatch(message)
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })

@@ -1,24 +1,35 @@
 /**
- * Reads an export file into a value for `checkExport`, whatever its size: plain or gzip-compressed
- * (`.json.gz`, recognised by its first bytes), parsed at once when it is small enough for one
- * string (JSON.parse is the fastest), and streamed row by row through @streamparser/json when it
- * is not (a string cannot hold a file of a gigabyte: ten years of a team's incidents). A
- * "__proto__" key anywhere refuses the file, as for a small one.
+ * Reads and checks an export file of any size, plain or gzip-compressed (`.json.gz`, recognised by
+ * its first bytes), feeding an ExportChecker row by row so the file is never held as objects:
+ * - parsed at once when it is small enough for one string (JSON.parse is the fastest);
+ * - larger, a line at a time when it is laid out as Steady writes it (a header line, then one row
+ *   a line), which is as fast and holds one line;
+ * - any other large file through @streamparser/json (a string cannot hold a file of a gigabyte:
+ *   ten years of a team's incidents).
+ * A "__proto__" key anywhere refuses the file, as for a small one.
  */
 import { JSONParser } from '@streamparser/json'
+import {
+  ExportChecker,
+  isTable,
+  refusal,
+  type ParseOptions,
+  type ParseResult,
+} from './export-check'
 
 /** Characters parsed at once; beyond this the file is streamed. */
 export const PARSE_AT_ONCE = 128 * 1024 * 1024
 
-export type ReadResult = { ok: true; value: unknown } | { ok: false; why: string }
-
 const PROTO = /"__proto__"\s*:/
+const CUT_SHORT = "it isn't JSON (or it was cut short)"
 
-export async function readExportFile(
-  file: Blob,
-  options: { onRead?: (bytes: number) => void; atOnce?: number } = {},
-): Promise<ReadResult> {
-  const atOnce = options.atOnce ?? PARSE_AT_ONCE
+export interface ReadOptions extends ParseOptions {
+  onRead?: (bytes: number) => void
+  atOnce?: number
+}
+
+/** The file's text, a chunk at a time, counting the bytes read. */
+async function textOf(file: Blob, onRead?: (bytes: number) => void) {
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer())
   const gzip = head[0] === 0x1f && head[1] === 0x8b
   let read = 0
@@ -27,7 +38,7 @@ export async function readExportFile(
     new TransformStream<Bytes, Bytes>({
       transform(chunk, controller) {
         read += chunk.byteLength
-        options.onRead?.(read)
+        onRead?.(read)
         controller.enqueue(chunk)
       },
     }),
@@ -35,55 +46,147 @@ export async function readExportFile(
   const bytes: ReadableStream<Bytes> = gzip
     ? counted.pipeThrough(new DecompressionStream('gzip'))
     : counted
-  const reader = bytes.pipeThrough(new TextDecoderStream()).getReader()
+  return { gzip, reader: bytes.pipeThrough(new TextDecoderStream()).getReader() }
+}
 
+/**
+ * Steady's own layout, a line at a time: `{"format":…,"exportedAt":"…",` then for each table
+ * `"name":[`, one row a line (`{…}` or `{…},`) and `],`, and last `"settings":…}`. Returns false as
+ * soon as a line is not laid out so (the file is then read by the streaming parser).
+ */
+class SteadyLines {
+  private table: string | null = null
+  private line = 0
+  ended = false
+  constructor(private readonly checker: ExportChecker) {}
+
+  take(line: string): boolean {
+    const first = this.line++ === 0
+    if (this.ended) return line === ''
+    if (first) {
+      if (!line.startsWith('{"format":') || !line.endsWith(',')) return false
+      const header = parse(`${line.slice(0, -1)}}`)
+      if (!header || typeof header !== 'object') return false
+      for (const [key, value] of Object.entries(header)) this.checker.field(key, value)
+      return true
+    }
+    if (this.table !== null) {
+      if (line === '],') {
+        this.table = null
+        return true
+      }
+      if (!line.startsWith('{')) return false
+      const row = parse(line.endsWith(',') ? line.slice(0, -1) : line)
+      if (row === undefined) return false
+      if (isTable(this.table)) this.checker.row(this.table, row)
+      return true
+    }
+    const opened = /^"(\w+)":\[$/.exec(line)
+    if (opened) {
+      this.table = opened[1] as string
+      if (isTable(this.table)) this.checker.table(this.table)
+      else return false
+      return true
+    }
+    if (line.startsWith('"settings":') && line.endsWith('}')) {
+      const settings = parse(line.slice('"settings":'.length, -1))
+      if (settings === undefined) return false
+      this.checker.field('settings', settings)
+      this.ended = true
+      return true
+    }
+    return false
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Any JSON, streamed: the frame's fields and each table's rows as they are parsed. */
+function streamingParser(checker: ExportChecker) {
+  const parser = new JSONParser({ paths: ['$.*'], keepStack: false })
+  let notAnObject = false
+  parser.onValue = ({ key, value, parent }) => {
+    if (Array.isArray(parent) || typeof key !== 'string') notAnObject = true
+    else if (isTable(key) && Array.isArray(value)) {
+      checker.table(key)
+      for (const row of value) checker.row(key, row)
+    } else checker.field(key, value)
+  }
+  return { parser, notAnObject: () => notAnObject }
+}
+
+/** Reads `file` and checks it completely (see ExportChecker). Never throws. */
+export async function checkExportFile(file: Blob, options: ReadOptions = {}): Promise<ParseResult> {
+  const atOnce = options.atOnce ?? PARSE_AT_ONCE
+  const result = await readInto(file, atOnce, options, true)
+  // Not laid out as Steady writes: read again, through the streaming parser.
+  return result ?? ((await readInto(file, atOnce, options, false)) as ParseResult)
+}
+
+async function readInto(
+  file: Blob,
+  atOnce: number,
+  options: ReadOptions,
+  byLine: boolean,
+): Promise<ParseResult | null> {
+  const { gzip, reader } = await textOf(file, options.onRead)
+  const checker = new ExportChecker(options)
   let parts: string[] = []
   let length = 0
   let tail = ''
-  let parser: JSONParser | null = null
-  const root: Record<string, unknown> = {}
-  let notAnObject = false
-  const stream = () => {
-    const p = new JSONParser({ paths: ['$.*'], keepStack: false })
-    p.onValue = ({ key, value, parent }) => {
-      if (Array.isArray(parent) || typeof key !== 'string') notAnObject = true
-      else Object.defineProperty(root, key, { value, enumerable: true, writable: true })
+  let lines: SteadyLines | null = null
+  let rest = ''
+  let streaming: ReturnType<typeof streamingParser> | null = null
+  const feed = (text: string): boolean => {
+    if (streaming) {
+      streaming.parser.write(text)
+      return !streaming.notAnObject()
     }
-    return p
+    const split = (rest + text).split('\n')
+    rest = split.pop() ?? ''
+    return split.every((line) => (lines as SteadyLines).take(line))
   }
   try {
     for (;;) {
       const { done, value: chunk } = await reader.read()
       if (done) break
-      if (PROTO.test(tail + chunk)) return { ok: false, why: 'it contains a "__proto__" key' }
+      if (PROTO.test(tail + chunk)) return refusal('it contains a "__proto__" key')
       tail = chunk.slice(-24)
       length += chunk.length
-      if (!parser && length > atOnce) {
-        parser = stream()
-        for (const part of parts) parser.write(part)
+      if (!lines && !streaming && length > atOnce) {
+        if (byLine) lines = new SteadyLines(checker)
+        else streaming = streamingParser(checker)
+        const before = parts
         parts = []
+        if (!before.every(feed)) return byLine ? null : refusal("it isn't a Steady export")
       }
-      if (parser) parser.write(chunk)
-      else parts.push(chunk)
-      if (notAnObject) return { ok: false, why: "it isn't a Steady export" }
+      if (lines || streaming) {
+        if (!feed(chunk)) return byLine ? null : refusal("it isn't a Steady export")
+        if (checker.failed) return checker.result()
+      } else parts.push(chunk)
     }
   } catch {
-    return {
-      ok: false,
-      why:
-        gzip && length === 0 ? 'it is a damaged gzip file' : "it isn't JSON (or it was cut short)",
-    }
+    return refusal(gzip && length === 0 ? 'it is a damaged gzip file' : CUT_SHORT)
+  } finally {
+    // Stopped early (a problem found), the rest of the file is not read.
+    void reader.cancel().catch(() => undefined)
   }
-  if (parser) {
+  if (lines) {
+    if (rest !== '' && !lines.take(rest)) return null
+    return lines.ended ? checker.result() : refusal(CUT_SHORT)
+  }
+  if (streaming) {
     // The parser ends by itself once the root object closes; still open, the file was cut short.
-    if (!parser.isEnded) return { ok: false, why: "it isn't JSON (or it was cut short)" }
-    return notAnObject ? { ok: false, why: "it isn't a Steady export" } : { ok: true, value: root }
+    return streaming.parser.isEnded ? checker.result() : refusal(CUT_SHORT)
   }
   const text = parts.join('')
-  if (!text.trim()) return { ok: false, why: 'it is empty' }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false, why: "it isn't JSON (or it was cut short)" }
-  }
+  if (!text.trim()) return refusal('it is empty')
+  const raw = parse(text)
+  return raw === undefined ? refusal(CUT_SHORT) : checker.feed(raw).result()
 }

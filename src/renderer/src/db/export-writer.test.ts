@@ -3,10 +3,10 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { docProblem } from '../editor/schema'
-import { readExportFile } from './export-reader'
+import { checkExportFile } from './export-reader'
 import { exportStream, writeExport, type ByteSink } from './export-writer'
-import { putHistory, testDb } from './test-db'
-import { checkExport, exportAll, refusal } from './transfer'
+import { putHistory, readBack as readBackRows, testDb } from './test-db'
+import { exportAll } from './transfer'
 
 async function history(count = 30, before?: (t: ReturnType<typeof testDb>) => void) {
   const t = testDb()
@@ -35,8 +35,7 @@ function memorySink() {
 }
 
 async function readBack(file: Blob) {
-  const read = await readExportFile(file, { atOnce: 4096 })
-  return read.ok ? checkExport(read.value, { checkDoc: docProblem }) : refusal(read.why)
+  return readBackRows(await checkExportFile(file, { atOnce: 4096, checkDoc: docProblem }))
 }
 
 describe('writing an export a page at a time', () => {

@@ -1,10 +1,19 @@
 /** A fresh database per test, on fake-indexeddb, with a controllable clock. For tests only. */
 import type { BenchDataset } from '../../../../bench/generate.mjs'
 import { ActionItemsRepo } from './action-items-repo'
-import { SteadyDb } from './database'
+import { SteadyDb, type PostmortemRow } from './database'
 import { EventStore } from './event-store'
+import {
+  allRows,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type CheckedExport,
+  parseExport,
+  type ParseResult,
+} from './export-check'
 import { IncidentsRepo } from './incidents-repo'
 import { PostmortemsRepo } from './postmortems-repo'
+import type { SteadyExport } from './transfer'
 
 let counter = 0
 
@@ -97,4 +106,31 @@ export function countReads(db: SteadyDb): Record<string, number> {
     }),
   })
   return reads
+}
+
+/** A checked file's rows read back, as the export it came from (rows kept in Blobs compare equal). */
+export async function asExport(data: CheckedExport): Promise<SteadyExport> {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    schemaVersion: data.schemaVersion,
+    exportedAt: data.exportedAt,
+    incidents: await allRows(data, 'incidents'),
+    events: (await allRows(data, 'events')) as SteadyExport['events'],
+    actionItems: await allRows(data, 'actionItems'),
+    postmortems: (await allRows(data, 'postmortems')) as PostmortemRow[],
+    settings: data.settings,
+  }
+}
+
+/** A whole file's check, with its rows read back (see asExport). */
+export async function readBack(result: ParseResult) {
+  return result.ok ? { ok: true as const, data: await asExport(result.data) } : result
+}
+
+/** An export as an import writes it: checked, as its file would be. */
+export function asChecked(data: SteadyExport): CheckedExport {
+  const parsed = parseExport(JSON.stringify(data))
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.data
 }

@@ -1,18 +1,20 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_TIME } from '@shared/domain/model'
 import { buildPostmortemTemplate } from '@shared/domain/postmortem'
 import { importCorpus } from '../../../../test/fixtures/import-corpus'
 import { docProblem } from '../editor/schema'
-import { testDb } from './test-db'
+import { asChecked, testDb } from './test-db'
 import {
   exportAll,
   exportIncident,
   findConflicts,
   importExport,
-  parseExport,
   type SteadyExport,
 } from './transfer'
+import { parseExport } from './export-check'
 
 /** A database with two incidents, events, action items and a post-mortem, written as the app does. */
 async function filled() {
@@ -86,7 +88,7 @@ describe('export and import', () => {
     const [a] = source.ids as [string, string]
     const parsed = parseExport(JSON.stringify(await exportIncident(source.db, a)))
     if (!parsed.ok) throw new Error(parsed.message)
-    expect(parsed.data.incidents.map((i) => i.id)).toEqual([a])
+    expect(parsed.data.incidentIds).toEqual([a])
     const target = testDb()
     await importExport(target.db, parsed.data, 'skip')
     expect(await target.incidents.get(a)).toEqual(await source.incidents.get(a))
@@ -98,11 +100,11 @@ describe('export and import', () => {
   it('skips or replaces incidents that already exist, as asked', async () => {
     const t = await filled()
     const data = await exportAll(t.db)
-    expect(await findConflicts(t.db, data)).toHaveLength(2)
-    const renamed = {
+    expect(await findConflicts(t.db, asChecked(data))).toHaveLength(2)
+    const renamed = asChecked({
       ...data,
       incidents: data.incidents.map((i) => ({ ...i, title: `${i.title} (from backup)` })),
-    }
+    })
     await expect(importExport(t.db, renamed, 'skip')).resolves.toEqual({
       added: 0,
       replaced: 0,
@@ -168,7 +170,7 @@ describe('export and import', () => {
       ],
     ] as const) {
       for (const mode of ['skip', 'replace'] as const) {
-        await expect(importExport(t.db, data, mode), `${noun} ${mode}`).rejects.toThrow(
+        await expect(importExport(t.db, asChecked(data), mode), `${noun} ${mode}`).rejects.toThrow(
           new RegExp(
             `its ${noun} ".*" has the same id as one already here \\(in "Checkout 502"\\)`,
           ),
@@ -183,7 +185,7 @@ describe('export and import', () => {
     const data = await exportAll(source.db)
     const target = testDb()
     const cancel = new AbortController()
-    const result = importExport(target.db, data, 'skip', {
+    const result = importExport(target.db, asChecked(data), 'skip', {
       signal: cancel.signal,
       onProgress: () => cancel.abort(),
     })

@@ -4,12 +4,13 @@
  * (src/main/backups); a restore first saves what is here as a backup of its own, so it can be undone.
  */
 import type { BackupInfo, BackupReason } from '@shared/ipc-contract'
-import { readExportFile } from '../../db/export-reader'
+import { checkExportFile } from '../../db/export-reader'
 import { writeExport, type ExportOptions } from '../../db/export-writer'
 import { exportSource } from './export-source'
 import { allAutosaves, db } from '../../db/instance'
-import { checkExport, refusal, replaceAll } from '../../db/transfer'
+import { replaceAll } from '../../db/transfer'
 import type { Platform } from '../../platform'
+import type { FromWorker, ToWorker } from './import-protocol'
 
 type Backups = NonNullable<Platform['backups']>
 
@@ -48,15 +49,34 @@ export async function readBackup(backups: Backups, name: string): Promise<Blob> 
 
 /**
  * Replaces everything with a backup: what is here is saved as a backup first (so the restore can
- * be undone), then the backup is read, checked as an import is, and written in one transaction.
- * A backup that cannot be read changes nothing and says why.
+ * be undone), then the backup is read, checked as an import is, and written in one transaction,
+ * in the import worker (at 100,000 incidents that is minutes the window stays usable), or here
+ * where there are no workers (unit tests). A backup that cannot be read changes nothing and says why.
  */
 export async function restoreBackup(backups: Backups, backup: BackupInfo): Promise<void> {
   await writeBackup(backups, 'before-restore')
-  const read = await readExportFile(await readBackup(backups, backup.name))
+  const file = await readBackup(backups, backup.name)
+  if (typeof Worker === 'undefined') return restoreHere(file)
+  const job = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      job.onerror = (event) =>
+        reject(new Error(`Couldn't restore this backup: ${event.message}. Nothing was changed.`))
+      job.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+        if (data.type === 'restored') resolve()
+        else if (data.type === 'failed') reject(new Error(data.message))
+      }
+      job.postMessage({ type: 'restore', file } satisfies ToWorker)
+    })
+  } finally {
+    job.terminate()
+  }
+}
+
+async function restoreHere(file: Blob): Promise<void> {
   // The editor's schema is loaded only now: it is large, and the settings open with the app.
   const { docProblem } = await import('../../editor/schema')
-  const checked = read.ok ? checkExport(read.value, { checkDoc: docProblem }) : refusal(read.why)
+  const checked = await checkExportFile(file, { checkDoc: docProblem })
   if (!checked.ok) throw new Error(checked.message)
   await replaceAll(db, checked.data)
 }

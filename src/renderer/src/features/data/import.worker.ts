@@ -1,19 +1,14 @@
 /**
  * Imports run here, off the page's thread: reading (plain or gzip, streamed when large), parsing
- * and checking a file of any size Steady writes, then writing it in one transaction, never
- * freezes the window, and the page can report progress and cancel.
+ * and checking a file of any size Steady writes (row by row, kept outside the heap), then writing
+ * it in one transaction, never freezes the window, and the page can report progress and cancel.
  * The worker opens the same database; Dexie tells the page's live queries what changed.
  */
 import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
-import { readExportFile } from '../../db/export-reader'
-import {
-  checkExport,
-  findConflicts,
-  importExport,
-  refusal,
-  type SteadyExport,
-} from '../../db/transfer'
+import type { CheckedExport } from '../../db/export-check'
+import { checkExportFile } from '../../db/export-reader'
+import { findConflicts, importExport, replaceAll } from '../../db/transfer'
 import { docProblem } from '../../editor/schema'
 import type { FromWorker, ToWorker } from './import-protocol'
 
@@ -23,7 +18,7 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null
 }
 const post = (message: FromWorker) => scope.postMessage(message)
-let checked: SteadyExport | null = null
+let checked: CheckedExport | null = null
 const cancel = new AbortController()
 const db = openDatabase(new SteadyDb())
 
@@ -31,24 +26,21 @@ scope.onmessage = (event) => {
   const message = event.data
   if (message.type === 'cancel') cancel.abort()
   else if (message.type === 'check') void check(message.file)
+  else if (message.type === 'restore') void restore(message.file)
   else void write(message.onConflict)
 }
 
 async function check(file: Blob): Promise<void> {
   post({ type: 'progress', stage: 'reading', done: 0, total: file.size })
-  const read = await readExportFile(file, {
+  const parsed = await checkExportFile(file, {
+    checkDoc: docProblem,
     onRead: (done) => post({ type: 'progress', stage: 'reading', done, total: file.size }),
+    onProgress: (done, total) => post({ type: 'progress', stage: 'checking', done, total }),
   })
-  const parsed = read.ok
-    ? checkExport(read.value, {
-        checkDoc: docProblem,
-        onProgress: (done, total) => post({ type: 'progress', stage: 'checking', done, total }),
-      })
-    : refusal(read.why)
   if (!parsed.ok) return post({ type: 'checked', ok: false, message: parsed.message })
   checked = parsed.data
   const conflicts = (await findConflicts(await db, checked)).length
-  post({ type: 'checked', ok: true, incidents: checked.incidents.length, conflicts })
+  post({ type: 'checked', ok: true, incidents: checked.counts.incidents, conflicts })
 }
 
 async function write(onConflict: 'skip' | 'replace'): Promise<void> {
@@ -59,6 +51,18 @@ async function write(onConflict: 'skip' | 'replace'): Promise<void> {
       onProgress: (done, total) => post({ type: 'progress', stage: 'writing', done, total }),
     })
     post({ type: 'done', summary })
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+/** A backup's restore: checked as an import is, then it replaces everything (see backup-files). */
+async function restore(file: Blob): Promise<void> {
+  try {
+    const parsed = await checkExportFile(file, { checkDoc: docProblem })
+    if (!parsed.ok) return post({ type: 'failed', message: parsed.message })
+    await replaceAll(await db, parsed.data)
+    post({ type: 'restored' })
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
   }
