@@ -2,7 +2,7 @@
 // writes) and import it into an empty profile: time, file size, the page's heap after, the
 // longest task on the page. Every file Steady writes must come back: the import is checked.
 import { readFile, stat } from 'node:fs/promises'
-import { BASE, heapAfterGc, measures, newProfile } from '../lib/session.mjs'
+import { BASE, diskProfile, heapAfterGc, measures } from '../lib/session.mjs'
 import { measure } from '../lib/stats.mjs'
 
 /** Every long task on the page from now on, read with `longestSince()`. */
@@ -66,9 +66,9 @@ async function exportOnce(page, compressed) {
  * import's. The file is read a line at a time (Steady writes a row per line; at 100,000 incidents
  * it is larger than a string can be), and only the writes are timed.
  */
-async function rawWrite(browser, file) {
-  const profile = await newProfile(browser)
-  const page = await profile.newPage()
+async function rawWrite(file) {
+  const profile = await diskProfile()
+  const page = await profile.context.newPage()
   await page.goto(`${BASE}/`)
   await page.getByRole('navigation', { name: 'Main' }).waitFor()
   await page.evaluate(() => {
@@ -167,15 +167,17 @@ const rawRead = (page) =>
     return ms
   })
 
-export async function exportImport({ page, cdp, browser }) {
+export async function exportImport({ page, cdp }) {
   const readMs = await rawRead(page)
   const plain = await exportOnce(page, false)
   const gz = await exportOnce(page, true)
   const heap = await heapAfterGc(page, cdp)
 
   // Into an empty profile: the file chosen, until "Imported" is announced.
-  const profile = await newProfile(browser)
-  const fresh = await profile.newPage()
+  // On disk, as the app's own: a profile in memory holds IndexedDB in the browser's memory, and
+  // refuses 100,000 incidents (QuotaExceededError).
+  const profile = await diskProfile()
+  const fresh = await profile.context.newPage()
   await fresh.goto(`${BASE}/`)
   await fresh.getByRole('navigation', { name: 'Main' }).waitFor()
   await fresh.getByRole('button', { name: 'Settings' }).click()
@@ -188,7 +190,7 @@ export async function exportImport({ page, cdp, browser }) {
     throw new Error(`The compressed export did not import back: ${said}`)
   const imported = { ms: await measures(fresh).last('import'), longestTaskMs: await longest() }
   await profile.close()
-  const rawMs = await rawWrite(browser, gz.file)
+  const rawMs = await rawWrite(gz.file)
   // The plain file too is an export.
   const head = (await readFile(plain.file)).subarray(0, 30).toString()
   if (!head.startsWith('{"format":"steady-export"')) throw new Error('The export is not an export')

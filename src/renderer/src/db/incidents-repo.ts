@@ -262,12 +262,6 @@ export class IncidentsRepo {
     })
   }
 
-  snoozeReminder(reminder: Pick<Reminder, 'id' | 'incidentId' | 'title'>, until: number) {
-    return this.store.append(reminder.incidentId, (_incident, ctx) =>
-      commands.snoozeReminder(reminder, until, ctx),
-    )
-  }
-
   /** Snoozes or dismisses many reminders in one transaction (a group, or everything due). */
   settleReminders(
     reminders: readonly Pick<Reminder, 'id' | 'incidentId' | 'title'>[],
@@ -282,12 +276,6 @@ export class IncidentsRepo {
             ? commands.dismissReminder(reminder, ctx)
             : commands.snoozeReminder(reminder, how.snoozeUntil, ctx),
       })),
-    )
-  }
-
-  dismissReminder(reminder: Pick<Reminder, 'id' | 'incidentId' | 'title'>) {
-    return this.store.append(reminder.incidentId, (_incident, ctx) =>
-      commands.dismissReminder(reminder, ctx),
     )
   }
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
 import { db } from '../../db/instance'
@@ -23,4 +23,33 @@ it('shows a long list of due reminders twenty incidents at a time', async () => 
   expect(total).toBeGreaterThan(40)
   fireEvent.click(more)
   expect(groups()).toHaveLength(40)
+})
+
+it('takes a snoozed or dismissed reminder off the list once it is saved, before reading them all again', async () => {
+  const history = generateDataset(20, { eventsPer: 2, bigEvents: 2, busy: true })
+  await db.incidents.bulkPut(history.incidents)
+  render(
+    <PlatformContext.Provider value={createWebPlatform(window)}>
+      <RemindersPage />
+    </PlatformContext.Provider>,
+  )
+  const rows = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
+  // From now on, reading the reminders again never finishes (at 100,000 incidents it takes
+  // hundreds of milliseconds): only the write itself may stand between the click and the list.
+  const stalled = { equals: () => ({ toArray: () => new Promise(() => undefined) }) }
+  db.summaries.where = (() => stalled) as never
+  try {
+    const [dismissed, snoozed] = rows.map((row) => row.closest('li') as HTMLElement)
+    fireEvent.click(within(dismissed!).getByRole('button', { name: 'Dismiss' }))
+    fireEvent.click(within(snoozed!).getByRole('button', { name: 'Snooze 1 hour' }))
+    await waitFor(() => {
+      expect(dismissed!.isConnected).toBe(false)
+      expect(snoozed!.isConnected).toBe(false)
+    })
+  } finally {
+    delete (db.summaries as { where?: unknown }).where
+  }
+  // Saved: each is on its incident's timeline.
+  const kinds = (await db.events.toArray()).map((e) => e.kind)
+  expect(kinds).toEqual(expect.arrayContaining(['reminder-dismissed', 'reminder-snoozed']))
 })

@@ -2,7 +2,7 @@ import type { Reminder } from '@shared/domain/reminders'
 import { plural } from '@shared/domain/vocabulary'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { ShowMore } from '../../components/ShowMore'
 import { usePlatform } from '../../platform/platform-context'
 import { formatDateTime } from '../../components/format'
@@ -35,8 +35,21 @@ function groupByIncident(reminders: readonly Reminder[]): [string, Reminder[]][]
 /** Incidents (or missed reminders) shown at a time: a long history's due list is not one page. */
 const PAGE = 20
 
+type Settle = (reminders: readonly Reminder[], how: { snoozeUntil: number } | 'dismiss') => void
+
+/** A reminder at its time: snoozed, it comes back at another time, as another key. */
+const keyOf = (r: Reminder) => `${r.id}@${r.at}`
+
 /** Snooze or dismiss several reminders at once: a group, or everything due. */
-function BulkActions({ reminders, what }: { reminders: readonly Reminder[]; what: string }) {
+function BulkActions({
+  reminders,
+  what,
+  settle,
+}: {
+  reminders: readonly Reminder[]
+  what: string
+  settle: Settle
+}) {
   return (
     <div className="reminder-actions" role="group" aria-label={`Snooze or dismiss ${what}`}>
       {SNOOZES.map((s) => (
@@ -44,18 +57,12 @@ function BulkActions({ reminders, what }: { reminders: readonly Reminder[]; what
           key={s.label}
           type="button"
           className="pill"
-          onClick={() =>
-            void incidentsRepo.settleReminders(reminders, { snoozeUntil: s.until(Date.now()) })
-          }
+          onClick={() => settle(reminders, { snoozeUntil: s.until(Date.now()) })}
         >
           Snooze {s.label}
         </button>
       ))}
-      <button
-        type="button"
-        className="pill"
-        onClick={() => void incidentsRepo.settleReminders(reminders, 'dismiss')}
-      >
+      <button type="button" className="pill" onClick={() => settle(reminders, 'dismiss')}>
         Dismiss {reminders.length > 1 ? `all ${reminders.length}` : ''}
       </button>
     </div>
@@ -66,7 +73,18 @@ function BulkActions({ reminders, what }: { reminders: readonly Reminder[]; what
 export function RemindersPage() {
   const now = useNow(15_000)
   const inputs = useLiveReminderInputs()
-  const reminders = useReminders(now, inputs)
+  const computed = useReminders(now, inputs)
+  // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
+  // reminders are read and computed again (at 100,000 incidents, a few hundred milliseconds).
+  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set())
+  const reminders = useMemo(
+    () => computed?.filter((r) => !settled.has(keyOf(r))),
+    [computed, settled],
+  )
+  const settle: Settle = (list, how) =>
+    void incidentsRepo
+      .settleReminders(list, how)
+      .then(() => setSettled((s) => new Set([...s, ...list.map(keyOf)])))
   const navigate = useUi((s) => s.navigate)
   const titles = new Map((inputs?.incidents ?? []).map((i) => [i.id, displayTitle(i)]))
   const due = reminders?.filter((r) => r.at <= now && !r.missed) ?? []
@@ -84,7 +102,9 @@ export function RemindersPage() {
           <h2 id="due-title" className="section-title">
             Due now{due.length > 0 && ` (${due.length})`}
           </h2>
-          {groups.length > 1 && <BulkActions reminders={due} what="everything due" />}
+          {groups.length > 1 && (
+            <BulkActions reminders={due} what="everything due" settle={settle} />
+          )}
         </div>
         {due.length === 0 ? (
           <p className="muted">Nothing is due. Steady reminds you when a step comes due.</p>
@@ -104,11 +124,13 @@ export function RemindersPage() {
                     </button>{' '}
                     <span className="muted small">{plural(list.length, 'reminder')}</span>
                   </h3>
-                  {list.length > 1 && <BulkActions reminders={list} what={`all of ${title}`} />}
+                  {list.length > 1 && (
+                    <BulkActions reminders={list} what={`all of ${title}`} settle={settle} />
+                  )}
                 </div>
                 <ul className="reminder-list" aria-label={`Due reminders: ${title}`}>
                   {list.map((r) => (
-                    <ReminderRow key={r.id} reminder={r} now={now} due />
+                    <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} />
                   ))}
                 </ul>
               </section>
@@ -131,10 +153,10 @@ export function RemindersPage() {
           <p className="field-hint">
             Back-filled or imported incidents: these were never notified.
           </p>
-          <BulkActions reminders={missed} what="the missed reminders" />
+          <BulkActions reminders={missed} what="the missed reminders" settle={settle} />
           <ul className="reminder-list" aria-label="Missed reminders">
             {missed.slice(0, missedShown).map((r) => (
-              <ReminderRow key={r.id} reminder={r} now={now} due />
+              <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} />
             ))}
           </ul>
           <ShowMore
@@ -155,7 +177,7 @@ export function RemindersPage() {
         ) : (
           <ul className="reminder-list" aria-label="Upcoming reminders">
             {upcoming.map((r) => (
-              <ReminderRow key={r.id} reminder={r} now={now} due={false} />
+              <ReminderRow key={r.id} reminder={r} now={now} due={false} settle={settle} />
             ))}
           </ul>
         )}
@@ -164,7 +186,17 @@ export function RemindersPage() {
   )
 }
 
-function ReminderRow({ reminder, now, due }: { reminder: Reminder; now: number; due: boolean }) {
+function ReminderRow({
+  reminder,
+  now,
+  due,
+  settle,
+}: {
+  reminder: Reminder
+  now: number
+  due: boolean
+  settle: Settle
+}) {
   const navigate = useUi((s) => s.navigate)
   return (
     <li className="reminder" data-due={due || undefined} aria-label={reminder.title}>
@@ -192,16 +224,12 @@ function ReminderRow({ reminder, now, due }: { reminder: Reminder; now: number; 
             key={s.label}
             type="button"
             className="pill"
-            onClick={() => void incidentsRepo.snoozeReminder(reminder, s.until(Date.now()))}
+            onClick={() => settle([reminder], { snoozeUntil: s.until(Date.now()) })}
           >
             Snooze {s.label}
           </button>
         ))}
-        <button
-          type="button"
-          className="pill"
-          onClick={() => void incidentsRepo.dismissReminder(reminder)}
-        >
+        <button type="button" className="pill" onClick={() => settle([reminder], 'dismiss')}>
           Dismiss
         </button>
       </div>
