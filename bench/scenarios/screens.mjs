@@ -148,6 +148,8 @@ export async function sidebarScreens({ page, runs, warm }) {
       .getByRole('button', { name: /^Reminders/ })
       .first()
       .click()
+    // Read and computed (at 100,000 incidents, a moment after the click): groups, or none due.
+    await page.waitForFunction(screens[0].shown, null, { timeout: 60_000 })
     const group = page.locator('.reminder-group').first()
     if (!(await group.count())) break
     const title = await group.getAttribute('aria-label')

@@ -48,3 +48,45 @@ it('lists the outstanding items of a long history reading only them, and keeps t
   expect(read('incidents')).toBe(0)
   expect(read('summaries')).toBeLessThanOrEqual(history.incidents.length + theirIncidents.size)
 })
+
+it('offers the 200 incidents with the soonest items in its incident filter, and says how many more', async () => {
+  const history = generateDataset(260, { eventsPer: 2, bigEvents: 2 })
+  await db.incidents.bulkPut(history.incidents)
+  // One open item in every incident, the first incident's due soonest.
+  const now = Date.now()
+  await db.actionItems.bulkPut(
+    history.incidents.map((incident, n) => ({
+      ...history.actionItems[0]!,
+      id: `due-${n}`,
+      incidentId: incident.id,
+      title: `Item ${n}`,
+      status: 'open' as const,
+      dueAt: now + n * 60_000,
+    })),
+  )
+  render(
+    <PlatformContext.Provider value={createWebPlatform(window)}>
+      <ActionItemsPage />
+    </PlatformContext.Provider>,
+  )
+  await screen.findByRole('table', { name: 'Outstanding action items' })
+  const filter = screen.getByRole('combobox', { name: 'Incident' })
+  const options = () => within(filter).getAllByRole('option')
+  await waitFor(() => expect(options().length).toBeGreaterThan(200))
+  const withItems = new Set(
+    (await db.actionItems.toArray())
+      .filter((i) => i.status !== 'verified')
+      .map((i) => i.incidentId),
+  ).size
+  // "Any incident", the 200 soonest, and a line for the others (which cannot be chosen).
+  expect(options()).toHaveLength(1 + 200 + 1)
+  const more = options().at(-1) as HTMLOptionElement
+  expect(more.disabled).toBe(true)
+  expect(more.textContent).toContain(`and ${withItems - 200} other incidents`)
+  // The soonest is offered; choosing it lists its items only.
+  const first = history.incidents[0]!
+  fireEvent.change(filter, { target: { value: first.id } })
+  const table = await screen.findByRole('table', { name: 'Outstanding action items' })
+  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 1))
+  expect(within(table).getByDisplayValue('Item 0')).toBeTruthy()
+})

@@ -1,4 +1,5 @@
 import { OVERVIEW_COLUMNS, countDigest } from '@shared/domain/action-items'
+import { plural } from '@shared/domain/vocabulary'
 import type { ActionItem } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -19,6 +20,8 @@ type Tally = { counted: number; onTime: number }
 const PER_INCIDENT_ROWS = 30
 /** Items shown at a time: years of outstanding items are not rendered at once. */
 const PAGE = 50
+/** Incidents offered by the incident filter. */
+const INCIDENT_CHOICES = 200
 
 /**
  * The two-week rule over every item (but those of incidents in the trash), overall and for the
@@ -103,6 +106,16 @@ export function ActionItemsPage() {
     const incident = incidents?.get(id)
     return incident ? displayTitle(incident) : 'Open incident'
   }
+  // The incidents to filter by, soonest due first: a long history has thousands with items
+  // outstanding, more than a list can offer (or render quickly); the one chosen is always there.
+  const choices = useMemo(() => {
+    const ids = [...new Set((items ?? []).filter(live).map((i) => i.incidentId))]
+    const shown = ids.slice(0, INCIDENT_CHOICES)
+    if (incidentId && !shown.includes(incidentId)) shown.push(incidentId)
+    return { shown, more: ids.length - shown.length }
+    // `live` reads `incidents`, listed instead.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items, incidents, incidentId])
   const rule = tally?.overall ?? null
   const perIncident = tally?.perIncident ?? []
 
@@ -161,11 +174,16 @@ export function ActionItemsPage() {
               onChange={(e) => setIncidentId(e.target.value)}
             >
               <option value="">Any incident</option>
-              {[...new Set((items ?? []).filter(live).map((i) => i.incidentId))].map((id) => (
+              {choices.shown.map((id) => (
                 <option key={id} value={id}>
                   {title(id)}
                 </option>
               ))}
+              {choices.more > 0 && (
+                <option disabled value="\u0000more">
+                  … and {plural(choices.more, 'other incident')} (open one to see its items)
+                </option>
+              )}
             </select>
             <label className="check">
               <input
