@@ -23,6 +23,7 @@ import {
   type Row,
   type TableName,
 } from './export-check'
+import { checkExportFile } from './export-reader'
 import { CURRENT_VERSION } from './schema'
 
 export { EXPORT_FORMAT, EXPORT_VERSION }
@@ -243,4 +244,18 @@ export async function replaceAll(db: SteadyDb, data: CheckedExport): Promise<voi
   } catch (error) {
     throw toDbError(error, 'write')
   }
+}
+
+/**
+ * Replaces everything with a backup file, checked as an import is first (`checkDoc`: the editor's
+ * check of each post-mortem). Throws the reason a file cannot be restored; nothing is changed then.
+ */
+export async function restoreFile(
+  db: SteadyDb,
+  file: Blob,
+  checkDoc: (doc: unknown) => string | null,
+): Promise<void> {
+  const checked = await checkExportFile(file, { checkDoc })
+  if (!checked.ok) throw new Error(checked.message)
+  await replaceAll(db, checked.data)
 }

@@ -4,11 +4,10 @@
  * (src/main/backups); a restore first saves what is here as a backup of its own, so it can be undone.
  */
 import type { BackupInfo, BackupReason } from '@shared/ipc-contract'
-import { checkExportFile } from '../../db/export-reader'
 import { writeExport, type ExportOptions } from '../../db/export-writer'
 import { exportSource } from './export-source'
 import { allAutosaves, db } from '../../db/instance'
-import { replaceAll } from '../../db/transfer'
+import { restoreFile } from '../../db/transfer'
 import type { Platform } from '../../platform'
 import type { FromWorker, ToWorker } from './import-protocol'
 
@@ -76,7 +75,5 @@ export async function restoreBackup(backups: Backups, backup: BackupInfo): Promi
 async function restoreHere(file: Blob): Promise<void> {
   // The editor's schema is loaded only now: it is large, and the settings open with the app.
   const { docProblem } = await import('../../editor/schema')
-  const checked = await checkExportFile(file, { checkDoc: docProblem })
-  if (!checked.ok) throw new Error(checked.message)
-  await replaceAll(db, checked.data)
+  await restoreFile(db, file, docProblem)
 }

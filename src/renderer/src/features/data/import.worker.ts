@@ -8,7 +8,7 @@ import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
 import type { CheckedExport } from '../../db/export-check'
 import { checkExportFile } from '../../db/export-reader'
-import { findConflicts, importExport, replaceAll } from '../../db/transfer'
+import { findConflicts, importExport, restoreFile } from '../../db/transfer'
 import { docProblem } from '../../editor/schema'
 import type { FromWorker, ToWorker } from './import-protocol'
 
@@ -59,9 +59,7 @@ async function write(onConflict: 'skip' | 'replace'): Promise<void> {
 /** A backup's restore: checked as an import is, then it replaces everything (see backup-files). */
 async function restore(file: Blob): Promise<void> {
   try {
-    const parsed = await checkExportFile(file, { checkDoc: docProblem })
-    if (!parsed.ok) return post({ type: 'failed', message: parsed.message })
-    await replaceAll(await db, parsed.data)
+    await restoreFile(await db, file, docProblem)
     post({ type: 'restored' })
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
