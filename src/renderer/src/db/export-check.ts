@@ -62,7 +62,7 @@ const frameSchema = z.object({
   settings: settingsSchema.nullable(),
 })
 
-export const TABLE_NOUNS: Record<TableName, string> = {
+const TABLE_NOUNS: Record<TableName, string> = {
   incidents: 'incidents',
   events: 'timeline events',
   actionItems: 'action items',
@@ -117,7 +117,7 @@ const firstIssue = (issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] =
 }
 
 /** Rows (and about 4 MB) to a piece: one write of the import. */
-export const PIECE_ROWS = 5000
+const PIECE_ROWS = 5000
 const PIECE_CHARS = 4 * 1024 * 1024
 
 /** Lines of text gathered into Blobs of a few megabytes. */
@@ -187,8 +187,7 @@ export class ExportChecker {
   /** A top-level field that is not a table's rows. The frame is checked as soon as it is known. */
   field(key: string, value: unknown): void {
     if (this.failed) return
-    // Steady never writes this key; in a file it can only be an attempt to change prototypes.
-    if (key === '__proto__') return this.fail('it contains a "__proto__" key')
+    if (key === '__proto__') return this.fail(PROTO_REFUSED)
     this.fields[key] = value
     const problem = frameProblem(this.fields, false)
     if (problem) this.fail(problem)
@@ -295,20 +294,26 @@ export class ExportChecker {
   }
 }
 
-/** Checks a file's content parsed at once (see export-reader.ts for files of any size). */
-export const checkExport = (raw: unknown, options: ParseOptions = {}): ParseResult =>
-  new ExportChecker(options).feed(raw).result()
-
-/** Checks a file's text completely. Never throws. */
-export function parseExport(text: string, options: ParseOptions = {}): ParseResult {
-  if (/"__proto__"\s*:/.test(text)) return refusal('it contains a "__proto__" key')
-  let raw: unknown
+/** JSON text's value, or undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
-    raw = JSON.parse(text)
+    return JSON.parse(text)
   } catch {
-    return refusal(text.trim() ? "it isn't JSON (or it was cut short)" : 'it is empty')
+    return undefined
   }
-  return checkExport(raw, options)
+}
+
+/** Steady never writes this key; in a file it can only be an attempt to change prototypes. */
+export const PROTO_KEY = /"__proto__"\s*:/
+export const PROTO_REFUSED = 'it contains a "__proto__" key'
+export const CUT_SHORT = "it isn't JSON (or it was cut short)"
+
+/** Checks a whole file's text at once (files of any size: export-reader.ts). Never throws. */
+export function parseExport(text: string, options: ParseOptions = {}): ParseResult {
+  if (PROTO_KEY.test(text)) return refusal(PROTO_REFUSED)
+  if (!text.trim()) return refusal('it is empty')
+  const raw = parseJson(text)
+  return raw === undefined ? refusal(CUT_SHORT) : new ExportChecker(options).feed(raw).result()
 }
 
 /**

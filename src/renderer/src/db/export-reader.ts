@@ -10,18 +10,20 @@
  */
 import { JSONParser } from '@streamparser/json'
 import {
+  CUT_SHORT,
   ExportChecker,
   isTable,
+  parseJson as parse,
+  PROTO_KEY,
+  PROTO_REFUSED,
   refusal,
   type ParseOptions,
   type ParseResult,
+  type TableName,
 } from './export-check'
 
 /** Characters parsed at once; beyond this the file is streamed. */
 export const PARSE_AT_ONCE = 128 * 1024 * 1024
-
-const PROTO = /"__proto__"\s*:/
-const CUT_SHORT = "it isn't JSON (or it was cut short)"
 
 export interface ReadOptions extends ParseOptions {
   onRead?: (bytes: number) => void
@@ -55,7 +57,7 @@ async function textOf(file: Blob, onRead?: (bytes: number) => void) {
  * soon as a line is not laid out so (the file is then read by the streaming parser).
  */
 class SteadyLines {
-  private table: string | null = null
+  private table: TableName | null = null
   private line = 0
   ended = false
   constructor(private readonly checker: ExportChecker) {}
@@ -78,14 +80,14 @@ class SteadyLines {
       if (!line.startsWith('{')) return false
       const row = parse(line.endsWith(',') ? line.slice(0, -1) : line)
       if (row === undefined) return false
-      if (isTable(this.table)) this.checker.row(this.table, row)
+      this.checker.row(this.table, row)
       return true
     }
-    const opened = /^"(\w+)":\[$/.exec(line)
-    if (opened) {
-      this.table = opened[1] as string
-      if (isTable(this.table)) this.checker.table(this.table)
-      else return false
+    const opened = /^"(\w+)":\[$/.exec(line)?.[1]
+    if (opened !== undefined) {
+      if (!isTable(opened)) return false
+      this.table = opened
+      this.checker.table(opened)
       return true
     }
     if (line.startsWith('"settings":') && line.endsWith('}')) {
@@ -96,14 +98,6 @@ class SteadyLines {
       return true
     }
     return false
-  }
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }
 
@@ -156,7 +150,7 @@ async function readInto(
     for (;;) {
       const { done, value: chunk } = await reader.read()
       if (done) break
-      if (PROTO.test(tail + chunk)) return refusal('it contains a "__proto__" key')
+      if (PROTO_KEY.test(tail + chunk)) return refusal(PROTO_REFUSED)
       tail = chunk.slice(-24)
       length += chunk.length
       if (!lines && !streaming && length > atOnce) {

@@ -1,17 +1,11 @@
 /**
  * Everything Steady knows, as one JSON file, and back. Export reads the whole database in one
  * transaction. Import checks the whole file before it writes anything (export-check.ts), then
- * writes it in one transaction: all or nothing. A bad or foreign file gets a message that names what is wrong, and
- * the database stays exactly as it was.
+ * writes it in one transaction: all or nothing. A bad or foreign file gets a message that names
+ * what is wrong, and the database stays exactly as it was.
  */
 import { notesFromEvents, type TimelineEvent } from '@shared/domain/events'
-import {
-  incidentTitle,
-  type ActionItem,
-  type Incident,
-  type Note,
-  type Settings,
-} from '@shared/domain/model'
+import { incidentTitle, type ActionItem, type Incident, type Settings } from '@shared/domain/model'
 import Dexie from 'dexie'
 import type { PostmortemRow, SteadyDb } from './database'
 import { DbError, toDbError } from './errors'
@@ -125,15 +119,20 @@ function takenAt(error: InstanceType<typeof Dexie.BulkError>): number | undefine
 /**
  * Files from before notes could be edited hold each note as plain text: its id is taken from the
  * event that added it (as the schema v4 migration does), so it can be edited after the import.
- * Read before the import's transaction (only such files have any).
+ * Read before the import's transaction (only such files have any); returns what to write for
+ * each incident.
  */
-async function legacyNotes(data: CheckedExport): Promise<Map<string, Note[]>> {
-  if (!data.legacyNotes.size) return new Map()
+async function withNoteIds(data: CheckedExport): Promise<(incident: Incident) => Incident> {
+  if (!data.legacyNotes.size) return (incident) => incident
   const events: TimelineEvent[] = []
   await eachPiece(data, 'events', (piece) =>
     events.push(...piece.filter((e) => data.legacyNotes.has(e.incidentId))),
   )
-  return notesFromEvents(events)
+  const notes = notesFromEvents(events)
+  return (incident) =>
+    data.legacyNotes.has(incident.id)
+      ? { ...incident, notes: notes.get(incident.id) ?? [] }
+      : incident
 }
 
 /** Rows read from the checked file inside a transaction, which stays open while they are read. */
@@ -157,7 +156,7 @@ export async function importExport(
   { onProgress, signal }: ImportOptions = {},
 ): Promise<ImportSummary> {
   const tables = [db.incidents, db.events, db.actionItems, db.postmortems, db.settings]
-  const notes = await legacyNotes(data)
+  const asWritten = await withNoteIds(data)
   try {
     return await db.transaction('rw', tables, async () => {
       const conflicts = new Set(await findConflicts(db, data))
@@ -200,9 +199,7 @@ export async function importExport(
       await write('actionItems', 'action item')
       await eachIn(data, 'incidents', async (piece) => {
         signal?.throwIfAborted()
-        const incidents = piece
-          .filter((i) => take(i.id))
-          .map((i) => (notes.has(i.id) ? { ...i, notes: notes.get(i.id) ?? [] } : i))
+        const incidents = piece.filter((i) => take(i.id)).map(asWritten)
         await db.incidents.bulkPut(incidents)
         taken += incidents.length
         done += piece.length
@@ -227,15 +224,11 @@ export async function importExport(
 /** Replaces the whole database with a checked backup, in one transaction (a restore). */
 export async function replaceAll(db: SteadyDb, data: CheckedExport): Promise<void> {
   const tables = [db.incidents, db.events, db.actionItems, db.postmortems, db.settings]
-  const notes = await legacyNotes(data)
+  const asWritten = await withNoteIds(data)
   try {
     await db.transaction('rw', tables, async () => {
       await Promise.all(tables.map((t) => t.clear()))
-      await eachIn(data, 'incidents', (piece) =>
-        db.incidents.bulkPut(
-          piece.map((i) => (notes.has(i.id) ? { ...i, notes: notes.get(i.id) ?? [] } : i)),
-        ),
-      )
+      await eachIn(data, 'incidents', (piece) => db.incidents.bulkPut(piece.map(asWritten)))
       await eachIn(data, 'events', (piece) => db.events.bulkPut(piece as TimelineEvent[]))
       await eachIn(data, 'actionItems', (piece) => db.actionItems.bulkPut(piece))
       await eachIn(data, 'postmortems', (piece) => db.postmortems.bulkPut(piece as PostmortemRow[]))

@@ -108,14 +108,10 @@ export function ActionItemsPage() {
   }
   // The incidents to filter by, soonest due first: a long history has thousands with items
   // outstanding, more than a list can offer (or render quickly); the one chosen is always there.
-  const choices = useMemo(() => {
-    const ids = [...new Set((items ?? []).filter(live).map((i) => i.incidentId))]
-    const shown = ids.slice(0, INCIDENT_CHOICES)
-    if (incidentId && !shown.includes(incidentId)) shown.push(incidentId)
-    return { shown, more: ids.length - shown.length }
-    // `live` reads `incidents`, listed instead.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, incidents, incidentId])
+  const withItems = [...new Set((items ?? []).filter(live).map((i) => i.incidentId))]
+  const choices = withItems.slice(0, INCIDENT_CHOICES)
+  if (incidentId && !choices.includes(incidentId)) choices.push(incidentId)
+  const moreChoices = withItems.length - choices.length
   const rule = tally?.overall ?? null
   const perIncident = tally?.perIncident ?? []
 
@@ -174,14 +170,14 @@ export function ActionItemsPage() {
               onChange={(e) => setIncidentId(e.target.value)}
             >
               <option value="">Any incident</option>
-              {choices.shown.map((id) => (
+              {choices.map((id) => (
                 <option key={id} value={id}>
                   {title(id)}
                 </option>
               ))}
-              {choices.more > 0 && (
+              {moreChoices > 0 && (
                 <option disabled value="\u0000more">
-                  … and {plural(choices.more, 'other incident')} (open one to see its items)
+                  … and {plural(moreChoices, 'other incident')} (open one to see its items)
                 </option>
               )}
             </select>
