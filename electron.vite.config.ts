@@ -52,6 +52,11 @@ export default defineConfig({
     resolve: { alias: shared },
     define: { __STEADY_VERSION__: JSON.stringify(pkg.version) },
     plugins: [react(), devCsp()],
-    build: { outDir: 'out/renderer', minify: true, reportCompressedSize: true },
+    // STEADY_NO_MINIFY=1 keeps names readable in a profile (scripts, bench traces).
+    build: {
+      outDir: 'out/renderer',
+      minify: !process.env.STEADY_NO_MINIFY,
+      reportCompressedSize: true,
+    },
   },
 })

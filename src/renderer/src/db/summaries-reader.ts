@@ -38,6 +38,27 @@ export function singleKeys(tree: KeyNode | undefined, limit: number): string[] |
   return walk(tree) ? keys : null
 }
 
+/** Where `id` is, or would go, in `list` (summaries in key order, as a reader returns them). */
+function position(list: readonly IncidentSummary[], id: string): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((list[mid]?.id ?? '') < id) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/** The summary of `id` in `list` (in key order): found without a map of 100,000 entries. */
+export function summaryIn(
+  list: readonly IncidentSummary[],
+  id: string,
+): IncidentSummary | undefined {
+  const found = list[position(list, id)]
+  return found?.id === id ? found : undefined
+}
+
 export interface SummariesReader {
   /** Every summary in key order; undefined once no longer `wanted`. */
   read(wanted: () => boolean): Promise<IncidentSummary[] | undefined>
@@ -78,13 +99,7 @@ export function summariesReader(db: SteadyDb): SummariesReader {
     const next = [...list]
     ids.forEach((id, n) => {
       const summary = fresh[n]
-      let low = 0
-      let high = next.length
-      while (low < high) {
-        const mid = (low + high) >> 1
-        if ((next[mid]?.id ?? '') < id) low = mid + 1
-        else high = mid
-      }
+      const low = position(next, id)
       const here = next[low]?.id === id
       if (summary) next.splice(low, here ? 1 : 0, summary)
       else if (here) next.splice(low, 1)

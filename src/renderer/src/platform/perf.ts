@@ -20,3 +20,12 @@ export function measuredNow<T>(name: string, work: () => T): T {
     performance.measure(`steady:${name}`, { start })
   }
 }
+
+/**
+ * Lets input and rendering run, then continues: scheduler.yield() where the browser has it (it
+ * resumes ahead of other tasks), else a timeout (which browsers clamp to 4 ms after a few).
+ */
+export const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
+}

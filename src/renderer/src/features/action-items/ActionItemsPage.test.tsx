@@ -25,16 +25,15 @@ it('lists the outstanding items of a long history reading only them, and keeps t
     </PlatformContext.Provider>,
   )
   const table = await screen.findByRole('table', { name: 'Outstanding action items' })
-  // Fifty at a time (a header row above them), fifty more on request; the rest are counted.
+  // Twenty-five at a time (a header row above them), twenty-five more on request; the rest are
+  // counted.
   expect(outstanding.length).toBeGreaterThan(50)
-  expect(within(table).getAllByRole('row')).toHaveLength(50 + 1)
-  fireEvent.click(screen.getByRole('button', { name: /^Show 50 more action items/ }))
-  const next = Math.min(100, outstanding.length)
-  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(next + 1))
-  if (outstanding.length > 100)
-    expect(
-      screen.getByRole('button', { name: /^Show \d+ more action items/ }).textContent,
-    ).toContain(`(${outstanding.length - 100} not shown)`)
+  expect(within(table).getAllByRole('row')).toHaveLength(25 + 1)
+  fireEvent.click(await screen.findByRole('button', { name: /^Show 25 more action items/ }))
+  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(50 + 1))
+  expect(screen.getByRole('button', { name: /^Show \d+ more action items/ }).textContent).toContain(
+    `(${outstanding.length - 50} not shown)`,
+  )
   // Every item done within two weeks (the history's closed incidents) counts.
   const verified = history.actionItems.length - outstanding.length
   await waitFor(() =>
@@ -42,8 +41,10 @@ it('lists the outstanding items of a long history reading only them, and keeps t
       `Done within two weeks: ${verified} of ${history.actionItems.length}`,
     ),
   )
-  // Items read: the outstanding ones only (the rule counts the others from the summaries).
-  expect(read('actionItems')).toBe(outstanding.length)
+  // Items read: the outstanding ones only (the rule counts the others from the summaries), and
+  // the first page of each status once more, shown while they are read.
+  expect(read('actionItems')).toBeGreaterThanOrEqual(outstanding.length)
+  expect(read('actionItems')).toBeLessThanOrEqual(outstanding.length + 2 * 25)
   // Whole incidents read: none (titles come from the summaries, each read once).
   expect(read('incidents')).toBe(0)
   expect(read('summaries')).toBeLessThanOrEqual(history.incidents.length + theirIncidents.size)

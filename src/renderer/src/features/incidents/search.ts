@@ -6,6 +6,7 @@
  * post-mortem's text and the action items. The index is kept in step with the list incrementally,
  * in small chunks that never block typing.
  */
+import { yieldToPage } from '../../platform/perf'
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
 
@@ -107,15 +108,6 @@ const newIndex = () =>
 
 /** How long indexing runs on the page before it lets the page handle input. */
 const SLICE_MS = 12
-
-/**
- * Lets input and rendering run, then continues: scheduler.yield() where the browser has it (it
- * resumes ahead of other tasks), else a timeout (which browsers clamp to 4 ms after a few).
- */
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
-}
 
 /** What a saved index holds; `format` changes whenever the fields or their options do. */
 export interface SearchSnapshot {
