@@ -2,6 +2,7 @@
  * The words for every domain value, defined once: the screens, the timeline and the Markdown
  * export all read them from here, so a label never says one thing on screen and another in a file.
  */
+import { formatCount } from './time'
 import type {
   Incident,
   IncidentDetails,
@@ -151,4 +152,4 @@ export function choicesOf<T extends string>(
 
 /** "1 incident", "3 incidents": a count with its noun, always agreeing. */
 export const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`
+  `${formatCount(count)} ${count === 1 ? one : many}`

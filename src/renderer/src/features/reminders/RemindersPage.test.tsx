@@ -16,7 +16,11 @@ it('shows a long list of due reminders twenty incidents at a time', async () => 
       <RemindersPage />
     </PlatformContext.Provider>,
   )
+  // While they are read and computed, it says so: never "Nothing is due" before it knows.
+  expect(screen.getByRole('status').textContent).toBe('Looking for what is due…')
+  expect(screen.queryByText(/^Nothing is due/)).toBeNull()
   const more = await screen.findByRole('button', { name: /^Show 20 more incidents/ })
+  expect(screen.queryByText('Looking for what is due…')).toBeNull()
   const groups = () => document.querySelectorAll('.reminder-group')
   expect(groups()).toHaveLength(20)
   const total = Number(/\((\d+) not shown\)/.exec(more.textContent ?? '')?.[1]) + 20

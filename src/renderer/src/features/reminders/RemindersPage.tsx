@@ -10,7 +10,7 @@ import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
-import { useLiveReminderInputs, useReminders } from './use-reminders'
+import { useCenterReminderInputs, useReminders } from './use-reminders'
 
 const SNOOZES = [
   { label: '10 minutes', until: (now: number) => now + 10 * MINUTE },
@@ -72,25 +72,43 @@ function BulkActions({
 /** The reminder center: what is due, grouped by incident, what was missed, and what comes next. */
 export function RemindersPage() {
   const now = useNow(15_000)
-  const inputs = useLiveReminderInputs()
+  const inputs = useCenterReminderInputs()
   const computed = useReminders(now, inputs)
   // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
   // reminders are read and computed again (at 100,000 incidents, a few hundred milliseconds).
-  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set())
+  // By incident: the tens of thousands of other reminders are passed over without a key made.
+  const [settled, setSettled] = useState<ReadonlyMap<string, ReadonlySet<string>>>(() => new Map())
   const reminders = useMemo(
-    () => computed?.filter((r) => !settled.has(keyOf(r))),
+    () =>
+      settled.size ? computed?.filter((r) => !settled.get(r.incidentId)?.has(keyOf(r))) : computed,
     [computed, settled],
   )
   const settle: Settle = (list, how) =>
-    void incidentsRepo
-      .settleReminders(list, how)
-      .then(() => setSettled((s) => new Set([...s, ...list.map(keyOf)])))
+    void incidentsRepo.settleReminders(list, how).then(() =>
+      setSettled((before) => {
+        const next = new Map(before)
+        for (const r of list) next.set(r.incidentId, new Set(next.get(r.incidentId)).add(keyOf(r)))
+        return next
+      }),
+    )
   const navigate = useUi((s) => s.navigate)
-  const titles = new Map((inputs?.incidents ?? []).map((i) => [i.id, displayTitle(i)]))
-  const due = reminders?.filter((r) => r.at <= now && !r.missed) ?? []
-  const missed = reminders?.filter((r) => r.missed) ?? []
-  const upcoming = reminders?.filter((r) => r.at > now && !r.missed).slice(0, 30) ?? []
-  const groups = groupByIncident(due)
+  // Worked out when the reminders change, not at each render: tens of thousands at 100,000
+  // incidents. Titles are looked up for the groups shown only.
+  const byId = useMemo(() => new Map(inputs?.incidents.map((i) => [i.id, i])), [inputs])
+  const title = (id: string) => {
+    const incident = byId.get(id)
+    return incident ? displayTitle(incident) : 'An incident'
+  }
+  const { due, missed, upcoming, groups } = useMemo(() => {
+    const all = reminders ?? []
+    const due = all.filter((r) => r.at <= now && !r.missed)
+    return {
+      due,
+      missed: all.filter((r) => r.missed),
+      upcoming: all.filter((r) => r.at > now && !r.missed).slice(0, 30),
+      groups: groupByIncident(due),
+    }
+  }, [reminders, now])
   const [groupsShown, setGroupsShown] = useState(PAGE)
   const [missedShown, setMissedShown] = useState(PAGE)
   return (
@@ -106,13 +124,17 @@ export function RemindersPage() {
             <BulkActions reminders={due} what="everything due" settle={settle} />
           )}
         </div>
-        {due.length === 0 ? (
+        {!reminders ? (
+          <p className="muted" role="status">
+            Looking for what is due…
+          </p>
+        ) : due.length === 0 ? (
           <p className="muted">Nothing is due. Steady reminds you when a step comes due.</p>
         ) : (
           groups.slice(0, groupsShown).map(([incidentId, list]) => {
-            const title = titles.get(incidentId) ?? 'An incident'
+            const name = title(incidentId)
             return (
-              <section key={incidentId} className="reminder-group" aria-label={title}>
+              <section key={incidentId} className="reminder-group" aria-label={name}>
                 <div className="section-head">
                   <h3 className="reminder-group-title">
                     <button
@@ -120,15 +142,15 @@ export function RemindersPage() {
                       className="link-button"
                       onClick={() => navigate({ screen: 'incident', id: incidentId })}
                     >
-                      {title}
+                      {name}
                     </button>{' '}
                     <span className="muted small">{plural(list.length, 'reminder')}</span>
                   </h3>
                   {list.length > 1 && (
-                    <BulkActions reminders={list} what={`all of ${title}`} settle={settle} />
+                    <BulkActions reminders={list} what={`all of ${name}`} settle={settle} />
                   )}
                 </div>
-                <ul className="reminder-list" aria-label={`Due reminders: ${title}`}>
+                <ul className="reminder-list" aria-label={`Due reminders: ${name}`}>
                   {list.map((r) => (
                     <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} />
                   ))}
@@ -172,7 +194,7 @@ export function RemindersPage() {
         <h2 id="upcoming-title" className="section-title">
           Coming up
         </h2>
-        {upcoming.length === 0 ? (
+        {!reminders ? null : upcoming.length === 0 ? (
           <p className="muted">No reminder is scheduled.</p>
         ) : (
           <ul className="reminder-list" aria-label="Upcoming reminders">

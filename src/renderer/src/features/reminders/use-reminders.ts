@@ -3,19 +3,25 @@
  * the reminder clock (the main process in the desktop app, this page in a browser); what the
  * clock fires is written to its incident's timeline once (see engine.ts).
  */
-import { dueReminders, scheduleTime, type Reminder } from '@shared/domain/reminders'
+import {
+  byTime,
+  itemsByIncident,
+  remindersOf,
+  scheduleTime,
+  type Reminder,
+} from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { ScheduledReminder } from '@shared/ipc-contract'
-import type { ActionItem } from '@shared/domain/model'
+import type { ActionItem, Settings } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNow } from '../../components/use-now'
 import type { SteadyDb } from '../../db/database'
-import { useSettings, useSettledRead } from '../../db/hooks'
+import { settledCache, useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
 import { outstandingActionItems } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
+import { yieldToPage } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { firedRecords, toSchedule, trayStatus } from './engine'
 
@@ -45,30 +51,74 @@ const loadInputs = (wanted?: () => boolean) => loadReminderInputs(wanted)
  * incident after each keystroke's save would make every write wait behind a full read. Instead it
  * reloads a moment after changes stop, which is soon enough for reminders (the clock moving on
  * needs no reload: reminders are computed again from the same inputs). At start-up the incidents
- * list comes first; reminders are computed a moment later.
+ * list comes first; reminders are computed a moment later. The reminder center reads the same,
+ * sooner after a change (a snooze shows at once), and shows the last read while nothing changed.
  */
 const useReminderInputs = (): Inputs | undefined => useSettledRead(loadInputs, REMINDER_READS)
-const REMINDER_READS = {
-  // Typing a post-mortem writes neither table, so it reloads nothing.
-  tables: ['incidents', 'actionItems'],
-  startMs: 1500,
-  quietMs: 1500,
-}
+// Typing a post-mortem writes neither table, so it reloads nothing.
+const TABLES = ['incidents', 'actionItems']
+const lastInputs = settledCache<Inputs>(TABLES)
+const REMINDER_READS = { tables: TABLES, startMs: 1500, quietMs: 1500, cache: lastInputs }
+const CENTER_READS = { tables: TABLES, startMs: 0, quietMs: 100, cache: lastInputs }
 
-/** For the reminder center: live, so a snooze shows at once. */
-export const useLiveReminderInputs = (): Inputs | undefined => useLiveQuery(loadInputs, [])
+/** For the reminder center: read again soon after a change, and shown at once when current. */
+export const useCenterReminderInputs = (): Inputs | undefined =>
+  useSettledRead(loadInputs, CENTER_READS)
+
+/** Incidents whose reminders are computed between two looks at the page. */
+const REMINDER_SLICE = 1000
+
+let lastComputed: { inputs: Inputs; settings: string; at: number; result: Promise<Reminder[]> }
+
+/**
+ * Every reminder of `inputs`, a slice of incidents at a time (at 100,000 incidents, 15,000 open
+ * ones make 30,000 reminders: 150 ms at once). The engine and the reminder center ask for the
+ * same inputs at the same time: computed once for both.
+ */
+export function computeReminders(
+  inputs: Inputs,
+  settings: Settings,
+  at: number,
+  slice = REMINDER_SLICE,
+): Promise<Reminder[]> {
+  const key = JSON.stringify(settings)
+  const last = lastComputed
+  if (last?.inputs === inputs && last.settings === key && last.at === at) return last.result
+  const result = (async () => {
+    const items = itemsByIncident(inputs.items)
+    const reminders: Reminder[] = []
+    for (let from = 0; from < inputs.incidents.length; from += slice) {
+      if (from > 0) await yieldToPage()
+      const some = inputs.incidents.slice(from, from + slice)
+      reminders.push(...remindersOf(some, settings, at, items))
+    }
+    return reminders.sort(byTime)
+  })()
+  lastComputed = { inputs, settings: key, at, result }
+  return result
+}
 
 /**
  * Every reminder, due or upcoming, soonest first; undefined while loading. Computed again when the
- * data changes or a check-in period starts, not at every tick of `now` (see scheduleTime).
+ * data changes or a check-in period starts, not at every tick of `now` (see scheduleTime); the
+ * last list is kept until the next is computed.
  */
 export function useReminders(now: number, inputs: Inputs | undefined): Reminder[] | undefined {
   const settings = useSettings() ?? DEFAULT_SETTINGS
   const at = scheduleTime(now, settings)
-  return useMemo(
-    () => inputs && dueReminders(inputs.incidents, settings, at, inputs.items),
-    [inputs, settings, at],
-  )
+  // The same settings each time they read the same (a live read gives a new object each time).
+  const key = JSON.stringify(settings)
+  const same = useMemo(() => JSON.parse(key) as Settings, [key])
+  const [reminders, setReminders] = useState<Reminder[]>()
+  useEffect(() => {
+    if (!inputs) return
+    let alive = true
+    void computeReminders(inputs, same, at).then((next) => alive && setReminders(next))
+    return () => {
+      alive = false
+    }
+  }, [inputs, same, at])
+  return reminders
 }
 
 /** Runs for the app's whole life: hands the schedule to the clock and records what fired. */

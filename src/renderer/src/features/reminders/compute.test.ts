@@ -1,0 +1,23 @@
+import { dueReminders } from '@shared/domain/reminders'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import type { IncidentSummary } from '@shared/domain/summary'
+import { expect, it } from 'vitest'
+import { generateDataset } from '../../../../../bench/generate.mjs'
+import { computeReminders } from './use-reminders'
+
+it('computes reminders a slice of incidents at a time, the same as all at once, once for every caller', async () => {
+  const history = generateDataset(200, { eventsPer: 2, bigEvents: 2, busy: true })
+  const incidents = history.incidents.filter(
+    (i) => i.status === 'active' || i.status === 'resolved',
+  )
+  const inputs = { incidents: incidents as IncidentSummary[], items: history.actionItems }
+  const at = Date.now()
+  const whole = dueReminders(inputs.incidents, DEFAULT_SETTINGS, at, inputs.items)
+  expect(whole.length).toBeGreaterThan(100)
+  // Slices of 7: the last one partial; incidents' items found across slices.
+  const sliced = computeReminders(inputs, DEFAULT_SETTINGS, at, 7)
+  expect(await sliced).toEqual(whole)
+  // The engine and the reminder center ask for the same: one computation.
+  expect(computeReminders(inputs, { ...DEFAULT_SETTINGS }, at, 7)).toBe(sliced)
+  expect(computeReminders(inputs, DEFAULT_SETTINGS, at + 1, 7)).not.toBe(sliced)
+})
