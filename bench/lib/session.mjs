@@ -167,7 +167,7 @@ export async function timeUntil(page, done, act, arg, timeout = 120_000) {
         window.addEventListener(type, begin, { capture: true, once: true })
       until.fallback = performance.now()
       new PerformanceObserver((list, observer) => {
-        until.tasks.push(...list.getEntries().map((e) => e.duration))
+        until.tasks.push(...list.getEntries())
         if (until.end !== undefined) observer.disconnect()
       }).observe({ type: 'longtask' })
       const test = () => {
@@ -200,8 +200,12 @@ export async function timeUntil(page, done, act, arg, timeout = 120_000) {
   )
   // Long tasks are reported a moment after they end.
   await page.waitForTimeout(100)
-  return page.evaluate(() => ({
-    ms: window.__until.end - window.__until.start,
-    longestTaskMs: Math.max(0, ...window.__until.tasks),
-  }))
+  // The app's tasks from the input on: not the driver's own work before it (finding a button by
+  // its role and name walks the page's accessibility tree, hundreds of milliseconds on a long
+  // list).
+  return page.evaluate(() => {
+    const { start, end, tasks } = window.__until
+    const after = tasks.filter((t) => t.startTime + t.duration > start)
+    return { ms: end - start, longestTaskMs: Math.max(0, ...after.map((t) => t.duration)) }
+  })
 }

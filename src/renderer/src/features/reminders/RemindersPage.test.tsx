@@ -6,7 +6,7 @@ import { PlatformContext } from '../../platform/platform-context'
 import { createWebPlatform } from '../../platform/web'
 import { RemindersPage } from './RemindersPage'
 
-it('shows a long list of due reminders twenty incidents at a time', async () => {
+it('shows a long list of due reminders ten incidents at a time', async () => {
   // A bad month: hundreds of incidents in progress, each with reminders due.
   const history = generateDataset(300, { eventsPer: 2, bigEvents: 2, busy: true })
   await db.incidents.bulkPut(history.incidents)
@@ -19,14 +19,14 @@ it('shows a long list of due reminders twenty incidents at a time', async () => 
   // While they are read and computed, it says so: never "Nothing is due" before it knows.
   expect(screen.getByRole('status').textContent).toBe('Looking for what is due…')
   expect(screen.queryByText(/^Nothing is due/)).toBeNull()
-  const more = await screen.findByRole('button', { name: /^Show 20 more incidents/ })
+  const more = await screen.findByRole('button', { name: /^Show 10 more incidents/ })
   expect(screen.queryByText('Looking for what is due…')).toBeNull()
   const groups = () => document.querySelectorAll('.reminder-group')
-  expect(groups()).toHaveLength(20)
-  const total = Number(/\((\d+) not shown\)/.exec(more.textContent ?? '')?.[1]) + 20
-  expect(total).toBeGreaterThan(40)
+  expect(groups()).toHaveLength(10)
+  const total = Number(/\((\d+) not shown\)/.exec(more.textContent ?? '')?.[1]) + 10
+  expect(total).toBeGreaterThan(20)
   fireEvent.click(more)
-  expect(groups()).toHaveLength(40)
+  expect(groups()).toHaveLength(20)
 })
 
 it('takes a snoozed or dismissed reminder off the list once it is saved, before reading them all again', async () => {

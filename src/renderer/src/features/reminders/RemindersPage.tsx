@@ -2,7 +2,7 @@ import type { Reminder } from '@shared/domain/reminders'
 import { plural } from '@shared/domain/vocabulary'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
-import { useMemo, useState } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { ShowMore } from '../../components/ShowMore'
 import { usePlatform } from '../../platform/platform-context'
 import { formatDateTime } from '../../components/format'
@@ -33,7 +33,7 @@ function groupByIncident(reminders: readonly Reminder[]): [string, Reminder[]][]
 }
 
 /** Incidents (or missed reminders) shown at a time: a long history's due list is not one page. */
-const PAGE = 20
+const PAGE = 10
 
 type Settle = (reminders: readonly Reminder[], how: { snoozeUntil: number } | 'dismiss') => void
 
@@ -99,8 +99,11 @@ export function RemindersPage() {
     const incident = byId.get(id)
     return incident ? displayTitle(incident) : 'An incident'
   }
+  // Rendered in slices the page can interrupt: twenty incidents' reminders and the next thirty
+  // are hundreds of buttons.
+  const shown = useDeferredValue(reminders)
   const { due, missed, upcoming, groups } = useMemo(() => {
-    const all = reminders ?? []
+    const all = shown ?? []
     const due = all.filter((r) => r.at <= now && !r.missed)
     return {
       due,
@@ -108,9 +111,11 @@ export function RemindersPage() {
       upcoming: all.filter((r) => r.at > now && !r.missed).slice(0, 30),
       groups: groupByIncident(due),
     }
-  }, [reminders, now])
+  }, [shown, now])
   const [groupsShown, setGroupsShown] = useState(PAGE)
   const [missedShown, setMissedShown] = useState(PAGE)
+  // Its rows are made when it is opened: most of the time it stays closed.
+  const [missedOpen, setMissedOpen] = useState(false)
   return (
     <section className="page" aria-labelledby="reminders-title">
       <h1 id="reminders-title">Reminders</h1>
@@ -124,7 +129,7 @@ export function RemindersPage() {
             <BulkActions reminders={due} what="everything due" settle={settle} />
           )}
         </div>
-        {!reminders ? (
+        {!shown ? (
           <p className="muted" role="status">
             Looking for what is due…
           </p>
@@ -168,7 +173,7 @@ export function RemindersPage() {
         />
       </section>
       {missed.length > 0 && (
-        <details className="section helper">
+        <details className="section helper" onToggle={(e) => setMissedOpen(e.currentTarget.open)}>
           <summary>
             Missed: {plural(missed.length, 'reminder')} already past when their incident was entered
           </summary>
@@ -177,7 +182,7 @@ export function RemindersPage() {
           </p>
           <BulkActions reminders={missed} what="the missed reminders" settle={settle} />
           <ul className="reminder-list" aria-label="Missed reminders">
-            {missed.slice(0, missedShown).map((r) => (
+            {missed.slice(0, missedOpen ? missedShown : 0).map((r) => (
               <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} />
             ))}
           </ul>
@@ -194,7 +199,7 @@ export function RemindersPage() {
         <h2 id="upcoming-title" className="section-title">
           Coming up
         </h2>
-        {!reminders ? null : upcoming.length === 0 ? (
+        {!shown ? null : upcoming.length === 0 ? (
           <p className="muted">No reminder is scheduled.</p>
         ) : (
           <ul className="reminder-list" aria-label="Upcoming reminders">
