@@ -4,7 +4,7 @@ import type { ActionItem } from '@shared/domain/model'
 import { expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
 import { countReads, testDb } from '../test-db'
-import { outstandingActionItems, soonestOutstanding } from './incident'
+import { outstandingActionItems, soonestOutstanding, summariesWithStatus } from './incident'
 
 const template = generateDataset(1, { eventsPer: 1, bigEvents: 0 }).actionItems[0]
 
@@ -52,4 +52,24 @@ it('reads every outstanding item in slices, soonest due first, runs due at one m
   expect((reads['actionItems'] ?? 0) - again).toBe(8 + 2)
 
   expect((await soonestOutstanding(db, 2)).map((i) => i.id)).toEqual(['a', 'i'])
+})
+
+it('reads the summaries of one status in slices, each once, in id order', async () => {
+  const { db } = testDb()
+  const reads = countReads(db)
+  const history = generateDataset(120, { eventsPer: 1, bigEvents: 0 })
+  await db.incidents.bulkPut(history.incidents)
+  const want = (status: string) =>
+    history.incidents
+      .filter((i) => i.status === status)
+      .map((i) => i.id)
+      .sort()
+  for (const status of ['active', 'resolved', 'closed'] as const) {
+    const before = reads['summaries'] ?? 0
+    // Slices of 7: the last one partial (or empty).
+    const got = await summariesWithStatus(db, status, 7)
+    expect(got.map((s) => s.id)).toEqual(want(status))
+    expect((reads['summaries'] ?? 0) - before).toBe(want(status).length)
+  }
+  expect(want('closed').length).toBeGreaterThan(7)
 })

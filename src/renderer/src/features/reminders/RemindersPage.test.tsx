@@ -40,7 +40,8 @@ it('takes a snoozed or dismissed reminder off the list once it is saved, before 
   const rows = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
   // From now on, reading the reminders again never finishes (at 100,000 incidents it takes
   // hundreds of milliseconds): only the write itself may stand between the click and the list.
-  const stalled = { equals: () => ({ toArray: () => new Promise(() => undefined) }) }
+  const never = { limit: () => ({ toArray: () => new Promise(() => undefined) }) }
+  const stalled = { between: () => never }
   db.summaries.where = (() => stalled) as never
   try {
     const [dismissed, snoozed] = rows.map((row) => row.closest('li') as HTMLElement)

@@ -8,6 +8,7 @@ import { usePlatform } from '../../platform/platform-context'
 import { formatDateTime } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { incidentsRepo } from '../../db/instance'
+import { measured } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 import { useCenterReminderInputs, useReminders } from './use-reminders'
@@ -84,7 +85,7 @@ export function RemindersPage() {
     [computed, settled],
   )
   const settle: Settle = (list, how) =>
-    void incidentsRepo.settleReminders(list, how).then(() =>
+    void measured('settle', () => incidentsRepo.settleReminders(list, how)).then(() =>
       setSettled((before) => {
         const next = new Map(before)
         for (const r of list) next.set(r.incidentId, new Set(next.get(r.incidentId)).add(keyOf(r)))

@@ -19,7 +19,7 @@ import { useNow } from '../../components/use-now'
 import type { SteadyDb } from '../../db/database'
 import { settledCache, useSettings, useSettledRead } from '../../db/hooks'
 import { db, incidentsRepo } from '../../db/instance'
-import { outstandingActionItems } from '../../db/queries/incident'
+import { outstandingActionItems, summariesWithStatus } from '../../db/queries/incident'
 import type { Platform } from '../../platform'
 import { yieldToPage } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
@@ -37,12 +37,13 @@ export const loadReminderInputs = async (
   wanted: () => boolean = () => true,
   from: SteadyDb = db,
 ): Promise<Inputs | undefined> => {
-  const [active, resolved, items] = await Promise.all([
-    from.summaries.where('status').equals('active').toArray(),
-    from.summaries.where('status').equals('resolved').toArray(),
-    outstandingActionItems(from),
-  ])
-  return wanted() ? { incidents: [...active, ...resolved], items } : undefined
+  const incidents: IncidentSummary[] = []
+  for (const status of ['active', 'resolved'] as const) {
+    incidents.push(...(await summariesWithStatus(from, status)))
+    if (!wanted()) return undefined
+  }
+  const items = await outstandingActionItems(from)
+  return wanted() ? { incidents, items } : undefined
 }
 const loadInputs = (wanted?: () => boolean) => loadReminderInputs(wanted)
 
