@@ -29,7 +29,8 @@ export async function twoWeekTally(
   // held the page for 30 ms.
   let newest: (Tally & { id: string; total: number; latest: number })[] = []
   for (let from = 0; from < summaries.length; from += TALLY_SLICE) {
-    if (from > 0) await yieldToPage()
+    // After the page's own work: the items and their rows come first.
+    await yieldToPage('background')
     if (!wanted()) return undefined
     const byIncident = newest
     for (const summary of summaries.slice(from, from + TALLY_SLICE)) {

@@ -74,7 +74,9 @@ function BulkActions({
 export function RemindersPage() {
   const now = useNow(15_000)
   const inputs = useCenterReminderInputs()
-  const computed = useReminders(now, inputs)
+  // A new list is rendered in slices the page can interrupt (ten incidents' reminders and the
+  // next thirty are hundreds of buttons); a snooze or dismissal is shown at once.
+  const computed = useDeferredValue(useReminders(now, inputs))
   // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
   // reminders are read and computed again (at 100,000 incidents, a few hundred milliseconds).
   // By incident: the tens of thousands of other reminders are passed over without a key made.
@@ -100,11 +102,8 @@ export function RemindersPage() {
     const incident = byId.get(id)
     return incident ? displayTitle(incident) : 'An incident'
   }
-  // Rendered in slices the page can interrupt: twenty incidents' reminders and the next thirty
-  // are hundreds of buttons.
-  const shown = useDeferredValue(reminders)
   const { due, missed, upcoming, groups } = useMemo(() => {
-    const all = shown ?? []
+    const all = reminders ?? []
     const due = all.filter((r) => r.at <= now && !r.missed)
     return {
       due,
@@ -112,7 +111,7 @@ export function RemindersPage() {
       upcoming: all.filter((r) => r.at > now && !r.missed).slice(0, 30),
       groups: groupByIncident(due),
     }
-  }, [shown, now])
+  }, [reminders, now])
   const [groupsShown, setGroupsShown] = useState(PAGE)
   const [missedShown, setMissedShown] = useState(PAGE)
   // Its rows are made when it is opened: most of the time it stays closed.
@@ -130,7 +129,7 @@ export function RemindersPage() {
             <BulkActions reminders={due} what="everything due" settle={settle} />
           )}
         </div>
-        {!shown ? (
+        {!reminders ? (
           <p className="muted" role="status">
             Looking for what is due…
           </p>
@@ -200,7 +199,7 @@ export function RemindersPage() {
         <h2 id="upcoming-title" className="section-title">
           Coming up
         </h2>
-        {!shown ? null : upcoming.length === 0 ? (
+        {!reminders ? null : upcoming.length === 0 ? (
           <p className="muted">No reminder is scheduled.</p>
         ) : (
           <ul className="reminder-list" aria-label="Upcoming reminders">

@@ -89,7 +89,7 @@ export function computeReminders(
     const items = itemsByIncident(inputs.items)
     const reminders: Reminder[] = []
     for (let from = 0; from < inputs.incidents.length; from += slice) {
-      if (from > 0) await yieldToPage()
+      if (from > 0) await yieldToPage('background')
       const some = inputs.incidents.slice(from, from + slice)
       reminders.push(...remindersOf(some, settings, at, items))
     }
