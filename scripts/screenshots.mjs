@@ -360,7 +360,7 @@ const scenes = {
   'action-items-many': async (page) => {
     await seed(page, 600)
     await page.getByRole('button', { name: 'Action items' }).click()
-    await page.getByRole('button', { name: /^Show 50 more action items/ }).scrollIntoViewIfNeeded()
+    await page.getByRole('button', { name: /^Show 25 more action items/ }).scrollIntoViewIfNeeded()
   },
 }
 
