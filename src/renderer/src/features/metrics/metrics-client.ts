@@ -3,33 +3,40 @@
  * where workers are missing (unit tests) or the worker failed to start. The worker stops when
  * Metrics has not asked for a while (it holds a copy of every summary).
  */
-import type { MetricsView, PeriodMetrics } from '@shared/domain/metrics'
+import type { MetricsView } from '@shared/domain/metrics'
+import type { Period } from '@shared/domain/periods'
 import type { SteadyDb } from '../../db/database'
 import type { SummariesReader } from '../../db/summaries-reader'
 import type { FromMetrics, ToMetrics } from './metrics-protocol'
 import { MetricsService, type MetricsRequest } from './metrics-service'
+import type { ReportDraft } from './report-draft'
 
 export interface MetricsClient {
   /** What the Metrics screen shows. */
   view(request: MetricsRequest): Promise<MetricsView>
-  /** The whole metrics, incidents and all, for the review report: computed on the page. */
-  metrics(request: MetricsRequest): Promise<PeriodMetrics>
+  /** The review report, but for its charts (drawn on the page: see report-export.ts). */
+  report(request: MetricsRequest, period: Period): Promise<ReportDraft>
 }
 
 /** A worker not asked anything for this long is stopped. */
 const IDLE_MS = 120_000
 
+type Answer = Exclude<FromMetrics, { type: 'failed' }>
+
 export function createMetricsClient(db: SteadyDb, summaries: SummariesReader): MetricsClient {
   let onPage: MetricsService | null = null
   const page = () => (onPage ??= new MetricsService(db, summaries))
-  const metrics = (request: MetricsRequest) => page().metrics(request)
-  if (typeof Worker === 'undefined') return { view: (request) => page().view(request), metrics }
+  if (typeof Worker === 'undefined')
+    return {
+      view: (request) => page().view(request),
+      report: (request, period) => page().report(request, period),
+    }
 
   let worker: Worker | null = null
   let failed = false
   let idle: ReturnType<typeof setTimeout> | undefined
   let next = 0
-  const waiting = new Map<number, { resolve(view: MetricsView): void; reject(e: Error): void }>()
+  const waiting = new Map<number, { resolve(answer: Answer): void; reject(e: Error): void }>()
   const stop = (why: string) => {
     worker?.terminate()
     worker = null
@@ -45,7 +52,7 @@ export function createMetricsClient(db: SteadyDb, summaries: SummariesReader): M
       const call = waiting.get(data.id)
       waiting.delete(data.id)
       if (data.type === 'failed') call?.reject(new Error(data.message))
-      else call?.resolve(data.view)
+      else call?.resolve(data)
     }
     // A worker that cannot start (a script error) leaves metrics to the page, not broken.
     started.onerror = (event) => {
@@ -55,25 +62,42 @@ export function createMetricsClient(db: SteadyDb, summaries: SummariesReader): M
     }
     return started
   }
-  const ask = (request: MetricsRequest) =>
-    new Promise<MetricsView>((resolve, reject) => {
-      const id = ++next
-      waiting.set(id, { resolve, reject })
+  const ask = (message: ToMetrics) =>
+    new Promise<Answer>((resolve, reject) => {
+      waiting.set(message.id, { resolve, reject })
       worker ??= start()
-      worker.postMessage({ type: 'view', id, request } satisfies ToMetrics)
+      worker.postMessage(message)
       clearTimeout(idle)
       idle = setTimeout(() => waiting.size === 0 && stop('Stopped while idle.'), IDLE_MS)
     })
+  /** In the worker; on the page once the worker has failed to start. */
+  const either = async <T>(inWorker: () => Promise<T>, onThePage: () => Promise<T>) => {
+    if (failed) return onThePage()
+    try {
+      return await inWorker()
+    } catch (error) {
+      if (failed) return onThePage()
+      throw error
+    }
+  }
   return {
-    metrics,
-    view: async (request) => {
-      if (failed) return page().view(request)
-      try {
-        return await ask(request)
-      } catch (error) {
-        if (failed) return page().view(request)
-        throw error
-      }
-    },
+    view: (request) =>
+      either(
+        async () => {
+          const answer = await ask({ type: 'view', id: ++next, request })
+          if (answer.type !== 'view') throw new Error('The metrics worker answered out of turn.')
+          return answer.view
+        },
+        () => page().view(request),
+      ),
+    report: (request, period) =>
+      either(
+        async () => {
+          const answer = await ask({ type: 'report', id: ++next, request, period })
+          if (answer.type !== 'report') throw new Error('The metrics worker answered out of turn.')
+          return answer.draft
+        },
+        () => page().report(request, period),
+      ),
   }
 }

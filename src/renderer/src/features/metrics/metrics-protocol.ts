@@ -1,8 +1,14 @@
 /** Messages between the page and the metrics worker. */
 import type { MetricsView } from '@shared/domain/metrics'
+import type { Period } from '@shared/domain/periods'
 import type { MetricsRequest } from './metrics-service'
+import type { ReportDraft } from './report-draft'
 
-export type ToMetrics = { type: 'view'; id: number; request: MetricsRequest }
+export type ToMetrics =
+  | { type: 'view'; id: number; request: MetricsRequest }
+  | { type: 'report'; id: number; request: MetricsRequest; period: Period }
 
 export type FromMetrics =
-  { type: 'view'; id: number; view: MetricsView } | { type: 'failed'; id: number; message: string }
+  | { type: 'view'; id: number; view: MetricsView }
+  | { type: 'report'; id: number; draft: ReportDraft }
+  | { type: 'failed'; id: number; message: string }

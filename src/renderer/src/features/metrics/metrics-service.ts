@@ -13,9 +13,11 @@ import {
 } from '@shared/domain/metrics'
 import type { ActionItem, Settings } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
+import type { Period } from '@shared/domain/periods'
 import Dexie from 'dexie'
 import type { SteadyDb } from '../../db/database'
 import type { SummariesReader } from '../../db/summaries-reader'
+import { reportDraft, type ReportDraft } from './report-draft'
 
 /** What to measure, and the context to measure it in. */
 export interface MetricsRequest {
@@ -46,6 +48,11 @@ export class MetricsService {
   /** The metrics themselves (the report lists their incidents). */
   async metrics(request: MetricsRequest): Promise<PeriodMetrics> {
     return (await this.computed(request)).metrics
+  }
+
+  /** The review report, but for its charts' drawing (see report-export.ts). */
+  async report(request: MetricsRequest, period: Period): Promise<ReportDraft> {
+    return reportDraft(await this.metrics(request), period, request)
   }
 
   /** What the Metrics screen shows. */

@@ -30,7 +30,13 @@ function buffers(view: MetricsView): ArrayBuffer[] {
 scope.onmessage = ({ data: message }) => {
   void (async () => {
     try {
-      const view = await (await service).view(message.request)
+      const metrics = await service
+      if (message.type === 'report') {
+        const draft = await metrics.report(message.request, message.period)
+        scope.postMessage({ type: 'report', id: message.id, draft })
+        return
+      }
+      const view = await metrics.view(message.request)
       scope.postMessage({ type: 'view', id: message.id, view }, buffers(view))
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error)

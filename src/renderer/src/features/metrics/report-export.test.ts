@@ -5,6 +5,7 @@ import { IncidentLog } from '@shared/domain/test-helpers'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { ipcContract } from '@shared/ipc-contract'
 import { describe, expect, it } from 'vitest'
+import { reportDraft } from './report-draft'
 import { reportFiles } from './report-export'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
@@ -32,7 +33,7 @@ describe('the review report files', () => {
         settings: DEFAULT_SETTINGS,
       },
     )
-    const files = reportFiles(metrics, period, { now: NOW, zone: 'UTC' })
+    const files = reportFiles(reportDraft(metrics, period, { now: NOW, zone: 'UTC' }))
     expect(files.map((f) => f.fileName)).toEqual([
       '2026-11-27-reliability-review-2026-q3.md',
       '2026-11-27-reliability-review-2026-q3-incidents.svg',
