@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   formatClock,
   formatDay,
+  formatInZone,
   formatStamp,
   fromZoneInput,
   parseTypedTime,
@@ -112,5 +113,35 @@ describe('parseTypedTime', () => {
   it('shows what it takes back', () => {
     expect(toTypedTime(Date.UTC(2026, 10, 20, 13, 2), berlin)).toBe('2026-11-20 14:02')
     expect(parseTypedTime(toTypedTime(now, 'UTC'), now, 'UTC')).toBe(now)
+  })
+})
+
+describe('formatStamp', () => {
+  it('reads as date-fns formats it, in every zone, across daylight-saving changes and centuries', () => {
+    const zones = [
+      'UTC',
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe', // a 30-minute DST shift
+      'Asia/Kathmandu', // +05:45
+      'Pacific/Chatham', // +12:45 / +13:45
+      'America/St_Johns', // -03:30
+      'Europe/Amsterdam', // +00:19:32 before 1937
+      'Africa/Monrovia', // -00:44:30 before 1972
+    ]
+    // Every 409 hours 13 minutes from 1900 to 2040 (each hour of the day in turn), and the edges
+    // of a DST change.
+    const times: number[] = []
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2040, 0, 1); t += 409 * 3_600_000 + 13 * 60_000)
+      times.push(t)
+    times.push(Date.UTC(2026, 2, 29, 0, 59, 59), Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1))
+    for (const zone of zones)
+      for (const t of times)
+        if (formatStamp(t, zone) !== formatInZone(t, 'd MMM yyyy, HH:mm', zone))
+          expect([zone, t, formatStamp(t, zone)]).toEqual([
+            zone,
+            t,
+            formatInZone(t, 'd MMM yyyy, HH:mm', zone),
+          ])
   })
 })

@@ -4,7 +4,7 @@
  * Markdown file never disagree about what "14:02" means. @date-fns/tz does the zone arithmetic
  * (daylight saving included); nothing here reads the clock or the runtime's zone implicitly.
  */
-import { TZDate } from '@date-fns/tz'
+import { TZDate, tzOffset } from '@date-fns/tz'
 import { format } from 'date-fns'
 
 /** The setting: 'local' (this computer's zone), 'UTC', or an IANA zone name. */
@@ -62,8 +62,19 @@ export const formatDay = (ms: number, zone: string, now: number): string =>
   formatInZone(ms, sameYear(ms, now, zone) ? 'd MMM' : 'd MMM yyyy', zone)
 
 /** A full stamp for documents: "3 Mar 2021, 14:02". */
-export const formatStamp = (ms: number, zone: string): string =>
-  formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
+export function formatStamp(ms: number, zone: string): string {
+  // The zone's offset (one cached formatter), then the wall clock from plain UTC arithmetic:
+  // 1 µs where TZDate and format take 30 (a review report of 100,000 incidents spent 3 s here).
+  const offset = tzOffset(zone, new Date(ms))
+  const wall = new Date(ms + offset * MINUTE_MS)
+  const year = wall.getUTCFullYear()
+  if (!Number.isFinite(offset) || year < 1000 || year > 9999)
+    return formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${year}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`
+}
+const MINUTE_MS = 60_000
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** For <input type="datetime-local">: the wall-clock time in `zone`. */
 export const toZoneInput = (ms: number, zone: string): string =>
