@@ -55,10 +55,17 @@ export function useSettledRead<T>(
         again = true
         return
       }
+      // Read since the last change (by another screen, say): nothing to read again.
+      const current = cache?.get()
+      if (current !== undefined) {
+        if (alive) setResult(current)
+        return
+      }
       reading = true
+      const since = cache?.version()
       void load(wanted)
         .then((next) => {
-          if (next !== undefined) cache?.set(next)
+          if (next !== undefined && since !== undefined) cache?.set(next, since)
           if (alive && next !== undefined) setResult(next)
         })
         .finally(() => {
@@ -70,13 +77,9 @@ export function useSettledRead<T>(
           }
         })
     }
-    const current = cache?.get()
-    // At the same moment a read would have started (the incident screens let their first render
-    // go first), but without the read.
-    let timer = setTimeout(
-      current === undefined ? reload : () => alive && setResult(current),
-      startMs,
-    )
+    // A current result is shown at the same moment a read would have started (the incident
+    // screens let their first render go first).
+    let timer = setTimeout(reload, startMs)
     const changed = new RegExp(`/(${tables})/`)
     const soon = (parts: Record<string, unknown>) => {
       if (!Object.keys(parts).some((key) => changed.test(key))) return
@@ -93,22 +96,32 @@ export function useSettledRead<T>(
   return result
 }
 
-/** The last result of a settled read, forgotten as soon as one of its tables changes. */
+/**
+ * The last result of a settled read, forgotten as soon as one of its tables changes: every screen
+ * reading the same (the reminder engine and the reminder center, say) reads once per change.
+ */
 export interface SettledCache<T> {
   get(): T | undefined
-  set(value: T): void
+  /** Changes seen so far: a read notes this when it starts. */
+  version(): number
+  /** Keeps what a read that started at `since` gave, unless a change came meanwhile. */
+  set(value: T, since: number): void
 }
 
 export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
   let value: T | undefined
+  let version = 0
   const changed = new RegExp(`/(${tables.join('|')})/`)
   Dexie.on.storagemutated.subscribe((parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => changed.test(key))) value = undefined
+    if (!Object.keys(parts).some((key) => changed.test(key))) return
+    value = undefined
+    version++
   })
   return {
     get: () => value,
-    set: (next) => {
-      value = next
+    version: () => version,
+    set: (next, since) => {
+      if (since === version) value = next
     },
   }
 }
