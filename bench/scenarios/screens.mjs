@@ -172,9 +172,17 @@ export async function sidebarScreens({ page, runs, warm }) {
     )
     if (run >= warm) snoozes.push(ms)
   }
+  // The write itself, as the app times it (the floor under the snooze).
+  const writes = await page.evaluate(() =>
+    performance.getEntriesByName('steady:settle').map((e) => e.duration),
+  )
   if (snoozes.length)
     results.push(
-      measure('snooze', 'Snooze in the reminder center', snoozes, { budget: '≤ 50 ms', limit: 50 }),
+      measure('snooze', 'Snooze in the reminder center', snoozes, {
+        budget: '≤ 50 ms',
+        limit: 50,
+        against: `the write itself ${Math.min(...writes).toFixed(0)}–${Math.max(...writes).toFixed(0)} ms`,
+      }),
     )
   return results
 }
