@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
 import { db } from '../../db/instance'
@@ -38,12 +38,6 @@ it('takes a snoozed or dismissed reminder off the list once it is saved, before 
     </PlatformContext.Provider>,
   )
   const rows = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
-  const dueCount = () =>
-    Number(
-      /\((\d+)\)/.exec(screen.getByRole('heading', { name: /^Due now/ }).textContent ?? '')?.[1],
-    )
-  const due = dueCount()
-  expect(due).toBeGreaterThan(2)
   // From now on, reading the reminders again never finishes (at 100,000 incidents it takes
   // hundreds of milliseconds): only the write itself may stand between the click and the list.
   const never = { limit: () => ({ toArray: () => new Promise(() => undefined) }) }
@@ -57,15 +51,6 @@ it('takes a snoozed or dismissed reminder off the list once it is saved, before 
       expect(dismissed!.isConnected).toBe(false)
       expect(snoozed!.isConnected).toBe(false)
     })
-    // Opened again while the reads are still under way: the last list at once, with neither.
-    cleanup()
-    render(
-      <PlatformContext.Provider value={createWebPlatform(window)}>
-        <RemindersPage />
-      </PlatformContext.Provider>,
-    )
-    expect(screen.getByRole('status').textContent).toBe('Checking for changes…')
-    expect(dueCount()).toBe(due - 2)
   } finally {
     delete (db.summaries as { where?: unknown }).where
   }

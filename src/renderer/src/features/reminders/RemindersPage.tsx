@@ -41,14 +41,6 @@ type Settle = (reminders: readonly Reminder[], how: { snoozeUntil: number } | 'd
 /** A reminder at its time: snoozed, it comes back at another time, as another key. */
 const keyOf = (r: Reminder) => `${r.id}@${r.at}`
 
-/**
- * Reminders snoozed or dismissed here, by incident: they leave the lists as soon as that is
- * saved, before the reminders are read and computed again (at 100,000 incidents, a second or
- * two), and stay gone from a list computed before they were (shown while the next is computed).
- * A key is a reminder at one time; snoozed, it comes back as another.
- */
-const settled = new Map<string, ReadonlySet<string>>()
-
 /** Snooze or dismiss several reminders at once: a group, or everything due. */
 function BulkActions({
   reminders,
@@ -85,22 +77,23 @@ export function RemindersPage() {
   // A new list is rendered in slices the page can interrupt (ten incidents' reminders and the
   // next thirty are hundreds of buttons); a snooze or dismissal is shown at once.
   const computed = useDeferredValue(useReminders(now, inputs))
-  const [settledHere, setSettledHere] = useState<ReadonlyMap<string, ReadonlySet<string>>>(
-    () => new Map(settled),
-  )
+  // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
+  // reminders are read and computed again (at 100,000 incidents, a few hundred milliseconds).
+  // By incident: the tens of thousands of other reminders are passed over without a key made.
+  const [settled, setSettled] = useState<ReadonlyMap<string, ReadonlySet<string>>>(() => new Map())
   const reminders = useMemo(
     () =>
-      settledHere.size
-        ? computed?.filter((r) => !settledHere.get(r.incidentId)?.has(keyOf(r)))
-        : computed,
-    [computed, settledHere],
+      settled.size ? computed?.filter((r) => !settled.get(r.incidentId)?.has(keyOf(r))) : computed,
+    [computed, settled],
   )
   const settle: Settle = (list, how) =>
-    void measured('settle', () => incidentsRepo.settleReminders(list, how)).then(() => {
-      for (const r of list)
-        settled.set(r.incidentId, new Set(settled.get(r.incidentId)).add(keyOf(r)))
-      setSettledHere(new Map(settled))
-    })
+    void measured('settle', () => incidentsRepo.settleReminders(list, how)).then(() =>
+      setSettled((before) => {
+        const next = new Map(before)
+        for (const r of list) next.set(r.incidentId, new Set(next.get(r.incidentId)).add(keyOf(r)))
+        return next
+      }),
+    )
   const navigate = useUi((s) => s.navigate)
   // Worked out when the reminders change, not at each render: tens of thousands at 100,000
   // incidents. Titles are looked up for the groups shown only.
@@ -132,11 +125,6 @@ export function RemindersPage() {
           <h2 id="due-title" className="section-title">
             Due now{due.length > 0 && ` (${due.length})`}
           </h2>
-          {reminders && !inputs && (
-            <span className="muted small" role="status">
-              Checking for changes…
-            </span>
-          )}
           {groups.length > 1 && (
             <BulkActions reminders={due} what="everything due" settle={settle} />
           )}

@@ -96,19 +96,13 @@ export function computeReminders(
     return reminders.sort(byTime)
   })()
   lastComputed = { inputs, settings: key, at, result }
-  void result.then((reminders) => {
-    if (lastComputed.result === result) latest = reminders
-  })
   return result
 }
-/** The reminders last computed: what a screen shows while the next are read and computed. */
-let latest: Reminder[] | undefined
 
 /**
- * Every reminder, due or upcoming, soonest first; undefined until any are computed. Computed again
- * when the data changes or a check-in period starts, not at every tick of `now` (see
- * scheduleTime); the last list (this screen's, or the last computed anywhere) is shown until the
- * next is computed.
+ * Every reminder, due or upcoming, soonest first; undefined while loading. Computed again when the
+ * data changes or a check-in period starts, not at every tick of `now` (see scheduleTime); the
+ * last list is kept until the next is computed.
  */
 export function useReminders(now: number, inputs: Inputs | undefined): Reminder[] | undefined {
   const settings = useSettings() ?? DEFAULT_SETTINGS
@@ -116,7 +110,7 @@ export function useReminders(now: number, inputs: Inputs | undefined): Reminder[
   // The same settings each time they read the same (a live read gives a new object each time).
   const key = JSON.stringify(settings)
   const same = useMemo(() => JSON.parse(key) as Settings, [key])
-  const [reminders, setReminders] = useState<Reminder[] | undefined>(() => latest)
+  const [reminders, setReminders] = useState<Reminder[]>()
   useEffect(() => {
     if (!inputs) return
     let alive = true
