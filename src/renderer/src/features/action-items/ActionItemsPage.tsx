@@ -24,8 +24,8 @@ const PAGE = 25
 const INCIDENT_CHOICES = 200
 
 /**
- * Outstanding items (not verified yet), soonest due first, through the status index: a long
- * history's verified items are never read into the page. Read again a moment after items change,
+ * Outstanding items (not verified yet), soonest due first, through the `[status+dueAt]` index: a
+ * long history's verified items are never read into the page. Read again a moment after items change,
  * not as a live query, which at 100,000 incidents (23,000 outstanding items) spent a hundred
  * milliseconds of the page noting each item it read; kept while no item changes.
  */
@@ -55,7 +55,7 @@ export function ActionItemsPage() {
     async () => (all ? undefined : soonestOutstanding(db, PAGE)),
     [all === undefined],
   )
-  // Rendered in slices the page can interrupt (fifty editable rows take 100 ms to build here).
+  // Rendered in slices the page can interrupt (editable rows are slow to build: fifty took 100 ms).
   const items = useDeferredValue(all ?? firstPage)
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)

@@ -78,7 +78,7 @@ export function RemindersPage() {
   // next thirty are hundreds of buttons); a snooze or dismissal is shown at once.
   const computed = useDeferredValue(useReminders(now, inputs))
   // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
-  // reminders are read and computed again (at 100,000 incidents, a few hundred milliseconds).
+  // reminders are read and computed again (at 100,000 incidents, a second or two).
   // By incident: the tens of thousands of other reminders are passed over without a key made.
   const [settled, setSettled] = useState<ReadonlyMap<string, ReadonlySet<string>>>(() => new Map())
   const reminders = useMemo(
