@@ -6,7 +6,8 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { expectAccessible, newIncident, openApp, phaseHeading } from './helpers'
+import { generateDataset } from '../../bench/generate.mjs'
+import { expectAccessible, newIncident, openApp, phaseHeading, seedDatabase } from './helpers'
 
 const SIZES = [
   { name: '1024×640', viewport: { width: 1024, height: 640 }, deviceScaleFactor: 1 },
@@ -129,5 +130,42 @@ test.describe('at 1280×800', () => {
     const time = await entry.locator('time').boundingBox()
     const words = await entry.getByText('Impact started').boundingBox()
     expect(time && words && time.y + time.height <= words.y + 1).toBe(true)
+  })
+})
+
+test.describe('at 200% zoom of 1280×800', () => {
+  test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 })
+
+  test('the action items table scrolls sideways instead of squeezing its cells', async ({
+    page,
+  }) => {
+    await openApp(page)
+    const { incidents, actionItems } = generateDataset(30, { eventsPer: 2, bigEvents: 0 })
+    await seedDatabase(page, { incidents, actionItems })
+    await page.reload()
+    await page.getByRole('button', { name: 'Action items' }).click()
+    const table = page.getByRole('table', { name: 'Outstanding action items' })
+    const title = table.getByRole('textbox', { name: 'Action item' }).first()
+    await expect(title).toBeVisible()
+    // A title keeps room to be read (squeezed into a 640-pixel page it had about 110).
+    expect(await title.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(150)
+    // The page itself does not scroll sideways; the table does, to its last column.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+    )
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => !el.closest('.table-scroll'))
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 8)
+        .map(
+          (el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+        ),
+    )
+    expect(wide).toEqual([])
+    expect(overflow).toBe(false)
+    await page.locator('.table-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }))
+    await expect(table.getByRole('button', { name: /^Remove/ }).first()).toBeInViewport()
+    await expectAccessible(page, 'action items at 200% zoom')
   })
 })

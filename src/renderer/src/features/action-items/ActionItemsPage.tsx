@@ -205,49 +205,51 @@ export function ActionItemsPage() {
           {shown.length === 0 ? (
             <p className="muted">No action item matches these filters.</p>
           ) : (
-            <table className="items-table overview" aria-label="Outstanding action items">
-              <colgroup>
-                <col />
-                <col className="col-priority" />
-                <col className="col-owner" />
-                <col className="col-due" />
-                <col className="col-status" />
-                <col className="col-incident" />
-                <col className="col-remove" />
-              </colgroup>
-              <thead>
-                <tr>
-                  {OVERVIEW_COLUMNS.map((column) => (
-                    <th key={column} scope="col">
-                      {column}
+            <div className="table-scroll">
+              <table className="items-table overview" aria-label="Outstanding action items">
+                <colgroup>
+                  <col />
+                  <col className="col-priority" />
+                  <col className="col-owner" />
+                  <col className="col-due" />
+                  <col className="col-status" />
+                  <col className="col-incident" />
+                  <col className="col-remove" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    {OVERVIEW_COLUMNS.map((column) => (
+                      <th key={column} scope="col">
+                        {column}
+                      </th>
+                    ))}
+                    <th scope="col">Incident</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Remove</span>
                     </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.slice(0, limit).map((item) => (
+                    <ItemRow
+                      key={item.id}
+                      item={item}
+                      overdue={isOverdue(item)}
+                      compact
+                      incident={
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => navigate({ screen: 'incident', id: item.incidentId })}
+                        >
+                          {title(item.incidentId)}
+                        </button>
+                      }
+                    />
                   ))}
-                  <th scope="col">Incident</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.slice(0, limit).map((item) => (
-                  <ItemRow
-                    key={item.id}
-                    item={item}
-                    overdue={isOverdue(item)}
-                    compact
-                    incident={
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => navigate({ screen: 'incident', id: item.incidentId })}
-                      >
-                        {title(item.incidentId)}
-                      </button>
-                    }
-                  />
-                ))}
-              </tbody>
-            </table>
+                </tbody>
+              </table>
+            </div>
           )}
           {all && (
             <ShowMore
