@@ -12,6 +12,7 @@ import {
   type IncidentKind,
   type Severity,
 } from './model'
+import { formatCount } from './time'
 import { formatStamp, fromZoneInput } from './zone'
 
 export const IMPORT_FIELDS = {
@@ -171,7 +172,7 @@ export function mapRows(
       ok: false,
       total: rows.length,
       errors: [
-        `The file has ${rows.length.toLocaleString('en')} rows; Steady imports at most ${MAX_IMPORT_ROWS.toLocaleString('en')} at once.`,
+        `The file has ${formatCount(rows.length)} rows; Steady imports at most ${formatCount(MAX_IMPORT_ROWS)} at once.`,
       ],
     }
   rows.forEach((row, index) => {

@@ -1,3 +1,4 @@
+import { formatCount } from '@shared/domain/time'
 import { useId, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 type NativeProps = Omit<
@@ -49,8 +50,8 @@ export function LimitedText({ max, value, onValue, multiline, ...native }: Limit
           role={refused !== null ? 'alert' : undefined}
         >
           {refused !== null
-            ? `Not added: that would make ${refused.toLocaleString('en')} characters, and this holds ${max.toLocaleString('en')}. Nothing was cut; shorten it, or put the rest in a note.`
-            : `${Math.max(left, 0).toLocaleString('en')} characters left`}
+            ? `Not added: that would make ${formatCount(refused)} characters, and this holds ${formatCount(max)}. Nothing was cut; shorten it, or put the rest in a note.`
+            : `${formatCount(Math.max(left, 0))} characters left`}
         </span>
       )}
     </>

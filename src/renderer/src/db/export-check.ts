@@ -14,6 +14,7 @@ import {
 } from '@shared/domain/model'
 import { timelineEventSchema } from '@shared/domain/events'
 import { postmortemDocSchema } from '@shared/domain/postmortem'
+import { formatCount } from '@shared/domain/time'
 import { z } from 'zod'
 import { CURRENT_VERSION } from './schema'
 
@@ -202,9 +203,7 @@ export class ExportChecker {
     if (this.failed) return
     const index = this.counts[table]++
     if (index >= MAX_ROWS[table])
-      return this.fail(
-        `it holds more than ${MAX_ROWS[table].toLocaleString('en')} ${TABLE_NOUNS[table]}`,
-      )
+      return this.fail(`it holds more than ${formatCount(MAX_ROWS[table])} ${TABLE_NOUNS[table]}`)
     const parsed = ROWS[table].safeParse(value)
     if (!parsed.success) return this.fail(firstIssue(parsed.error.issues, [table, index]))
     const row = parsed.data as Row<TableName>

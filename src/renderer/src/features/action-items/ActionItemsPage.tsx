@@ -10,7 +10,6 @@ import { settledCache, useIncidentSummaries, useSettledRead } from '../../db/hoo
 import { db } from '../../db/instance'
 import { outstandingActionItems, soonestOutstanding } from '../../db/queries/incident'
 import { summaryIn } from '../../db/summaries-reader'
-import { measured } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
 import { ItemRow } from './ActionItemsTable'
@@ -29,11 +28,10 @@ const INCIDENT_CHOICES = 200
  * not as a live query, which at 100,000 incidents (23,000 outstanding items) spent a hundred
  * milliseconds of the page noting each item it read; kept while no item changes.
  */
-const loadItems = (wanted: () => boolean) =>
-  measured('action-items-read', async () => {
-    const items = await outstandingActionItems(db)
-    return wanted() ? items : undefined
-  })
+const loadItems = async (wanted: () => boolean) => {
+  const items = await outstandingActionItems(db)
+  return wanted() ? items : undefined
+}
 const ITEM_READS = {
   tables: ['actionItems'],
   startMs: 0,

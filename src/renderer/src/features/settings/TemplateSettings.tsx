@@ -1,5 +1,6 @@
 import { LIMITS } from '@shared/domain/model'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { formatCount } from '@shared/domain/time'
 import { Trash2 } from 'lucide-react'
 import { useRef, useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
@@ -25,7 +26,7 @@ export function TemplateSettings() {
     const markdown = await file.text()
     if (markdown.length > LIMITS.template)
       return setError(
-        `${file.name} has ${markdown.length.toLocaleString('en')} characters; a template holds ${LIMITS.template.toLocaleString('en')}. Nothing was added.`,
+        `${file.name} has ${formatCount(markdown.length)} characters; a template holds ${formatCount(LIMITS.template)}. Nothing was added.`,
       )
     if (!markdown.trim()) return setError(`${file.name} is empty. Nothing was added.`)
     const { unknownPlaceholders } = await import('../../editor/user-template')
