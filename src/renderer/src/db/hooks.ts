@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import type { PostmortemRow } from './database'
 import { db } from './instance'
-import { incidentActionItems, incidentEvents } from './queries/incident'
+import { incidentActionItems, incidentEvents, outstandingReader } from './queries/incident'
 import { loadSettings } from './settings-repo'
 import { summariesReader } from './summaries-reader'
 
@@ -132,6 +132,9 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
  */
 export const pageSummaries = summariesReader(db)
 const readSummaries = (wanted: () => boolean) => pageSummaries.read(wanted)
+
+/** The outstanding action items (the action items page, reminders), kept the same way. */
+export const pageOutstanding = outstandingReader(db)
 
 /**
  * Every incident's summary (the list, Metrics), in storage order, once `enabled`; read again a

@@ -1,12 +1,14 @@
 /**
- * Every incident's summary, kept up to date by reading only what changed. At 100,000 incidents a
- * whole read takes seconds; typing in one incident rewrites its summary every autosave, and the
- * list and Metrics would read all of them again each time. Dexie reports which keys each write
- * touched (in this tab, other tabs and workers alike); when they are few, only those are read and
- * put in place. A range (a clear, a restore) or a long burst (an import) reads everything again.
+ * Rows of a table kept up to date by reading only what changed: every incident's summary (the list,
+ * Metrics), the summaries of the incidents that can have a reminder, the outstanding action items.
+ * At 100,000 incidents a whole read takes seconds; typing in one incident rewrites its summary every
+ * autosave, a snooze rewrites one, and each screen would read all of them again each time. Dexie
+ * reports which keys each write touched (in this tab, other tabs and workers alike); when they are
+ * few, only those are read and put in place. A range (a clear, a restore) or a long burst (an
+ * import) reads everything again.
  */
 import type { IncidentSummary } from '@shared/domain/summary'
-import Dexie from 'dexie'
+import Dexie, { type Table } from 'dexie'
 import type { SteadyDb } from './database'
 
 /** More changed incidents than this since the last read, and a whole read is simpler. */
@@ -38,6 +40,10 @@ export function singleKeys(tree: KeyNode | undefined, limit: number): string[] |
   return walk(tree) ? keys : null
 }
 
+/** Plain string order (a locale-aware compare costs tens of milliseconds over 100,000 ids). */
+export const byId = (a: { id: string }, b: { id: string }): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
 /** Where `id` is, or would go, in `list` (summaries in key order, as a reader returns them). */
 function position(list: readonly IncidentSummary[], id: string): number {
   let low = 0
@@ -59,71 +65,116 @@ export function summaryIn(
   return found?.id === id ? found : undefined
 }
 
-export interface SummariesReader {
-  /** Every summary in key order; undefined once no longer `wanted`. */
-  read(wanted: () => boolean): Promise<IncidentSummary[] | undefined>
+/** `a` and `b` (each in `compare` order) as one list in that order. */
+function merge<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const out: T[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length)
+    out.push(compare(a[i] as T, b[j] as T) <= 0 ? (a[i++] as T) : (b[j++] as T))
+  while (i < a.length) out.push(a[i++] as T)
+  while (j < b.length) out.push(b[j++] as T)
+  return out
+}
+
+export interface FollowedReader<T> {
+  /** Every row wanted, in order; undefined once no longer `wanted`. */
+  read(wanted: () => boolean): Promise<T[] | undefined>
   /** Stops following the database's changes. */
   stop(): void
 }
 
-export function summariesReader(db: SteadyDb): SummariesReader {
-  let last: IncidentSummary[] | undefined
+/**
+ * The rows of `table` that `keep` accepts, in `compare` order (a total order: ties broken by id):
+ * read whole by `readAll` the first time (and after a range or a burst of changes), then by
+ * reading again only the rows whose keys changed. Rows that did not change are the same objects
+ * from one read to the next, so what is worked out per row can be kept by identity.
+ */
+export function followedReader<T extends { id: string }>(
+  db: SteadyDb,
+  options: {
+    table: 'summaries' | 'actionItems'
+    readAll: (wanted: () => boolean) => Promise<T[] | undefined>
+    keep: (row: T) => boolean
+    compare: (a: T, b: T) => number
+  },
+): FollowedReader<T> {
+  const { table, readAll, keep, compare } = options
+  let last: T[] | undefined
   // What changed since `last` was read: some keys, or 'all' (start again).
   let changed: Set<string> | 'all' = 'all'
-  const part = `idb://${db.name}/summaries/`
-  const follow = (parts: Record<string, unknown>) => {
-    if (!(part in parts) || changed === 'all') return
-    const keys = singleKeys(parts[part] as KeyNode, FEW)
+  const note = (keys: string[] | null) => {
+    if (changed === 'all') return
     if (keys === null || changed.size + keys.length > FEW) changed = 'all'
     else for (const key of keys) changed.add(key)
   }
+  const part = `idb://${db.name}/${table}/`
+  const follow = (parts: Record<string, unknown>) => {
+    if (part in parts) note(singleKeys(parts[part] as KeyNode, FEW))
+  }
   Dexie.on.storagemutated.subscribe(follow)
 
-  const readAll = async (wanted: () => boolean) => {
-    const kept: IncidentSummary[] = []
-    let after: string | undefined
-    for (;;) {
-      const from =
-        after === undefined ? db.summaries.toCollection() : db.summaries.where('id').above(after)
-      const rows = await from.limit(SLICE).toArray()
-      if (!wanted()) return undefined
-      kept.push(...rows)
-      after = rows.at(-1)?.id
-      if (rows.length < SLICE) return kept
+  /** `list` with the rows of `ids` read again: replaced, added in order, or removed. */
+  const patch = async (list: T[], ids: Set<string>) => {
+    if (ids.size === 0) return list
+    const fresh = (await (db.table(table) as Table<T, string>).bulkGet([...ids]))
+      .filter((row): row is T => row !== undefined && keep(row))
+      .sort(compare)
+    return merge(
+      list.filter((row) => !ids.has(row.id)),
+      fresh,
+      compare,
+    )
+  }
+
+  const readNow = async (wanted: () => boolean) => {
+    const since = changed
+    // Changes from now on are the next read's.
+    changed = new Set()
+    const list =
+      last === undefined || since === 'all' ? await readAll(wanted) : await patch(last, since)
+    if (list === undefined || !wanted()) {
+      // Not finished: what it was to read is still to be read.
+      note(since === 'all' ? null : [...since])
+      return undefined
     }
+    last = list
+    return list
   }
 
-  /** `list` with the summaries of `ids` read again: replaced, added in key order, or removed. */
-  const patch = async (list: IncidentSummary[], ids: string[]) => {
-    const fresh = await db.summaries.bulkGet(ids)
-    const next = [...list]
-    ids.forEach((id, n) => {
-      const summary = fresh[n]
-      const low = position(next, id)
-      const here = next[low]?.id === id
-      if (summary) next.splice(low, here ? 1 : 0, summary)
-      else if (here) next.splice(low, 1)
-    })
-    return next
-  }
-
+  // One read at a time: two screens asking at once would otherwise both take the same changes,
+  // and the second could hand back the list from before them.
+  let queue: Promise<unknown> = Promise.resolve()
   return {
-    async read(wanted) {
-      const since = changed
-      // Changes from now on are the next read's.
-      changed = new Set()
-      const list =
-        last === undefined || since === 'all'
-          ? await readAll(wanted)
-          : await patch(last, [...since])
-      if (list === undefined) {
-        // Not finished: what it was to read is still to be read.
-        changed = 'all'
-        return undefined
-      }
-      last = list
-      return list
+    read(wanted) {
+      const next = queue.then(() => readNow(wanted))
+      queue = next.catch(() => undefined)
+      return next
     },
     stop: () => Dexie.on.storagemutated.unsubscribe(follow),
   }
+}
+
+export type SummariesReader = FollowedReader<IncidentSummary>
+
+/** Every incident's summary in key order (the list, Metrics, the review report). */
+export function summariesReader(db: SteadyDb): SummariesReader {
+  return followedReader(db, {
+    table: 'summaries',
+    readAll: async (wanted) => {
+      const kept: IncidentSummary[] = []
+      let after: string | undefined
+      for (;;) {
+        const from =
+          after === undefined ? db.summaries.toCollection() : db.summaries.where('id').above(after)
+        const rows = await from.limit(SLICE).toArray()
+        if (!wanted()) return undefined
+        kept.push(...rows)
+        after = rows.at(-1)?.id
+        if (rows.length < SLICE) return kept
+      }
+    },
+    keep: () => true,
+    compare: byId,
+  })
 }

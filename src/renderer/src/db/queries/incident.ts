@@ -7,6 +7,7 @@ import type { ActionItem } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import Dexie from 'dexie'
 import type { SteadyDb } from '../database'
+import { byId, followedReader, type FollowedReader } from '../summaries-reader'
 
 /** The incident's events in recording order (the timeline orders them by time). */
 export const incidentEvents = (db: SteadyDb, incidentId: string): Promise<TimelineEvent[]> =>
@@ -28,9 +29,9 @@ export const incidentActionItems = (db: SteadyDb, incidentId: string): Promise<A
 
 const OUTSTANDING = ['open', 'done'] as const
 
-/** Soonest due first; items without a due date last. */
+/** Soonest due first; items without a due date last; ties by id (one order, however read). */
 const byDue = (a: ActionItem, b: ActionItem): number =>
-  (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity)
+  (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || byId(a, b)
 
 /** Items read at once: at 20,000 outstanding items, one read held the page for 120 ms. */
 const ITEM_SLICE = 2000
@@ -81,6 +82,18 @@ export async function outstandingActionItems(
   return all.sort(byDue)
 }
 
+/**
+ * The outstanding items, read whole once, then only the items that changed: after a snooze or an
+ * edited item, the reminder center and the action items page read one item, not 23,000.
+ */
+export const outstandingReader = (db: SteadyDb): FollowedReader<ActionItem> =>
+  followedReader(db, {
+    table: 'actionItems',
+    readAll: (wanted) => outstandingActionItems(db).then((items) => (wanted() ? items : undefined)),
+    keep: (item) => item.status !== 'verified',
+    compare: byDue,
+  })
+
 /** The first `limit` outstanding items by due date: a page to show while all are read. */
 export async function soonestOutstanding(db: SteadyDb, limit: number): Promise<ActionItem[]> {
   const dated = await Promise.all(
@@ -120,3 +133,24 @@ export async function summariesWithStatus(
     if (rows.length < slice) return all
   }
 }
+
+/** Active first, then resolved, each by id: the order of the `[status+id]` index. */
+const byStatusThenId = (a: IncidentSummary, b: IncidentSummary): number =>
+  a.status < b.status ? -1 : a.status > b.status ? 1 : byId(a, b)
+
+/**
+ * The summaries of the incidents that can still have a reminder (active and resolved; closed and
+ * deleted, most of a long history, have none), read whole once, then only those that changed.
+ */
+export const openSummariesReader = (db: SteadyDb): FollowedReader<IncidentSummary> =>
+  followedReader(db, {
+    table: 'summaries',
+    readAll: async (wanted) => {
+      const active = await summariesWithStatus(db, 'active')
+      if (!wanted()) return undefined
+      const resolved = await summariesWithStatus(db, 'resolved')
+      return wanted() ? [...active, ...resolved] : undefined
+    },
+    keep: (summary) => summary.status === 'active' || summary.status === 'resolved',
+    compare: byStatusThenId,
+  })

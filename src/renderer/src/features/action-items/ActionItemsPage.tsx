@@ -6,9 +6,9 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { ShowMore } from '../../components/ShowMore'
 import { useNow } from '../../components/use-now'
-import { settledCache, useIncidentSummaries, useSettledRead } from '../../db/hooks'
+import { pageOutstanding, settledCache, useIncidentSummaries, useSettledRead } from '../../db/hooks'
 import { db } from '../../db/instance'
-import { outstandingActionItems, soonestOutstanding } from '../../db/queries/incident'
+import { soonestOutstanding } from '../../db/queries/incident'
 import { summaryIn } from '../../db/summaries-reader'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
@@ -24,14 +24,11 @@ const INCIDENT_CHOICES = 200
 
 /**
  * Outstanding items (not verified yet), soonest due first, through the `[status+dueAt]` index: a
- * long history's verified items are never read into the page. Read again a moment after items change,
- * not as a live query, which at 100,000 incidents (23,000 outstanding items) spent a hundred
- * milliseconds of the page noting each item it read; kept while no item changes.
+ * long history's verified items are never read into the page. After a change only the items that
+ * changed are read again, a moment later (not as a live query, which at 100,000 incidents, 23,000
+ * outstanding items, spent a hundred milliseconds of the page noting each item it read).
  */
-const loadItems = async (wanted: () => boolean) => {
-  const items = await outstandingActionItems(db)
-  return wanted() ? items : undefined
-}
+const loadItems = (wanted: () => boolean) => pageOutstanding.read(wanted)
 const ITEM_READS = {
   tables: ['actionItems'],
   startMs: 0,

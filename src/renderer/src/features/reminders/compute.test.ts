@@ -21,3 +21,23 @@ it('computes reminders a slice of incidents at a time, the same as all at once, 
   expect(computeReminders(inputs, { ...DEFAULT_SETTINGS }, at, 7)).toBe(sliced)
   expect(computeReminders(inputs, DEFAULT_SETTINGS, at + 1, 7)).not.toBe(sliced)
 })
+
+it('works an incident out again when its items change though its summary did not', async () => {
+  const history = generateDataset(200, { eventsPer: 2, bigEvents: 2, busy: true })
+  const incidents = history.incidents.filter(
+    (i) => i.status === 'active' || i.status === 'resolved',
+  ) as IncidentSummary[]
+  const at = Date.now()
+  await computeReminders({ incidents, items: history.actionItems }, DEFAULT_SETTINGS, at)
+  // The same summaries (the same objects), one item due a week later.
+  const open = incidents.map((i) => i.id)
+  const moved = history.actionItems.find(
+    (item) => item.status === 'open' && item.dueAt !== null && open.includes(item.incidentId),
+  )
+  if (!moved) throw new Error('no open item')
+  const items = history.actionItems.map((item) =>
+    item === moved ? { ...item, dueAt: at + 7 * 86_400_000 } : item,
+  )
+  const again = await computeReminders({ incidents, items }, DEFAULT_SETTINGS, at)
+  expect(again).toEqual(dueReminders(incidents, DEFAULT_SETTINGS, at, items))
+})
