@@ -70,6 +70,9 @@ describe('the saved search index', () => {
     const answer = next.hits(wanted.title)
     const seenBefore = next.similar(alike)
     setTimeout(() => loaded(), 50)
+    // Answered from the saved index as soon as it is read, without first reading every incident's
+    // last change (two seconds at 100,000); the one opened since comes with the first sync.
+    expect(await answer).toMatchObject({ behind: 0 })
     expect((await answer).ids).toContain(wanted.id)
     expect((await seenBefore).map((f) => f.incident.id)).toContain(past.id)
 
@@ -90,7 +93,7 @@ describe('the saved search index', () => {
     const saved = (await cache.load())!
     await cache.save({ ...saved, format: SNAPSHOT_FORMAT + 1 })
     expect(await new SearchService(db, cache).sync()).toBe(40)
-    await cache.save({ ...saved, index: '{"not": "an index"' })
+    await cache.save({ ...saved, index: { ...saved.index, postings: new Int32Array([7]) } })
     expect(await new SearchService(db, cache).sync()).toBe(40)
   })
 

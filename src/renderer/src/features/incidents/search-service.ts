@@ -83,8 +83,11 @@ export class SearchService {
 
   private async restore(): Promise<void> {
     const snapshot = await this.cache?.load().catch(() => undefined)
-    if (snapshot) this.index.restore(snapshot)
+    if (snapshot) this.restored = this.index.restore(snapshot)
   }
+
+  /** Whether the saved index was read back: it answers queries before the first sync. */
+  private restored = false
 
   /**
    * Every incident's last update: read from the summaries once, then kept from what the database
@@ -203,16 +206,23 @@ export class SearchService {
   }
 
   /**
-   * The answer to `query` as the list shows it. It waits for the saved index (at 100,000
-   * incidents it takes seconds to load: an empty index answered "nothing matches" meanwhile),
-   * and until the first sync has run, every incident not in the index counts as still to add.
+   * The answer to `query` as the list shows it. It waits for the saved index (an empty index
+   * answered "nothing matches" meanwhile). Without one, until the first sync has run, every
+   * incident not in the index counts as still to add. With one, it answers at once: what changed
+   * since it was saved (a few incidents, usually) is indexed by the first sync, and the list asks
+   * again then (at 100,000 incidents, reading every incident's last change takes two seconds).
+   * After that, what changed since the last sync is indexed before answering.
    */
   async hits(query: string): Promise<Hits> {
     await this.started
+    // A few incidents changed since the last sync (the one just captured, say): indexed first,
+    // in a few milliseconds, rather than answered without.
+    if (this.synced && this.changed !== 'all' && this.changed.size > 0) await this.sync()
     // Before the first sync has counted them, every incident not in the index.
-    const missing = this.synced
-      ? 0
-      : Math.max(0, (await (this.stamps ?? this.currentStamps())).size - this.index.size)
+    const missing =
+      this.synced || this.restored
+        ? 0
+        : Math.max(0, (await (this.stamps ?? this.currentStamps())).size - this.index.size)
     return {
       ids: this.search(query),
       behind: Math.max(this.behind, missing),

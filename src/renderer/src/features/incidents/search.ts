@@ -9,6 +9,7 @@
 import { yieldToPage } from '../../platform/perf'
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
+import { packIndex, unpackIndex, type PackedIndex } from './search-pack'
 
 interface SearchDoc {
   id: string
@@ -112,13 +113,13 @@ const SLICE_MS = 12
 /** What a saved index holds; `format` changes whenever the fields or their options do. */
 export interface SearchSnapshot {
   format: number
-  index: string
+  index: PackedIndex
   indexed: [string, number][]
   /** Ids indexed with everything written about them (the others: their headline). */
   full: string[]
   postmortemsSeen: number
 }
-export const SNAPSHOT_FORMAT = 2
+export const SNAPSHOT_FORMAT = 3
 
 /** The index behind the incidents list, brought up to date with `update` (or `sync`). */
 export class IncidentSearch {
@@ -153,7 +154,7 @@ export class IncidentSearch {
   restore(snapshot: SearchSnapshot): boolean {
     if (snapshot.format !== SNAPSHOT_FORMAT) return false
     try {
-      this.index = MiniSearch.loadJSON<SearchDoc>(snapshot.index, {
+      this.index = unpackIndex<SearchDoc>(snapshot.index, {
         fields: [...FIELDS],
         searchOptions: SEARCH_OPTIONS,
       })
@@ -170,7 +171,7 @@ export class IncidentSearch {
   snapshot(): SearchSnapshot {
     return {
       format: SNAPSHOT_FORMAT,
-      index: JSON.stringify(this.index),
+      index: packIndex(this.index as MiniSearch<unknown>),
       indexed: [...this.indexed],
       full: [...this.full],
       postmortemsSeen: this.postmortemsSeen,
