@@ -32,12 +32,52 @@ async function untilSaved(page) {
   return Date.now() - start
 }
 
-async function indexAfterStart(context, { waitForSave = false } = {}) {
-  const { page } = await coldPage(context, `${BASE}/`, (p) =>
-    p.waitForFunction(() => performance.getEntriesByName('steady:search-index').length > 0, null, {
-      timeout: 600_000,
-    }),
-  )
+/**
+ * Milliseconds from a query typed into the list's search box until the list shows the search
+ * worker's answer to it (the list names the query its rows answer).
+ */
+function answer(page, value) {
+  return page.evaluate(async (value) => {
+    const input = document.querySelector('input[type="search"]')
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+    const t = performance.now()
+    setter.call(input, value)
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await new Promise((resolve) => {
+      const check = () => {
+        // The rows (or the line saying none match) answer this query, not the one before.
+        const shown = document.querySelector('.incident-list, .empty-filter')
+        if (shown?.getAttribute('data-query') === value.trim()) resolve()
+        else requestAnimationFrame(check)
+      }
+      check()
+    })
+    return performance.now() - t
+  }, value)
+}
+
+/**
+ * A start: how long the index takes to catch up with the list (`steady:search-index`), and with
+ * `ask`, how long a query typed as soon as the list shows waits for its answer.
+ */
+async function indexAfterStart(context, { waitForSave = false, ask = false } = {}) {
+  let firstAnswer
+  const { page } = await coldPage(context, `${BASE}/`, async (p) => {
+    if (ask) {
+      // The live list's box (not the start-up picture's).
+      await p.waitForFunction(
+        () => window.__liveRows !== undefined && document.querySelector('input[type="search"]'),
+        null,
+        { timeout: 600_000 },
+      )
+      firstAnswer = await answer(p, 'checkout')
+    }
+    await p.waitForFunction(
+      () => performance.getEntriesByName('steady:search-index').length > 0,
+      null,
+      { timeout: 600_000 },
+    )
+  })
   const [ms, longestTask] = await page.evaluate(() => {
     const built = performance.getEntriesByName('steady:search-index')[0]
     const during = window.__tasks.filter((t) => t.startTime >= built.startTime)
@@ -46,7 +86,7 @@ async function indexAfterStart(context, { waitForSave = false } = {}) {
   // The index is saved a moment after it is built, if the app is still open.
   const savedMs = waitForSave ? await untilSaved(page) : 0
   await page.close()
-  return { ms, longestTask, savedMs }
+  return { ms, longestTask, savedMs, firstAnswer }
 }
 
 export async function searchIndex({ context }) {
@@ -63,7 +103,7 @@ export async function searchIndex({ context }) {
   await wipe.close()
   const built = await indexAfterStart(context, { waitForSave: true })
   // The next start reads it back and indexes nothing new.
-  const restored = await indexAfterStart(context)
+  const restored = await indexAfterStart(context, { ask: true })
   return [
     measure('searchIndexBuilt', 'Search index built from nothing (in its worker)', built.ms, {
       against: `longest task on the page ${built.longestTask.toFixed(0)} ms; saved ${(built.savedMs / 1000).toFixed(1)} s later`,
@@ -73,9 +113,14 @@ export async function searchIndex({ context }) {
       limit: 50,
     }),
     measure('searchIndexRestored', 'Search index at a later start (saved copy)', restored.ms, {
-      budget: '≤ 1 s',
-      limit: 1000,
+      against: 'from the list read whole until the index has every change since it was saved',
     }),
+    measure(
+      'searchFirstAnswer',
+      'First search at a later start (typed as the list shows)',
+      restored.firstAnswer,
+      { budget: '≤ 1 s', limit: 1000, against: 'answered from the saved index' },
+    ),
   ]
 }
 
@@ -91,23 +136,7 @@ export async function searchAsYouType({ page, runs, warm }) {
     for (const word of ['checkout time', 'database lat']) {
       for (let i = 1; i <= word.length; i++) {
         const value = word.slice(0, i)
-        const ms = await page.evaluate(async (value) => {
-          const input = document.querySelector('input[type="search"]')
-          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
-          const t = performance.now()
-          setter.call(input, value)
-          input.dispatchEvent(new Event('input', { bubbles: true }))
-          await new Promise((resolve) => {
-            const check = () => {
-              const list = document.querySelector('.incident-list')
-              const empty = document.querySelector('.empty-filter')
-              if (list?.getAttribute('data-query') === value || (empty && !list)) resolve()
-              else requestAnimationFrame(check)
-            }
-            check()
-          })
-          return performance.now() - t
-        }, value)
+        const ms = await answer(page, value)
         if (run >= warm) latencies.push(ms)
       }
       await search.fill('')

@@ -142,3 +142,39 @@ test('a search and filters saved by name sit in the sidebar, survive a reload, a
   await expect(page.getByRole('list', { name: 'Saved filters' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Login is slow/ })).toBeVisible()
 })
+
+test('a search never says nothing matches before the search index has answered it', async ({
+  page,
+}) => {
+  await openApp(page)
+  await newIncident(page, 'Checkout slow for some users')
+  await page.keyboard.press('Control+Enter')
+  await expect(phaseHeading(page, 'How bad is it, and who is affected?')).toBeVisible()
+  await page.getByRole('button', { name: 'Incidents' }).click()
+  const list = page.getByRole('list', { name: 'Incidents' })
+  await expect(list.getByRole('button')).toHaveCount(1)
+  // Every line the page shows while the query is answered (the index answers from its worker,
+  // a moment after the keystroke: at 100,000 incidents, a tenth of a second).
+  await page.evaluate(() => {
+    const seen: { line: string; answers: string | undefined; typed: string }[] = []
+    ;(window as unknown as { seen: typeof seen }).seen = seen
+    const box = document.querySelector<HTMLInputElement>('input[type="search"]')
+    new MutationObserver(() => {
+      const empty = document.querySelector<HTMLElement>('.empty-filter')
+      const line = empty?.textContent ?? ''
+      if (line) seen.push({ line, answers: empty?.dataset.query, typed: box?.value ?? '' })
+    }).observe(document.body, { childList: true, subtree: true, characterData: true })
+  })
+  await page.getByLabel('Search incidents').fill('checkout')
+  await expect(list.getByRole('button')).toHaveCount(1)
+  await page.getByLabel('Search incidents').fill('zookeeper')
+  await expect(page.getByText('No incident matches these filters.')).toBeVisible()
+  const seen = await page.evaluate(
+    () => (window as unknown as { seen: { line: string; answers?: string; typed: string }[] }).seen,
+  )
+  // 'Searching…' while waiting; 'No incident matches' only as the answer to what was typed.
+  const none = seen.filter((s) => s.line.startsWith('No incident'))
+  expect(none.length).toBeGreaterThan(0)
+  for (const shown of none)
+    expect(shown).toMatchObject({ answers: 'zookeeper', typed: 'zookeeper' })
+})

@@ -10,8 +10,11 @@ import { SearchService } from './search-service'
 export interface SearchClient {
   /** Brings the index up to date with the database. */
   sync(): Promise<void>
-  /** Incident ids matching `query`, best first; `behind`: incidents not indexed yet. */
-  search(query: string): Promise<Hits>
+  /**
+   * Incident ids matching `query`, best first; `behind`: incidents not indexed yet. Undefined when
+   * a newer query was asked before this one was sent: only the latest waits for an answer.
+   */
+  search(query: string): Promise<Hits | undefined>
   /** Past incidents like this one, most alike first ("Seen before?"). */
   similar(incident: SimilarQuery): Promise<Similar[]>
 }
@@ -24,7 +27,10 @@ export interface Hits {
   headlineBefore: number | null
 }
 
-function onPage(db: SteadyDb): SearchClient {
+/** The index on the page: every query answered, in turn. */
+type PageSearch = Omit<SearchClient, 'search'> & { search(query: string): Promise<Hits> }
+
+function onPage(db: SteadyDb): PageSearch {
   const service = new SearchService(db, null)
   return {
     sync: async () => void (await service.sync()),
@@ -39,7 +45,7 @@ export function createSearchClient(db: SteadyDb): SearchClient {
   if (typeof Worker === 'undefined') return onPage(db)
   // Started at the first call: nothing of it runs during start-up.
   let started: Worker | null = null
-  let fallback: SearchClient | null = null
+  let fallback: PageSearch | null = null
   let next = 0
   const waiting = new Map<number, { resolve(message: FromSearch): void; reject(e: Error): void }>()
   const worker = () => {
@@ -70,18 +76,43 @@ export function createSearchClient(db: SteadyDb): SearchClient {
       waiting.set(id, { resolve, reject })
       worker().postMessage({ ...message, id } as ToSearch)
     })
+  // The query waiting for the worker to finish the one it has, and who asked it.
+  let queued: { query: string; resolve(hits: Hits | undefined): void } | null = null
+  let asking = false
+  const pump = async () => {
+    if (asking || !queued) return
+    const { query, resolve } = queued
+    queued = null
+    asking = true
+    try {
+      resolve(await answerOf(query))
+    } finally {
+      asking = false
+      void pump()
+    }
+  }
+  const answerOf = async (query: string): Promise<Hits> => {
+    if (fallback) return fallback.search(query)
+    const answer = await ask({ type: 'search', query }).catch(() => null)
+    if (answer?.type === 'results') return answer.hits
+    return fallback
+      ? (fallback as PageSearch).search(query)
+      : { ids: [], behind: 0, headlineBefore: null }
+  }
   return {
     sync: async () => {
       if (fallback) return fallback.sync()
       await ask({ type: 'sync' }).catch(() => fallback?.sync())
     },
-    search: async (query) => {
-      if (fallback) return fallback.search(query)
-      const answer = await ask({ type: 'search', query }).catch(() => null)
-      if (answer?.type === 'results') return answer.hits
-      return fallback
-        ? (fallback as SearchClient).search(query)
-        : { ids: [], behind: 0, headlineBefore: null }
+    search: (query) => {
+      // One query with the worker at a time, and the latest typed next: at 100,000 incidents a
+      // query takes the worker a tenth of a second or more, and answering every keystroke in turn
+      // left the list answering the word before last.
+      queued?.resolve(undefined)
+      return new Promise<Hits | undefined>((resolve) => {
+        queued = { query, resolve }
+        void pump()
+      })
     },
     similar: async (incident) => {
       if (fallback) return fallback.similar(incident)
