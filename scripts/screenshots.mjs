@@ -35,6 +35,16 @@ const scenes = {
       await page.getByRole('button', { name: 'Incidents' }).click()
     }
   },
+  search: async (page) => {
+    await scenes.list(page)
+    await page.getByLabel('Search incidents').fill('checkout')
+    await page.locator('.incident-list[data-query="checkout"]').waitFor()
+  },
+  'search-none': async (page) => {
+    await scenes.list(page)
+    await page.getByLabel('Search incidents').fill('zookeeper')
+    await page.getByText('No incident matches these filters.').waitFor()
+  },
   capture: async (page) => {
     await page.keyboard.press('n')
     await page
