@@ -65,9 +65,23 @@ const MUTANTS = [
   {
     what: 'search answering from an empty index while the saved one loads ("nothing matches")',
     file: 'src/renderer/src/features/incidents/search-service.ts',
-    from: '    await this.started\n    // Before the first sync',
-    to: '    // Before the first sync',
+    from: '  async hits(query: string): Promise<Hits> {\n    await this.started\n',
+    to: '  async hits(query: string): Promise<Hits> {\n',
     test: 'src/renderer/src/features/incidents/search-service.test.ts',
+  },
+  {
+    what: "a restored search index waiting to read every incident's last change before answering",
+    file: 'src/renderer/src/features/incidents/search-service.ts',
+    from: '      this.synced || this.restored\n',
+    to: '      this.synced\n',
+    test: 'src/renderer/src/features/incidents/search-service.test.ts',
+  },
+  {
+    what: 'the reminder center reading every open incident and item again after a snooze',
+    file: 'src/renderer/src/db/summaries-reader.ts',
+    from: "last === undefined || since === 'all'",
+    to: "last === undefined || since === 'all' || since.size > 0",
+    test: 'src/renderer/src/features/reminders/reminder-reads.test.ts',
   },
   {
     what: "search reading every incident's last update at every sync (seconds at 100,000)",
@@ -100,8 +114,8 @@ const MUTANTS = [
   {
     what: 'the summaries read again without the changes reported since (a stale list)',
     file: 'src/renderer/src/db/summaries-reader.ts',
-    from: "    if (!(part in parts) || changed === 'all') return",
-    to: '    return',
+    from: '    if (part in parts) note(',
+    to: '    if (part in parts) void (',
     test: 'src/renderer/src/db/summaries-reader.test.ts',
   },
   {
