@@ -133,13 +133,14 @@ export function followedReader<T extends { id: string }>(
     changed = new Set()
     const list =
       last === undefined || since === 'all' ? await readAll(wanted) : await patch(last, since)
-    if (list === undefined || !wanted()) {
+    if (list === undefined) {
       // Not finished: what it was to read is still to be read.
       note(since === 'all' ? null : [...since])
       return undefined
     }
+    // Finished, if no longer wanted: kept for the next read all the same.
     last = list
-    return list
+    return wanted() ? list : undefined
   }
 
   // One read at a time: two screens asking at once would otherwise both take the same changes,
