@@ -235,7 +235,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
           {filtered &&
             (!all
               ? 'Reading all incidents…'
-              : answered !== asked || hits.behind > 0
+              : asked && (answered !== asked || hits.behind > 0)
                 ? 'Searching…'
                 : 'No incident matches these filters.')}
         </p>
