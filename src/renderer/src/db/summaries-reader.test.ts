@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest'
+import type { Table } from 'dexie'
+import { expect, it, vi } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { summariesReader } from './summaries-reader'
 import { countReads, putHistory, testDb } from './test-db'
@@ -43,5 +44,21 @@ it('reads every summary once, then only those that changed, and agrees with a wh
   const restored = await summariesRead()
   expect(restored.list).toEqual(await whole())
   expect(restored.list).toHaveLength(10)
+  reader.stop()
+})
+
+it('a read that fails leaves what changed for the next one', async () => {
+  const t = testDb()
+  const { id } = await t.incidents.open({ title: 'Queue stuck' })
+  const reader = summariesReader(t.db)
+  await reader.read(() => true)
+  await t.db.incidents.update(id, { title: 'Queue stuck again' })
+  // The storage refuses once (a disk error, say).
+  const bulkGet = vi
+    .spyOn(Object.getPrototypeOf(t.db.summaries) as Table, 'bulkGet')
+    .mockRejectedValueOnce(new Error('disk'))
+  await expect(reader.read(() => true)).rejects.toThrow('disk')
+  expect((await reader.read(() => true))?.[0]?.title).toBe('Queue stuck again')
+  bulkGet.mockRestore()
   reader.stop()
 })

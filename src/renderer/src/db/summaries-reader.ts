@@ -40,6 +40,36 @@ export function singleKeys(tree: KeyNode | undefined, limit: number): string[] |
   return walk(tree) ? keys : null
 }
 
+/**
+ * Summaries in key order, every one or those with `status` (through the `[status+id]` index),
+ * `slice` at a time, each slice its own transaction: a write arriving meanwhile (a snooze, a
+ * keystroke's autosave) waits for one slice, not for them all. Each slice is handed to `take`.
+ * False if it stopped because it was no longer `wanted`.
+ */
+export async function eachSummarySlice(
+  db: SteadyDb,
+  take: (rows: IncidentSummary[]) => void,
+  options: { status?: IncidentSummary['status']; slice?: number; wanted?: () => boolean } = {},
+): Promise<boolean> {
+  const { status, slice = SLICE, wanted = () => true } = options
+  let after: string | undefined
+  for (;;) {
+    const from =
+      status !== undefined
+        ? db.summaries
+            .where('[status+id]')
+            .between([status, after ?? Dexie.minKey], [status, Dexie.maxKey], after === undefined)
+        : after === undefined
+          ? db.summaries.toCollection()
+          : db.summaries.where(':id').above(after)
+    const rows = await from.limit(slice).toArray()
+    if (!wanted()) return false
+    take(rows)
+    after = rows.at(-1)?.id
+    if (rows.length < slice) return true
+  }
+}
+
 /** Plain string order (a locale-aware compare costs tens of milliseconds over 100,000 ids). */
 export const byId = (a: { id: string }, b: { id: string }): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -131,11 +161,16 @@ export function followedReader<T extends { id: string }>(
     const since = changed
     // Changes from now on are the next read's.
     changed = new Set()
-    const list =
-      last === undefined || since === 'all' ? await readAll(wanted) : await patch(last, since)
+    // Not finished (or failed): what it was to read is still to be read.
+    const putBack = () => note(since === 'all' ? null : [...since])
+    const list = await (
+      last === undefined || since === 'all' ? readAll(wanted) : patch(last, since)
+    ).catch((error: unknown) => {
+      putBack()
+      throw error
+    })
     if (list === undefined) {
-      // Not finished: what it was to read is still to be read.
-      note(since === 'all' ? null : [...since])
+      putBack()
       return undefined
     }
     // Finished, if no longer wanted: kept for the next read all the same.
@@ -164,16 +199,9 @@ export function summariesReader(db: SteadyDb): SummariesReader {
     table: 'summaries',
     readAll: async (wanted) => {
       const kept: IncidentSummary[] = []
-      let after: string | undefined
-      for (;;) {
-        const from =
-          after === undefined ? db.summaries.toCollection() : db.summaries.where('id').above(after)
-        const rows = await from.limit(SLICE).toArray()
-        if (!wanted()) return undefined
-        kept.push(...rows)
-        after = rows.at(-1)?.id
-        if (rows.length < SLICE) return kept
-      }
+      return (await eachSummarySlice(db, (rows) => kept.push(...rows), { wanted }))
+        ? kept
+        : undefined
     },
     keep: () => true,
     compare: byId,

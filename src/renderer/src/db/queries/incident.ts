@@ -7,7 +7,7 @@ import type { ActionItem } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import Dexie from 'dexie'
 import type { SteadyDb } from '../database'
-import { byId, followedReader, type FollowedReader } from '../summaries-reader'
+import { byId, eachSummarySlice, followedReader, type FollowedReader } from '../summaries-reader'
 
 /** The incident's events in recording order (the timeline orders them by time). */
 export const incidentEvents = (db: SteadyDb, incidentId: string): Promise<TimelineEvent[]> =>
@@ -111,27 +111,15 @@ export async function soonestOutstanding(db: SteadyDb, limit: number): Promise<A
 /** Summaries read at once: 10,000 in one read held the page for 120 ms. */
 const SUMMARY_SLICE = 2000
 
-/**
- * The summaries of every incident with `status`, in slices through the `[status+id]` index, each
- * its own transaction: a write (a snooze) waits for one slice, not for them all.
- */
+/** The summaries of every incident with `status`, a slice at a time (see eachSummarySlice). */
 export async function summariesWithStatus(
   db: SteadyDb,
   status: IncidentSummary['status'],
   slice = SUMMARY_SLICE,
 ): Promise<IncidentSummary[]> {
   const all: IncidentSummary[] = []
-  let after: string | undefined
-  for (;;) {
-    const rows = await db.summaries
-      .where('[status+id]')
-      .between([status, after ?? Dexie.minKey], [status, Dexie.maxKey], after === undefined)
-      .limit(slice)
-      .toArray()
-    all.push(...rows)
-    after = rows.at(-1)?.id
-    if (rows.length < slice) return all
-  }
+  await eachSummarySlice(db, (rows) => all.push(...rows), { status, slice })
+  return all
 }
 
 /** Active first, then resolved, each by id: the order of the `[status+id]` index. */

@@ -15,7 +15,7 @@ import {
 } from '@shared/domain/similar'
 import Dexie, { type Table } from 'dexie'
 import type { SteadyDb } from '../../db/database'
-import { singleKeys, type KeyNode } from '../../db/summaries-reader'
+import { eachSummarySlice, singleKeys, type KeyNode } from '../../db/summaries-reader'
 import { IncidentSearch, type SearchSnapshot } from './search'
 import type { Hits } from './search-client'
 import { searchSource } from './search-source'
@@ -126,17 +126,12 @@ export class SearchService {
    */
   private async readStamps(): Promise<Map<string, number>> {
     const stamps = new Map<string, number>()
-    let after: string | undefined
-    for (;;) {
-      const from =
-        after === undefined
-          ? this.db.summaries.toCollection()
-          : this.db.summaries.where(':id').above(after)
-      const rows = await from.limit(STAMP_SLICE).toArray()
-      for (const row of rows) stamps.set(row.id, row.updatedAt)
-      after = rows.at(-1)?.id
-      if (rows.length < STAMP_SLICE) return stamps
-    }
+    await eachSummarySlice(
+      this.db,
+      (rows) => rows.forEach((row) => stamps.set(row.id, row.updatedAt)),
+      { slice: STAMP_SLICE },
+    )
+    return stamps
   }
 
   /** Incidents changed since the stamps were last brought up to date (some, or 'all'). */
