@@ -49,6 +49,20 @@ const MUTANTS = [
     test: 'src/renderer/src/features/metrics/use-metrics.test.tsx',
   },
   {
+    what: 'search counting a document discarded since among those a word is in (MiniSearch does not)',
+    file: 'src/renderer/src/features/incidents/search-query.ts',
+    from: '            m.removeTerm(field.id, shortId, derived)',
+    to: '            m.removeTerm(field.id, shortId, derived)\n            continue',
+    test: 'src/renderer/src/features/incidents/search-query.test.ts',
+  },
+  {
+    what: 'a query answered from the last answer after the index changed',
+    file: 'src/renderer/src/features/incidents/search.ts',
+    from: '        else this.index.add(doc)\n        this.last = null',
+    to: '        else this.index.add(doc)',
+    test: 'src/renderer/src/features/incidents/search.test.ts',
+  },
+  {
     what: 'an import that writes over an action item or event already here',
     file: 'src/renderer/src/db/transfer.ts',
     from: 'if (!refused) throw error',
@@ -65,8 +79,8 @@ const MUTANTS = [
   {
     what: 'search answering from an empty index while the saved one loads ("nothing matches")',
     file: 'src/renderer/src/features/incidents/search-service.ts',
-    from: '  async hits(query: string): Promise<Hits> {\n    await this.started\n',
-    to: '  async hits(query: string): Promise<Hits> {\n',
+    from: '  async hits(query: string, first?: (hits: Hits) => void): Promise<Hits> {\n    await this.started\n',
+    to: '  async hits(query: string, first?: (hits: Hits) => void): Promise<Hits> {\n',
     test: 'src/renderer/src/features/incidents/search-service.test.ts',
   },
   {

@@ -34,7 +34,8 @@ async function untilSaved(page) {
 
 /**
  * Milliseconds from a query typed into the list's search box until the list shows the search
- * worker's answer to it (the list names the query its rows answer).
+ * worker's answer to it (the list names the query its rows answer): `first`, its best matches
+ * (a long answer's beginning comes ahead of the rest), and `whole`, every match.
  */
 function answer(page, value) {
   return page.evaluate(async (value) => {
@@ -43,16 +44,22 @@ function answer(page, value) {
     const t = performance.now()
     setter.call(input, value)
     input.dispatchEvent(new Event('input', { bubbles: true }))
+    let first
     await new Promise((resolve) => {
       const check = () => {
         // The rows (or the line saying none match) answer this query, not the one before.
         const shown = document.querySelector('.incident-list, .empty-filter')
-        if (shown?.getAttribute('data-query') === value.trim()) resolve()
-        else requestAnimationFrame(check)
+        if (shown?.getAttribute('data-query') === value.trim()) {
+          first ??= performance.now() - t
+          // Whole once the list is no longer busy (or says nothing matches).
+          if (shown.getAttribute('aria-busy') !== 'true' && !/Searching/.test(shown.textContent))
+            return resolve()
+        }
+        requestAnimationFrame(check)
       }
       check()
     })
-    return performance.now() - t
+    return { first, whole: performance.now() - t }
   }, value)
 }
 
@@ -70,7 +77,7 @@ async function indexAfterStart(context, { waitForSave = false, ask = false } = {
         null,
         { timeout: 600_000 },
       )
-      firstAnswer = await answer(p, 'checkout')
+      firstAnswer = (await answer(p, 'checkout')).first
     }
     await p.waitForFunction(
       () => performance.getEntriesByName('steady:search-index').length > 0,
@@ -128,6 +135,7 @@ export async function searchAsYouType({ page, runs, warm }) {
   await page.getByRole('button', { name: 'Incidents', exact: true }).click()
   const search = page.getByLabel('Search incidents')
   const latencies = []
+  const wholes = []
   for (let run = 0; run < warm + runs; run++) {
     await search.fill('')
     await page.waitForFunction(
@@ -136,8 +144,11 @@ export async function searchAsYouType({ page, runs, warm }) {
     for (const word of ['checkout time', 'database lat']) {
       for (let i = 1; i <= word.length; i++) {
         const value = word.slice(0, i)
-        const ms = await answer(page, value)
-        if (run >= warm) latencies.push(ms)
+        const { first, whole } = await answer(page, value)
+        if (run >= warm) {
+          latencies.push(first)
+          wholes.push(whole)
+        }
       }
       await search.fill('')
     }
@@ -147,7 +158,17 @@ export async function searchAsYouType({ page, runs, warm }) {
     measure('search', 'Search per keystroke (p95 of all)', p95, {
       budget: 'p95 ≤ 50 ms',
       limit: 50,
-      against: `p50 ${percentile(latencies, 50).toFixed(1)} ms, worst ${Math.max(...latencies).toFixed(0)} ms`,
+      against: `the best matches shown; p50 ${percentile(latencies, 50).toFixed(1)} ms, worst ${Math.max(...latencies).toFixed(0)} ms`,
     }),
+    measure(
+      'searchWhole',
+      'Search per keystroke, every match listed (p95)',
+      percentile(wholes, 95),
+      {
+        budget: '≤ 1 s',
+        limit: 1000,
+        against: `p50 ${percentile(wholes, 50).toFixed(1)} ms, worst ${Math.max(...wholes).toFixed(0)} ms`,
+      },
+    ),
   ]
 }

@@ -45,3 +45,18 @@ it('keeps one query with the worker at a time and sends the latest next, not eve
   worker.answer()
   await expect(typed[3]).resolves.toMatchObject({ ids: ['chec'] })
 })
+
+it("hands a long answer's best matches to the page before the whole answer", async () => {
+  vi.stubGlobal('Worker', FakeWorker)
+  const client = createSearchClient(testDb().db)
+  const shown: string[][] = []
+  const answer = client.search('checkout', (best) => shown.push(best.ids))
+  const worker = FakeWorker.last
+  const id = worker.asked[0]!.id
+  const state = { behind: 0, headlineBefore: null }
+  worker.onmessage?.({ data: { type: 'first', id, hits: { ...state, ids: ['a'], partial: true } } })
+  expect(shown).toEqual([['a']])
+  worker.onmessage?.({ data: { type: 'results', id, hits: { ...state, ids: ['a', 'b'] } } })
+  await expect(answer).resolves.toMatchObject({ ids: ['a', 'b'] })
+  expect(shown).toEqual([['a']])
+})

@@ -12,9 +12,10 @@ export interface SearchClient {
   sync(): Promise<void>
   /**
    * Incident ids matching `query`, best first; `behind`: incidents not indexed yet. Undefined when
-   * a newer query was asked before this one was sent: only the latest waits for an answer.
+   * a newer query was asked before this one was sent: only the latest waits for an answer. A long
+   * answer's best matches come first, to `first`.
    */
-  search(query: string): Promise<Hits | undefined>
+  search(query: string, first?: (hits: Hits) => void): Promise<Hits | undefined>
   /** Past incidents like this one, most alike first ("Seen before?"). */
   similar(incident: SimilarQuery): Promise<Similar[]>
 }
@@ -25,16 +26,20 @@ export interface Hits {
   behind: number
   /** Incidents last changed before this are searched through their headline only (see search.ts). */
   headlineBefore: number | null
+  /** Only the best matches, sent ahead of the whole answer (which follows). */
+  partial?: true
 }
 
 /** The index on the page: every query answered, in turn. */
-type PageSearch = Omit<SearchClient, 'search'> & { search(query: string): Promise<Hits> }
+type PageSearch = Omit<SearchClient, 'search'> & {
+  search(query: string, first?: (hits: Hits) => void): Promise<Hits>
+}
 
 function onPage(db: SteadyDb): PageSearch {
   const service = new SearchService(db, null)
   return {
     sync: async () => void (await service.sync()),
-    search: async (query) => service.hits(query),
+    search: async (query, first) => service.hits(query, first),
     similar: (incident) => service.similar(incident),
   }
 }
@@ -47,7 +52,10 @@ export function createSearchClient(db: SteadyDb): SearchClient {
   let started: Worker | null = null
   let fallback: PageSearch | null = null
   let next = 0
-  const waiting = new Map<number, { resolve(message: FromSearch): void; reject(e: Error): void }>()
+  const waiting = new Map<
+    number,
+    { resolve(message: FromSearch): void; reject(e: Error): void; first?(hits: Hits): void }
+  >()
   const worker = () => {
     if (started) return started
     started = new Worker(new URL('./search.worker.ts', import.meta.url), {
@@ -56,6 +64,8 @@ export function createSearchClient(db: SteadyDb): SearchClient {
     })
     started.onmessage = ({ data }: MessageEvent<FromSearch>) => {
       const call = waiting.get(data.id)
+      // The best matches ahead of the whole answer, which follows.
+      if (data.type === 'first') return call?.first?.(data.hits)
       waiting.delete(data.id)
       if (data.type === 'failed') call?.reject(new Error(data.message))
       else call?.resolve(data)
@@ -70,33 +80,37 @@ export function createSearchClient(db: SteadyDb): SearchClient {
     }
     return started
   }
-  const ask = (message: DistributiveOmit<ToSearch, 'id'>) =>
+  const ask = (message: DistributiveOmit<ToSearch, 'id'>, first?: (hits: Hits) => void) =>
     new Promise<FromSearch>((resolve, reject) => {
       const id = ++next
-      waiting.set(id, { resolve, reject })
+      waiting.set(id, { resolve, reject, first })
       worker().postMessage({ ...message, id } as ToSearch)
     })
   // The query waiting for the worker to finish the one it has, and who asked it.
-  let queued: { query: string; resolve(hits: Hits | undefined): void } | null = null
+  let queued: {
+    query: string
+    first?(hits: Hits): void
+    resolve(hits: Hits | undefined): void
+  } | null = null
   let asking = false
   const pump = async () => {
     if (asking || !queued) return
-    const { query, resolve } = queued
+    const { query, first, resolve } = queued
     queued = null
     asking = true
     try {
-      resolve(await answerOf(query))
+      resolve(await answerOf(query, first))
     } finally {
       asking = false
       void pump()
     }
   }
-  const answerOf = async (query: string): Promise<Hits> => {
-    if (fallback) return fallback.search(query)
-    const answer = await ask({ type: 'search', query }).catch(() => null)
+  const answerOf = async (query: string, first?: (hits: Hits) => void): Promise<Hits> => {
+    if (fallback) return fallback.search(query, first)
+    const answer = await ask({ type: 'search', query }, first).catch(() => null)
     if (answer?.type === 'results') return answer.hits
     return fallback
-      ? (fallback as PageSearch).search(query)
+      ? (fallback as PageSearch).search(query, first)
       : { ids: [], behind: 0, headlineBefore: null }
   }
   return {
@@ -104,13 +118,13 @@ export function createSearchClient(db: SteadyDb): SearchClient {
       if (fallback) return fallback.sync()
       await ask({ type: 'sync' }).catch(() => fallback?.sync())
     },
-    search: (query) => {
+    search: (query, first) => {
       // One query with the worker at a time, and the latest typed next: at 100,000 incidents a
       // query takes the worker a tenth of a second or more, and answering every keystroke in turn
       // left the list answering the word before last.
       queued?.resolve(undefined)
       return new Promise<Hits | undefined>((resolve) => {
-        queued = { query, resolve }
+        queued = { query, first, resolve }
         void pump()
       })
     },

@@ -57,7 +57,7 @@ const internals = (index: MiniSearch<unknown>) => index as unknown as Internals
  * every Map method fills it first, so MiniSearch sees an ordinary map.
  */
 class LazyFreqs extends Map<number, number> {
-  private packed: { postings: Int32Array; from: number; count: number } | null
+  packed: { postings: Int32Array; from: number; count: number } | null
 
   constructor(postings: Int32Array, from: number, count: number) {
     super()
@@ -113,6 +113,16 @@ class LazyFreqs extends Map<number, number> {
   override [Symbol.iterator]() {
     return this.fill() && super[Symbol.iterator]()
   }
+}
+
+/**
+ * Where a term's documents in one field still lie packed (short id, frequency pairs), or null once
+ * they are in an ordinary map: a query reads them there without unpacking (search-query.ts).
+ */
+export function packedPostings(
+  freqs: Map<number, number>,
+): { postings: Int32Array; from: number; count: number } | null {
+  return freqs instanceof LazyFreqs ? freqs.packed : null
 }
 
 /** A growable Int32Array. */

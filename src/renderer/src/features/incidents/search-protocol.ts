@@ -9,5 +9,7 @@ export type ToSearch = { id: number } & (
 export type FromSearch =
   | { type: 'synced'; id: number; changed: number }
   | { type: 'results'; id: number; hits: Hits }
+  /** A long answer's best matches, ahead of its 'results'. */
+  | { type: 'first'; id: number; hits: Hits }
   | { type: 'similar'; id: number; found: Similar[] }
   | { type: 'failed'; id: number; message: string }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
 import { countReads, testDb } from '../../db/test-db'
 import { SNAPSHOT_FORMAT } from './search'
-import { SearchCache, SearchService, searchCacheName } from './search-service'
+import { FIRST_HITS, SearchCache, SearchService, searchCacheName } from './search-service'
 
 async function history(count: number) {
   const t = testDb()
@@ -146,4 +146,23 @@ describe('"Seen before?" through the index', () => {
     // The candidates sharing its words, not the whole history.
     expect(incidentReads(reads, before)).toBeLessThanOrEqual(200)
   })
+})
+
+it("sends a long answer's best matches ahead of it, and a short answer whole", async () => {
+  const { db } = await history(300)
+  const service = new SearchService(db, null)
+  await service.sync()
+  const ahead: string[][] = []
+  const all = await service.hits('checkout', (best) => {
+    expect(best.partial).toBe(true)
+    ahead.push(best.ids)
+  })
+  expect(all.ids.length).toBeGreaterThan(FIRST_HITS)
+  expect(all.partial).toBeUndefined()
+  expect(ahead).toEqual([all.ids.slice(0, FIRST_HITS)])
+  const few = await service.hits('Benchmark incident with many events', () => {
+    throw new Error('nothing to send ahead of a short answer')
+  })
+  expect(few.ids[0]).toBe('bench-000000')
+  expect(few.ids.length).toBeLessThanOrEqual(FIRST_HITS)
 })

@@ -46,6 +46,9 @@ const FEW_CHANGES = 2000
 /** Summaries read at a time for the stamps (about a megabyte). */
 const STAMP_SLICE = 2000
 
+/** How many of a long answer's best matches are sent ahead of the rest. */
+export const FIRST_HITS = 100
+
 /** How many of the incidents sharing words with the current one are compared with it. */
 const SIMILAR_CANDIDATES = 200
 
@@ -201,14 +204,15 @@ export class SearchService {
   }
 
   /**
-   * The answer to `query` as the list shows it. It waits for the saved index (an empty index
-   * answered "nothing matches" meanwhile). Without one, until the first sync has run, every
+   * The answer to `query` as the list shows it (and, when it is long, its beginning first to
+   * `first`). It waits for the saved index (an empty index answered "nothing matches"
+   * meanwhile). Without one, until the first sync has run, every
    * incident not in the index counts as still to add. With one, it answers at once: what changed
    * since it was saved (a few incidents, usually) is indexed by the first sync, and the list asks
    * again then (at 100,000 incidents, reading every incident's last change takes two seconds).
    * After that, what changed since the last sync is indexed before answering.
    */
-  async hits(query: string): Promise<Hits> {
+  async hits(query: string, first?: (hits: Hits) => void): Promise<Hits> {
     await this.started
     // A few incidents changed since the last sync (the one just captured, say): indexed first,
     // in a few milliseconds, rather than answered without.
@@ -218,11 +222,13 @@ export class SearchService {
       this.synced || this.restored
         ? 0
         : Math.max(0, (await (this.stamps ?? this.currentStamps())).size - this.index.size)
-    return {
-      ids: this.search(query),
-      behind: Math.max(this.behind, missing),
-      headlineBefore: this.headlineBefore,
-    }
+    const state = { behind: Math.max(this.behind, missing), headlineBefore: this.headlineBefore }
+    const ranking = this.index.rank(query)
+    // Tens of thousands of matches (a common word, in years of incidents) take a while to sort
+    // and to send, and more to show: the best come first, for the rows on screen.
+    if (first && ranking.count > FIRST_HITS)
+      first({ ...state, ids: ranking.best(FIRST_HITS), partial: true })
+    return { ...state, ids: ranking.all() }
   }
 
   /** Saves the index a moment after changes stop (it is written whole, so not for a few). */

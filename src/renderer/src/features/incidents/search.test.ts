@@ -35,6 +35,25 @@ describe('incident search', () => {
     expect(search.search('checkout').sort()).toEqual(['cause', 'note', 'title'])
   })
 
+  it('answers a letter typed after a word from the answer before, until an incident changes', async () => {
+    const search = await indexed(
+      incident('a', { title: 'Checkout returns 502' }),
+      incident('b', { title: 'Checkout slow' }),
+    )
+    expect(search.search('checkout')).toEqual(['b', 'a'])
+    expect(search.search('checkout s')).toEqual(['b', 'a'])
+    // Renamed: the same query, asked again, is answered from the index as it is now.
+    await search.sync(
+      [
+        incident('a', { title: 'Payments return 502' }, T0 + 1),
+        incident('b', { title: 'Checkout slow' }),
+      ],
+      2,
+    )
+    expect(search.search('checkout')).toEqual(['b'])
+    expect(search.search('checkout s')).toEqual(['b'])
+  })
+
   it('forgives a typo and matches a prefix as it is typed', async () => {
     const search = await indexed(
       incident('a', { title: 'Certificate expired on the payments gateway' }),

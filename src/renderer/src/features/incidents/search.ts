@@ -10,6 +10,7 @@ import { yieldToPage } from '../../platform/perf'
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
 import { packIndex, unpackIndex, type PackedIndex } from './search-pack'
+import { rankQuery, ranked, type Ranking } from './search-query'
 
 interface SearchDoc {
   id: string
@@ -154,6 +155,7 @@ export class IncidentSearch {
   restore(snapshot: SearchSnapshot): boolean {
     if (snapshot.format !== SNAPSHOT_FORMAT) return false
     try {
+      this.last = null
       this.index = unpackIndex<SearchDoc>(snapshot.index, {
         fields: [...FIELDS],
         searchOptions: SEARCH_OPTIONS,
@@ -230,6 +232,7 @@ export class IncidentSearch {
     for (const id of [...this.indexed.keys()])
       if (!stamps.has(id)) {
         this.index.discard(id)
+        this.last = null
         this.indexed.delete(id)
         this.full.delete(id)
       }
@@ -254,6 +257,7 @@ export class IncidentSearch {
         const doc = toSearchDoc(incident, batch?.extras?.get(incident.id), whole)
         if (this.indexed.has(incident.id)) this.index.replace(doc)
         else this.index.add(doc)
+        this.last = null
         this.indexed.set(incident.id, incident.updatedAt)
         if (whole) this.full.add(incident.id)
         else this.full.delete(incident.id)
@@ -284,15 +288,34 @@ export class IncidentSearch {
 
   /** Incident ids matching `query`, best first (a title match before a match in a note). */
   search(query: string): string[] {
+    return this.rank(query).all()
+  }
+
+  /** The incidents matching `query`, ranked (read it before the next query: see `Ranking`). */
+  rank(query: string): Ranking {
     const words = query.trim().split(/\s+/).filter(Boolean)
-    if (!words.length) return []
     // A letter just typed after a word narrows nothing yet (every word has one): the query is
     // the words before it. A letter alone looks in titles only. Either way a keystroke never
     // scores every document for every word that starts with that letter.
     if (words.length > 1 && words.at(-1)?.length === 1) words.pop()
     const options = words.length === 1 && words[0]?.length === 1 ? { fields: ['title'] } : {}
-    return this.index.search(words.join(' '), options).map((result) => String(result.id))
+    // "checkout t" asks what "checkout" asked: answered again from the last answer.
+    const asked = `${options.fields ?? ''}:${words.join(' ')}`
+    if (this.last?.asked === asked) return ranked(this.last.ids)
+    const ranking = rankQuery(this.index as MiniSearch<unknown>, words.join(' '), options)
+    return {
+      ...ranking,
+      best: (k) => ranking.best(k),
+      all: (scores) => {
+        const ids = ranking.all(scores)
+        this.last = { asked, ids }
+        return ids
+      },
+    }
   }
+
+  /** The last query answered whole, until the index changes. */
+  private last: { asked: string; ids: string[] } | null = null
 
   get size(): number {
     return this.indexed.size

@@ -32,7 +32,9 @@ scope.onmessage = ({ data: message }) => {
         scope.postMessage({
           type: 'results',
           id: message.id,
-          hits: await search.hits(message.query),
+          hits: await search.hits(message.query, (hits) =>
+            scope.postMessage({ type: 'first', id: message.id, hits }),
+          ),
         })
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error)

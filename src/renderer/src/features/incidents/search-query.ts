@@ -1,0 +1,311 @@
+/**
+ * MiniSearch's own query, answered without its per-document objects. `MiniSearch.search` builds a
+ * `{ score, terms, match }` object in a Map for every document a query word reaches, then a result
+ * object with its stored fields for each, then sorts them: at 100,000 incidents a common word
+ * ("checkout", in half of them) took 150–400 ms a keystroke, and a two-letter prefix over a
+ * thousand words one to two seconds. Here the same scores are added up in typed arrays indexed by
+ * the documents' short ids, reading the packed postings where a term has not been unpacked
+ * (search-pack.ts), and only the ids come back, in MiniSearch's order.
+ *
+ * It is MiniSearch's `executeQuery`, `termResults` and `search` (version 7.2.0, pinned in
+ * package.json) for the options the incidents list uses: AND of the query's words, each matched
+ * whole, by prefix and fuzzily as `searchOptions` say, with per-field boosts, BM25+ with the
+ * default parameters, ties in MiniSearch's order; a discarded document is cleaned out of a term as
+ * MiniSearch does. The words are found in MiniSearch's own term tree (`atPrefix`, `fuzzyGet`).
+ * Any other option is answered by MiniSearch itself. `search-query.test.ts` checks the answers
+ * (ids, order, scores) equal MiniSearch's on indexes added to, replaced in and discarded from.
+ */
+import type MiniSearch from 'minisearch'
+import type { Options, SearchOptions } from 'minisearch'
+import { packedPostings } from './search-pack'
+
+type Freqs = Map<number, number>
+type TermData = Map<number, Freqs>
+
+interface Internals {
+  _options: Required<Pick<Options<unknown>, 'tokenize' | 'processTerm' | 'fields'>> & {
+    searchOptions: SearchOptions
+  }
+  _documentCount: number
+  _nextId: number
+  _documentIds: Map<number, unknown>
+  _fieldIds: Record<string, number>
+  _fieldLength: Map<number, (number | undefined)[]>
+  _avgFieldLength: number[]
+  _index: {
+    get(term: string): TermData | undefined
+    atPrefix(prefix: string): Iterable<[string, TermData]>
+    fuzzyGet(term: string, distance: number): Map<string, [TermData, number]>
+  }
+  removeTerm(fieldId: number, shortId: number, term: string): void
+}
+
+/** Options this answers itself (a document filter or boost goes to MiniSearch). */
+const HANDLED = new Set([
+  'fields',
+  'boost',
+  'prefix',
+  'fuzzy',
+  'maxFuzzy',
+  'combineWith',
+  'weights',
+  'bm25',
+  'tokenize',
+  'processTerm',
+])
+
+/** Reused between queries: one slot per short id. */
+class Scratch {
+  /** The query word (its number + 1) that last reached each document. */
+  seen = new Int32Array(0)
+  /** The score of the word being added up. */
+  word = new Float64Array(0)
+  /** The sum over the words so far (AND: only documents every word reached). */
+  total = new Float64Array(0)
+  /** How many of the query's words, from the first, reached each document. */
+  reached = new Int32Array(0)
+  /** Which query last reached each document (what an older query left counts as nothing). */
+  query = new Int32Array(0)
+  queries = 0
+  /** A term's documents in one field copied out of its map: (short id, frequency) pairs. */
+  pairs = new Int32Array(0)
+  /**
+   * For each field, each document's BM25 length term (`k * (1 - b + b * length / average)`), NaN
+   * for a document no longer in the index; computed again when the index changed (`version`).
+   */
+  norms: Float64Array[] = []
+  version = ''
+
+  fit(size: number): void {
+    if (this.seen.length >= size) return
+    const length = Math.max(size, this.seen.length * 2, 1024)
+    this.seen = new Int32Array(length)
+    this.word = new Float64Array(length)
+    this.total = new Float64Array(length)
+    this.reached = new Int32Array(length)
+    this.query = new Int32Array(length)
+    this.queries = 0
+    this.version = ''
+  }
+
+  /**
+   * The length terms for the index as it is. Adding a document moves `_nextId`; discarding one
+   * lowers `_documentCount` (and nothing else changes which documents there are, or their
+   * lengths), so the two together name the index's documents.
+   */
+  lengthTerms(m: Internals, k: number, b: number): Float64Array[] {
+    const version = `${m._nextId}:${m._documentCount}:${k}:${b}`
+    if (version === this.version) return this.norms
+    const fields = Object.keys(m._fieldIds).length
+    this.norms = Array.from({ length: fields }, (_, fieldId) => {
+      const norm = new Float64Array(this.seen.length).fill(NaN)
+      const average = m._avgFieldLength[fieldId] as number
+      for (const [shortId, lengths] of m._fieldLength)
+        norm[shortId] = k * (1 - b + (b * (lengths[fieldId] as number)) / average)
+      return norm
+    })
+    this.version = version
+    return this.norms
+  }
+
+  /** A map's (short id, frequency) pairs, in its order. */
+  copy(freqs: Freqs): Int32Array {
+    if (this.pairs.length < 2 * freqs.size) this.pairs = new Int32Array(4 * freqs.size)
+    let at = 0
+    for (const [shortId, freq] of freqs) {
+      this.pairs[at++] = shortId
+      this.pairs[at++] = freq
+    }
+    return this.pairs
+  }
+}
+
+const scratches = new WeakMap<object, Scratch>()
+
+/**
+ * A query's matches, best first, as `index.search` orders them. Read it before the next query on
+ * the same index: the scores live in arrays that query reuses.
+ */
+export interface Ranking {
+  /** How many documents match. */
+  count: number
+  /** The ids of the best `k`, in order: what `all()` begins with. */
+  best(k: number): string[]
+  /** Every match's id, in order (and with `scores`, their scores pushed onto it). */
+  all(scores?: number[]): string[]
+}
+
+/** A ranking already made: these ids, in this order (with their scores, when known). */
+export const ranked = (ids: string[], scores: number[] = []): Ranking => ({
+  count: ids.length,
+  best: (k) => ids.slice(0, k),
+  all: (out) => {
+    out?.push(...scores)
+    return ids
+  },
+})
+
+/**
+ * The ids `index.search(query, options)` returns, in its order (and with `scores`, their scores
+ * pushed onto it).
+ */
+export const searchIds = (
+  index: MiniSearch<unknown>,
+  query: string,
+  options: SearchOptions = {},
+  scores?: number[],
+): string[] => rankQuery(index, query, options).all(scores)
+
+/** What `index.search(query, options)` finds, ranked as it ranks it. */
+export function rankQuery(
+  index: MiniSearch<unknown>,
+  query: string,
+  options: SearchOptions = {},
+): Ranking {
+  const m = index as unknown as Internals
+  // As MiniSearch merges them: its defaults are in the index's own search options.
+  const merged: SearchOptions = { ...m._options.searchOptions, ...options }
+  if (
+    Object.keys(merged).some((key) => !HANDLED.has(key)) ||
+    String(merged.combineWith ?? 'or').toLowerCase() !== 'and'
+  ) {
+    const results = index.search(query, options)
+    return ranked(
+      results.map((result) => String(result.id)),
+      results.map((result) => result.score),
+    )
+  }
+
+  const tokenize = merged.tokenize ?? m._options.tokenize
+  const processTerm = merged.processTerm ?? m._options.processTerm
+  const { k, b, d } = merged.bm25 as Required<SearchOptions>['bm25']
+  const weights = merged.weights as Required<SearchOptions>['weights']
+  const terms = tokenize(query)
+    .flatMap((term) => processTerm(term))
+    .filter((term): term is string => !!term)
+  if (!terms.length) return ranked([], [])
+
+  let scratch = scratches.get(index)
+  if (!scratch) scratches.set(index, (scratch = new Scratch()))
+  scratch.fit(m._nextId)
+  const { seen, word, total, reached, query: touched } = scratch
+  const norms = scratch.lengthTerms(m, k, b)
+  const queryMark = ++scratch.queries
+  const fields = (merged.fields ?? m._options.fields).map((field) => ({
+    id: m._fieldIds[field] as number,
+    boost: (merged.boost as Record<string, number> | undefined)?.[field] || 1,
+  }))
+
+  // Each word's documents, in the order MiniSearch first meets them (its Map's order).
+  let order: number[] = []
+  terms.forEach((term, i) => {
+    const mark = i + 1
+    const met: number[] = []
+    const add = (derived: string, weight: number, data: TermData | undefined) => {
+      if (!data) return
+      for (const field of fields) {
+        const freqs = data.get(field.id)
+        if (!freqs) continue
+        let matching = freqs.size
+        const idf = () => Math.log(1 + (m._documentCount - matching + 0.5) / (matching + 0.5))
+        let inverse = idf()
+        const norm = norms[field.id] as Float64Array
+        const packed = packedPostings(freqs)
+        const count = packed ? packed.count : freqs.size
+        const pairs = packed ? packed.postings : scratch.copy(freqs)
+        for (let n = 0, at = packed ? packed.from : 0; n < count; n++, at += 2) {
+          const shortId = pairs[at] as number
+          const freq = pairs[at + 1] as number
+          const length = norm[shortId] as number
+          if (length !== length) {
+            // NaN: discarded since, and cleaned out of the term as MiniSearch does.
+            m.removeTerm(field.id, shortId, derived)
+            matching -= 1
+            inverse = idf()
+            continue
+          }
+          const raw = inverse * (d + (freq * (k + 1)) / (freq + length))
+          // In MiniSearch's order: word weight, word boost (1), field boost, document boost (1).
+          const score = weight * field.boost * raw
+          if (touched[shortId] !== queryMark) {
+            // First reached by this query: what an earlier query left is not counted.
+            touched[shortId] = queryMark
+            seen[shortId] = 0
+            reached[shortId] = 0
+          }
+          if (seen[shortId] !== mark) {
+            seen[shortId] = mark
+            word[shortId] = score
+            met.push(shortId)
+          } else word[shortId] = (word[shortId] as number) + score
+        }
+      }
+    }
+    const prefix =
+      typeof merged.prefix === 'function' ? merged.prefix(term, i, terms) : merged.prefix === true
+    const fuzzy =
+      typeof merged.fuzzy === 'function' ? merged.fuzzy(term, i, terms) : merged.fuzzy || false
+    add(term, 1, m._index.get(term))
+    let fuzzyMatches: Map<string, [TermData, number]> | undefined
+    if (fuzzy) {
+      const fraction = fuzzy === true ? 0.2 : fuzzy
+      const distance =
+        fraction < 1
+          ? Math.min(merged.maxFuzzy as number, Math.round(term.length * fraction))
+          : fraction
+      if (distance) fuzzyMatches = m._index.fuzzyGet(term, distance)
+    }
+    if (prefix)
+      for (const [derived, data] of m._index.atPrefix(term)) {
+        const distance = derived.length - term.length
+        if (!distance) continue
+        fuzzyMatches?.delete(derived)
+        add(derived, (weights.prefix * derived.length) / (derived.length + 0.3 * distance), data)
+      }
+    if (fuzzyMatches)
+      for (const [derived, [data, distance]] of fuzzyMatches) {
+        if (!distance) continue
+        add(derived, (weights.fuzzy * derived.length) / (derived.length + distance), data)
+      }
+    // AND: a document stays if every word so far reached it, in this word's order.
+    const kept: number[] = []
+    for (const shortId of met) {
+      if (i === 0) {
+        total[shortId] = word[shortId] as number
+        reached[shortId] = 1
+        kept.push(shortId)
+      } else if (reached[shortId] === i) {
+        total[shortId] = (total[shortId] as number) + (word[shortId] as number)
+        reached[shortId] = i + 1
+        kept.push(shortId)
+      }
+    }
+    order = kept
+  })
+  // MiniSearch multiplies each score by how many different words matched (all, with AND).
+  const quality = new Set(terms).size
+  for (const shortId of order) total[shortId] = (total[shortId] as number) * quality
+  const idOf = (shortId: number) => String(m._documentIds.get(shortId))
+  // A stable sort: equal scores keep MiniSearch's order.
+  const byScore = (a: number, b: number) => (total[b] as number) - (total[a] as number)
+  return {
+    count: order.length,
+    best(k) {
+      if (order.length <= k) return this.all()
+      // The k-th best score, then what scores above it and the first that equal it, in order.
+      const values = Float64Array.from(order, (shortId) => total[shortId] as number).sort()
+      const threshold = values[values.length - k] as number
+      let equal = k - values.filter((value) => value > threshold).length
+      const top = order.filter((shortId) => {
+        const score = total[shortId] as number
+        return score > threshold || (score === threshold && equal-- > 0)
+      })
+      return top.sort(byScore).map(idOf)
+    },
+    all(out) {
+      order.sort(byScore)
+      if (out) for (const shortId of order) out.push(total[shortId] as number)
+      return order.map(idOf)
+    },
+  }
+}
