@@ -59,6 +59,8 @@ test('two tabs on one post-mortem: typing in one appears in the other; a clash k
   page,
 }) => {
   test.setTimeout(60_000)
+  // The tabs' clocks, running as the real one until the clash below holds them.
+  await page.clock.install()
   await openApp(page)
   await resolveQuickly(page, 'Search index stale')
   const doc = page.getByRole('textbox', { name: 'Post-mortem document' })
@@ -73,13 +75,17 @@ test('two tabs on one post-mortem: typing in one appears in the other; a clash k
   await page.keyboard.type('Written in the first tab.')
   await expect(otherDoc).toContainText('Written in the first tab.', { timeout: 2000 })
 
-  // Both type at once: both end up showing the same document, and the words that lost are
-  // kept on the timeline.
+  // Both type at once (time held still, so neither tab's save can reach the other before both
+  // have typed: on a busy machine the first tab's save used to arrive first, and there was no
+  // clash): both end up showing the same document, and the words that lost are kept on the
+  // timeline.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10)
   await page.keyboard.type(' More from the first.')
   await otherDoc.getByRole('heading', { name: 'What went well', exact: true }).click()
   await other.keyboard.press('End')
   await other.keyboard.press('ArrowDown')
   await other.keyboard.type('Second tab')
+  await page.clock.resume()
   const notice = (tab: Page) =>
     tab.getByRole('status').filter({ hasText: 'post-mortem was changed in another window' })
   await expect
