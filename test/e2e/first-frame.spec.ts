@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import type { Incident } from '../../src/shared/domain/model'
-import { sortForHome } from '../../src/renderer/src/features/incidents/search'
+import { sortForHome } from '../../src/renderer/src/features/incidents/home-order'
 import { generateDataset } from '../../bench/generate.mjs'
 import { countRows, newIncident, openApp, phaseHeading, seedDatabase } from './helpers'
 

@@ -75,7 +75,7 @@ export const byId = (a: { id: string }, b: { id: string }): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
 /** Where `id` is, or would go, in `list` (summaries in key order, as a reader returns them). */
-function position(list: readonly IncidentSummary[], id: string): number {
+export function positionIn(list: readonly { id: string }[], id: string): number {
   let low = 0
   let high = list.length
   while (low < high) {
@@ -91,7 +91,7 @@ export function summaryIn(
   list: readonly IncidentSummary[],
   id: string,
 ): IncidentSummary | undefined {
-  const found = list[position(list, id)]
+  const found = list[positionIn(list, id)]
   return found?.id === id ? found : undefined
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
 import { countReads, testDb } from '../../db/test-db'
 import { readHomePage } from './home-query'
-import { sortForHome } from './search'
+import { sortForHome } from './home-order'
 
 describe('the list’s first page', () => {
   it('is exactly the first rows of the whole list, read through indexes', async () => {

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Incident, type IncidentStatus } from '@shared/domain/model'
 import Dexie from 'dexie'
 import type { SteadyDb } from '../../db/database'
-import { sortForHome } from './search'
+import { sortForHome } from './home-order'
 
 /**
  * The first `size` incidents in the list's order, read through indexes: a few small reads (each

@@ -338,21 +338,3 @@ export class IncidentSearch {
       .map((result) => String(result.id))
   }
 }
-
-const STATUS_ORDER = { active: 0, resolved: 1, closed: 2, deleted: 3 } as const
-const SEVERITY_ORDER = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 } as const
-
-/** Active first (most severe, then most recent), then resolved, then closed. */
-export function sortForHome<T extends Pick<Incident, 'status' | 'severity' | 'updatedAt'>>(
-  incidents: readonly T[],
-): T[] {
-  return [...incidents].sort(
-    (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      (a.status === 'active'
-        ? (a.severity ? SEVERITY_ORDER[a.severity] : 4) -
-          (b.severity ? SEVERITY_ORDER[b.severity] : 4)
-        : 0) ||
-      b.updatedAt - a.updatedAt,
-  )
-}

@@ -1,0 +1,52 @@
+import type { Incident } from '@shared/domain/model'
+import { expect, it } from 'vitest'
+import { sortForHome } from './home-order'
+
+type Row = Pick<Incident, 'id' | 'status' | 'severity' | 'updatedAt'>
+
+const STATUS = { active: 0, resolved: 1, closed: 2, deleted: 3 } as const
+const SEVERITY = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 } as const
+
+/** The order as the list states it, compared pair by pair (a stable sort: ties keep their order). */
+const reference = (rows: Row[]) =>
+  [...rows].sort(
+    (a, b) =>
+      STATUS[a.status] - STATUS[b.status] ||
+      (a.status === 'active'
+        ? (a.severity ? SEVERITY[a.severity] : 4) - (b.severity ? SEVERITY[b.severity] : 4)
+        : 0) ||
+      b.updatedAt - a.updatedAt,
+  )
+
+function rows(count: number, seed: number): Row[] {
+  let s = seed
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
+  const statuses = ['active', 'resolved', 'closed', 'closed', 'deleted'] as const
+  const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4', null] as const
+  return Array.from({ length: count }, (_, n) => ({
+    id: `i${n}`,
+    status: statuses[Math.floor(next() * statuses.length)]!,
+    severity: severities[Math.floor(next() * severities.length)]!,
+    // Few distinct times, a second or so apart: many ties, which keep the order they came in.
+    updatedAt: Date.UTC(2026, 0, 1) + Math.floor(next() * 50) * 1234,
+  }))
+}
+
+it('orders the list: active by severity then most recent, then resolved, closed, deleted', () => {
+  for (const seed of [1, 2, 3]) {
+    const list = rows(3000, seed)
+    const want = reference(list).map((r) => r.id)
+    expect(sortForHome(list).map((r) => r.id)).toEqual(want)
+    // The same order where too many incidents to pack compare pair by pair.
+    expect(sortForHome(list, 100).map((r) => r.id)).toEqual(want)
+  }
+})
+
+it('keeps times before 1970 and after 2109 in order at the ends', () => {
+  const list: Row[] = [
+    { id: 'late', status: 'closed', severity: null, updatedAt: 2 ** 43 },
+    { id: 'early', status: 'closed', severity: null, updatedAt: -5 },
+    { id: 'now', status: 'closed', severity: null, updatedAt: Date.UTC(2026, 0, 1) },
+  ]
+  expect(sortForHome(list).map((r) => r.id)).toEqual(['late', 'now', 'early'])
+})
