@@ -22,6 +22,7 @@ import { openSummariesReader } from '../../db/queries/incident'
 import type { FollowedReader } from '../../db/summaries-reader'
 import type { Platform } from '../../platform'
 import { yieldToPage } from '../../platform/perf'
+import { sortByKey } from '../../platform/sort-by-key'
 import { useUi } from '../../stores/ui-store'
 import { firedRecords, toSchedule, trayStatus } from './engine'
 
@@ -112,10 +113,30 @@ export function computeReminders(
         reminders.push(...fresh)
       }
     }
-    return reminders.sort(byTime)
+    return inTimeOrder(reminders)
   })()
   lastComputed = { inputs, settings: key, at, result }
   return result
+}
+
+/**
+ * Reminders soonest first, those at the same moment by id (`byTime`): sorted by time as packed
+ * keys (75,000 reminders at 100,000 incidents took 40–60 ms of one task compared pair by pair),
+ * then each run at one moment by id.
+ */
+function inTimeOrder(reminders: readonly Reminder[]): Reminder[] {
+  const sorted = sortByKey(reminders, (reminder) => reminder.at)
+  for (let from = 0; from < sorted.length;) {
+    let to = from + 1
+    while (to < sorted.length && sorted[to]?.at === sorted[from]?.at) to++
+    if (to - from > 1)
+      sorted
+        .slice(from, to)
+        .sort(byTime)
+        .forEach((r, k) => (sorted[from + k] = r))
+    from = to
+  }
+  return sorted
 }
 
 /**
