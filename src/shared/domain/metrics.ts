@@ -16,6 +16,7 @@ import {
   type Severity,
   type Settings,
 } from './model'
+import { sortByKey } from '../sort-by-key'
 import { postmortemNeed } from './postmortem-policy'
 import type { IncidentSummary } from './summary'
 import { HOUR } from './time'
@@ -118,18 +119,6 @@ export interface DurationBreakdown {
 /** A severity's place, SEV1 first and Unclassified last. */
 const severityRank = (g: Severity | 'Unclassified') =>
   g === 'Unclassified' ? SEVERITIES.length : SEVERITIES.indexOf(g)
-
-/**
- * The positions of `values` that are numbers (not NaN), smallest value first: sorting positions by
- * a typed array's values, not objects by a property (slow on objects of many shapes).
- */
-function sortedOrder(values: Float64Array): number[] {
-  const order: number[] = []
-  values.forEach((value, n) => {
-    if (!Number.isNaN(value)) order.push(n)
-  })
-  return order.sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0))
-}
 
 /**
  * Each duration as a distribution, overall, by severity and by service. Every incident is read
@@ -316,9 +305,8 @@ export function periodMetrics(
   ctx: { now: number; zone: string; settings: Settings },
 ): PeriodMetrics {
   const kept = all.filter((i) => inScope(i, scope))
-  const incidents = sortedOrder(Float64Array.from(kept, (i) => i.startedAt)).map(
-    (n) => kept[n] as IncidentSummary,
-  )
+  // By packed keys: 100,000 incidents compared pair by pair took a tenth of a second.
+  const incidents = sortByKey(kept, (i) => i.startedAt)
   const practice = { drills: 0, nearMisses: 0 }
   const practiceScope: MetricsScope = { ...scope, kinds: ['drill', 'near-miss'] }
   for (const i of all)

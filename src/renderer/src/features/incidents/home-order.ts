@@ -3,7 +3,7 @@
  * closed, each most recent first; equal incidents keep the order they came in (their ids).
  */
 import type { Incident } from '@shared/domain/model'
-import { sortByKey } from '../../platform/sort-by-key'
+import { sortByKey } from '@shared/sort-by-key'
 
 type Ordered = Pick<Incident, 'status' | 'severity' | 'updatedAt'>
 

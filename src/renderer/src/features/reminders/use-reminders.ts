@@ -22,7 +22,7 @@ import { openSummariesReader } from '../../db/queries/incident'
 import type { FollowedReader } from '../../db/summaries-reader'
 import type { Platform } from '../../platform'
 import { yieldToPage } from '../../platform/perf'
-import { sortByKey } from '../../platform/sort-by-key'
+import { sortByKey } from '@shared/sort-by-key'
 import { useUi } from '../../stores/ui-store'
 import { firedRecords, toSchedule, trayStatus } from './engine'
 

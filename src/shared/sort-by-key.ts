@@ -5,7 +5,7 @@
  * sorted natively (10–15 ms).
  */
 
-/** Keys are whole numbers below 2^45; each is clamped into [0, 2^45). */
+/** Keys are whole numbers below 2^45: each is rounded down and clamped into [0, 2^45). */
 export const KEY_BITS = 45
 const KEY_SPAN = 2 ** KEY_BITS
 /** The rest of the 64 bits hold the position: up to 2^19 items are packed. */
@@ -15,7 +15,7 @@ const LOW_KEY_SPAN = 2 ** (32 - (64 - KEY_BITS))
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
 /**
- * `items` by `key` (smaller first; a whole number, clamped into [0, 2^45)); equal keys keep their
+ * `items` by `key` (smaller first; rounded down, clamped into [0, 2^45)); equal keys keep their
  * order, as a stable sort would. `packedUpTo` (tests): up to how many items the packed sort is used
  * (beyond, or on a big-endian machine, keys are compared pair by pair).
  */
@@ -25,7 +25,8 @@ export function sortByKey<T>(
   packedUpTo = POSITION_SPAN,
 ): T[] {
   const n = items.length
-  const keyAt = (at: number) => Math.min(KEY_SPAN - 1, Math.max(0, key(items[at] as T)))
+  const keyAt = (at: number) =>
+    Math.min(KEY_SPAN - 1, Math.max(0, Math.floor(key(items[at] as T)) || 0))
   if (n > packedUpTo || !littleEndian) {
     const keys = items.map((_, at) => keyAt(at))
     return items
