@@ -11,7 +11,6 @@ import { UiNotice } from '../../components/UiNotice'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useIncidentSummaries } from '../../db/hooks'
-import { positionIn } from '../../db/summaries-reader'
 import { yieldToPage } from '../../platform/perf'
 import { db, incidentsRepo } from '../../db/instance'
 import { useUi, type SavedFilter } from '../../stores/ui-store'
@@ -21,7 +20,7 @@ import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from '
 import { useFirstFrameSaver } from './use-first-frame'
 import { appSearch } from './app-search'
 import type { Hits } from './search-client'
-import { sortForHome } from './home-order'
+import { homeList } from './home-order'
 import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from '@shared/domain/list-filter'
 
 const NEXT_STEP: Record<Phase, string> = {
@@ -289,28 +288,6 @@ function useFilterChoices(incidents: IncidentSummary[]) {
 
 /** How long gathering the filter choices runs before letting the page handle input. */
 const SLICE_MS = 8
-
-/**
- * Every incident not in the trash, in the list's order, with the freshest copy of those in `fresh`
- * (the live first page: any new ones among them too). `all` is in key order, so each fresh one is
- * found by halving (at 100,000 incidents every pass over the list is more of the task that shows
- * it whole), and the trash sorts last, where it is cut off.
- */
-function homeList(
-  all: IncidentSummary[] | undefined,
-  fresh: IncidentSummary[] | undefined,
-): IncidentSummary[] {
-  const merged = all ? [...all] : []
-  for (const incident of all ? (fresh ?? []) : []) {
-    const at = positionIn(merged, incident.id)
-    if (merged[at]?.id === incident.id) merged[at] = incident
-    else merged.splice(at, 0, incident)
-  }
-  const sorted = sortForHome(all ? merged : (fresh ?? []))
-  let end = sorted.length
-  while (end > 0 && sorted[end - 1]?.status === 'deleted') end--
-  return end === sorted.length ? sorted : sorted.slice(0, end)
-}
 
 /** A list filter: "all" or one value. */
 /**

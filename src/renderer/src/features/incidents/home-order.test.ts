@@ -1,6 +1,7 @@
 import type { Incident } from '@shared/domain/model'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { expect, it } from 'vitest'
-import { sortForHome } from './home-order'
+import { homeList, sortForHome } from './home-order'
 
 type Row = Pick<Incident, 'id' | 'status' | 'severity' | 'updatedAt'>
 
@@ -49,4 +50,22 @@ it('keeps times before 1970 and after 2109 in order at the ends', () => {
     { id: 'now', status: 'closed', severity: null, updatedAt: Date.UTC(2026, 0, 1) },
   ]
   expect(sortForHome(list).map((r) => r.id)).toEqual(['late', 'now', 'early'])
+})
+
+it('shows the live first page over the whole list read a moment before: changed, new and deleted', () => {
+  const summary = (id: string, over: Partial<IncidentSummary> = {}) =>
+    ({ id, status: 'closed', severity: null, updatedAt: 100, ...over }) as IncidentSummary
+  // The whole list, in key order, as the summaries reader hands it over.
+  const all = [summary('a'), summary('b', { updatedAt: 200 }), summary('c'), summary('d')]
+  const fresh = [
+    summary('b', { status: 'active', severity: 'SEV1', updatedAt: 300 }), // changed since
+    summary('bb', { status: 'active', updatedAt: 250 }), // new since
+    summary('c', { status: 'deleted', updatedAt: 300 }), // moved to the trash since
+  ]
+  const list = homeList(all, fresh)
+  expect(list.map((i) => i.id)).toEqual(['b', 'bb', 'a', 'd'])
+  expect(list[0]).toBe(fresh[0])
+  // Before the whole list is read: the first page alone; with no first page: the whole list.
+  expect(homeList(undefined, fresh).map((i) => i.id)).toEqual(['b', 'bb'])
+  expect(homeList(all, undefined).map((i) => i.id)).toEqual(['b', 'a', 'c', 'd'])
 })

@@ -3,7 +3,9 @@
  * closed, each most recent first; equal incidents keep the order they came in (their ids).
  */
 import type { Incident } from '@shared/domain/model'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { sortByKey } from '@shared/sort-by-key'
+import { positionIn } from '../../db/summaries-reader'
 
 type Ordered = Pick<Incident, 'status' | 'severity' | 'updatedAt'>
 
@@ -30,3 +32,25 @@ const keyOf = (i: Ordered): number =>
  */
 export const sortForHome = <T extends Ordered>(incidents: readonly T[], packedUpTo?: number): T[] =>
   sortByKey(incidents, keyOf, packedUpTo)
+
+/**
+ * Every incident not in the trash, in the list's order, with the freshest copy of those in `fresh`
+ * (the live first page: any new ones among them too). `all` is in key order, so each fresh one is
+ * found by halving (at 100,000 incidents every pass over the list is more of the task that shows
+ * it whole), and the trash sorts last, where it is cut off.
+ */
+export function homeList(
+  all: IncidentSummary[] | undefined,
+  fresh: IncidentSummary[] | undefined,
+): IncidentSummary[] {
+  const merged = all ? [...all] : []
+  for (const incident of all ? (fresh ?? []) : []) {
+    const at = positionIn(merged, incident.id)
+    if (merged[at]?.id === incident.id) merged[at] = incident
+    else merged.splice(at, 0, incident)
+  }
+  const sorted = sortForHome(all ? merged : (fresh ?? []))
+  let end = sorted.length
+  while (end > 0 && sorted[end - 1]?.status === 'deleted') end--
+  return end === sorted.length ? sorted : sorted.slice(0, end)
+}
