@@ -201,4 +201,27 @@ describe('periodMetrics', () => {
       { name: 'api', count: 1 },
     ])
   })
+
+  it('counts an incident read again after a change as it is now, not as it was', () => {
+    const at = Date.UTC(2026, 8, 1)
+    const before = incident('a', at, {
+      services: ['db'],
+      severity: 'SEV2',
+      ...mitigatedAfter(at, 30),
+    })
+    const first = periodMetrics([before], [], scope(), ctx)
+    expect(first.services).toEqual([{ name: 'db', count: 1 }])
+    // The same incident, read again after it changed (a new summary, the same id).
+    const after = {
+      ...before,
+      services: ['api'],
+      severity: 'SEV1' as const,
+      ...mitigatedAfter(at, 90),
+    }
+    const again = periodMetrics([after], [], scope(), ctx)
+    expect(again.services).toEqual([{ name: 'api', count: 1 }])
+    expect(again.durations.mitigate.bySeverity.map((g) => g.group)).toEqual(['SEV1'])
+    expect(again.durations.mitigate.all?.median).toBe(90 * MINUTE)
+    expect(again.durations.mitigate.byService.map((g) => g.group)).toEqual(['api'])
+  })
 })
