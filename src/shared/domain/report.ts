@@ -16,7 +16,7 @@ import { incidentTitle, type ActionItem } from './model'
 import type { Period } from './periods'
 import { formatAge, formatDuration } from './time'
 import { INCIDENT_KIND_LABELS, STATUS_LABELS, plural } from './vocabulary'
-import { formatInZone, formatStamp, zoneLabel } from './zone'
+import { formatStamp, formatStampDay, zoneLabel } from './zone'
 
 /** The chart files written beside the report, by what they show (absent: not drawn). */
 export type ReportCharts = Partial<
@@ -41,7 +41,7 @@ export function reviewReport(
   ctx: { zone: string; now: number; charts: ReportCharts },
 ): string {
   const { zone, charts } = ctx
-  const day = (ms: number) => formatInZone(ms, 'd MMM yyyy', zone)
+  const day = (ms: number) => formatStampDay(ms, zone)
   const n = m.incidents.length
   const practice = practiceNote(m.practice)
   const counted = m.incidents.filter((i) => kindOf(i) !== 'incident').length
@@ -177,7 +177,7 @@ function itemsByOwner(
         const due =
           item.dueAt === null
             ? 'no due date'
-            : `due ${formatInZone(item.dueAt, 'd MMM yyyy', ctx.zone)}` +
+            : `due ${formatStampDay(item.dueAt, ctx.zone)}` +
               (item.dueAt < ctx.now ? `, overdue by ${formatAge(ctx.now - item.dueAt)}` : '')
         return `- ${escapeInline(item.title)} (${escapeInline(titles.get(item.incidentId) ?? '')}): ${due}`
       }),

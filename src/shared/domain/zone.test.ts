@@ -4,6 +4,7 @@ import {
   formatDay,
   formatInZone,
   formatStamp,
+  formatStampDay,
   fromZoneInput,
   parseTypedTime,
   resolveZone,
@@ -116,7 +117,7 @@ describe('parseTypedTime', () => {
   })
 })
 
-describe('formatStamp', () => {
+describe('formatStamp and formatStampDay', () => {
   it('reads as date-fns formats it, in every zone, across daylight-saving changes and centuries', () => {
     const zones = [
       'UTC',
@@ -137,11 +138,11 @@ describe('formatStamp', () => {
     times.push(Date.UTC(2026, 2, 29, 0, 59, 59), Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1))
     for (const zone of zones)
       for (const t of times)
-        if (formatStamp(t, zone) !== formatInZone(t, 'd MMM yyyy, HH:mm', zone))
-          expect([zone, t, formatStamp(t, zone)]).toEqual([
-            zone,
-            t,
-            formatInZone(t, 'd MMM yyyy, HH:mm', zone),
-          ])
+        for (const [fast, pattern] of [
+          [formatStamp, 'd MMM yyyy, HH:mm'],
+          [formatStampDay, 'd MMM yyyy'],
+        ] as const)
+          if (fast(t, zone) !== formatInZone(t, pattern, zone))
+            expect([zone, t, fast(t, zone)]).toEqual([zone, t, formatInZone(t, pattern, zone)])
   })
 })
