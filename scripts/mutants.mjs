@@ -58,8 +58,8 @@ const MUTANTS = [
   {
     what: 'a query answered from the last answer after the index changed',
     file: 'src/renderer/src/features/incidents/search.ts',
-    from: '        else this.index.add(doc)\n        this.last = null',
-    to: '        else this.index.add(doc)',
+    from: "}:${words.join(' ')}:${indexVersion(index)}`",
+    to: "}:${words.join(' ')}`",
     test: 'src/renderer/src/features/incidents/search.test.ts',
   },
   {

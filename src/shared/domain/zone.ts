@@ -96,6 +96,8 @@ function wallClock(ms: number, zone: string): Date | null {
   return Number.isFinite(offset) && year >= 1000 && year <= 9999 ? wall : null
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
 const dayOf = (wall: Date) =>
   `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`
 
@@ -112,7 +114,6 @@ export function formatStampDay(ms: number, zone: string): string {
   const wall = wallClock(ms, zone)
   return wall ? dayOf(wall) : formatInZone(ms, 'd MMM yyyy', zone)
 }
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** For <input type="datetime-local">: the wall-clock time in `zone`. */
 export const toZoneInput = (ms: number, zone: string): string =>

@@ -43,14 +43,14 @@ export function homeList(
   all: IncidentSummary[] | undefined,
   fresh: IncidentSummary[] | undefined,
 ): IncidentSummary[] {
-  const merged = all ? [...all] : []
-  for (const incident of all ? (fresh ?? []) : []) {
-    const at = positionIn(merged, incident.id)
-    if (merged[at]?.id === incident.id) merged[at] = incident
-    else merged.splice(at, 0, incident)
-  }
-  const sorted = sortForHome(all ? merged : (fresh ?? []))
-  let end = sorted.length
-  while (end > 0 && sorted[end - 1]?.status === 'deleted') end--
-  return end === sorted.length ? sorted : sorted.slice(0, end)
+  const merged = all ? [...all] : (fresh ?? [])
+  if (all)
+    for (const incident of fresh ?? []) {
+      const at = positionIn(merged, incident.id)
+      if (merged[at]?.id === incident.id) merged[at] = incident
+      else merged.splice(at, 0, incident)
+    }
+  const sorted = sortForHome(merged)
+  while (sorted.at(-1)?.status === 'deleted') sorted.pop()
+  return sorted
 }

@@ -54,19 +54,29 @@ const HANDLED = new Set([
   'processTerm',
 ])
 
-/** Reused between queries: one slot per short id. */
+/**
+ * Which documents an index holds, and how long their fields are: adding one moves `_nextId`,
+ * discarding one lowers `_documentCount`, and nothing else changes them.
+ */
+export function indexVersion(index: MiniSearch<unknown>): string {
+  const m = index as unknown as Internals
+  return `${m._nextId}:${m._documentCount}`
+}
+
+/**
+ * Reused between queries: one slot per short id. Marks are numbers that only grow (each query
+ * takes as many as it has words, plus one), so what an earlier query left never matches.
+ */
 class Scratch {
-  /** The query word (its number + 1) that last reached each document. */
+  /** The mark of the query word that last reached each document. */
   seen = new Int32Array(0)
   /** The score of the word being added up. */
   word = new Float64Array(0)
   /** The sum over the words so far (AND: only documents every word reached). */
   total = new Float64Array(0)
-  /** How many of the query's words, from the first, reached each document. */
+  /** The mark of the last word of a run, from the query's first, that reached each document. */
   reached = new Int32Array(0)
-  /** Which query last reached each document (what an older query left counts as nothing). */
-  query = new Int32Array(0)
-  queries = 0
+  marks = 0
   /** A term's documents in one field copied out of its map: (short id, frequency) pairs. */
   pairs = new Int32Array(0)
   /**
@@ -83,18 +93,14 @@ class Scratch {
     this.word = new Float64Array(length)
     this.total = new Float64Array(length)
     this.reached = new Int32Array(length)
-    this.query = new Int32Array(length)
-    this.queries = 0
+    this.marks = 0
     this.version = ''
   }
 
-  /**
-   * The length terms for the index as it is. Adding a document moves `_nextId`; discarding one
-   * lowers `_documentCount` (and nothing else changes which documents there are, or their
-   * lengths), so the two together name the index's documents.
-   */
-  lengthTerms(m: Internals, k: number, b: number): Float64Array[] {
-    const version = `${m._nextId}:${m._documentCount}:${k}:${b}`
+  /** The length terms for the index as it is (see indexVersion). */
+  lengthTerms(index: MiniSearch<unknown>, k: number, b: number): Float64Array[] {
+    const m = index as unknown as Internals
+    const version = `${indexVersion(index)}:${k}:${b}`
     if (version === this.version) return this.norms
     const fields = Object.keys(m._fieldIds).length
     this.norms = Array.from({ length: fields }, (_, fieldId) => {
@@ -183,14 +189,16 @@ export function rankQuery(
   const terms = tokenize(query)
     .flatMap((term) => processTerm(term))
     .filter((term): term is string => !!term)
-  if (!terms.length) return ranked([], [])
+  if (!terms.length) return ranked([])
 
   let scratch = scratches.get(index)
   if (!scratch) scratches.set(index, (scratch = new Scratch()))
   scratch.fit(m._nextId)
-  const { seen, word, total, reached, query: touched } = scratch
-  const norms = scratch.lengthTerms(m, k, b)
-  const queryMark = ++scratch.queries
+  const { seen, word, total, reached } = scratch
+  const norms = scratch.lengthTerms(index, k, b)
+  // Word i's mark is base + i + 1.
+  const base = scratch.marks
+  scratch.marks += terms.length + 1
   const fields = (merged.fields ?? m._options.fields).map((field) => ({
     id: m._fieldIds[field] as number,
     boost: (merged.boost as Record<string, number> | undefined)?.[field] || 1,
@@ -199,7 +207,7 @@ export function rankQuery(
   // Each word's documents, in the order MiniSearch first meets them (its Map's order).
   let order: number[] = []
   terms.forEach((term, i) => {
-    const mark = i + 1
+    const mark = base + i + 1
     const met: number[] = []
     const add = (derived: string, weight: number, data: TermData | undefined) => {
       if (!data) return
@@ -227,12 +235,6 @@ export function rankQuery(
           const raw = inverse * (d + (freq * (k + 1)) / (freq + length))
           // In MiniSearch's order: word weight, word boost (1), field boost, document boost (1).
           const score = weight * field.boost * raw
-          if (touched[shortId] !== queryMark) {
-            // First reached by this query: what an earlier query left is not counted.
-            touched[shortId] = queryMark
-            seen[shortId] = 0
-            reached[shortId] = 0
-          }
           if (seen[shortId] !== mark) {
             seen[shortId] = mark
             word[shortId] = score
@@ -270,15 +272,12 @@ export function rankQuery(
     // AND: a document stays if every word so far reached it, in this word's order.
     const kept: number[] = []
     for (const shortId of met) {
-      if (i === 0) {
-        total[shortId] = word[shortId] as number
-        reached[shortId] = 1
-        kept.push(shortId)
-      } else if (reached[shortId] === i) {
+      if (i === 0) total[shortId] = word[shortId] as number
+      else if (reached[shortId] === mark - 1)
         total[shortId] = (total[shortId] as number) + (word[shortId] as number)
-        reached[shortId] = i + 1
-        kept.push(shortId)
-      }
+      else continue
+      reached[shortId] = mark
+      kept.push(shortId)
     }
     order = kept
   })
@@ -288,10 +287,16 @@ export function rankQuery(
   const idOf = (shortId: number) => String(m._documentIds.get(shortId))
   // A stable sort: equal scores keep MiniSearch's order.
   const byScore = (a: number, b: number) => (total[b] as number) - (total[a] as number)
+  const all = (out?: number[]) => {
+    order.sort(byScore)
+    if (out) for (const shortId of order) out.push(total[shortId] as number)
+    return order.map(idOf)
+  }
   return {
     count: order.length,
+    all,
     best(k) {
-      if (order.length <= k) return this.all()
+      if (order.length <= k) return all()
       // The k-th best score, then what scores above it and the first that equal it, in order.
       const values = Float64Array.from(order, (shortId) => total[shortId] as number).sort()
       const threshold = values[values.length - k] as number
@@ -301,11 +306,6 @@ export function rankQuery(
         return score > threshold || (score === threshold && equal-- > 0)
       })
       return top.sort(byScore).map(idOf)
-    },
-    all(out) {
-      order.sort(byScore)
-      if (out) for (const shortId of order) out.push(total[shortId] as number)
-      return order.map(idOf)
     },
   }
 }

@@ -10,7 +10,7 @@ import { yieldToPage } from '../../platform/perf'
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
 import { packIndex, unpackIndex, type PackedIndex } from './search-pack'
-import { rankQuery, ranked, type Ranking } from './search-query'
+import { indexVersion, rankQuery, ranked, type Ranking } from './search-query'
 
 interface SearchDoc {
   id: string
@@ -155,7 +155,6 @@ export class IncidentSearch {
   restore(snapshot: SearchSnapshot): boolean {
     if (snapshot.format !== SNAPSHOT_FORMAT) return false
     try {
-      this.last = null
       this.index = unpackIndex<SearchDoc>(snapshot.index, {
         fields: [...FIELDS],
         searchOptions: SEARCH_OPTIONS,
@@ -232,7 +231,6 @@ export class IncidentSearch {
     for (const id of [...this.indexed.keys()])
       if (!stamps.has(id)) {
         this.index.discard(id)
-        this.last = null
         this.indexed.delete(id)
         this.full.delete(id)
       }
@@ -257,7 +255,6 @@ export class IncidentSearch {
         const doc = toSearchDoc(incident, batch?.extras?.get(incident.id), whole)
         if (this.indexed.has(incident.id)) this.index.replace(doc)
         else this.index.add(doc)
-        this.last = null
         this.indexed.set(incident.id, incident.updatedAt)
         if (whole) this.full.add(incident.id)
         else this.full.delete(incident.id)
@@ -299,23 +296,24 @@ export class IncidentSearch {
     // scores every document for every word that starts with that letter.
     if (words.length > 1 && words.at(-1)?.length === 1) words.pop()
     const options = words.length === 1 && words[0]?.length === 1 ? { fields: ['title'] } : {}
-    // "checkout t" asks what "checkout" asked: answered again from the last answer.
-    const asked = `${options.fields ?? ''}:${words.join(' ')}`
-    if (this.last?.asked === asked) return ranked(this.last.ids)
-    const ranking = rankQuery(this.index as MiniSearch<unknown>, words.join(' '), options)
+    // "checkout t" asks what "checkout" asked: answered again from the last answer, if the
+    // index has not changed since.
+    const index = this.index as MiniSearch<unknown>
+    const asked = `${options.fields ?? ''}:${words.join(' ')}:${indexVersion(index)}`
+    if (this.last?.index === index && this.last.asked === asked) return ranked(this.last.ids)
+    const ranking = rankQuery(index, words.join(' '), options)
     return {
       ...ranking,
-      best: (k) => ranking.best(k),
       all: (scores) => {
         const ids = ranking.all(scores)
-        this.last = { asked, ids }
+        this.last = { index, asked, ids }
         return ids
       },
     }
   }
 
-  /** The last query answered whole, until the index changes. */
-  private last: { asked: string; ids: string[] } | null = null
+  /** The last query answered whole (and the index it was asked of). */
+  private last: { index: MiniSearch<unknown>; asked: string; ids: string[] } | null = null
 
   get size(): number {
     return this.indexed.size
