@@ -1,4 +1,5 @@
 import type { Reminder } from '@shared/domain/reminders'
+import type { IncidentSummary } from '@shared/domain/summary'
 import { plural } from '@shared/domain/vocabulary'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
@@ -11,6 +12,13 @@ import { incidentsRepo } from '../../db/instance'
 import { measured } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
+import {
+  keyOf,
+  reminderLists,
+  withoutSettled,
+  type ReminderLists,
+  type Settled,
+} from './reminder-lists'
 import { useCenterReminderInputs, useReminders } from './use-reminders'
 
 const SNOOZES = [
@@ -22,24 +30,22 @@ const SNOOZES = [
   },
 ]
 
-/** What is due, grouped by incident, most urgent first; the earliest due reminder leads. */
-function groupByIncident(reminders: readonly Reminder[]): [string, Reminder[]][] {
-  const groups = new Map<string, Reminder[]>()
-  for (const r of reminders) {
-    const group = groups.get(r.incidentId)
-    if (group) group.push(r)
-    else groups.set(r.incidentId, [r])
-  }
-  return [...groups].sort(([, a], [, b]) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0))
-}
-
 /** Incidents (or missed reminders) shown at a time: a long history's due list is not one page. */
 const PAGE = 10
+/** Upcoming reminders shown. */
+const UPCOMING = 30
+const NONE: ReminderLists = { due: [], groups: [], missed: [], upcoming: [] }
+
+/** The incidents by id, made once for each read of them (15,000 at 100,000 incidents). */
+const byIdOf = new WeakMap<readonly IncidentSummary[], ReadonlyMap<string, IncidentSummary>>()
+function incidentsById(inputs: { incidents: readonly IncidentSummary[] } | undefined) {
+  if (!inputs) return new Map<string, IncidentSummary>()
+  let byId = byIdOf.get(inputs.incidents)
+  if (!byId) byIdOf.set(inputs.incidents, (byId = new Map(inputs.incidents.map((i) => [i.id, i]))))
+  return byId
+}
 
 type Settle = (reminders: readonly Reminder[], how: { snoozeUntil: number } | 'dismiss') => void
-
-/** A reminder at its time: snoozed, it comes back at another time, as another key. */
-const keyOf = (r: Reminder) => `${r.id}@${r.at}`
 
 /** Snooze or dismiss several reminders at once: a group, or everything due. */
 function BulkActions({
@@ -79,13 +85,7 @@ export function RemindersPage() {
   const computed = useDeferredValue(useReminders(now, inputs))
   // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
   // reminders are read and computed again (at 100,000 incidents, a second or two).
-  // By incident: the tens of thousands of other reminders are passed over without a key made.
-  const [settled, setSettled] = useState<ReadonlyMap<string, ReadonlySet<string>>>(() => new Map())
-  const reminders = useMemo(
-    () =>
-      settled.size ? computed?.filter((r) => !settled.get(r.incidentId)?.has(keyOf(r))) : computed,
-    [computed, settled],
-  )
+  const [settled, setSettled] = useState<Settled>(() => new Map())
   const settle: Settle = (list, how) =>
     void measured('settle', () => incidentsRepo.settleReminders(list, how)).then(() =>
       setSettled((before) => {
@@ -95,23 +95,16 @@ export function RemindersPage() {
       }),
     )
   const navigate = useUi((s) => s.navigate)
-  // Worked out when the reminders change, not at each render: tens of thousands at 100,000
-  // incidents. Titles are looked up for the groups shown only.
-  const byId = useMemo(() => new Map(inputs?.incidents.map((i) => [i.id, i])), [inputs])
+  const byId = incidentsById(inputs)
   const title = (id: string) => {
     const incident = byId.get(id)
     return incident ? displayTitle(incident) : 'An incident'
   }
-  const { due, missed, upcoming, groups } = useMemo(() => {
-    const all = reminders ?? []
-    const due = all.filter((r) => r.at <= now && !r.missed)
-    return {
-      due,
-      missed: all.filter((r) => r.missed),
-      upcoming: all.filter((r) => r.at > now && !r.missed).slice(0, 30),
-      groups: groupByIncident(due),
-    }
-  }, [reminders, now])
+  const lists = computed && reminderLists(computed, now)
+  const { due, missed, upcoming, groups } = useMemo(
+    () => withoutSettled(lists ?? NONE, settled, UPCOMING),
+    [lists, settled],
+  )
   const [groupsShown, setGroupsShown] = useState(PAGE)
   const [missedShown, setMissedShown] = useState(PAGE)
   // Its rows are made when it is opened: most of the time it stays closed.
@@ -129,7 +122,7 @@ export function RemindersPage() {
             <BulkActions reminders={due} what="everything due" settle={settle} />
           )}
         </div>
-        {!reminders ? (
+        {!computed ? (
           <p className="muted" role="status">
             Looking for what is due…
           </p>
@@ -199,7 +192,7 @@ export function RemindersPage() {
         <h2 id="upcoming-title" className="section-title">
           Coming up
         </h2>
-        {!reminders ? null : upcoming.length === 0 ? (
+        {!computed ? null : upcoming.length === 0 ? (
           <p className="muted">No reminder is scheduled.</p>
         ) : (
           <ul className="reminder-list" aria-label="Upcoming reminders">

@@ -25,6 +25,7 @@ import type { Platform } from '../../platform'
 import { yieldToPage } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { firedRecords, toSchedule, trayStatus } from './engine'
+import { reminderLists } from './reminder-lists'
 
 type Inputs = { incidents: IncidentSummary[]; items: ActionItem[] }
 
@@ -184,7 +185,7 @@ export function useReminderEngine(platform: Platform): void {
     return () => clearTimeout(timer)
   }, [reminders, platform, record])
 
-  const dueCount = reminders?.filter((r) => r.at <= now && !r.missed).length ?? 0
+  const dueCount = reminders ? reminderLists(reminders, now).due.length : 0
   useEffect(() => {
     useUi.setState({ dueCount })
   }, [dueCount])
