@@ -92,6 +92,39 @@ describe('periodMetrics', () => {
     expect(responseDurations(all[0] as Incident).timeToResolve).toBe(20 * MINUTE)
   })
 
+  it('fills every group smallest first, whatever order the incidents come in', () => {
+    const at = Date.UTC(2026, 7, 10)
+    const services = ['checkout', 'auth', 'search']
+    const severities = ['SEV1', 'SEV2', 'SEV3', null] as const
+    // Many ties; minutes that are not whole; one time to mitigate below zero (a hand-made file).
+    const many = (minutes: (n: number) => number) =>
+      Array.from({ length: 300 }, (_, n) =>
+        incident(`i${n}`, at + (n % 17) * MINUTE, {
+          severity: severities[n % 4],
+          services: services.filter((_, k) => (n >> k) % 2 === 1),
+          ...mitigatedAfter(at + (n % 17) * MINUTE, minutes(n)),
+        }),
+      )
+    const sorted = (values: number[]) => Float64Array.from(values).sort()
+    for (const minutes of [
+      (n: number) => (n * 37) % 101,
+      (n: number) => ((n * 37) % 101) / 7 - 2,
+    ]) {
+      const all = many(minutes)
+      const { mitigate } = periodMetrics(all, [], scope(), ctx).durations
+      const of = (kept: Incident[]) =>
+        sorted(kept.map((i) => (i.mitigatedAt as number) - i.startedAt))
+      expect(mitigate.all?.values).toEqual(of(all))
+      for (const { group, distribution } of mitigate.bySeverity)
+        expect(distribution.values).toEqual(
+          of(all.filter((i) => (i.severity ?? 'Unclassified') === group)),
+        )
+      for (const { group, distribution } of mitigate.byService)
+        expect(distribution.values).toEqual(of(all.filter((i) => i.services.includes(group))))
+      expect(mitigate.byService).toHaveLength(3)
+    }
+  })
+
   it('counts incidents per week in the user’s time zone, quiet weeks included', () => {
     // Monday 7 Sep 2026, 00:30 in Berlin is still Sunday in UTC.
     const mondayBerlin = Date.UTC(2026, 8, 6, 22, 30)

@@ -52,16 +52,16 @@ export interface MetricsScope {
 export const kindOf = (incident: Pick<Incident, 'kind'>): IncidentKind =>
   incident.kind ?? 'incident'
 
-export function inScope(incident: IncidentSummary, scope: MetricsScope): boolean {
-  return (
-    incident.status !== 'deleted' &&
-    incident.startedAt >= scope.from &&
-    incident.startedAt < scope.to &&
-    scope.kinds.includes(kindOf(incident)) &&
-    (!scope.severity || incident.severity === scope.severity) &&
-    (!scope.service || incident.services.includes(scope.service))
-  )
-}
+/** Whether `incident` is in `scope`, whatever its kind. */
+const inWindow = (incident: IncidentSummary, scope: MetricsScope): boolean =>
+  incident.status !== 'deleted' &&
+  incident.startedAt >= scope.from &&
+  incident.startedAt < scope.to &&
+  (!scope.severity || incident.severity === scope.severity) &&
+  (!scope.service || incident.services.includes(scope.service))
+
+export const inScope = (incident: IncidentSummary, scope: MetricsScope): boolean =>
+  inWindow(incident, scope) && scope.kinds.includes(kindOf(incident))
 
 export interface Distribution {
   count: number
@@ -330,13 +330,17 @@ export function periodMetrics(
   scope: MetricsScope,
   ctx: { now: number; zone: string; settings: Settings },
 ): PeriodMetrics {
-  const kept = all.filter((i) => inScope(i, scope))
+  // One walk: the incidents in scope, and the drills and near misses whether counted or not.
+  const kept: IncidentSummary[] = []
+  const practice = { drills: 0, nearMisses: 0 }
+  for (const i of all) {
+    if (!inWindow(i, scope)) continue
+    const kind = kindOf(i)
+    if (kind !== 'incident') practice[kind === 'drill' ? 'drills' : 'nearMisses']++
+    if (scope.kinds.includes(kind)) kept.push(i)
+  }
   // By packed keys: 100,000 incidents compared pair by pair took a tenth of a second.
   const incidents = sortByKey(kept, (i) => i.startedAt)
-  const practice = { drills: 0, nearMisses: 0 }
-  const practiceScope: MetricsScope = { ...scope, kinds: ['drill', 'near-miss'] }
-  for (const i of all)
-    if (inScope(i, practiceScope)) practice[kindOf(i) === 'drill' ? 'drills' : 'nearMisses']++
   const deadline = ctx.settings.reminders.postmortemDeadlineHours * HOUR
   const postmortems = { counted: 0, onTime: 0, late: 0, pending: 0 }
   for (const i of incidents) {
@@ -402,6 +406,21 @@ export interface MetricsView extends Omit<PeriodMetrics, 'incidents' | 'actionIt
 export const OVERDUE_SHOWN = 20
 
 /** The view of `metrics` (of incidents among `all`). */
+/** Every service named by a list of summaries, kept while the list is the same (it is read again as one). */
+const named = new WeakMap<readonly IncidentSummary[], string[]>()
+function servicesOf(all: readonly IncidentSummary[]): string[] {
+  let services = named.get(all)
+  if (!services) {
+    // Each service's number once (as it is named in the facts kept for each incident).
+    const numbers: true[] = []
+    for (const incident of all)
+      for (const service of factsOf(incident).services) numbers[service] = true
+    services = numbers.flatMap((_, service) => [serviceNames.names[service] as string]).sort()
+    named.set(all, services)
+  }
+  return services
+}
+
 export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummary[]): MetricsView {
   const { incidents, actionItems, ...rest } = metrics
   const shown = actionItems.overdue.slice(0, OVERDUE_SHOWN)
@@ -409,14 +428,10 @@ export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummar
   const titles = new Map(
     incidents.filter((i) => wanted.has(i.id)).map((i) => [i.id, incidentTitle(i)]),
   )
-  // Each service's number once (as it is named in the facts kept for each incident).
-  const named: true[] = []
-  for (const incident of all)
-    for (const service of factsOf(incident).services) named[service] = true
   return {
     ...rest,
     count: incidents.length,
-    allServices: named.flatMap((_, service) => [serviceNames.names[service] as string]).sort(),
+    allServices: servicesOf(all),
     actionItems: {
       total: actionItems.total,
       open: actionItems.open,
