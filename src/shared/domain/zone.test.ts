@@ -5,6 +5,8 @@ import {
   formatInZone,
   formatStamp,
   formatStampDay,
+  isoDay,
+  formatWeekdayStamp,
   fromZoneInput,
   parseTypedTime,
   resolveZone,
@@ -117,7 +119,7 @@ describe('parseTypedTime', () => {
   })
 })
 
-describe('formatStamp and formatStampDay', () => {
+describe('formatStamp, formatStampDay, formatClock and formatDay', () => {
   it('reads as date-fns formats it, in every zone, across daylight-saving changes and centuries', () => {
     const zones = [
       'UTC',
@@ -130,10 +132,10 @@ describe('formatStamp and formatStampDay', () => {
       'Europe/Amsterdam', // +00:19:32 before 1937
       'Africa/Monrovia', // -00:44:30 before 1972
     ]
-    // Every 409 hours 13 minutes from 1900 to 2040 (each hour of the day in turn), and the edges
+    // Every 817 hours 13 minutes from 1900 to 2040 (each hour of the day in turn), and the edges
     // of a DST change.
     const times: number[] = []
-    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2040, 0, 1); t += 409 * 3_600_000 + 13 * 60_000)
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2040, 0, 1); t += 817 * 3_600_000 + 13 * 60_000)
       times.push(t)
     times.push(Date.UTC(2026, 2, 29, 0, 59, 59), Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1))
     for (const zone of zones)
@@ -141,8 +143,31 @@ describe('formatStamp and formatStampDay', () => {
         for (const [fast, pattern] of [
           [formatStamp, 'd MMM yyyy, HH:mm'],
           [formatStampDay, 'd MMM yyyy'],
+          [isoDay, 'yyyy-MM-dd'],
+          [(t: number, z: string) => formatWeekdayStamp(t, z, true), 'EEE d MMM yyyy, HH:mm'],
+          [(t: number, z: string) => formatWeekdayStamp(t, z, false), 'EEE d MMM, HH:mm'],
         ] as const)
           if (fast(t, zone) !== formatInZone(t, pattern, zone))
             expect([zone, t, fast(t, zone)]).toEqual([zone, t, formatInZone(t, pattern, zone)])
-  })
+    // As a list or a timeline shows them: the year only outside the current one (now the same
+    // moment, or 200 days later: the next year about half the time, and a New Year's Eve).
+    const year = (ms: number, zone: string) => formatInZone(ms, 'yyyy', zone)
+    const expected = (t: number, now: number, zone: string, withDate: boolean) =>
+      year(t, zone) !== year(now, zone)
+        ? [formatInZone(t, 'd MMM yyyy, HH:mm', zone), formatInZone(t, 'd MMM yyyy', zone)]
+        : [
+            formatInZone(t, withDate ? 'd MMM HH:mm' : 'HH:mm', zone),
+            formatInZone(t, 'd MMM', zone),
+          ]
+    // Now the same moment or 200 days later, with the date or not, in turn.
+    for (const zone of zones)
+      times.forEach((t, n) => {
+        const now = n % 2 ? t : t + 200 * 86_400_000
+        const withDate = n % 4 < 2
+        const shown = [formatClock(t, { zone, now, withDate }), formatDay(t, zone, now)]
+        const wanted = expected(t, now, zone, withDate)
+        if (shown.join() !== wanted.join())
+          expect([zone, t, now, ...shown]).toEqual([zone, t, now, ...wanted])
+      })
+  }, 20_000) // about 3 s alone; more beside the other test files on two cores
 })

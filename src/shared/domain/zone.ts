@@ -42,26 +42,6 @@ export function zoneLabel(zone: string, at: number): string {
   return `${zone} (UTC${offset === 'Z' ? '+00:00' : offset})`
 }
 
-const sameYear = (ms: number, now: number, zone: string) =>
-  formatInZone(ms, 'yyyy', zone) === formatInZone(now, 'yyyy', zone)
-
-/**
- * A time for a list or a timeline: "14:02", with the day when `withDate` ("3 Mar 14:02"), and the
- * year whenever it is not the current one ("3 Mar 2021, 14:02").
- */
-export function formatClock(
-  ms: number,
-  options: { zone: string; now: number; withDate: boolean },
-): string {
-  const { zone, now, withDate } = options
-  if (!sameYear(ms, now, zone)) return formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
-  return formatInZone(ms, withDate ? 'd MMM HH:mm' : 'HH:mm', zone)
-}
-
-/** A date alone: "3 Mar", or "3 Mar 2021" outside the current year. */
-export const formatDay = (ms: number, zone: string, now: number): string =>
-  formatInZone(ms, sameYear(ms, now, zone) ? 'd MMM' : 'd MMM yyyy', zone)
-
 /** Each zone's offset on the UTC days it did not change (a review report dates 100,000 rows). */
 const steadyDays = new Map<string, Map<number, number>>()
 
@@ -98,21 +78,71 @@ function wallClock(ms: number, zone: string): Date | null {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-const dayOf = (wall: Date) =>
-  `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`
+const two = (n: number) => String(n).padStart(2, '0')
+const clockOf = (wall: Date) => `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`
+const dateOf = (wall: Date) => `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]}`
+const dayOf = (wall: Date) => `${dateOf(wall)} ${wall.getUTCFullYear()}`
 
 /** A full stamp for documents: "3 Mar 2021, 14:02". */
 export function formatStamp(ms: number, zone: string): string {
   const wall = wallClock(ms, zone)
-  if (!wall) return formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${dayOf(wall)}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`
+  return wall ? `${dayOf(wall)}, ${clockOf(wall)}` : formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+
+/** "Tue 3 Mar, 14:02", or "Wed 3 Mar 2021, 14:02" `withYear` (a reminder's time). */
+export function formatWeekdayStamp(ms: number, zone: string, withYear: boolean): string {
+  const wall = wallClock(ms, zone)
+  if (!wall) return formatInZone(ms, withYear ? 'EEE d MMM yyyy, HH:mm' : 'EEE d MMM, HH:mm', zone)
+  const day = withYear ? dayOf(wall) : dateOf(wall)
+  return `${WEEKDAYS[wall.getUTCDay()]} ${day}, ${clockOf(wall)}`
+}
+
+/** The calendar day in `zone`: "2021-03-03" (a file name, a day separator, a due date). */
+export function isoDay(ms: number, zone: string): string {
+  const wall = wallClock(ms, zone)
+  return wall
+    ? `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`
+    : formatInZone(ms, 'yyyy-MM-dd', zone)
 }
 
 /** A date for documents: "3 Mar 2021" (formatStamp's day). */
 export function formatStampDay(ms: number, zone: string): string {
   const wall = wallClock(ms, zone)
   return wall ? dayOf(wall) : formatInZone(ms, 'd MMM yyyy', zone)
+}
+
+/**
+ * A time for a list or a timeline: "14:02", with the day when `withDate` ("3 Mar 14:02"), and the
+ * year whenever it is not the current one ("3 Mar 2021, 14:02"). By the wall clock, as the stamps
+ * are: an incident's timeline of 200 entries spent 45 ms in TZDate and format as it opened.
+ */
+export function formatClock(
+  ms: number,
+  options: { zone: string; now: number; withDate: boolean },
+): string {
+  const { zone, now, withDate } = options
+  const wall = wallClock(ms, zone)
+  const today = wallClock(now, zone)
+  if (!wall || !today) {
+    if (formatInZone(ms, 'yyyy', zone) !== formatInZone(now, 'yyyy', zone))
+      return formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
+    return formatInZone(ms, withDate ? 'd MMM HH:mm' : 'HH:mm', zone)
+  }
+  if (wall.getUTCFullYear() !== today.getUTCFullYear()) return `${dayOf(wall)}, ${clockOf(wall)}`
+  return withDate ? `${dateOf(wall)} ${clockOf(wall)}` : clockOf(wall)
+}
+
+/** A date alone: "3 Mar", or "3 Mar 2021" outside the current year. */
+export function formatDay(ms: number, zone: string, now: number): string {
+  const wall = wallClock(ms, zone)
+  const today = wallClock(now, zone)
+  if (!wall || !today) {
+    const sameYear = formatInZone(ms, 'yyyy', zone) === formatInZone(now, 'yyyy', zone)
+    return formatInZone(ms, sameYear ? 'd MMM' : 'd MMM yyyy', zone)
+  }
+  return wall.getUTCFullYear() === today.getUTCFullYear() ? dateOf(wall) : dayOf(wall)
 }
 
 /** For <input type="datetime-local">: the wall-clock time in `zone`. */

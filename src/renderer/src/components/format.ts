@@ -5,7 +5,8 @@
 import {
   formatClock,
   formatDay,
-  formatInZone,
+  isoDay,
+  formatWeekdayStamp,
   fromZoneInput,
   resolveZone,
   toZoneInput,
@@ -30,7 +31,7 @@ export function useShownZone(): string {
 }
 
 /** The calendar day of a time in the shown zone ("2024-07-19"): for "does this span days?". */
-export const shownDay = (ms: number): string => formatInZone(ms, 'yyyy-MM-dd', shownZone())
+export const shownDay = (ms: number): string => isoDay(ms, shownZone())
 
 /** "UTC" or "Europe/Berlin (UTC+01:00)": what time fields say they are in. */
 export const shownZoneLabel = (at = Date.now()): string => zoneLabel(shownZone(), at)
@@ -56,9 +57,8 @@ export const formatTime = (ms: number, withDate: boolean, now = Date.now()): str
 export function formatDateTime(ms: number, now: number): string {
   const zone = shownZone()
   const [day, today] = [shownDay(ms), shownDay(now)]
-  if (day === today) return `today ${formatInZone(ms, 'HH:mm', zone)}`
-  const sameYear = day.slice(0, 4) === today.slice(0, 4)
-  return formatInZone(ms, sameYear ? 'EEE d MMM, HH:mm' : 'EEE d MMM yyyy, HH:mm', zone)
+  if (day === today) return `today ${formatClock(ms, { zone, now: ms, withDate: false })}`
+  return formatWeekdayStamp(ms, zone, day.slice(0, 4) !== today.slice(0, 4))
 }
 
 /** A date alone: "3 Mar", or "3 Mar 2021" outside this year. */

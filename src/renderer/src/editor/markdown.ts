@@ -13,7 +13,7 @@ import { responseDurations } from '@shared/domain/metrics'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import { incidentTitle } from '@shared/domain/model'
 import type { PostmortemDoc } from '@shared/domain/postmortem'
-import { formatInZone, zoneLabel } from '@shared/domain/zone'
+import { isoDay, zoneLabel } from '@shared/domain/zone'
 import { DOCUMENT_LINKS, isAllowedLink } from '@shared/links'
 import { escapeInline, markdownTable } from '@shared/markdown-text'
 import {
@@ -52,8 +52,6 @@ function writeTable(state: MarkdownSerializerState, node: PmNode, rows: string[]
   state.closeBlock(node)
 }
 
-const ISO_DAY = 'yyyy-MM-dd'
-
 function actionItemRows(items: readonly ActionItem[], zone: string): string[][] {
   return [
     [...ACTION_ITEM_COLUMNS],
@@ -64,7 +62,7 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
       ACTION_ITEM_TYPE_LABELS[item.type],
       item.priority ?? '',
       escapeInline(item.owner),
-      item.dueAt === null ? '' : formatInZone(item.dueAt, ISO_DAY, zone),
+      item.dueAt === null ? '' : isoDay(item.dueAt, zone),
       escapeInline(item.measure),
       ACTION_ITEM_STATUS_LABELS[item.status],
     ]),
@@ -217,5 +215,5 @@ export function markdownFileName(incident: Incident, zone: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60)
-  return `${formatInZone(incident.startedAt, ISO_DAY, zone)}-${slug || 'incident'}.md`
+  return `${isoDay(incident.startedAt, zone)}-${slug || 'incident'}.md`
 }

@@ -5,11 +5,11 @@
 import { DURATIONS, type DurationKey, type PeriodMetrics } from '@shared/domain/metrics'
 import type { Period } from '@shared/domain/periods'
 import { reviewReport, type ReportCharts } from '@shared/domain/report'
-import { formatInZone } from '@shared/domain/zone'
+import { isoDay } from '@shared/domain/zone'
 
 /** "2026-11-27-reliability-review-2026-q3": the report's files (and its PDF) are named after it. */
 export const reportName = (period: Period, ctx: { now: number; zone: string }): string =>
-  `${formatInZone(ctx.now, 'yyyy-MM-dd', ctx.zone)}-reliability-review-${period.slug.toLowerCase()}`
+  `${isoDay(ctx.now, ctx.zone)}-reliability-review-${period.slug.toLowerCase()}`
 
 /**
  * The report before its charts are drawn: its Markdown and the little its charts are drawn from.
