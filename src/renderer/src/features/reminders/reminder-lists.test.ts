@@ -1,6 +1,6 @@
 import type { Reminder } from '@shared/domain/reminders'
 import { describe, expect, it } from 'vitest'
-import { keyOf, reminderLists, withoutSettled } from './reminder-lists'
+import { dueCount, keyOf, reminderLists, withoutSettled } from './reminder-lists'
 
 const reminder = (id: string, incidentId: string, at: number, missed = false): Reminder => ({
   id,
@@ -85,6 +85,7 @@ it('moves what comes due since the last split as a split from nothing would', ()
   for (let now = 0; now <= 2400; now += 37) {
     const lists = reminderLists(many, now)
     expect(lists).toEqual(reminderLists([...many], now))
+    expect(dueCount(many, now)).toBe(lists.due.length)
     // What was shown before is not changed under it.
     expect(last).toEqual(reminderLists([...many], Math.max(0, now - 37)))
     last = lists

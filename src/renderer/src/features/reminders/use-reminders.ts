@@ -25,7 +25,7 @@ import type { Platform } from '../../platform'
 import { yieldToPage } from '../../platform/perf'
 import { useUi } from '../../stores/ui-store'
 import { firedRecords, toSchedule, trayStatus } from './engine'
-import { reminderLists } from './reminder-lists'
+import { dueCount } from './reminder-lists'
 
 type Inputs = { incidents: IncidentSummary[]; items: ActionItem[] }
 
@@ -185,11 +185,11 @@ export function useReminderEngine(platform: Platform): void {
     return () => clearTimeout(timer)
   }, [reminders, platform, record])
 
-  const dueCount = reminders ? reminderLists(reminders, now).due.length : 0
+  const due = reminders ? dueCount(reminders, now) : 0
   useEffect(() => {
-    useUi.setState({ dueCount })
-  }, [dueCount])
+    useUi.setState({ dueCount: due })
+  }, [due])
   useEffect(() => {
-    if (inputs) platform.updateTray(trayStatus(inputs.incidents, dueCount))
-  }, [inputs, dueCount, platform])
+    if (inputs) platform.updateTray(trayStatus(inputs.incidents, due))
+  }, [inputs, due, platform])
 }
