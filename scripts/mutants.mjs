@@ -105,6 +105,13 @@ const MUTANTS = [
     test: 'src/renderer/src/features/incidents/search-service.test.ts',
   },
   {
+    what: "the reminder center's lists kept after more reminders came due",
+    file: 'src/renderer/src/features/reminders/reminder-lists.ts',
+    from: '  if (kept?.past === past) return kept.lists\n',
+    to: '  if (kept) return kept.lists\n',
+    test: 'src/renderer/src/features/reminders/reminder-lists.test.ts',
+  },
+  {
     what: 'an incident written without its summary (the list would miss it)',
     file: 'src/renderer/src/db/summaries.ts',
     from: 'if (holdsSummaries(req.trans)) await followIncidents(req, result.failures)',
