@@ -124,26 +124,28 @@ export function formatClock(
 ): string {
   const { zone, now, withDate } = options
   const wall = wallClock(ms, zone)
-  const today = wallClock(now, zone)
-  if (!wall || !today) {
-    if (formatInZone(ms, 'yyyy', zone) !== formatInZone(now, 'yyyy', zone))
-      return formatInZone(ms, 'd MMM yyyy, HH:mm', zone)
-    return formatInZone(ms, withDate ? 'd MMM HH:mm' : 'HH:mm', zone)
-  }
-  if (wall.getUTCFullYear() !== today.getUTCFullYear()) return `${dayOf(wall)}, ${clockOf(wall)}`
+  const thisYear = yearIn(ms, zone) === yearIn(now, zone)
+  if (!wall)
+    return formatInZone(
+      ms,
+      thisYear ? (withDate ? 'd MMM HH:mm' : 'HH:mm') : 'd MMM yyyy, HH:mm',
+      zone,
+    )
+  if (!thisYear) return `${dayOf(wall)}, ${clockOf(wall)}`
   return withDate ? `${dateOf(wall)} ${clockOf(wall)}` : clockOf(wall)
 }
 
 /** A date alone: "3 Mar", or "3 Mar 2021" outside the current year. */
 export function formatDay(ms: number, zone: string, now: number): string {
   const wall = wallClock(ms, zone)
-  const today = wallClock(now, zone)
-  if (!wall || !today) {
-    const sameYear = formatInZone(ms, 'yyyy', zone) === formatInZone(now, 'yyyy', zone)
-    return formatInZone(ms, sameYear ? 'd MMM' : 'd MMM yyyy', zone)
-  }
-  return wall.getUTCFullYear() === today.getUTCFullYear() ? dateOf(wall) : dayOf(wall)
+  const thisYear = yearIn(ms, zone) === yearIn(now, zone)
+  if (!wall) return formatInZone(ms, thisYear ? 'd MMM' : 'd MMM yyyy', zone)
+  return thisYear ? dateOf(wall) : dayOf(wall)
 }
+
+/** The year in `zone` (by the formatter outside the years the wall clock reads). */
+const yearIn = (ms: number, zone: string): string =>
+  String(wallClock(ms, zone)?.getUTCFullYear() ?? formatInZone(ms, 'yyyy', zone))
 
 /** For <input type="datetime-local">: the wall-clock time in `zone`. */
 export const toZoneInput = (ms: number, zone: string): string =>
