@@ -405,8 +405,10 @@ export interface MetricsView extends Omit<PeriodMetrics, 'incidents' | 'actionIt
 /** How many overdue items the screen lists (the Action items page has them all). */
 export const OVERDUE_SHOWN = 20
 
-/** The view of `metrics` (of incidents among `all`). */
-/** Every service named by a list of summaries, kept while the list is the same (it is read again as one). */
+/**
+ * Every service named by a list of summaries, kept while the list is the same object (the
+ * reader hands back the same list while no summary changed).
+ */
 const named = new WeakMap<readonly IncidentSummary[], string[]>()
 function servicesOf(all: readonly IncidentSummary[]): string[] {
   let services = named.get(all)
@@ -421,6 +423,7 @@ function servicesOf(all: readonly IncidentSummary[]): string[] {
   return services
 }
 
+/** The view of `metrics` (of incidents among `all`). */
 export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummary[]): MetricsView {
   const { incidents, actionItems, ...rest } = metrics
   const shown = actionItems.overdue.slice(0, OVERDUE_SHOWN)

@@ -97,9 +97,8 @@ function cameDue(kept: Split, reminders: readonly Reminder[], past: number): Spl
   const groups = kept.lists.groups.slice()
   for (const r of came) {
     const at = kept.groupAt.get(r.incidentId)
-    const group = at === undefined ? undefined : groups[at]
-    if (at !== undefined && group) groups[at] = [r.incidentId, [...group[1], r]]
-    else kept.groupAt.set(r.incidentId, groups.push([r.incidentId, [r]]) - 1)
+    if (at === undefined) kept.groupAt.set(r.incidentId, groups.push([r.incidentId, [r]]) - 1)
+    else groups[at] = [r.incidentId, [...(groups[at]?.[1] ?? []), r]]
   }
   const lists = {
     due: kept.lists.due.concat(came),
