@@ -22,7 +22,11 @@ import DOMPurify from 'dompurify'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { usePlatform } from '../../platform/platform-context'
 import { ActionItemsSummary } from '../action-items/ActionItemsSummary'
-import { collaborativeExtensions, postmortemExtensions } from '../../editor/extensions'
+import {
+  collaborativeExtensions,
+  keepNodeViews,
+  postmortemExtensions,
+} from '../../editor/extensions'
 import { BlamelessLanguage } from '../../editor/blameless'
 import { ActionItemsNode } from '../../editor/nodes'
 import { docProblem } from '../../editor/schema'
@@ -154,6 +158,7 @@ function DocumentEditor({
     editable,
     injectCSS: false,
     immediatelyRender: true,
+    onBeforeCreate: keepNodeViews,
     editorProps: {
       attributes: { 'aria-label': 'Post-mortem document', class: 'prose', spellcheck: 'true' },
       transformPastedHTML: sanitizePastedHtml,
