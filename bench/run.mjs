@@ -15,7 +15,13 @@ import { captureAndLog } from './scenarios/capture.mjs'
 import { exportImport } from './scenarios/data.mjs'
 import { memory } from './scenarios/memory.mjs'
 import { postmortem } from './scenarios/postmortem.mjs'
-import { metrics, openIncident, sidebarScreens, similar } from './scenarios/screens.mjs'
+import {
+  listFilters,
+  metrics,
+  openIncident,
+  sidebarScreens,
+  similar,
+} from './scenarios/screens.mjs'
 import { searchAsYouType, searchIndex } from './scenarios/search.mjs'
 import { sizes } from './scenarios/sizes.mjs'
 import { start, writeBlankPage } from './scenarios/start.mjs'
@@ -47,6 +53,7 @@ const SCENARIOS = [
   ['similar', similar, 'page'],
   ['metrics', metrics, 'page'],
   ['screens', sidebarScreens, 'page'],
+  ['filters', listFilters, 'page'],
   ['postmortem', postmortem, 'page'],
   ['data', exportImport, 'page'],
   ['memory', memory, 'page'],

@@ -95,6 +95,75 @@ export async function metrics({ page, runs, warm }) {
   ]
 }
 
+/**
+ * The list narrowed by a filter and widened again: from the choice until the list shows the new
+ * set's first rows (its height changes with their number) and until it has every one (no longer
+ * busy), and the longest task after the choice.
+ */
+export async function listFilters({ page, runs, warm }) {
+  await toList(page)
+  await page.locator('.incident-list:not([aria-busy])').waitFor({ timeout: 300_000 })
+  // The service choices are gathered a moment after the list.
+  const services = page.getByLabel('Service', { exact: true })
+  await services.waitFor({ timeout: 60_000 })
+  const service = await services.locator('option').nth(1).getAttribute('value')
+  const filters = [
+    ['Severity', 'SEV1'],
+    ['Status', 'resolved'],
+    ['Service', service],
+  ]
+  const first = []
+  const complete = []
+  const tasks = []
+  const choose = async (label, value) => {
+    const before = await page.evaluate(() => {
+      window.__firstShown = undefined
+      return document.querySelector('.incident-list').style.height
+    })
+    const { ms, longestTaskMs } = await timeUntil(
+      page,
+      (before) => {
+        const list = document.querySelector('.incident-list')
+        if (!list || list.style.height === before) return false
+        window.__firstShown ??= performance.now()
+        return !list.hasAttribute('aria-busy')
+      },
+      () => page.getByLabel(label, { exact: true }).selectOption(value),
+      before,
+    )
+    const firstMs = await page.evaluate(() => window.__firstShown - window.__until.start)
+    return { firstMs, ms, longestTaskMs }
+  }
+  for (let run = 0; run < warm + runs; run++) {
+    for (const [label, value] of filters) {
+      for (const choice of [value, '']) {
+        const { firstMs, ms, longestTaskMs } = await choose(label, choice)
+        if (run < warm) continue
+        first.push(firstMs)
+        complete.push(ms)
+        tasks.push(longestTaskMs)
+      }
+    }
+  }
+  const against = 'severity, status and service, each chosen and cleared'
+  return [
+    measure('listFilter', 'List with a filter: choice → first rows', first, {
+      budget: '≤ 200 ms',
+      limit: 200,
+      against,
+    }),
+    measure('listFilterComplete', 'List with a filter: choice → every match', complete, {
+      budget: '≤ 1 s',
+      limit: 1000,
+      against,
+    }),
+    measure('listFilterTask', 'List with a filter: longest task', tasks, {
+      budget: '≤ 50 ms',
+      limit: 50,
+    }),
+  ]
+}
+
 /** The reminder center and the action items page: first useful content, complete, longest task. */
 export async function sidebarScreens({ page, runs, warm }) {
   const results = []

@@ -1,10 +1,11 @@
 import { IncidentLog, T0 } from './test-helpers'
 import type { Incident } from './model'
 import { expect, it } from 'vitest'
-import { NO_FILTER, isFiltered, matchesFilter } from './list-filter'
+import { NO_FILTER, filterTest, isFiltered, type ListFilter } from './list-filter'
 
 const base = new IncidentLog().incident
 const i = (over: Partial<Incident>): Incident => ({ ...base, ...over })
+const matchesFilter = (incident: Incident, f: ListFilter) => filterTest(f)(incident)
 
 it('narrows by status, service, tag, kind and start date; nothing set lets all through', () => {
   const drill = i({ kind: 'drill', services: ['Checkout'], tags: ['db'], status: 'resolved' })

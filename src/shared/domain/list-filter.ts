@@ -23,18 +23,25 @@ export const NO_FILTER: ListFilter = {
   since: null,
 }
 
-export function matchesFilter(i: IncidentSummary, f: ListFilter): boolean {
-  const status = i.status === 'active' ? 'open' : i.status
-  return (
-    (!f.phase || i.phase === f.phase) &&
-    (!f.severity || i.severity === f.severity) &&
-    (!f.status || status === f.status) &&
-    (!f.service || i.services.some((s) => s.toLowerCase() === f.service.toLowerCase())) &&
-    (!f.tag || (i.tags ?? []).some((t) => t.toLowerCase() === f.tag.toLowerCase())) &&
-    (!f.kind || (i.kind ?? 'incident') === f.kind) &&
-    (f.since === null || i.startedAt >= f.since)
-  )
+/**
+ * The test `f` makes, made once for a whole list: only what is chosen is checked, and a service
+ * or tag chosen is put in lower case once, not at every incident.
+ */
+export function filterTest(f: ListFilter): (i: IncidentSummary) => boolean {
+  const { phase, severity, status, kind, since } = f
+  const service = f.service.toLowerCase()
+  const tag = f.tag.toLowerCase()
+  return (i) =>
+    (!phase || i.phase === phase) &&
+    (!severity || i.severity === severity) &&
+    (!status || (i.status === 'active' ? 'open' : i.status) === status) &&
+    (!service || i.services.some((s) => sameName(s, service))) &&
+    (!tag || (i.tags ?? []).some((t) => sameName(t, tag))) &&
+    (!kind || (i.kind ?? 'incident') === kind) &&
+    (since === null || i.startedAt >= since)
 }
+
+const sameName = (name: string, lower: string): boolean => name.toLowerCase() === lower
 
 export const isFiltered = (f: ListFilter): boolean =>
   Object.entries(f).some(([, v]) => v !== '' && v !== null)

@@ -21,7 +21,8 @@ import { useFirstFrameSaver } from './use-first-frame'
 import { appSearch } from './app-search'
 import type { Hits } from './search-client'
 import { homeList } from './home-order'
-import { NO_FILTER, isFiltered, matchesFilter, type ListFilter } from '@shared/domain/list-filter'
+import { useNarrowed } from './narrow'
+import { NO_FILTER, filterTest, isFiltered, type ListFilter } from '@shared/domain/list-filter'
 
 const NEXT_STEP: Record<Phase, string> = {
   capture: 'Capture what you see',
@@ -113,17 +114,19 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
     () => (searching ? new Map(sorted.map((i) => [i.id, i])) : null),
     [sorted, searching],
   )
+  const test = useMemo(() => (isFiltered(filter) ? filterTest(filter) : null), [filter])
+  // Without a search, the filter's first rows show at once and the rest a moment later.
+  const narrowed = useNarrowed(sorted, byId ? null : test)
   const rows = useMemo(() => {
-    const filtering = isFiltered(filter)
-    if (!byId) return filtering ? sorted.filter((i) => matchesFilter(i, filter)) : sorted
+    if (!byId) return narrowed.rows
     // Best match first: a title before a note.
     const found: IncidentSummary[] = []
     for (const id of hits.ids) {
       const incident = byId.get(id)
-      if (incident && (!filtering || matchesFilter(incident, filter))) found.push(incident)
+      if (incident && (!test || test(incident))) found.push(incident)
     }
     return found
-  }, [sorted, filter, byId, hits])
+  }, [narrowed.rows, byId, hits, test])
   const filtered = Boolean(query) || isFiltered(filter)
   useFirstFrameSaver(!filtered && incidents !== undefined)
   return (
@@ -240,13 +243,18 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
           {filtered &&
             (!all
               ? 'Reading all incidents…'
-              : asked && (answered !== asked || hits.behind > 0 || hits.partial)
+              : !narrowed.complete ||
+                  (asked && (answered !== asked || hits.behind > 0 || hits.partial))
                 ? 'Searching…'
                 : 'No incident matches these filters.')}
         </p>
       )}
       {rows.length > 0 && (
-        <IncidentList rows={rows} query={answered} complete={!!all && !(asked && hits.partial)} />
+        <IncidentList
+          rows={rows}
+          query={answered}
+          complete={!!all && narrowed.complete && !(asked && hits.partial)}
+        />
       )}
     </section>
   )
@@ -404,7 +412,11 @@ const ROW_HEIGHT = 64
  * is the search the rows answer (the benchmark waits for it: not the one typed, which the search
  * worker answers a moment later); the list is busy until `complete`.
  */
-function IncidentList(props: { rows: IncidentSummary[]; query: string; complete: boolean }) {
+function IncidentList(props: {
+  rows: readonly IncidentSummary[]
+  query: string
+  complete: boolean
+}) {
   const { rows, query } = props
   const parentRef = useRef<HTMLDivElement>(null)
   const navigate = useUi((s) => s.navigate)

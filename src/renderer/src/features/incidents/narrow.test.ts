@@ -1,0 +1,73 @@
+import { renderHook, waitFor } from '@testing-library/react'
+import { expect, it } from 'vitest'
+import { FIRST_ROWS, narrowFor, narrowing, useNarrowed } from './narrow'
+
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => i)
+const third = (x: number) => x % 3 === 0
+
+it('stops when enough rows are kept and goes on from there to the same rows as one pass', () => {
+  const list = numbers(10_000)
+  const pass = narrowing(list, third)
+  expect(narrowFor(pass, { ms: 1_000, enough: 10 })).toBe(false)
+  expect(pass.rows).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27])
+  expect(pass.next).toBe(28)
+  expect(narrowFor(pass, { ms: 1_000 })).toBe(true)
+  expect(pass.rows).toEqual(list.filter(third))
+})
+
+it('stops when its time is up, reading the clock every 500 items', () => {
+  let t = 0
+  const pass = narrowing(numbers(10_000), third)
+  // One millisecond passes at each look: 3 ms are up at the fourth look after the start.
+  expect(narrowFor(pass, { ms: 3 }, () => t++)).toBe(false)
+  expect(pass.next).toBe(2_000)
+  expect(pass.rows.at(-1)).toBe(1_998)
+})
+
+it('an empty list is done at once', () => {
+  const pass = narrowing([] as number[], third)
+  expect(narrowFor(pass, { ms: 0, enough: 0 })).toBe(true)
+})
+
+it('shows the first rows in the first render, then every one, and never mixes two filters', async () => {
+  const list = numbers(60_000)
+  const seen: { keep: string; rows: readonly number[]; complete: boolean }[] = []
+  const tests = { third, even: (x: number) => x % 2 === 0 }
+  const { result, rerender } = renderHook(
+    ({ keep }: { keep: keyof typeof tests }) => {
+      const answer = useNarrowed(list, tests[keep])
+      seen.push({ keep, ...answer })
+      return answer
+    },
+    { initialProps: { keep: 'third' as keyof typeof tests } },
+  )
+  expect(seen[0]).toEqual({
+    keep: 'third',
+    rows: list.filter(third).slice(0, FIRST_ROWS),
+    complete: false,
+  })
+  await waitFor(() => expect(result.current.complete).toBe(true))
+  expect(result.current.rows).toEqual(list.filter(third))
+  // Another filter, then back before it is done: each starts again.
+  rerender({ keep: 'even' })
+  expect(result.current).toEqual({
+    rows: list.filter(tests.even).slice(0, FIRST_ROWS),
+    complete: false,
+  })
+  rerender({ keep: 'third' })
+  await waitFor(() => expect(result.current.complete).toBe(true))
+  expect(result.current.rows).toEqual(list.filter(third))
+  // Every answer shown is the start of its own filter's rows, all of them once complete.
+  for (const { keep, rows, complete } of seen) {
+    const all = list.filter(tests[keep as keyof typeof tests])
+    expect(rows).toEqual(all.slice(0, rows.length))
+    if (complete) expect(rows.length).toBe(all.length)
+  }
+})
+
+it('no filter is the list itself, complete', () => {
+  const list = numbers(10)
+  const { result } = renderHook(() => useNarrowed(list, null))
+  expect(result.current).toEqual({ rows: list, complete: true })
+  expect(result.current.rows).toBe(list)
+})
