@@ -20,3 +20,19 @@ it('narrows by status, service, tag, kind and start date; nothing set lets all t
   expect(matchesFilter(drill, { ...NO_FILTER, since: T0 + 1 })).toBe(false)
   expect(isFiltered({ ...NO_FILTER, since: T0 })).toBe(true)
 })
+
+it('narrows by phase and severity, every part chosen at once, names in any case', () => {
+  const sev1 = i({ severity: 'SEV1', phase: 'mitigate', services: ['Checkout'] })
+  expect(matchesFilter(sev1, { ...NO_FILTER, severity: 'SEV1' })).toBe(true)
+  expect(matchesFilter(sev1, { ...NO_FILTER, severity: 'SEV2' })).toBe(false)
+  expect(matchesFilter(sev1, { ...NO_FILTER, phase: 'mitigate' })).toBe(true)
+  expect(matchesFilter(sev1, { ...NO_FILTER, phase: 'triage' })).toBe(false)
+  expect(matchesFilter(sev1, { ...NO_FILTER, status: 'open' })).toBe(true)
+  expect(matchesFilter(sev1, { ...NO_FILTER, service: 'CHECKOUT' })).toBe(true)
+  expect(matchesFilter(sev1, { ...NO_FILTER, service: 'checkouts' })).toBe(false)
+  const all = { ...NO_FILTER, severity: 'SEV1', phase: 'mitigate', service: 'checkout' } as const
+  expect(matchesFilter(sev1, all)).toBe(true)
+  // One part that does not match is enough to leave it out.
+  expect(matchesFilter(sev1, { ...all, severity: 'SEV2' })).toBe(false)
+  expect(matchesFilter(sev1, { ...all, phase: 'fix' })).toBe(false)
+})
