@@ -23,16 +23,20 @@ it('narrows by status, service, tag, kind and start date; nothing set lets all t
 
 it('narrows by phase and severity, every part chosen at once, names in any case', () => {
   const sev1 = i({ severity: 'SEV1', phase: 'mitigate', services: ['Checkout'] })
-  expect(matchesFilter(sev1, { ...NO_FILTER, severity: 'SEV1' })).toBe(true)
-  expect(matchesFilter(sev1, { ...NO_FILTER, severity: 'SEV2' })).toBe(false)
-  expect(matchesFilter(sev1, { ...NO_FILTER, phase: 'mitigate' })).toBe(true)
-  expect(matchesFilter(sev1, { ...NO_FILTER, phase: 'triage' })).toBe(false)
-  expect(matchesFilter(sev1, { ...NO_FILTER, status: 'open' })).toBe(true)
-  expect(matchesFilter(sev1, { ...NO_FILTER, service: 'CHECKOUT' })).toBe(true)
-  expect(matchesFilter(sev1, { ...NO_FILTER, service: 'checkouts' })).toBe(false)
-  const all = { ...NO_FILTER, severity: 'SEV1', phase: 'mitigate', service: 'checkout' } as const
-  expect(matchesFilter(sev1, all)).toBe(true)
-  // One part that does not match is enough to leave it out.
-  expect(matchesFilter(sev1, { ...all, severity: 'SEV2' })).toBe(false)
-  expect(matchesFilter(sev1, { ...all, phase: 'fix' })).toBe(false)
+  const all = { severity: 'SEV1', phase: 'mitigate', service: 'checkout' } as const
+  const cases: [Partial<ListFilter>, boolean][] = [
+    [{ severity: 'SEV1' }, true],
+    [{ severity: 'SEV2' }, false],
+    [{ phase: 'mitigate' }, true],
+    [{ phase: 'triage' }, false],
+    [{ status: 'open' }, true],
+    [{ service: 'CHECKOUT' }, true],
+    [{ service: 'checkouts' }, false],
+    [all, true],
+    // One part that does not match is enough to leave it out.
+    [{ ...all, severity: 'SEV2' }, false],
+    [{ ...all, phase: 'fix' }, false],
+  ]
+  for (const [part, kept] of cases)
+    expect(matchesFilter(sev1, { ...NO_FILTER, ...part }), JSON.stringify(part)).toBe(kept)
 })

@@ -203,17 +203,19 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
               onChange={set('tag')}
             />
           )}
-          <label htmlFor={`${SEARCH_INPUT_ID}-since`}>Started since</label>
-          <input
-            id={`${SEARCH_INPUT_ID}-since`}
-            type="date"
-            className="input date-input"
-            title="Started since"
-            value={filter.since === null ? '' : shownDay(filter.since)}
-            onChange={(e) =>
-              set('since')(e.target.value ? fromLocalInput(`${e.target.value}T00:00`) : null)
-            }
-          />
+          <span className="filter-pair">
+            <label htmlFor={`${SEARCH_INPUT_ID}-since`}>Started since</label>
+            <input
+              id={`${SEARCH_INPUT_ID}-since`}
+              type="date"
+              className="input date-input"
+              title="Started since"
+              value={filter.since === null ? '' : shownDay(filter.since)}
+              onChange={(e) =>
+                set('since')(e.target.value ? fromLocalInput(`${e.target.value}T00:00`) : null)
+              }
+            />
+          </span>
           <SaveFilter saved={savedFilter} query={query} filter={filter} />
         </div>
       )}

@@ -62,7 +62,8 @@ export function useNarrowed<T>(
     const complete = narrowFor(pass, { ms: SLICE_MS, enough: FIRST_ROWS })
     return { pass, rows: pass.rows.slice(), complete }
   }, [list, keep])
-  const [done, setDone] = useState<{ pass: Narrowing<T> } | null>(null)
+  // The pass that has ended: this render's answer when it is this render's pass.
+  const [done, setDone] = useState<Narrowing<T> | null>(null)
   useEffect(() => {
     if (!first || first.complete) return
     let live = true
@@ -71,13 +72,13 @@ export function useNarrowed<T>(
         await yieldToPage()
         if (!live) return
       } while (!narrowFor(first.pass, { ms: SLICE_MS }))
-      setDone({ pass: first.pass })
+      setDone(first.pass)
     })()
     return () => {
       live = false
     }
   }, [first])
   if (!first) return { rows: list, complete: true }
-  if (first.complete || done?.pass === first.pass) return { rows: first.pass.rows, complete: true }
+  if (first.complete || done === first.pass) return { rows: first.pass.rows, complete: true }
   return { rows: first.rows, complete: false }
 }

@@ -80,22 +80,26 @@ export default function MetricsPage() {
         </select>
         {kind === 'custom' && (
           <>
-            <label htmlFor={`${f}-from`}>From</label>
-            <input
-              id={`${f}-from`}
-              type="date"
-              className="input date-input"
-              value={days.from}
-              onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))}
-            />
-            <label htmlFor={`${f}-to`}>to</label>
-            <input
-              id={`${f}-to`}
-              type="date"
-              className="input date-input"
-              value={days.to}
-              onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))}
-            />
+            <span className="filter-pair">
+              <label htmlFor={`${f}-from`}>From</label>
+              <input
+                id={`${f}-from`}
+                type="date"
+                className="input date-input"
+                value={days.from}
+                onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))}
+              />
+            </span>
+            <span className="filter-pair">
+              <label htmlFor={`${f}-to`}>to</label>
+              <input
+                id={`${f}-to`}
+                type="date"
+                className="input date-input"
+                value={days.to}
+                onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))}
+              />
+            </span>
           </>
         )}
         <FilterSelect
