@@ -35,6 +35,27 @@ const MUTANTS = [
     test: 'src/renderer/src/db/export-writer.test.ts',
   },
   {
+    what: 'Metrics sorting durations below zero (a time entered before the start) as zero',
+    file: 'src/shared/domain/metrics-table.ts',
+    from: '(values[row] as number) - least',
+    to: '(values[row] as number)',
+    test: 'src/shared/domain/metrics.test.ts',
+  },
+  {
+    what: 'Metrics leaving out the incident that started at the first moment of the period',
+    file: 'src/shared/domain/metrics-table.ts',
+    from: '(table.startedAt[middle] as number) < time',
+    to: '(table.startedAt[middle] as number) <= time',
+    test: 'src/shared/domain/metrics.test.ts',
+  },
+  {
+    what: 'Metrics patching its table with new incidents placed out of time order',
+    file: 'src/shared/domain/metrics-table.ts',
+    from: '(old.startedAt[o] as number) <=',
+    to: '(old.startedAt[o] as number) >=',
+    test: 'src/shared/domain/metrics-table.test.ts',
+  },
+  {
     what: 'Metrics keeping the open action items it read first, whatever changes',
     file: 'src/renderer/src/features/metrics/metrics-service.ts',
     from: 'if (this.items in parts) this.open = null',

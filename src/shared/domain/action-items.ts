@@ -97,6 +97,9 @@ export function digestItems(
   return digest
 }
 
+/** Whether an item written down at `since` and not done yet counts against the two-week rule. */
+export const twoWeeksPassed = (since: number, now: number): boolean => now - since >= TWO_WEEKS
+
 /** Adds one incident's items, by their digest, to a tally of the two-week rule. */
 export function countDigest(
   tally: { counted: number; onTime: number },
@@ -105,5 +108,5 @@ export function countDigest(
 ): void {
   tally.counted += digest.done
   tally.onTime += digest.onTime
-  for (const since of digest.notDoneSince) if (now - since >= TWO_WEEKS) tally.counted++
+  for (const since of digest.notDoneSince) if (twoWeeksPassed(since, now)) tally.counted++
 }

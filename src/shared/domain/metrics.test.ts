@@ -53,6 +53,47 @@ describe('periodMetrics', () => {
     expect(m.incidents.map((i) => i.id)).toEqual(['old'])
   })
 
+  it('counts an incident started at the first moment of the period, not one at the next period’s', () => {
+    const all = [
+      incident('before', Q3.from - 1),
+      incident('first', Q3.from),
+      incident('last', Q3.to - 1),
+      incident('next', Q3.to),
+    ]
+    // In any order: the list is kept in the order impact started.
+    for (const list of [all, [...all].reverse()])
+      expect(periodMetrics(list, [], scope(), ctx).incidents.map((i) => i.id)).toEqual([
+        'first',
+        'last',
+      ])
+    const empty = periodMetrics(all, [], scope({ from: Q3.to, to: Q3.to }), ctx)
+    expect(empty.incidents).toEqual([])
+    expect(empty.buckets).toEqual([])
+  })
+
+  it('narrows to one severity or one service when asked', () => {
+    const at = Date.UTC(2026, 7, 10)
+    const all = [
+      incident('db-1', at, { severity: 'SEV1', services: ['db'] }),
+      incident('api-1', at + 1, { severity: 'SEV1', services: ['api', 'edge'] }),
+      incident('db-3', at + 2, { severity: 'SEV3', services: ['db', 'edge'] }),
+      incident('none', at + 3, { severity: null, services: [] }),
+    ]
+    const ids = (over: Partial<MetricsScope>) =>
+      periodMetrics(all, [], scope(over), ctx).incidents.map((i) => i.id)
+    expect(ids({ severity: 'SEV1' })).toEqual(['db-1', 'api-1'])
+    expect(ids({ service: 'edge' })).toEqual(['api-1', 'db-3'])
+    expect(ids({ severity: 'SEV3', service: 'db' })).toEqual(['db-3'])
+    expect(ids({ service: 'nowhere' })).toEqual([])
+    const db = periodMetrics(all, [], scope({ service: 'db' }), ctx)
+    // What the period counts is what was chosen: its tallies and durations too.
+    expect(db.services).toEqual([
+      { name: 'db', count: 2 },
+      { name: 'edge', count: 1 },
+    ])
+    expect(db.durations.detect.bySeverity.map((g) => g.group)).toEqual(['SEV1', 'SEV3'])
+  })
+
   it('leaves drills, near misses and the trash out by default, and says how many there were', () => {
     const at = Date.UTC(2026, 7, 10)
     const all = [
@@ -202,6 +243,8 @@ describe('periodMetrics', () => {
         items.filter((item) => item.incidentId === i.id),
       ),
     )
+    // The same incidents before any item was open (Metrics keeps what it worked out per list).
+    expect(periodMetrics(all, [], scope(), ctx).actionItems.overdue).toEqual([])
     const { actionItems } = periodMetrics(all, items, scope(), ctx)
     expect(actionItems.overdue.map((o) => [o.item.id, o.age / DAY])).toEqual([
       ['later', 30],

@@ -6,9 +6,23 @@
  */
 import { TZDate } from '@date-fns/tz'
 import { addMonths, addWeeks, format, startOfISOWeek, startOfMonth } from 'date-fns'
-import { countDigest } from './action-items'
+import { twoWeeksPassed } from './action-items'
 import {
-  SEVERITIES,
+  KINDS,
+  countIn,
+  eachOf,
+  SEVERITY_GROUPS,
+  factorNames,
+  firstRowFrom,
+  metricsTable,
+  rowsOfItems,
+  serviceNames,
+  type DurationColumn,
+  type Lists,
+  type MetricsTable,
+  type Names,
+} from './metrics-table'
+import {
   incidentTitle,
   type ActionItem,
   type Incident,
@@ -16,28 +30,12 @@ import {
   type Severity,
   type Settings,
 } from './model'
-import { sortByKey } from '../sort-by-key'
 import { postmortemNeed } from './postmortem-policy'
 import type { IncidentSummary } from './summary'
 import { HOUR } from './time'
 import { plural } from './vocabulary'
 
-const span = (from: number | null, to: number | null): number | null =>
-  from === null || to === null ? null : to - from
-
-/**
- * The standard durations (see DURATION_DEFINITIONS in postmortem.ts), all measured from the start
- * of impact, so they hold for an incident back-filled years later.
- */
-export function responseDurations(
-  incident: Pick<Incident, 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>,
-): { timeToDetect: number; timeToMitigate: number | null; timeToResolve: number | null } {
-  return {
-    timeToDetect: Math.max(0, incident.detectedAt - incident.startedAt),
-    timeToMitigate: span(incident.startedAt, incident.mitigatedAt),
-    timeToResolve: span(incident.startedAt, incident.resolvedAt),
-  }
-}
+export { responseDurations } from './metrics-table'
 
 /** Which incidents a review looks at: started within [from, to), of the kinds chosen. */
 export interface MetricsScope {
@@ -51,17 +49,6 @@ export interface MetricsScope {
 
 export const kindOf = (incident: Pick<Incident, 'kind'>): IncidentKind =>
   incident.kind ?? 'incident'
-
-/** Whether `incident` is in `scope`, whatever its kind. */
-const inWindow = (incident: IncidentSummary, scope: MetricsScope): boolean =>
-  incident.status !== 'deleted' &&
-  incident.startedAt >= scope.from &&
-  incident.startedAt < scope.to &&
-  (!scope.severity || incident.severity === scope.severity) &&
-  (!scope.service || incident.services.includes(scope.service))
-
-export const inScope = (incident: IncidentSummary, scope: MetricsScope): boolean =>
-  inWindow(incident, scope) && scope.kinds.includes(kindOf(incident))
 
 export interface Distribution {
   count: number
@@ -116,101 +103,65 @@ export interface DurationBreakdown {
   byService: { group: string; distribution: Distribution }[]
 }
 
-/** A severity's place, SEV1 first and Unclassified last. */
-const severityRank = (g: Severity | 'Unclassified') =>
-  g === 'Unclassified' ? SEVERITIES.length : SEVERITIES.indexOf(g)
-
-/** Names (services, factor categories) as small numbers: counted without hashing strings. */
-class Names {
-  private readonly numbers = new Map<string, number>()
-  readonly names: string[] = []
-  numberOf(name: string): number {
-    let number = this.numbers.get(name)
-    if (number === undefined) {
-      number = this.names.push(name) - 1
-      this.numbers.set(name, number)
-    }
-    return number
-  }
-}
-const serviceNames = new Names()
-const factorNames = new Names()
-
-/** What the metrics count of one incident. */
-interface Facts {
-  severity: number
-  services: number[]
-  factors: number[]
-  detect: number
-  mitigate: number
-  resolve: number
-}
-
-const known = new WeakMap<IncidentSummary, Facts>()
-
 /**
- * An incident's facts, worked out once per summary: a summary read again unchanged is the same
- * object (summaries-reader.ts), so opening the screen again or choosing another period counts
- * numbers, not strings (at 100,000 incidents the durations and tallies took 0.3 s of the 0.6).
- */
-function factsOf(incident: IncidentSummary): Facts {
-  let facts = known.get(incident)
-  if (!facts) {
-    const d = responseDurations(incident)
-    facts = {
-      severity: severityRank(incident.severity ?? 'Unclassified'),
-      services: incident.services.map((name) => serviceNames.numberOf(name)),
-      factors: (incident.factors ?? []).map((factor) => factorNames.numberOf(factor.category)),
-      detect: d.timeToDetect,
-      mitigate: d.timeToMitigate ?? NaN,
-      resolve: d.timeToResolve ?? NaN,
-    }
-    known.set(incident, facts)
-  }
-  return facts
-}
-
-/**
- * Each duration as a distribution, overall, by severity and by service, from each incident's facts
- * (its groups as small numbers); each group's values are sorted as a typed array (a native numeric
- * sort, no comparison function).
+ * Each duration as a distribution, overall, by severity and by service, of the rows kept: the
+ * table has each duration's rows smallest first, so each group, counted first and then filled in
+ * that order into a typed array of its size, comes out sorted (no sort per group).
  */
 function durationBreakdowns(
-  incidents: readonly IncidentSummary[],
+  table: MetricsTable,
+  isKept: Uint8Array,
 ): Record<DurationKey, DurationBreakdown> {
-  const severityGroups: (Severity | 'Unclassified')[] = [...SEVERITIES, 'Unclassified']
-  const facts = incidents.map(factsOf)
-  const breakdown = (key: DurationKey): DurationBreakdown => {
-    const all: number[] = []
-    const bySeverity: number[][] = severityGroups.map(() => [])
-    // By service number (sparse: only the services these incidents name).
-    const byService: number[][] = []
-    for (const f of facts) {
-      const value = f[key]
-      if (Number.isNaN(value)) continue
-      all.push(value)
-      bySeverity[f.severity]?.push(value)
-      for (const service of f.services) (byService[service] ??= []).push(value)
+  const { severity, services } = table
+  const breakdown = ({ values, order }: DurationColumn): DurationBreakdown => {
+    const severities = new Uint32Array(SEVERITY_GROUPS.length)
+    const byService = new Uint32Array(serviceNames.names.length)
+    const countService = (service: number) => countIn(byService, service)
+    let count = 0
+    for (const row of order) {
+      if (!isKept[row]) continue
+      count++
+      countIn(severities, severity[row] as number)
+      eachOf(services, row, countService)
     }
-    const distributions = <G>(names: readonly G[], lists: number[][]) =>
+    const all = new Float64Array(count)
+    const group = (counts: Uint32Array) => Array.from(counts, (n) => new Float64Array(n))
+    const bySeverity = group(severities)
+    const perService = group(byService)
+    // How many of each group are placed so far: where its next value goes.
+    severities.fill(0)
+    byService.fill(0)
+    const place = (lists: Float64Array[], placed: Uint32Array, at: number, value: number) => {
+      ;(lists[at] as Float64Array)[placed[at] as number] = value
+      countIn(placed, at)
+    }
+    count = 0
+    for (const row of order) {
+      if (!isKept[row]) continue
+      const value = values[row] as number
+      all[count++] = value
+      place(bySeverity, severities, severity[row] as number, value)
+      eachOf(services, row, (service) => place(perService, byService, service, value))
+    }
+    const distributions = <G>(names: readonly G[], lists: Float64Array[]) =>
       lists.flatMap((list, number) => {
-        const distribution = sortedDistribution(Float64Array.from(list).sort())
+        const distribution = sortedDistribution(list)
         return distribution ? [{ group: names[number] as G, distribution }] : []
       })
     return {
-      all: sortedDistribution(Float64Array.from(all).sort()),
+      all: sortedDistribution(all),
       // In severity order, as the groups are numbered.
-      bySeverity: distributions(severityGroups, bySeverity),
-      byService: distributions(serviceNames.names, byService).sort(
+      bySeverity: distributions(SEVERITY_GROUPS, bySeverity),
+      byService: distributions(serviceNames.names, perService).sort(
         (a, b) =>
           b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en'),
       ),
     }
   }
   return {
-    detect: breakdown('detect'),
-    mitigate: breakdown('mitigate'),
-    resolve: breakdown('resolve'),
+    detect: breakdown(table.detect),
+    mitigate: breakdown(table.mitigate),
+    resolve: breakdown(table.resolve),
   }
 }
 
@@ -232,19 +183,22 @@ export function bucketUnit(scope: Pick<MetricsScope, 'from' | 'to'>): BucketUnit
  * start) to the period's end or now: quiet weeks show as zero, not as nothing.
  */
 function buckets(
-  incidents: readonly IncidentSummary[],
+  table: MetricsTable,
+  kept: Uint32Array,
   scope: MetricsScope,
   ctx: { now: number; zone: string },
 ): Bucket[] {
   const unit = bucketUnit(scope)
-  const first = incidents[0]
-  if (!first) return []
+  const first = kept[0]
+  if (first === undefined) return []
+  const { startedAt, severity } = table
   const startOf = unit === 'week' ? startOfISOWeek : startOfMonth
   const step = unit === 'week' ? addWeeks : addMonths
-  const end = Math.max(Math.min(scope.to - 1, ctx.now), incidents.at(-1)?.startedAt ?? 0)
+  const last = startedAt[kept[kept.length - 1] as number] as number
+  const end = Math.max(Math.min(scope.to - 1, ctx.now), last)
   const list: Bucket[] = []
   for (
-    let start = startOf(new TZDate(Math.max(scope.from, first.startedAt), ctx.zone));
+    let start = startOf(new TZDate(Math.max(scope.from, startedAt[first] as number), ctx.zone));
     start.getTime() <= end;
     start = step(start, 1)
   )
@@ -255,10 +209,11 @@ function buckets(
     })
   // Both are in time order: one walk places every incident.
   let n = 0
-  for (const i of incidents) {
-    while (n + 1 < list.length && (list[n + 1]?.start ?? Infinity) <= i.startedAt) n++
+  for (const row of kept) {
+    const at = startedAt[row] as number
+    while (n + 1 < list.length && (list[n + 1]?.start ?? Infinity) <= at) n++
     const bucket = list[n]
-    if (bucket) bucket.counts[i.severity ?? 'Unclassified']++
+    if (bucket) bucket.counts[SEVERITY_GROUPS[severity[row] as number] ?? 'Unclassified']++
   }
   return list
 }
@@ -306,20 +261,45 @@ export interface PeriodMetrics {
 }
 
 /** How often each contributing factor category and each service comes up, most first. */
-function tallies(incidents: readonly IncidentSummary[]) {
-  // Counts by name number (sparse).
-  const factors: number[] = []
-  const services: number[] = []
-  for (const incident of incidents) {
-    const facts = factsOf(incident)
-    for (const factor of facts.factors) factors[factor] = (factors[factor] ?? 0) + 1
-    for (const service of facts.services) services[service] = (services[service] ?? 0) + 1
-  }
-  const list = (counts: number[], names: Names) =>
-    counts
-      .flatMap((count, number) => [{ name: names.names[number] as string, count }])
+function tallies(table: MetricsTable, kept: Uint32Array) {
+  const tally = (lists: Lists<Uint32Array>, names: Names) => {
+    const counts = new Uint32Array(names.names.length)
+    const count = (number: number) => countIn(counts, number)
+    for (const row of kept) eachOf(lists, row, count)
+    return Array.from(counts, (count, number) => ({ name: names.names[number] as string, count }))
+      .filter((t) => t.count > 0)
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
-  return { factors: list(factors, factorNames), services: list(services, serviceNames) }
+  }
+  return {
+    factors: tally(table.factors, factorNames),
+    services: tally(table.services, serviceNames),
+  }
+}
+
+/** The rows of `table` in `scope`, in time order, and the drills and near misses counted or not. */
+function rowsIn(table: MetricsTable, scope: MetricsScope) {
+  const kinds = KINDS.map((kind) => scope.kinds.includes(kind))
+  const severity = scope.severity ? SEVERITY_GROUPS.indexOf(scope.severity) : -1
+  const service = scope.service ? serviceNames.numberOf(scope.service) : -1
+  const { services } = table
+  const from = firstRowFrom(table, scope.from)
+  const to = firstRowFrom(table, scope.to)
+  const kept = new Uint32Array(Math.max(0, to - from))
+  let count = 0
+  const practice = { drills: 0, nearMisses: 0 }
+  for (let row = from; row < to; row++) {
+    if (severity >= 0 && table.severity[row] !== severity) continue
+    if (
+      service >= 0 &&
+      !services.values.subarray(services.from[row], services.to[row]).includes(service)
+    )
+      continue
+    const kind = table.kind[row] as number
+    if (KINDS[kind] === 'drill') practice.drills++
+    else if (KINDS[kind] === 'near-miss') practice.nearMisses++
+    if (kinds[kind]) kept[count++] = row
+  }
+  return { kept: kept.subarray(0, count), practice }
 }
 
 /** Everything a period's review looks at, for the Metrics screen and the report alike. */
@@ -330,38 +310,41 @@ export function periodMetrics(
   scope: MetricsScope,
   ctx: { now: number; zone: string; settings: Settings },
 ): PeriodMetrics {
-  // One walk: the incidents in scope, and the drills and near misses whether counted or not.
-  const kept: IncidentSummary[] = []
-  const practice = { drills: 0, nearMisses: 0 }
-  for (const i of all) {
-    if (!inWindow(i, scope)) continue
-    const kind = kindOf(i)
-    if (kind !== 'incident') practice[kind === 'drill' ? 'drills' : 'nearMisses']++
-    if (scope.kinds.includes(kind)) kept.push(i)
-  }
-  // By packed keys: 100,000 incidents compared pair by pair took a tenth of a second.
-  const incidents = sortByKey(kept, (i) => i.startedAt)
+  const table = metricsTable(all)
+  const { kept, practice } = rowsIn(table, scope)
+  const incidents = Array.from(kept, (row) => table.rows[row] as IncidentSummary)
   const deadline = ctx.settings.reminders.postmortemDeadlineHours * HOUR
+  const required = SEVERITY_GROUPS.map(
+    (group) =>
+      postmortemNeed({ severity: group === 'Unclassified' ? null : group }, ctx.settings) ===
+      'required',
+  )
   const postmortems = { counted: 0, onTime: 0, late: 0, pending: 0 }
-  for (const i of incidents) {
-    if (i.resolvedAt === null) continue
-    const final = i.postmortemStatus === 'final' ? i.postmortemFinalAt : null
-    if (postmortemNeed(i, ctx.settings) !== 'required' && i.postmortemStatus === 'none') continue
-    postmortems.counted++
-    if (final !== null) postmortems[final - i.resolvedAt <= deadline ? 'onTime' : 'late']++
-    else postmortems[ctx.now - i.resolvedAt > deadline ? 'late' : 'pending']++
-  }
-  const ids = new Set(incidents.map((i) => i.id))
   // Every item counted through its incident's digest; only the open ones are read.
   const twoWeeks = { counted: 0, onTime: 0 }
   let total = 0
-  for (const i of incidents) {
-    if (!i.items) continue
-    total += i.items.total
-    countDigest(twoWeeks, i.items, ctx.now)
+  const { notDoneSince } = table
+  const countLate = (since: number) => {
+    if (twoWeeksPassed(since, ctx.now)) twoWeeks.counted++
   }
+  for (const row of kept) {
+    total += table.itemsTotal[row] as number
+    twoWeeks.counted += table.itemsDone[row] as number
+    twoWeeks.onTime += table.itemsOnTime[row] as number
+    eachOf(notDoneSince, row, countLate)
+    const resolvedAt = table.resolvedAt[row] as number
+    if (Number.isNaN(resolvedAt)) continue
+    if (!required[table.severity[row] as number] && table.noPostmortem[row]) continue
+    postmortems.counted++
+    const final = table.finalAt[row] as number
+    if (!Number.isNaN(final)) postmortems[final - resolvedAt <= deadline ? 'onTime' : 'late']++
+    else postmortems[ctx.now - resolvedAt > deadline ? 'late' : 'pending']++
+  }
+  const isKept = new Uint8Array(table.rows.length)
+  for (const row of kept) isKept[row] = 1
+  const rowOf = rowsOfItems(table, open)
   const openItems = open
-    .filter((item) => item.status === 'open' && ids.has(item.incidentId))
+    .filter((item) => item.status === 'open' && isKept[rowOf.get(item.incidentId) ?? -1])
     .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))
   const overdue = openItems
     .filter((item) => item.dueAt !== null && item.dueAt < ctx.now)
@@ -371,8 +354,8 @@ export function periodMetrics(
     incidents,
     practice,
     unit: bucketUnit(scope),
-    buckets: buckets(incidents, scope, ctx),
-    durations: durationBreakdowns(incidents),
+    buckets: buckets(table, kept, scope, ctx),
+    durations: durationBreakdowns(table, isKept),
     postmortems: { ...postmortems, deadlineHours: ctx.settings.reminders.postmortemDeadlineHours },
     actionItems: {
       total,
@@ -381,7 +364,7 @@ export function periodMetrics(
       twoWeeks,
       overdue,
     },
-    ...tallies(incidents),
+    ...tallies(table, kept),
   }
 }
 
@@ -405,24 +388,6 @@ export interface MetricsView extends Omit<PeriodMetrics, 'incidents' | 'actionIt
 /** How many overdue items the screen lists (the Action items page has them all). */
 export const OVERDUE_SHOWN = 20
 
-/**
- * Every service named by a list of summaries, kept while the list is the same object (the
- * reader hands back the same list while no summary changed).
- */
-const named = new WeakMap<readonly IncidentSummary[], string[]>()
-function servicesOf(all: readonly IncidentSummary[]): string[] {
-  let services = named.get(all)
-  if (!services) {
-    // Each service's number once (as it is named in the facts kept for each incident).
-    const numbers: true[] = []
-    for (const incident of all)
-      for (const service of factsOf(incident).services) numbers[service] = true
-    services = numbers.flatMap((_, service) => [serviceNames.names[service] as string]).sort()
-    named.set(all, services)
-  }
-  return services
-}
-
 /** The view of `metrics` (of incidents among `all`). */
 export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummary[]): MetricsView {
   const { incidents, actionItems, ...rest } = metrics
@@ -434,7 +399,7 @@ export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummar
   return {
     ...rest,
     count: incidents.length,
-    allServices: servicesOf(all),
+    allServices: metricsTable(all).serviceChoices,
     actionItems: {
       total: actionItems.total,
       open: actionItems.open,

@@ -163,13 +163,15 @@ export interface Dot {
   count: number
 }
 
+/** How wide a spot is, in pixels: the dots within one are drawn as one. */
+const SPOT = 2
+
 /**
- * A group's dots that fall on the same pixel of a chart `width` pixels wide drawn as one, exactly
+ * A group's dots that fall on the same spot of a chart `width` pixels wide drawn as one, exactly
  * as dark as they would be drawn one over another: tens of thousands of incidents become at most
- * a mark a pixel, and the chart looks the same (a dot is 7 pixels wide; none moves by more than
- * half a pixel). `positions`
- * come smallest first (a distribution's values are sorted, and `position` keeps their order), so
- * dots on one spot are neighbours and are counted in one walk.
+ * a mark per spot, and the chart looks the same (a dot is 7 pixels wide; none moves by more than
+ * a pixel). `positions` come smallest first (a distribution's values are sorted, and `position`
+ * keeps their order), so dots on one spot are neighbours and are counted in one walk.
  */
 export function mergeDots(
   group: string,
@@ -178,7 +180,7 @@ export function mergeDots(
   high: number,
   width: number,
 ): Dot[] {
-  const step = (high - low) / Math.max(1, width)
+  const step = (high - low) / Math.max(1, width / SPOT)
   const dots: Dot[] = []
   let last: Dot | undefined
   for (const position of positions) {
