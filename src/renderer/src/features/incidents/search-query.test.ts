@@ -1,4 +1,4 @@
-import MiniSearch, { type Options } from 'minisearch'
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { expect, it } from 'vitest'
 import { SEARCH_OPTIONS } from './search'
 import { packIndex, unpackIndex } from './search-pack'
@@ -75,15 +75,28 @@ const QUERIES = [
   ' , ',
 ]
 
+/** Options given with a query: a field, or any word (OR) as "Seen before?" asks. */
+type Asked = string[] | SearchOptions | undefined
+const asked = (given: Asked): SearchOptions =>
+  Array.isArray(given) ? { fields: given } : (given ?? {})
+
 /** MiniSearch's answer: ids in its order, and their scores. */
-const expected = (index: MiniSearch<Doc>, query: string, fields?: string[]) => {
-  const results = index.search(query, fields ? { fields } : {})
+const expected = (index: MiniSearch<Doc>, query: string, given?: Asked) => {
+  const results = index.search(query, asked(given))
   return { ids: results.map((r) => r.id), scores: results.map((r) => r.score) }
 }
-const actual = (index: MiniSearch<Doc>, query: string, fields?: string[]) => {
+const actual = (index: MiniSearch<Doc>, query: string, given?: Asked) => {
   const scores: number[] = []
-  const ids = searchIds(index as MiniSearch<unknown>, query, fields ? { fields } : {}, scores)
+  const ids = searchIds(index as MiniSearch<unknown>, query, asked(given), scores)
   return { ids, scores }
+}
+
+/** Any of the words, each whole, in some fields: as "Seen before?" finds its candidates. */
+const ANY_WORD: SearchOptions = {
+  fields: ['title', 'notes'],
+  combineWith: 'OR',
+  prefix: false,
+  fuzzy: false,
 }
 
 it('answers as MiniSearch does: the same ids, in its order, with its scores', () => {
@@ -96,6 +109,10 @@ it('answers as MiniSearch does: the same ids, in its order, with its scores', ()
         expect(actual(fast, query), `${query} (seed ${seed}, round ${round})`).toEqual(want)
         const titles = expected(slow, query, ['title'])
         expect(actual(fast, query, ['title']), `${query} in titles`).toEqual(titles)
+        const any = expected(slow, query, ANY_WORD)
+        expect(actual(fast, query, ANY_WORD), `any of ${query}`).toEqual(any)
+        const or = expected(slow, query, { combineWith: 'OR' })
+        expect(actual(fast, query, { combineWith: 'OR' }), `${query} OR`).toEqual(or)
       }
   }
 })
@@ -105,7 +122,10 @@ it('answers from packed postings as MiniSearch does from the same index unpacked
   const packed = packIndex(source as MiniSearch<unknown>)
   const slow = unpackIndex<Doc>(structuredClone(packed), options)
   const fast = unpackIndex<Doc>(structuredClone(packed), options)
-  for (const query of QUERIES) expect(actual(fast, query), query).toEqual(expected(slow, query))
+  for (const query of QUERIES) {
+    expect(actual(fast, query), query).toEqual(expected(slow, query))
+    expect(actual(fast, query, ANY_WORD), query).toEqual(expected(slow, query, ANY_WORD))
+  }
   // One more discarded, then one added: what the index holds changes under the next search.
   for (const change of [
     (index: MiniSearch<Doc>) => index.discard('i7'),

@@ -8,10 +8,10 @@
  * (search-pack.ts), and only the ids come back, in MiniSearch's order.
  *
  * It is MiniSearch's `executeQuery`, `termResults` and `search` (version 7.2.0, pinned in
- * package.json) for the options the incidents list uses: AND of the query's words, each matched
- * whole, by prefix and fuzzily as `searchOptions` say, with per-field boosts, BM25+ with the
- * default parameters, ties in MiniSearch's order; a discarded document is cleaned out of a term as
- * MiniSearch does. The words are found in MiniSearch's own term tree (`atPrefix`, `fuzzyGet`).
+ * package.json) for the options the incidents list and "Seen before?" use: AND or OR of the
+ * query's words, each matched whole, by prefix and fuzzily as `searchOptions` say, with
+ * per-field boosts, BM25+ with the default parameters, ties in MiniSearch's order; a discarded
+ * document is cleaned out of a term as MiniSearch does. The words are found in MiniSearch's own term tree (`atPrefix`, `fuzzyGet`).
  * Any other option is answered by MiniSearch itself. `search-query.test.ts` checks the answers
  * (ids, order, scores) equal MiniSearch's on indexes added to, replaced in and discarded from.
  */
@@ -74,8 +74,13 @@ class Scratch {
   word = new Float64Array(0)
   /** The sum over the words so far (AND: only documents every word reached). */
   total = new Float64Array(0)
-  /** The mark of the last word of a run, from the query's first, that reached each document. */
+  /**
+   * AND: the mark of the last word of a run, from the query's first, that reached each document.
+   * OR: the mark of the first word that reached it.
+   */
   reached = new Int32Array(0)
+  /** OR: how many different words of the query reached each document. */
+  matched = new Int32Array(0)
   marks = 0
   /** A term's documents in one field copied out of its map: (short id, frequency) pairs. */
   pairs = new Int32Array(0)
@@ -93,6 +98,7 @@ class Scratch {
     this.word = new Float64Array(length)
     this.total = new Float64Array(length)
     this.reached = new Int32Array(length)
+    this.matched = new Int32Array(length)
     this.marks = 0
     this.version = ''
   }
@@ -171,10 +177,8 @@ export function rankQuery(
   const m = index as unknown as Internals
   // As MiniSearch merges them: its defaults are in the index's own search options.
   const merged: SearchOptions = { ...m._options.searchOptions, ...options }
-  if (
-    Object.keys(merged).some((key) => !HANDLED.has(key)) ||
-    String(merged.combineWith ?? 'or').toLowerCase() !== 'and'
-  ) {
+  const combine = String(merged.combineWith ?? 'or').toLowerCase()
+  if (Object.keys(merged).some((key) => !HANDLED.has(key)) || !['and', 'or'].includes(combine)) {
     const results = index.search(query, options)
     return ranked(
       results.map((result) => String(result.id)),
@@ -194,7 +198,7 @@ export function rankQuery(
   let scratch = scratches.get(index)
   if (!scratch) scratches.set(index, (scratch = new Scratch()))
   scratch.fit(m._nextId)
-  const { seen, word, total, reached } = scratch
+  const { seen, word, total, reached, matched } = scratch
   const norms = scratch.lengthTerms(index, k, b)
   // Word i's mark is base + i + 1.
   const base = scratch.marks
@@ -269,6 +273,22 @@ export function rankQuery(
         if (!distance) continue
         add(derived, (weights.fuzzy * derived.length) / (derived.length + distance), data)
       }
+    if (combine === 'or') {
+      // OR: every document any word reached, in the order they were first met.
+      const first = terms.indexOf(term) === i
+      for (const shortId of met) {
+        if ((reached[shortId] as number) <= base) {
+          reached[shortId] = mark
+          total[shortId] = word[shortId] as number
+          matched[shortId] = 1
+          order.push(shortId)
+        } else {
+          total[shortId] = (total[shortId] as number) + (word[shortId] as number)
+          if (first) matched[shortId] = (matched[shortId] as number) + 1
+        }
+      }
+      return
+    }
     // AND: a document stays if every word so far reached it, in this word's order.
     const kept: number[] = []
     for (const shortId of met) {
@@ -283,7 +303,9 @@ export function rankQuery(
   })
   // MiniSearch multiplies each score by how many different words matched (all, with AND).
   const quality = new Set(terms).size
-  for (const shortId of order) total[shortId] = (total[shortId] as number) * quality
+  for (const shortId of order)
+    total[shortId] =
+      (total[shortId] as number) * (combine === 'or' ? (matched[shortId] as number) : quality)
   const idOf = (shortId: number) => String(m._documentIds.get(shortId))
   // A stable sort: equal scores keep MiniSearch's order.
   const byScore = (a: number, b: number) => (total[b] as number) - (total[a] as number)

@@ -325,14 +325,13 @@ export class IncidentSearch {
    */
   candidates(terms: string, limit: number): string[] {
     if (!terms.trim()) return []
-    return this.index
-      .search(terms, {
-        fields: ['title', 'symptoms', 'errors'],
-        combineWith: 'OR',
-        prefix: false,
-        fuzzy: false,
-      })
-      .slice(0, limit)
-      .map((result) => String(result.id))
+    // Any of the words, ranked as MiniSearch ranks them, without its object per document (at
+    // 100,000 incidents its own search took 150-300 ms for a few common words).
+    return rankQuery(this.index as MiniSearch<unknown>, terms, {
+      fields: ['title', 'symptoms', 'errors'],
+      combineWith: 'OR',
+      prefix: false,
+      fuzzy: false,
+    }).best(limit)
   }
 }
