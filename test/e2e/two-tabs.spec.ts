@@ -79,7 +79,19 @@ test('two tabs on one post-mortem: typing in one appears in the other; a clash k
   // have typed: on a busy machine the first tab's save used to arrive first, and there was no
   // clash): both end up showing the same document, and the words that lost are kept on the
   // timeline.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10)
+  // Held a moment from now; on a busy machine getting there can take longer than the moment (the
+  // clock refuses to go back), so it is asked again from the new now.
+  for (let attempt = 1; ; attempt++) {
+    const now = await page.evaluate(() => Date.now())
+    const held = await page.clock.pauseAt(now + 20).then(
+      () => true,
+      (error: unknown) => {
+        if (attempt < 5 && String(error).includes('to the past')) return false
+        throw error
+      },
+    )
+    if (held) break
+  }
   await page.keyboard.type(' More from the first.')
   await otherDoc.getByRole('heading', { name: 'What went well', exact: true }).click()
   await other.keyboard.press('End')

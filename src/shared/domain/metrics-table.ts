@@ -6,15 +6,12 @@
  * over the heap (at 100,000 incidents the walks over the summaries took most of half a second);
  * after a change, patched from the last table rather than made again (see `patch`).
  */
-import { SEVERITIES, type Incident, type IncidentKind, type Severity } from './model'
+import { SEVERITIES, type Incident, type IncidentKind } from './model'
 import { sortByKey } from '../sort-by-key'
 import type { IncidentSummary } from './summary'
 
 /** The severity groups as numbered in the table: SEV1 first, Unclassified last. */
-export const SEVERITY_GROUPS: readonly (Severity | 'Unclassified')[] = [
-  ...SEVERITIES,
-  'Unclassified',
-]
+export const SEVERITY_GROUPS = [...SEVERITIES, 'Unclassified'] as const
 export const KINDS: readonly IncidentKind[] = ['incident', 'drill', 'near-miss']
 
 const span = (from: number | null, to: number | null): number | null =>

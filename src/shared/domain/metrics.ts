@@ -35,7 +35,7 @@ import type { IncidentSummary } from './summary'
 import { HOUR } from './time'
 import { plural } from './vocabulary'
 
-export { responseDurations } from './metrics-table'
+export { SEVERITY_GROUPS, responseDurations } from './metrics-table'
 
 /** Which incidents a review looks at: started within [from, to), of the kinds chosen. */
 export interface MetricsScope {

@@ -4,6 +4,7 @@ import {
   practiceNote,
   type DurationKey,
   type MetricsView,
+  SEVERITY_GROUPS,
 } from '@shared/domain/metrics'
 import { SEVERITIES, type IncidentKind, type Severity } from '@shared/domain/model'
 import { formatAge } from '@shared/domain/time'
@@ -18,7 +19,7 @@ import { useSettings } from '../../db/hooks'
 import { usePlatform } from '../../platform/platform-context'
 import { useUi } from '../../stores/ui-store'
 import { Chart, chartsDrawn } from './Chart'
-import { SEVERITY_GROUPS, durationChart, incidentsChart, tallyChart } from './charts'
+import { durationChart, incidentsChart, tallyChart } from './charts'
 import type { MetricsRequest } from './metrics-service'
 import { reportName } from './report-draft'
 import { exportReport } from './report-export'

@@ -6,11 +6,11 @@
 import * as Plot from '@observablehq/plot'
 import {
   DURATIONS,
+  SEVERITY_GROUPS,
   type Bucket,
   type DurationBreakdown,
   type DurationKey,
 } from '@shared/domain/metrics'
-import { SEVERITIES } from '@shared/domain/model'
 import { MINUTE, formatDuration } from '@shared/domain/time'
 
 export interface Palette {
@@ -21,8 +21,6 @@ export interface Palette {
   accent: string
   severity: Record<(typeof SEVERITY_GROUPS)[number], string>
 }
-
-export const SEVERITY_GROUPS = [...SEVERITIES, 'Unclassified'] as const
 
 /** The light theme's colours (global.css), for files read outside the app. */
 export const LIGHT_PALETTE: Palette = {
