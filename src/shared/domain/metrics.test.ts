@@ -251,6 +251,8 @@ describe('periodMetrics', () => {
       ['late', 10],
     ])
     expect(actionItems).toMatchObject({ total: 3, open: 2, twoWeeks: { counted: 3, onTime: 1 } })
+    // Soonest due first, for the report.
+    expect(actionItems.openItems.map((i) => i.id)).toEqual(['later', 'late'])
   })
 
   it('tallies factor categories and services, most frequent first', () => {
