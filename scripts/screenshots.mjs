@@ -323,6 +323,12 @@ const scenes = {
     await page.getByLabel('Period').selectOption('last-year')
     await page.getByText('Show the numbers').first().waitFor()
   },
+  // A period of the user's own days: its From and to fields beside the other choices.
+  'metrics-custom': async (page) => {
+    await scenes.metrics(page)
+    await page.getByLabel('Period').selectOption('custom')
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01')
+  },
   'metrics-durations': async (page) => {
     await scenes.metrics(page)
     await page

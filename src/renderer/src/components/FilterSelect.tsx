@@ -30,3 +30,27 @@ export function FilterSelect<T extends string>(props: {
     </>
   )
 }
+
+/**
+ * A day that narrows a list, with its label shown: the two wrap to the next line together, never
+ * apart. `value` and `onChange` are the date field's "yyyy-mm-dd" ('' for none).
+ */
+export function FilterDate(props: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+}) {
+  const id = useId()
+  return (
+    <span className="filter-pair">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="date"
+        className="input date-input"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </span>
+  )
+}

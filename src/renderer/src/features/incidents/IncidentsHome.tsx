@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { formatDate, formatDuration, fromLocalInput, shownDay } from '../../components/format'
-import { FilterSelect } from '../../components/FilterSelect'
+import { FilterDate, FilterSelect } from '../../components/FilterSelect'
 import { UiNotice } from '../../components/UiNotice'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
@@ -203,19 +203,11 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
               onChange={set('tag')}
             />
           )}
-          <span className="filter-pair">
-            <label htmlFor={`${SEARCH_INPUT_ID}-since`}>Started since</label>
-            <input
-              id={`${SEARCH_INPUT_ID}-since`}
-              type="date"
-              className="input date-input"
-              title="Started since"
-              value={filter.since === null ? '' : shownDay(filter.since)}
-              onChange={(e) =>
-                set('since')(e.target.value ? fromLocalInput(`${e.target.value}T00:00`) : null)
-              }
-            />
-          </span>
+          <FilterDate
+            label="Started since"
+            value={filter.since === null ? '' : shownDay(filter.since)}
+            onChange={(day) => set('since')(day ? fromLocalInput(`${day}T00:00`) : null)}
+          />
           <SaveFilter saved={savedFilter} query={query} filter={filter} />
         </div>
       )}

@@ -12,7 +12,7 @@ import { plural } from '@shared/domain/vocabulary'
 import { PERIODS, periodOf, type Period, type PeriodKind } from '@shared/domain/periods'
 import { useCallback, useId, useMemo, useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
-import { FilterSelect } from '../../components/FilterSelect'
+import { FilterDate, FilterSelect } from '../../components/FilterSelect'
 import { formatDate, formatDuration, shownZone, useShownZone } from '../../components/format'
 import { useNow } from '../../components/use-now'
 import { useSettings } from '../../db/hooks'
@@ -81,26 +81,16 @@ export default function MetricsPage() {
         </select>
         {kind === 'custom' && (
           <>
-            <span className="filter-pair">
-              <label htmlFor={`${f}-from`}>From</label>
-              <input
-                id={`${f}-from`}
-                type="date"
-                className="input date-input"
-                value={days.from}
-                onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))}
-              />
-            </span>
-            <span className="filter-pair">
-              <label htmlFor={`${f}-to`}>to</label>
-              <input
-                id={`${f}-to`}
-                type="date"
-                className="input date-input"
-                value={days.to}
-                onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))}
-              />
-            </span>
+            <FilterDate
+              label="From"
+              value={days.from}
+              onChange={(from) => setDays((d) => ({ ...d, from }))}
+            />
+            <FilterDate
+              label="to"
+              value={days.to}
+              onChange={(to) => setDays((d) => ({ ...d, to }))}
+            />
           </>
         )}
         <FilterSelect
