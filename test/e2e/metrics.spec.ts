@@ -94,3 +94,41 @@ test('metrics show the period honestly, and the review report exports as Markdow
     expect(svg, name).toMatch(/^<\?xml[^>]*>\n<svg [^>]*aria-label=/)
   }
 })
+
+test('after a restart, Metrics opens from the table it saved and counts what changed while it was closed', async ({
+  page,
+}) => {
+  await openApp(page)
+  const home = page.getByRole('button', { name: 'Incidents', exact: true })
+  await resolveQuickly(page, 'Checkout returns 502')
+  await home.click()
+  await resolveQuickly(page, 'Search index stale')
+  const metrics = async () => {
+    await page.getByRole('button', { name: 'Metrics' }).click()
+    await page.getByLabel('Period').selectOption('this-quarter')
+  }
+  await metrics()
+  await expect(page.getByText(/^2 incidents started in Q\d 2026/)).toBeVisible()
+  // Made from every incident, the table is saved at once.
+  const saved = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const r = indexedDB.open('steady')
+        r.onsuccess = () => resolve(r.result)
+      })
+      const count = await new Promise<number>((resolve) => {
+        const r = db.transaction('caches').objectStore('caches').count('metrics-table')
+        r.onsuccess = () => resolve(r.result)
+      })
+      db.close()
+      return count
+    })
+  await expect.poll(saved, { timeout: 15_000 }).toBe(1)
+
+  // Written with Metrics closed: a new incident; then the app starts again.
+  await home.click()
+  await newIncident(page, 'Queue consumers stuck')
+  await page.reload()
+  await metrics()
+  await expect(page.getByText(/^3 incidents started in Q\d 2026/)).toBeVisible()
+})

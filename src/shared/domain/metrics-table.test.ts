@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { buildTable, eachOf, metricsTable, type MetricsTable } from './metrics-table'
+import {
+  buildTable,
+  eachOf,
+  patchTable,
+  restoredTable,
+  savedTable,
+  serviceNames,
+  type MetricsTable,
+} from './metrics-table'
 import type { IncidentSummary } from './summary'
 import { IncidentLog, T0 } from './test-helpers'
 import { HOUR, MINUTE } from './time'
@@ -61,7 +69,7 @@ function summary(id: string, next: () => number): IncidentSummary {
 /** Everything the table says of each row, in row order (ids in place of summaries). */
 function contents(table: MetricsTable) {
   const lists = (key: 'services' | 'factors' | 'notDoneSince') =>
-    table.rows.map((_, row) => {
+    table.ids.map((_, row) => {
       const values: number[] = []
       eachOf(table[key], row, (value) => values.push(value))
       return values
@@ -73,8 +81,7 @@ function contents(table: MetricsTable) {
     rows: [...table[key].order].sort((a, b) => a - b),
   })
   return {
-    ids: table.rows.map((i) => i.id),
-    rowAt: [...table.rowAt],
+    ids: table.ids,
     columns: (
       [
         'startedAt',
@@ -98,43 +105,84 @@ function contents(table: MetricsTable) {
   }
 }
 
-describe('metricsTable', () => {
+/** The ids of the summaries that differ between `a` and `b`: changed, added or taken out. */
+function changedIds(a: readonly IncidentSummary[], b: readonly IncidentSummary[]): Set<string> {
+  const before = new Map(a.map((i) => [i.id, i]))
+  const after = new Map(b.map((i) => [i.id, i]))
+  const ids = new Set<string>()
+  for (const [id, i] of after) if (before.get(id) !== i) ids.add(id)
+  for (const id of before.keys()) if (!after.has(id)) ids.add(id)
+  return ids
+}
+
+describe('patchTable', () => {
   it('patches the table after changes to exactly what making it whole gives', () => {
     const next = random(7)
     const id = (n: number) => `i${String(n).padStart(5, '0')}`
-    // In id order, as a reader keeps them.
     let list = Array.from({ length: 400 }, (_, n) => summary(id(n), next))
-    metricsTable(list)
-    let patched = 0
+    let table = buildTable(list)
     for (let step = 0; step < 40; step++) {
       const changed = list.flatMap((i) => {
         const roll = next()
         if (roll < 0.03) return [] // taken out (cleared)
         if (roll < 0.08) return [summary(i.id, next)] // changed: a new summary, the same id
-        if (roll < 0.1) return [i, summary(`${i.id}-new`, next)] // added beside it
+        if (roll < 0.1) return [i, summary(`${i.id}-${step}`, next)] // added beside it
         return [i]
       })
-      // Now and then a list in another order altogether.
+      // Now and then the summaries in another order altogether.
+      const ids = changedIds(list, changed)
       list = step % 10 === 9 ? changed.reverse() : changed
-      const table = metricsTable(list)
-      if (table.unused > 0) patched++
+      // Handed every summary: only those of the changed ids are read.
+      table = patchTable(table, ids, step % 2 ? list : list.filter((i) => ids.has(i.id)))
       expect(contents(table)).toEqual(contents(buildTable(list)))
     }
-    // It was patched (a table made whole holds no unused values), not made whole each time.
-    expect(patched).toBeGreaterThan(20)
-    // The same list again: the same table.
-    expect(metricsTable(list)).toBe(metricsTable(list))
+    // Nothing changed: the same table.
+    expect(patchTable(table, new Set(), [])).toBe(table)
   })
 
-  it('is made whole when much has changed', () => {
+  it('packs its lists when more of their values belong to no row than there are rows', () => {
     const next = random(11)
-    const first = Array.from({ length: 50 }, (_, n) => summary(`a${n}`, next))
-    metricsTable(first)
-    const changed = first.map((i) => ({ ...i }))
-    metricsTable(changed)
-    const other = Array.from({ length: 3000 }, (_, n) => summary(`b${n}`, next))
-    const table = metricsTable(other)
-    expect(table.unused).toBe(0)
-    expect(contents(table)).toEqual(contents(buildTable(other)))
+    let list = Array.from({ length: 50 }, (_, n) => summary(`a${n}`, next))
+    let table = buildTable(list)
+    for (let step = 0; step < 5; step++) {
+      const again = list.map((i) => summary(i.id, next))
+      table = patchTable(table, changedIds(list, again), again)
+      list = again
+      expect(table.unused).toBeLessThanOrEqual(table.ids.length)
+      expect(contents(table)).toEqual(contents(buildTable(list)))
+    }
+  })
+})
+
+describe('a saved table', () => {
+  it('is the same table once restored, its names numbered as they are numbered here', () => {
+    const next = random(3)
+    const list = Array.from({ length: 100 }, (_, n) => summary(`s${n}`, next))
+    const table = buildTable(list)
+    const saved = structuredClone(savedTable(table))
+    expect(contents(restoredTable(saved) as MetricsTable)).toEqual(contents(table))
+    // Saved by a process that numbered its services the other way round.
+    const names = saved.services.toReversed()
+    const other = {
+      ...saved,
+      services: names,
+      table: {
+        ...saved.table,
+        services: {
+          ...saved.table.services,
+          values: saved.table.services.values.map((n) =>
+            names.indexOf(serviceNames.names[n] as string),
+          ),
+        },
+      },
+    }
+    expect(contents(restoredTable(other) as MetricsTable)).toEqual(contents(table))
+  })
+
+  it('is not taken when a column is not as long as its rows', () => {
+    const next = random(5)
+    const saved = savedTable(buildTable([summary('x', next), summary('y', next)]))
+    const cut = { ...saved, table: { ...saved.table, resolvedAt: new Float64Array(1) } }
+    expect(restoredTable(cut)).toBeNull()
   })
 })

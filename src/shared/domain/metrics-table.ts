@@ -1,12 +1,13 @@
 /**
  * Every incident's facts as Metrics counts them, as columns of numbers: one typed array per fact,
- * a row per incident in the order impact started (the trash left out). Made once per list of
- * summaries (a reader hands back the same list while no summary changed), so opening the screen
+ * a row per incident in the order impact started (the trash left out). Made once from every
+ * summary, then patched with the summaries that changed (see `patchTable`), so opening the screen
  * again or choosing another period walks a few contiguous arrays instead of 100,000 objects spread
- * over the heap (at 100,000 incidents the walks over the summaries took most of half a second);
- * after a change, patched from the last table rather than made again (see `patch`).
+ * over the heap (at 100,000 incidents the walks over the summaries took most of half a second).
+ * It holds numbers and ids, not the summaries, so it is small and saved as it is
+ * (metrics-store.ts): Metrics opens from it without reading every summary again.
  */
-import { SEVERITIES, type Incident, type IncidentKind } from './model'
+import { SEVERITIES, type ActionItem, type Incident, type IncidentKind } from './model'
 import { sortByKey } from '../sort-by-key'
 import type { IncidentSummary } from './summary'
 
@@ -94,10 +95,8 @@ type DurationKey = (typeof DURATION_KEYS)[number]
 const LIST_KEYS = ['services', 'factors', 'notDoneSince'] as const
 
 export interface MetricsTable extends Columns {
-  /** The summaries, in the order impact started. */
-  rows: IncidentSummary[]
-  /** The row of each summary of the list the table was made of (-1: in the trash). */
-  rowAt: Int32Array
+  /** The incident of each row, in the order impact started. */
+  ids: string[]
   /** Every service any row names, in order (the choices of the service filter). */
   serviceChoices: string[]
   /** The durations from the start of impact (responseDurations). */
@@ -233,22 +232,25 @@ function durationOrder(values: Float64Array, rows: Iterable<number>): number[] {
   return sortByKey(valued, (row) => (values[row] as number) - least)
 }
 
-/** The table `w` wrote, with its rows and their durations' orders. */
+/** Every service the rows of `services` name, in order. */
+function choicesOf(services: Lists<Uint32Array>, rows: number): string[] {
+  const choices = new Uint8Array(serviceNames.names.length)
+  for (let row = 0; row < rows; row++) eachOf(services, row, (s) => (choices[s] = 1))
+  return serviceNames.names.filter((_, number) => choices[number]).sort()
+}
+
+/** The table `w` wrote, with its rows' ids and their durations' orders. */
 function finish(
   w: Writer,
-  rows: IncidentSummary[],
-  rowAt: Int32Array,
+  ids: string[],
   orders: Record<DurationKey, Uint32Array>,
   unused: number,
 ): MetricsTable {
   const services = w.lists.services.done()
-  const choices = new Uint8Array(serviceNames.names.length)
-  for (let row = 0; row < rows.length; row++) eachOf(services, row, (s) => (choices[s] = 1))
   return {
     ...w.columns,
-    rows,
-    rowAt,
-    serviceChoices: serviceNames.names.filter((_, number) => choices[number]).sort(),
+    ids,
+    serviceChoices: choicesOf(services, ids.length),
     detect: { values: w.durations.detect, order: orders.detect },
     mitigate: { values: w.durations.mitigate, order: orders.mitigate },
     resolve: { values: w.durations.resolve, order: orders.resolve },
@@ -274,9 +276,9 @@ export function buildTable(all: readonly IncidentSummary[]): MetricsTable {
     const row = rowAt[at] as number
     if (row >= 0) write(w, row, all[at] as IncidentSummary)
   }
-  const rows = order.map((at) => all[at] as IncidentSummary)
-  const orders = ordersOf((key) => durationOrder(w.durations[key], rows.keys()))
-  return finish(w, rows, rowAt, orders, 0)
+  const ids = order.map((at) => (all[at] as IncidentSummary).id)
+  const orders = ordersOf((key) => durationOrder(w.durations[key], ids.keys()))
+  return finish(w, ids, orders, 0)
 }
 
 const ordersOf = (order: (key: DurationKey) => number[]) =>
@@ -285,50 +287,24 @@ const ordersOf = (order: (key: DurationKey) => number[]) =>
     Uint32Array
   >
 
-/** More summaries changed than this, and the table is made whole rather than patched. */
-const PATCH_LIMIT = 2000
-
 /**
- * Which summary of `b` is which of `a` (its index there, or -1 for a new one), walking both in
- * step: a summary is never changed in place, and a reader keeps its list in id order, so a change
- * is a summary replaced, added or taken out where it stands. Whatever the order, every summary of
- * `b` is either the same object as one of `a` or new. Null when more than PATCH_LIMIT differ.
+ * The table of `old` once the summaries of `changed` are `fresh` (those not among them are gone):
+ * the rows of the others are copied column by column (numbers, not objects), the fresh summaries'
+ * facts written and placed in time order, the durations' orders merged. At 100,000 incidents
+ * making the table whole took 200 ms (reading each summary), and reading every summary first
+ * seconds; a patch after one change a few milliseconds.
  */
-function match(a: readonly IncidentSummary[], b: readonly IncidentSummary[]): Int32Array | null {
-  const fromA = new Int32Array(b.length).fill(-1)
-  let i = 0
-  let j = 0
-  let changes = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] as IncidentSummary
-    const y = b[j] as IncidentSummary
-    if (x === y) fromA[j++] = i++
-    else if (++changes > PATCH_LIMIT) return null
-    else if (x.id === y.id) {
-      i++
-      j++
-    } else if (x.id < y.id) i++
-    else j++
-  }
-  return changes + (a.length - i) + (b.length - j) > PATCH_LIMIT ? null : fromA
-}
-
-/**
- * The table of `b`, from `old` (`fromA`: see `match`): the rows of summaries still there are
- * copied column by column (numbers, not objects), the new summaries' facts written and placed in
- * time order, the durations' orders merged. At 100,000 incidents making the table whole took 200 ms
- * (reading each summary), a patch after one change a few.
- */
-function patch(old: MetricsTable, b: readonly IncidentSummary[], fromA: Int32Array): MetricsTable {
-  const n0 = old.rows.length
+export function patchTable(
+  old: MetricsTable,
+  changed: ReadonlySet<string>,
+  fresh: readonly IncidentSummary[],
+): MetricsTable {
+  if (changed.size === 0) return old
+  const n0 = old.ids.length
   const keptOld = new Uint8Array(n0)
-  const fresh: number[] = []
-  fromA.forEach((i, j) => {
-    const row = i < 0 ? -1 : (old.rowAt[i] as number)
-    if (row >= 0) keptOld[row] = 1
-    else if (i < 0 && (b[j] as IncidentSummary).status !== 'deleted') fresh.push(j)
-  })
-  const added = sortByKey(fresh, (j) => (b[j] as IncidentSummary).startedAt)
+  old.ids.forEach((id, row) => (keptOld[row] = changed.has(id) ? 0 : 1))
+  const b = fresh.filter((i) => i.status !== 'deleted' && changed.has(i.id))
+  const added = sortByKey([...b.keys()], (j) => (b[j] as IncidentSummary).startedAt)
   // Each new row's old row, or -1 - k for the k-th added summary; both in time order.
   const source: number[] = []
   const newRow = new Int32Array(n0).fill(-1)
@@ -364,21 +340,45 @@ function patch(old: MetricsTable, b: readonly IncidentSummary[], fromA: Int32Arr
     copy(old[key].to, w.lists[key].to)
   }
   addedRow.forEach((row, k) => write(w, row, b[added[k] as number] as IncidentSummary))
-  const rows = source.map((o) =>
-    o >= 0 ? (old.rows[o] as IncidentSummary) : (b[added[-1 - o] as number] as IncidentSummary),
+  const ids = source.map((o) =>
+    o >= 0 ? (old.ids[o] as string) : (b[added[-1 - o] as number] as IncidentSummary).id,
   )
-  const rowAt = new Int32Array(b.length).fill(-1)
-  fromA.forEach((i, j) => {
-    if (i >= 0 && (old.rowAt[i] as number) >= 0) rowAt[j] = newRow[old.rowAt[i] as number] as number
-  })
-  addedRow.forEach((row, k) => (rowAt[added[k] as number] = row))
   const orders = ordersOf((key) => {
     const values = w.durations[key]
     const kept: number[] = []
     for (const o of old[key].order) if ((newRow[o] as number) >= 0) kept.push(newRow[o] as number)
     return mergeBy(values, kept, durationOrder(values, addedRow))
   })
-  return finish(w, rows, rowAt, orders, unused)
+  const table = finish(w, ids, orders, unused)
+  return table.unused > n ? compacted(table) : table
+}
+
+/** `table` with its lists' values packed (none left that no row points to). */
+function compacted(table: MetricsTable): MetricsTable {
+  const pack = <T extends Uint32Array | Float64Array>(lists: Lists<T>, make: (n: number) => T) => {
+    const rows = lists.from.length
+    const from = new Uint32Array(rows)
+    const to = new Uint32Array(rows)
+    let size = 0
+    for (let row = 0; row < rows; row++)
+      size += (lists.to[row] as number) - (lists.from[row] as number)
+    const values = make(size)
+    let at = 0
+    for (let row = 0; row < rows; row++) {
+      from[row] = at
+      values.set(lists.values.subarray(lists.from[row], lists.to[row]), at)
+      at += (lists.to[row] as number) - (lists.from[row] as number)
+      to[row] = at
+    }
+    return { from, to, values }
+  }
+  return {
+    ...table,
+    services: pack(table.services, (n) => new Uint32Array(n)),
+    factors: pack(table.factors, (n) => new Uint32Array(n)),
+    notDoneSince: pack(table.notDoneSince, (n) => new Float64Array(n)),
+    unused: 0,
+  }
 }
 
 /** Two lists of rows, each in order of `values`, as one (the first's first on a tie). */
@@ -397,46 +397,85 @@ function mergeBy(values: Float64Array, first: number[], second: number[]): numbe
   return out
 }
 
-const tables = new WeakMap<readonly IncidentSummary[], MetricsTable>()
-/** The list of the table made last, which the next is patched from. */
-let latest: { all: readonly IncidentSummary[]; table: MetricsTable } | undefined
-
 /**
- * The table of `all`, made once while `all` is the same list: patched from the last one made
- * when few summaries differ (and its lists hold no more unused values than it has rows), else
- * made whole.
+ * The open action items as Metrics counts them: each one's id, incident and due date (NaN: none),
+ * in columns. At 100,000 incidents there are tens of thousands of them, and reading them whole
+ * took half a second of each first open; these are saved with the table and patched with it (an
+ * item's change rewrites its incident's summary, so its incident is among those changed).
  */
-export function metricsTable(all: readonly IncidentSummary[]): MetricsTable {
-  let table = tables.get(all)
-  if (!table) {
-    const from = latest && latest.table.unused <= latest.table.rows.length ? latest : undefined
-    const fromA = from && match(from.all, all)
-    table = from && fromA ? patch(from.table, all, fromA) : buildTable(all)
-    tables.set(all, table)
-  }
-  latest = { all, table }
-  return table
+export interface OpenItems {
+  ids: string[]
+  incidentIds: string[]
+  dueAt: Float64Array
 }
 
-const itemRows = new WeakMap<
-  MetricsTable,
-  { items: readonly unknown[]; rows: Map<string, number> }
->()
+/** The open items among `items`. */
+export function openItemsOf(items: readonly ActionItem[]): OpenItems {
+  const open = items.filter((item) => item.status === 'open')
+  return {
+    ids: open.map((item) => item.id),
+    incidentIds: open.map((item) => item.incidentId),
+    dueAt: Float64Array.from(open, (item) => item.dueAt ?? NaN),
+  }
+}
+
+/** `old` once the items of the incidents `changed` are `fresh` (only the open ones count). */
+export function patchOpenItems(
+  old: OpenItems,
+  changed: ReadonlySet<string>,
+  fresh: readonly ActionItem[],
+): OpenItems {
+  if (changed.size === 0) return old
+  const kept = old.ids.flatMap((_, at) => (changed.has(old.incidentIds[at] as string) ? [] : [at]))
+  const added = openItemsOf(fresh.filter((item) => changed.has(item.incidentId)))
+  const dueAt = new Float64Array(kept.length + added.ids.length)
+  kept.forEach((at, to) => (dueAt[to] = old.dueAt[at] as number))
+  dueAt.set(added.dueAt, kept.length)
+  return {
+    ids: [...kept.map((at) => old.ids[at] as string), ...added.ids],
+    incidentIds: [...kept.map((at) => old.incidentIds[at] as string), ...added.incidentIds],
+    dueAt,
+  }
+}
+
+const dueOrders = new WeakMap<OpenItems, number[]>()
+
+/** The due date of open item `at` (none: Infinity, after every date). */
+export const dueOf = (open: OpenItems, at: number): number => {
+  const dueAt = open.dueAt[at] as number
+  return Number.isNaN(dueAt) ? Infinity : dueAt
+}
 
 /**
- * The rows of the incidents `items` belong to (open action items: the incidents of a few of
- * them), by incident id; kept while the table and the list of items are the same.
+ * The open items soonest due first, none last; ties in id order (the order the database hands them
+ * in). Sorted once per list of items, whatever the period.
  */
-export function rowsOfItems(
-  table: MetricsTable,
-  items: readonly { incidentId: string }[],
-): Map<string, number> {
+export function dueOrder(open: OpenItems): number[] {
+  let order = dueOrders.get(open)
+  if (!order) {
+    const { ids } = open
+    const id = (at: number) => ids[at] as string
+    order = [...ids.keys()].sort(
+      (a, b) => dueOf(open, a) - dueOf(open, b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0),
+    )
+    dueOrders.set(open, order)
+  }
+  return order
+}
+
+const itemRows = new WeakMap<MetricsTable, { items: OpenItems; rows: Map<string, number> }>()
+
+/**
+ * The rows of the incidents the open `items` belong to (a few of all incidents), by incident id;
+ * kept while the table and the items are the same.
+ */
+export function rowsOfItems(table: MetricsTable, items: OpenItems): Map<string, number> {
   const known = itemRows.get(table)
   if (known?.items === items) return known.rows
-  const ids = new Set(items.map((item) => item.incidentId))
+  const ids = new Set(items.incidentIds)
   const rows = new Map<string, number>()
-  table.rows.forEach((incident, row) => {
-    if (ids.has(incident.id)) rows.set(incident.id, row)
+  table.ids.forEach((id, row) => {
+    if (ids.has(id)) rows.set(id, row)
   })
   itemRows.set(table, { items, rows })
   return rows
@@ -452,4 +491,43 @@ export function firstRowFrom(table: MetricsTable, time: number): number {
     else high = middle
   }
   return low
+}
+
+/** A table as saved: itself, and the names its numbers stand for (numbered as they were then). */
+export interface SavedTable {
+  table: MetricsTable
+  services: string[]
+  factors: string[]
+}
+
+export const savedTable = (table: MetricsTable): SavedTable => ({
+  table,
+  services: [...serviceNames.names],
+  factors: [...factorNames.names],
+})
+
+/**
+ * The table saved as `saved`, its names numbered as they are numbered here; null when it is not
+ * a whole table (a column of another length than its rows).
+ */
+export function restoredTable(saved: SavedTable): MetricsTable | null {
+  const { table } = saved
+  const n = table.ids.length
+  const lengths = [
+    ...(Object.keys(columns(0)) as (keyof Columns)[]).map((key) => table[key].length),
+    ...DURATION_KEYS.map((key) => table[key].values.length),
+    ...LIST_KEYS.flatMap((key) => [table[key].from.length, table[key].to.length]),
+  ]
+  if (lengths.some((length) => length !== n)) return null
+  const renumbered = (lists: Lists<Uint32Array>, names: string[], here: Names) => {
+    const numbers = names.map((name) => here.numberOf(name))
+    return numbers.every((number, at) => number === at)
+      ? lists
+      : { ...lists, values: lists.values.map((value) => numbers[value] ?? 0) }
+  }
+  return {
+    ...table,
+    services: renumbered(table.services, saved.services, serviceNames),
+    factors: renumbered(table.factors, saved.factors, factorNames),
+  }
 }

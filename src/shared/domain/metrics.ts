@@ -13,14 +13,18 @@ import {
   eachOf,
   SEVERITY_GROUPS,
   factorNames,
+  dueOf,
+  dueOrder,
   firstRowFrom,
-  metricsTable,
+  openItemsOf,
+  buildTable,
   rowsOfItems,
   serviceNames,
   type DurationColumn,
   type Lists,
   type MetricsTable,
   type Names,
+  type OpenItems,
 } from './metrics-table'
 import {
   incidentTitle,
@@ -302,17 +306,67 @@ function rowsIn(table: MetricsTable, scope: MetricsScope) {
   return { kept: kept.subarray(0, count), practice }
 }
 
-/** Everything a period's review looks at, for the Metrics screen and the report alike. */
+/** An action item by its id, and its incident's. */
+export interface ItemRef {
+  id: string
+  incidentId: string
+}
+
+/**
+ * A period's metrics but for the records themselves: their ids (which the table holds), the
+ * summaries and the items read only for what is shown (see `shownIn`) or reported.
+ */
+export interface PeriodFacts extends Omit<PeriodMetrics, 'incidents' | 'actionItems'> {
+  /** The incidents in scope, oldest first. */
+  ids: string[]
+  actionItems: Omit<PeriodMetrics['actionItems'], 'openItems' | 'overdue'> & {
+    openItems: ItemRef[]
+    overdue: (ItemRef & { age: number })[]
+  }
+}
+
+/** Everything a period's review looks at, of the incidents of `all`. */
 export function periodMetrics(
   all: readonly IncidentSummary[],
-  /** The open action items (others are counted from the summaries' digests). */
   open: readonly ActionItem[],
   scope: MetricsScope,
   ctx: { now: number; zone: string; settings: Settings },
 ): PeriodMetrics {
-  const table = metricsTable(all)
+  const facts = periodFacts(buildTable(all), openItemsOf(open), scope, ctx)
+  return withRecords(facts, new Map(all.map((i) => [i.id, i])), new Map(open.map((i) => [i.id, i])))
+}
+
+/** `facts` with its incidents' summaries and its items (found in `summaries` and `items`). */
+export function withRecords(
+  { ids, actionItems, ...facts }: PeriodFacts,
+  summaries: ReadonlyMap<string, IncidentSummary>,
+  items: ReadonlyMap<string, ActionItem>,
+): PeriodMetrics {
+  const openItems = actionItems.openItems.flatMap(({ id }) => items.get(id) ?? [])
+  return {
+    ...facts,
+    incidents: ids.flatMap((id) => summaries.get(id) ?? []),
+    actionItems: {
+      ...actionItems,
+      openItems,
+      overdue: actionItems.overdue.flatMap(({ id, age }) => {
+        const item = items.get(id)
+        return item ? [{ item, age }] : []
+      }),
+    },
+  }
+}
+
+/** Everything a period's review looks at, for the Metrics screen and the report alike. */
+export function periodFacts(
+  table: MetricsTable,
+  /** The open action items (others are counted from the summaries' digests). */
+  open: OpenItems,
+  scope: MetricsScope,
+  ctx: { now: number; zone: string; settings: Settings },
+): PeriodFacts {
   const { kept, practice } = rowsIn(table, scope)
-  const incidents = Array.from(kept, (row) => table.rows[row] as IncidentSummary)
+  const ids = Array.from(kept, (row) => table.ids[row] as string)
   const deadline = ctx.settings.reminders.postmortemDeadlineHours * HOUR
   const required = SEVERITY_GROUPS.map(
     (group) =>
@@ -340,18 +394,24 @@ export function periodMetrics(
     if (!Number.isNaN(final)) postmortems[final - resolvedAt <= deadline ? 'onTime' : 'late']++
     else postmortems[ctx.now - resolvedAt > deadline ? 'late' : 'pending']++
   }
-  const isKept = new Uint8Array(table.rows.length)
+  const isKept = new Uint8Array(table.ids.length)
   for (const row of kept) isKept[row] = 1
   const rowOf = rowsOfItems(table, open)
-  const openItems = open
-    .filter((item) => item.status === 'open' && isKept[rowOf.get(item.incidentId) ?? -1])
-    .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))
-  const overdue = openItems
-    .filter((item) => item.dueAt !== null && item.dueAt < ctx.now)
-    .map((item) => ({ item, age: ctx.now - (item.dueAt ?? ctx.now) }))
+  const due = (at: number) => dueOf(open, at)
+  const inScope = dueOrder(open).filter(
+    (at) => isKept[rowOf.get(open.incidentIds[at] as string) ?? -1],
+  )
+  const ref = (at: number) => ({
+    id: open.ids[at] as string,
+    incidentId: open.incidentIds[at] as string,
+  })
+  const openItems = inScope.map(ref)
+  const overdue = inScope
+    .filter((at) => due(at) < ctx.now)
+    .map((at) => ({ ...ref(at), age: ctx.now - due(at) }))
     .sort((a, b) => b.age - a.age)
   return {
-    incidents,
+    ids,
     practice,
     unit: bucketUnit(scope),
     buckets: buckets(table, kept, scope, ctx),
@@ -373,12 +433,12 @@ export function periodMetrics(
  * all their open items (which the report lists), so it is small to hand from a worker to the page
  * whatever the history (each distribution's values are one typed array).
  */
-export interface MetricsView extends Omit<PeriodMetrics, 'incidents' | 'actionItems'> {
+export interface MetricsView extends Omit<PeriodFacts, 'ids' | 'actionItems'> {
   /** How many incidents are in scope. */
   count: number
   /** Every service any incident names, in order (the choices of the service filter). */
   allServices: string[]
-  actionItems: Omit<PeriodMetrics['actionItems'], 'openItems' | 'overdue'> & {
+  actionItems: Omit<PeriodFacts['actionItems'], 'openItems' | 'overdue'> & {
     overdueCount: number
     /** The longest overdue, at most OVERDUE_SHOWN, each with its incident's title. */
     overdue: { item: ActionItem; age: number; incidentTitle: string }[]
@@ -388,24 +448,43 @@ export interface MetricsView extends Omit<PeriodMetrics, 'incidents' | 'actionIt
 /** How many overdue items the screen lists (the Action items page has them all). */
 export const OVERDUE_SHOWN = 20
 
-/** The view of `metrics` (of incidents among `all`). */
-export function metricsView(metrics: PeriodMetrics, all: readonly IncidentSummary[]): MetricsView {
-  const { incidents, actionItems, ...rest } = metrics
-  const shown = actionItems.overdue.slice(0, OVERDUE_SHOWN)
-  const wanted = new Set(shown.map(({ item }) => item.incidentId))
-  const titles = new Map(
-    incidents.filter((i) => wanted.has(i.id)).map((i) => [i.id, incidentTitle(i)]),
-  )
+/** The records the view of `facts` shows: the overdue items it lists, and their incidents. */
+export function shownIn(facts: PeriodFacts): { items: string[]; incidents: string[] } {
+  const shown = facts.actionItems.overdue.slice(0, OVERDUE_SHOWN)
+  return {
+    items: shown.map(({ id }) => id),
+    incidents: [...new Set(shown.map(({ incidentId }) => incidentId))],
+  }
+}
+
+/**
+ * The view of `facts`, of a table whose services are `allServices`, with the records `shownIn`
+ * names: the items, and their incidents (for their titles).
+ */
+export function metricsView(
+  facts: PeriodFacts,
+  allServices: string[],
+  shown: {
+    items: readonly ActionItem[]
+    incidents: readonly Pick<Incident, 'id' | 'title' | 'symptoms'>[]
+  },
+): MetricsView {
+  const { ids, actionItems, ...rest } = facts
+  const titles = new Map(shown.incidents.map((i) => [i.id, incidentTitle(i)]))
+  const items = new Map(shown.items.map((item) => [item.id, item]))
   return {
     ...rest,
-    count: incidents.length,
-    allServices: metricsTable(all).serviceChoices,
+    count: ids.length,
+    allServices,
     actionItems: {
       total: actionItems.total,
       open: actionItems.open,
       twoWeeks: actionItems.twoWeeks,
       overdueCount: actionItems.overdue.length,
-      overdue: shown.map((o) => ({ ...o, incidentTitle: titles.get(o.item.incidentId) ?? '' })),
+      overdue: actionItems.overdue.slice(0, OVERDUE_SHOWN).flatMap(({ id, incidentId, age }) => {
+        const item = items.get(id)
+        return item ? [{ item, age, incidentTitle: titles.get(incidentId) ?? '' }] : []
+      }),
     },
   }
 }

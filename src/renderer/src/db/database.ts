@@ -41,6 +41,10 @@ export class SteadyDb extends Dexie {
   ydocs!: EntityTable<YDocRow, 'name'>
   /** What the list and Metrics read: one small summary per incident, kept by summariesMiddleware. */
   summaries!: EntityTable<IncidentSummary, 'id'>
+  /** Each summary's last revision (summaries.ts; what changed since: summary-revisions.ts). */
+  summaryRevs!: EntityTable<{ id: string; rev: number }, 'id'>
+  /** What is kept to open faster (Metrics' table) and the summaries' revision counter. */
+  caches!: EntityTable<{ key: string }, 'key'>
 
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     // Strict durability: a write is on disk before its promise resolves and the UI says "saved".

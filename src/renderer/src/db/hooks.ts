@@ -130,7 +130,7 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
  * Every incident's summary, read whole once, then only what changed (summaries-reader.ts): one
  * copy for the page (the list, and the review report).
  */
-export const pageSummaries = summariesReader(db)
+const pageSummaries = summariesReader(db)
 const readSummaries = (wanted: () => boolean) => pageSummaries.read(wanted)
 
 /** The outstanding action items (the action items page, reminders), kept the same way. */

@@ -120,6 +120,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'behind it. A compound index; no data changes shape.',
     stores: { summaries: 'id, status, [status+id]' },
   },
+  {
+    version: 10,
+    date: '2026-11-28',
+    reason:
+      "Metrics opens from a saved table of every incident's facts instead of reading 100,000 " +
+      'summaries (seconds): each summary written gets a revision number (summaryRevs, by id and ' +
+      'by revision) so what changed since the table was saved is one indexed read; caches holds ' +
+      'the counter and the saved table. No data changes shape.',
+    stores: { summaryRevs: 'id, rev', caches: 'key' },
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {

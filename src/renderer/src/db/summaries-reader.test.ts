@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import { expect, it, vi } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
-import { summariesReader } from './summaries-reader'
+import { summariesOf, summariesReader } from './summaries-reader'
 import { countReads, putHistory, testDb } from './test-db'
 
 it('reads every summary once, then only those that changed, and agrees with a whole read', async () => {
@@ -61,4 +61,27 @@ it('a read that fails leaves what changed for the next one', async () => {
   expect((await reader.read(() => true))?.[0]?.title).toBe('Queue stuck again')
   bulkGet.mockRestore()
   reader.stop()
+})
+
+it('reads the summaries of the ids wanted, in runs of neighbouring keys, and no others', async () => {
+  const t = testDb()
+  const reads = countReads(t.db)
+  await putHistory(t.db, generateDataset(120, { eventsPer: 1, bigEvents: 0 }))
+  const all = await t.db.summaries.toArray()
+  const before = reads['summaries'] ?? 0
+  const keys = all.map((s) => s.id).sort()
+  // Every third one, then a long run; the keys between runs are summaries not wanted.
+  const wanted = keys.filter((_, n) => n % 3 === 0 || (n > 40 && n < 90))
+  const options = { slice: 7, inFlight: 3, gap: 0 }
+  const found = await summariesOf(t.db, wanted.toReversed(), keys, options)
+  expect(found.map((s) => s.id).sort()).toEqual(wanted)
+  expect(found).toEqual(expect.arrayContaining(all.filter((s) => wanted.includes(s.id))))
+  // Nothing read but what was wanted: no run reaches over a key not wanted.
+  expect((reads['summaries'] ?? 0) - before).toBe(wanted.length)
+  // Runs reaching over two keys not wanted: those are read too, and left.
+  const overGaps = await summariesOf(t.db, wanted, keys, { ...options, gap: 2 })
+  expect(overGaps.map((s) => s.id).sort()).toEqual(wanted)
+  expect((reads['summaries'] ?? 0) - before).toBeGreaterThan(2 * wanted.length)
+  // A key not among `keys` is not read.
+  expect(await summariesOf(t.db, ['nowhere', keys[0] as string], keys)).toHaveLength(1)
 })

@@ -21,17 +21,35 @@ import type { SteadyDb } from './database'
 export const SUMMARIES = 'summaries'
 const INCIDENTS = 'incidents'
 const ITEMS = 'actionItems'
+/** Each summary's revision: which summaries changed since a revision is one indexed read. */
+export const REVS = 'summaryRevs'
+/** The revisions' counter (under REV_COUNTER), and what is saved to open faster (Metrics). */
+export const CACHES = 'caches'
+export const REV_COUNTER = 'summary-revisions'
 
-/** Whether a transaction can write summaries (not an upgrade from before they existed). */
-const holdsSummaries = (trans: DBCoreTransaction) =>
-  (trans as unknown as IDBTransaction).objectStoreNames.contains(SUMMARIES)
+/**
+ * The last revision given, and the one at which every summary was last cleared (a restore): what
+ * was worked out from the summaries before that revision no longer holds.
+ */
+export interface RevCounter {
+  key: typeof REV_COUNTER
+  rev: number
+  resetAt: number
+}
+
+/** Whether a transaction holds `store` (not an upgrade from before it existed). */
+const holds = (trans: DBCoreTransaction, store: string) =>
+  (trans as unknown as IDBTransaction).objectStoreNames.contains(store)
+const holdsSummaries = (trans: DBCoreTransaction) => holds(trans, SUMMARIES)
 
 /** The stores a write transaction needs beside `stores` to keep summaries with it. */
-function storesFor(stores: string[]): string[] {
+function storesFor(stores: string[], revised: boolean): string[] {
   const needed = new Set(stores)
   // An incident's new summary carries its items' digest; an item's change updates that digest.
   if (needed.has(INCIDENTS)) needed.add(ITEMS).add(SUMMARIES)
   if (needed.has(ITEMS)) needed.add(SUMMARIES)
+  // A summary written is given a revision.
+  if (revised && needed.has(SUMMARIES)) needed.add(REVS).add(CACHES)
   return needed.size === stores.length ? stores : [...needed]
 }
 
@@ -56,7 +74,39 @@ export const summariesMiddleware: Middleware<DBCore> = {
   create: (down) => {
     const exists = down.schema.tables.some((t) => t.name === SUMMARIES)
     if (!exists) return down
-    const summaries = down.table(SUMMARIES)
+    const revised = down.schema.tables.some((t) => t.name === REVS)
+    const written = down.table(SUMMARIES)
+    /** Gives the summaries `req` writes the next revision (a range: every summary starts again). */
+    const revise = async (req: DBCoreMutateRequest) => {
+      const { trans } = req
+      if (!revised || !holds(trans, REVS)) return
+      const revs = down.table(REVS)
+      const caches = down.table(CACHES)
+      const had = (await caches.get({ trans, key: REV_COUNTER })) as RevCounter | undefined
+      const rev = (had?.rev ?? 0) + 1
+      let resetAt = had?.resetAt ?? 0
+      if (req.type === 'deleteRange') {
+        resetAt = rev
+        await revs.mutate({ type: 'deleteRange', trans, range: EVERY })
+      } else {
+        const ids =
+          req.type === 'delete'
+            ? (req.keys as string[])
+            : (req.values as IncidentSummary[]).map((s) => s.id)
+        await revs.mutate({ type: 'put', trans, values: ids.map((id) => ({ id, rev })) })
+      }
+      const counter: RevCounter = { key: REV_COUNTER, rev, resetAt }
+      await caches.mutate({ type: 'put', trans, values: [counter] })
+    }
+    /** The summaries table, each write given its revision (whoever writes: here, or the app). */
+    const summaries: DBCoreTable = {
+      ...written,
+      mutate: async (req) => {
+        const result = await written.mutate(req)
+        await revise(req)
+        return result
+      },
+    }
     const items = down.table(ITEMS)
     // Every schema version has indexed action items by incident.
     const byIncident = items.schema.getIndexByKeyPath('incidentId')
@@ -142,8 +192,9 @@ export const summariesMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction: (stores, mode, options) =>
-        down.transaction(mode === 'readwrite' ? storesFor(stores) : stores, mode, options),
+        down.transaction(mode === 'readwrite' ? storesFor(stores, revised) : stores, mode, options),
       table: (name) => {
+        if (name === SUMMARIES) return summaries
         const table = down.table(name)
         if (name === INCIDENTS)
           return {

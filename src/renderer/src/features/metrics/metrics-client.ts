@@ -1,12 +1,11 @@
 /**
  * The page's handle on metrics: computed in a worker (metrics.worker.ts) in the app; on the page
  * where workers are missing (unit tests) or the worker failed to start. The worker stops when
- * Metrics has not asked for a while (it holds a copy of every summary).
+ * Metrics has not asked for a while.
  */
 import type { MetricsView } from '@shared/domain/metrics'
 import type { Period } from '@shared/domain/periods'
 import type { SteadyDb } from '../../db/database'
-import type { SummariesReader } from '../../db/summaries-reader'
 import type { FromMetrics, ToMetrics } from './metrics-protocol'
 import { MetricsService, type MetricsRequest } from './metrics-service'
 import type { ReportDraft } from './report-draft'
@@ -23,9 +22,9 @@ const IDLE_MS = 120_000
 
 type Answer = Exclude<FromMetrics, { type: 'failed' }>
 
-export function createMetricsClient(db: SteadyDb, summaries: SummariesReader): MetricsClient {
+export function createMetricsClient(db: SteadyDb): MetricsClient {
   let onPage: MetricsService | null = null
-  const page = () => (onPage ??= new MetricsService(db, summaries))
+  const page = () => (onPage ??= new MetricsService(db))
   if (typeof Worker === 'undefined')
     return {
       view: (request) => page().view(request),

@@ -1,22 +1,23 @@
 /**
- * A period's metrics, computed from the database: every incident's summary (read whole once, then
- * only what changed: summaries-reader.ts) and the open action items (read again after items
- * change). In the app this runs in a worker (metrics.worker.ts), so years of history never freeze
- * the window; on the page where there are no workers (unit tests), and for the review report.
+ * A period's metrics, computed from the database: every incident's facts and the open action
+ * items (kept as they change, and saved: metrics-store.ts), and the few records shown. In the app
+ * this runs in a worker (metrics.worker.ts), so years of history never freeze the window; on the
+ * page where there are no workers (unit tests).
  */
 import {
   metricsView,
-  periodMetrics,
+  periodFacts,
+  shownIn,
+  withRecords,
   type MetricsScope,
   type MetricsView,
   type PeriodMetrics,
 } from '@shared/domain/metrics'
-import type { ActionItem, Settings } from '@shared/domain/model'
-import type { IncidentSummary } from '@shared/domain/summary'
+import type { Settings } from '@shared/domain/model'
 import type { Period } from '@shared/domain/periods'
-import Dexie from 'dexie'
 import type { SteadyDb } from '../../db/database'
-import type { SummariesReader } from '../../db/summaries-reader'
+import { summariesOf } from '../../db/summaries-reader'
+import { MetricsStore } from './metrics-store'
 import { reportDraft, type ReportDraft } from './report-draft'
 
 /** What to measure, and the context to measure it in. */
@@ -28,26 +29,28 @@ export interface MetricsRequest {
 }
 
 export class MetricsService {
-  /** The open items, until an item changes. */
-  private open: Promise<ActionItem[]> | null = null
-  private readonly items: string
-  private reading: Promise<unknown> = Promise.resolve()
+  private readonly store: MetricsStore
 
+  /** `saveAfterMs`: how long after a change its table is saved (see metrics-store.ts). */
   constructor(
     private readonly db: SteadyDb,
-    private readonly summaries: SummariesReader,
+    saveAfterMs?: number,
   ) {
-    this.items = `idb://${db.name}/actionItems/`
-    Dexie.on.storagemutated.subscribe(this.follow)
+    this.store = new MetricsStore(db, saveAfterMs)
   }
 
-  private readonly follow = (parts: Record<string, unknown>) => {
-    if (this.items in parts) this.open = null
-  }
-
-  /** The metrics themselves (the report lists their incidents). */
+  /** The metrics themselves, with their incidents and open items (the report lists them). */
   async metrics(request: MetricsRequest): Promise<PeriodMetrics> {
-    return (await this.computed(request)).metrics
+    const { facts, table } = await this.computed(request)
+    const wanted = facts.actionItems.openItems.map(({ id }) => id)
+    const [summaries, items] = await Promise.all([
+      byId(summariesOf(this.db, facts.ids, [...table.ids].sort())),
+      // Many: every open item read through the status index (one request), the others left.
+      wanted.length > MANY_ITEMS
+        ? byId(this.db.actionItems.where('status').equals('open').toArray())
+        : byId(this.db.actionItems.bulkGet(wanted)),
+    ])
+    return withRecords(facts, summaries, items)
   }
 
   /** The review report, but for its charts' drawing (see report-export.ts). */
@@ -57,33 +60,34 @@ export class MetricsService {
 
   /** What the Metrics screen shows. */
   async view(request: MetricsRequest): Promise<MetricsView> {
-    const { metrics, all } = await this.computed(request)
-    return metricsView(metrics, all)
+    const { facts, table } = await this.computed(request)
+    const shown = shownIn(facts)
+    const [incidents, items] = await Promise.all([
+      byId(this.db.summaries.bulkGet(shown.incidents)),
+      byId(this.db.actionItems.bulkGet(shown.items)),
+    ])
+    return metricsView(facts, table.serviceChoices, {
+      incidents: [...incidents.values()],
+      items: [...items.values()],
+    })
   }
 
   private async computed(request: MetricsRequest) {
-    const [all, open] = await Promise.all([this.all(), this.openItems()])
-    return { metrics: periodMetrics(all, open, request.scope, request), all }
+    const { table, open } = await this.store.current()
+    return { facts: periodFacts(table, open, request.scope, request), table }
   }
 
   stop(): void {
-    Dexie.on.storagemutated.unsubscribe(this.follow)
+    this.store.stop()
   }
+}
 
-  /** Every summary; one read at a time (a reader follows changes between its reads). */
-  private all(): Promise<IncidentSummary[]> {
-    const next = this.reading.then(async () => {
-      const all = await this.summaries.read(() => true)
-      if (!all) throw new Error('The incidents could not be read.')
-      return all
-    })
-    this.reading = next.catch(() => undefined)
-    return next
-  }
+/** More items than this, and reading every open item is quicker than asking for each. */
+const MANY_ITEMS = 2000
 
-  private openItems() {
-    // The open items only: every other one is counted through its incident's summary.
-    this.open ??= this.db.actionItems.where('status').equals('open').toArray()
-    return this.open
-  }
+/** The records found, by id. */
+async function byId<T extends { id: string }>(
+  found: Promise<(T | undefined)[]>,
+): Promise<Map<string, T>> {
+  return new Map((await found).flatMap((row) => (row ? [[row.id, row] as const] : [])))
 }

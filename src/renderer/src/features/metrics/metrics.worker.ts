@@ -1,12 +1,11 @@
 /**
  * Metrics off the page's thread: at 100,000 incidents computing a period takes about half a
  * second, which on the page froze the window each time a filter changed. It opens the same
- * database and keeps its own copy of the summaries.
+ * database and keeps its own table of every incident's facts (metrics-store.ts).
  */
 import type { MetricsView } from '@shared/domain/metrics'
 import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
-import { summariesReader } from '../../db/summaries-reader'
 import type { FromMetrics, ToMetrics } from './metrics-protocol'
 import { MetricsService } from './metrics-service'
 
@@ -14,9 +13,7 @@ const scope = self as unknown as {
   postMessage(message: FromMetrics, transfer?: Transferable[]): void
   onmessage: ((event: MessageEvent<ToMetrics>) => void) | null
 }
-const service = openDatabase(new SteadyDb()).then(
-  (db) => new MetricsService(db, summariesReader(db)),
-)
+const service = openDatabase(new SteadyDb()).then((db) => new MetricsService(db))
 
 /** Each distribution's values: handed over, not copied. */
 function buffers(view: MetricsView): ArrayBuffer[] {

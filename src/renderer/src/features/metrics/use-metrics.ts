@@ -1,13 +1,13 @@
 /** The Metrics screen's view of a period, computed off the page and again after data changes. */
 import type { MetricsView } from '@shared/domain/metrics'
 import { useCallback, useState } from 'react'
-import { pageSummaries, useSettledRead } from '../../db/hooks'
+import { useSettledRead } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { measured } from '../../platform/perf'
 import { createMetricsClient } from './metrics-client'
 import type { MetricsRequest } from './metrics-service'
 
-export const metricsClient = createMetricsClient(db, pageSummaries)
+export const metricsClient = createMetricsClient(db)
 
 /** Incidents or action items changed: the view is computed again once writes pause this long. */
 const METRICS_READS = { tables: ['summaries', 'actionItems'], startMs: 0, quietMs: 300 }
