@@ -1,11 +1,11 @@
-import { Suspense, lazy, memo, useDeferredValue, useEffect, useMemo, type MouseEvent } from 'react'
+import { memo, useDeferredValue, useEffect, useMemo, type MouseEvent } from 'react'
 import { CommandPalette } from './CommandPalette'
 import { ShortcutSheet } from './ShortcutSheet'
 import { allScreenCommands, useScreenCommands } from '../commands/screen-commands'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ActionItemsPage } from '../features/action-items/ActionItemsPage'
 import { IncidentScreen } from '../features/incident/IncidentScreen'
-import { preloadEditorWhenIdle } from '../features/postmortem/PostmortemScreen'
+import { loadEditor } from '../features/postmortem/PostmortemScreen'
 import { IncidentsHome } from '../features/incidents/IncidentsHome'
 import { newIncident } from '../features/incident/new-incident'
 import { useBackupResponder } from '../features/data/use-backups'
@@ -25,10 +25,13 @@ import { Sidebar } from './Sidebar'
 import { useShortcuts } from '../commands/use-shortcuts'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useTheme } from './use-theme'
+import { warmMetrics } from '../features/metrics/metrics-worker-start'
+import { onDemand, preloadWhenIdle } from '../components/on-demand'
 import { TeamPeople } from '../sync/TeamPeople'
 
 // The charting library loads with the screen that draws charts, not at start.
-const MetricsPage = lazy(() => import('../features/metrics/MetricsPage'))
+const metricsPage = onDemand(() => import('../features/metrics/MetricsPage'))
+const MetricsPage = metricsPage.Component
 
 const SCREEN_NAMES: Record<Route['screen'], string> = {
   incidents: 'the incidents',
@@ -63,11 +66,7 @@ const Screen = memo(function Screen({ route }: { route: Route }) {
     case 'reminders':
       return <RemindersPage />
     case 'metrics':
-      return (
-        <Suspense fallback={<p className="muted">Loading the charts…</p>}>
-          <MetricsPage />
-        </Suspense>
-      )
+      return <MetricsPage fallback={<p className="muted">Loading the charts…</p>} />
   }
 })
 
@@ -102,7 +101,11 @@ export function App() {
   useReminderEngine(platform)
   useBackupResponder(platform)
   useTeamSync(platform)
-  useEffect(() => preloadEditorWhenIdle(), [])
+  useEffect(() => preloadWhenIdle([loadEditor, metricsPage.load]), [])
+  // Metrics chosen: its worker reads its table while the screen's code loads and it is drawn.
+  useEffect(() => {
+    if (route.screen === 'metrics') warmMetrics()
+  }, [route.screen])
   // What has been in the trash for 30 days goes for good, once a start has settled.
   useEffect(() => {
     const timer = setTimeout(() => void incidentsRepo.purgeTrash().catch(() => undefined), 5_000)

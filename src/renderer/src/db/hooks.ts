@@ -165,9 +165,12 @@ export function usePostmortem(incidentId: string): PostmortemRow | null | undefi
   return useLiveQuery(async () => (await db.postmortems.get(incidentId)) ?? null, [incidentId])
 }
 
-/** Open and done-but-unverified items of every incident, soonest due first. */
+/** The settings last read: a screen opened again has them at once, then reads them anew. */
+let lastSettings: Settings | undefined
+
+/** The settings; undefined until first read. */
 export function useSettings(): Settings | undefined {
-  return useLiveQuery(() => loadSettings(db), [])
+  return useLiveQuery(async () => (lastSettings = await loadSettings(db)), [], lastSettings)
 }
 
 /** The incidents touched most recently (not in the trash), newest first: the palette's "go to". */

@@ -8,6 +8,7 @@ import type { Period } from '@shared/domain/periods'
 import type { SteadyDb } from '../../db/database'
 import type { FromMetrics, ToMetrics } from './metrics-protocol'
 import { MetricsService, type MetricsRequest } from './metrics-service'
+import { metricsWorker, newMetricsWorker, takeWarmWorker } from './metrics-worker-start'
 import type { ReportDraft } from './report-draft'
 
 export interface MetricsClient {
@@ -39,14 +40,14 @@ export function createMetricsClient(db: SteadyDb): MetricsClient {
   const stop = (why: string) => {
     worker?.terminate()
     worker = null
+    metricsWorker.running = false
     for (const call of waiting.values()) call.reject(new Error(why))
     waiting.clear()
   }
   const start = () => {
-    const started = new Worker(new URL('./metrics.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'metrics',
-    })
+    // Started when Metrics was chosen (see metrics-worker-start.ts), or now.
+    const started = takeWarmWorker() ?? newMetricsWorker()
+    metricsWorker.running = true
     started.onmessage = ({ data }: MessageEvent<FromMetrics>) => {
       const call = waiting.get(data.id)
       waiting.delete(data.id)
@@ -61,7 +62,7 @@ export function createMetricsClient(db: SteadyDb): MetricsClient {
     }
     return started
   }
-  const ask = (message: ToMetrics) =>
+  const ask = (message: Exclude<ToMetrics, { type: 'warm' }>) =>
     new Promise<Answer>((resolve, reject) => {
       waiting.set(message.id, { resolve, reject })
       worker ??= start()

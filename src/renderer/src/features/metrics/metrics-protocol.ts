@@ -5,6 +5,8 @@ import type { MetricsRequest } from './metrics-service'
 import type { ReportDraft } from './report-draft'
 
 export type ToMetrics =
+  /** Read the table now (Metrics was chosen: its screen is still loading). No answer. */
+  | { type: 'warm' }
   | { type: 'view'; id: number; request: MetricsRequest }
   | { type: 'report'; id: number; request: MetricsRequest; period: Period }
 

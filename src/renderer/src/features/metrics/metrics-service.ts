@@ -72,6 +72,11 @@ export class MetricsService {
     })
   }
 
+  /** Reads the table (and what changed since it was saved) before it is asked for. */
+  async warm(): Promise<void> {
+    await this.store.current()
+  }
+
   private async computed(request: MetricsRequest) {
     const { table, open } = await this.store.current()
     return { facts: periodFacts(table, open, request.scope, request), table }

@@ -25,6 +25,8 @@ function buffers(view: MetricsView): ArrayBuffer[] {
 }
 
 scope.onmessage = ({ data: message }) => {
+  // Nothing to answer: a failure here is met again by the first question.
+  if (message.type === 'warm') return void service.then((m) => m.warm()).catch(() => undefined)
   void (async () => {
     try {
       const metrics = await service

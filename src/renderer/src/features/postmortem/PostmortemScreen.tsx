@@ -9,7 +9,8 @@ import {
 } from '@shared/domain/postmortem'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import type { Editor } from '@tiptap/react'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { onDemand } from '../../components/on-demand'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Command } from '../../commands/command'
 import { useRegisterCommands } from '../../commands/screen-commands'
 import { usePlatform } from '../../platform/platform-context'
@@ -36,25 +37,10 @@ const PAUSE_MS = 1500
 /** Saves sent and not yet come back, at most (one per pause in the typing). */
 const SENT_KEPT = 200
 
-const loadEditor = () => import('./PostmortemEditor')
-const PostmortemEditor = lazy(loadEditor)
-
-/**
- * Fetches the editor's code (the largest chunk) while the app is idle after start-up, so the
- * first post-mortem opens at once instead of waiting for it.
- */
-export function preloadEditorWhenIdle(delay = 2000): () => void {
-  let idle = 0
-  const timer = setTimeout(() => {
-    const run = () => void loadEditor().catch(() => undefined)
-    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(run, { timeout: 5000 })
-    else run()
-  }, delay)
-  return () => {
-    clearTimeout(timer)
-    if (idle) window.cancelIdleCallback(idle)
-  }
-}
+/** The editor's code (the largest chunk): preloaded when the app is idle (app/preload.ts). */
+const editor = onDemand(() => import('./PostmortemEditor'))
+export const loadEditor = editor.load
+const PostmortemEditor = editor.Component
 
 /** The incident's shared document in a team; null alone; undefined while it is being joined. */
 function useSharedDocument(incidentId: string): SharedDocument | null | undefined {
@@ -281,18 +267,17 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         </p>
       )}
       {initial && shared !== undefined ? (
-        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-          <PostmortemEditor
-            incidentId={id}
-            initial={initial}
-            shared={shared}
-            onChange={onChange}
-            onEdit={onEdit}
-            onBlur={() => void postmortemAutosave.flush(id)}
-            onReady={onReady}
-            editable={!final}
-          />
-        </Suspense>
+        <PostmortemEditor
+          fallback={<p className="muted">Loading the editor…</p>}
+          incidentId={id}
+          initial={initial}
+          shared={shared}
+          onChange={onChange}
+          onEdit={onEdit}
+          onBlur={() => void postmortemAutosave.flush(id)}
+          onReady={onReady}
+          editable={!final}
+        />
       ) : (
         <p className="muted">Preparing the post-mortem from the record…</p>
       )}
