@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildTable,
+  dueOrder,
   eachOf,
+  openItemsOf,
+  patchOpenItems,
   patchTable,
   restoredTable,
   savedTable,
   serviceNames,
   type MetricsTable,
+  type OpenItems,
 } from './metrics-table'
+import type { ActionItem } from './model'
 import type { IncidentSummary } from './summary'
 import { IncidentLog, T0 } from './test-helpers'
 import { HOUR, MINUTE } from './time'
@@ -184,5 +189,47 @@ describe('a saved table', () => {
     const saved = savedTable(buildTable([summary('x', next), summary('y', next)]))
     const cut = { ...saved, table: { ...saved.table, resolvedAt: new Float64Array(1) } }
     expect(restoredTable(cut)).toBeNull()
+  })
+})
+
+describe('open items', () => {
+  const item = (
+    id: string,
+    incidentId: string,
+    status: ActionItem['status'],
+    dueAt: number | null,
+  ) => ({ id, incidentId, status, dueAt }) as ActionItem
+  /** The items in due order, as Metrics lists them. */
+  const listed = (open: OpenItems) =>
+    dueOrder(open).map((at) => [open.ids[at], open.incidentIds[at], open.dueAt[at]])
+
+  it('are patched with the items of the incidents changed, to what reading them all gives', () => {
+    const before = [
+      item('a1', 'a', 'open', 3),
+      item('a2', 'a', 'done', 1),
+      item('b1', 'b', 'open', null),
+      item('c1', 'c', 'open', 3),
+    ]
+    const open = openItemsOf(before)
+    // a's open item done, b given a new one due first, c unchanged.
+    const after = [
+      item('a1', 'a', 'done', 3),
+      item('a2', 'a', 'done', 1),
+      item('b1', 'b', 'open', null),
+      item('b2', 'b', 'open', 1),
+      item('c1', 'c', 'open', 3),
+    ]
+    const patched = patchOpenItems(
+      open,
+      new Set(['a', 'b']),
+      after.filter((i) => i.incidentId !== 'c'),
+    )
+    expect(listed(patched)).toEqual(listed(openItemsOf(after)))
+    expect(listed(patched).map(([id]) => id)).toEqual(['b2', 'c1', 'b1'])
+  })
+
+  it('stay the same list when none of the changed incidents had or has an open item', () => {
+    const open = openItemsOf([item('a1', 'a', 'open', 3)])
+    expect(patchOpenItems(open, new Set(['z']), [item('z1', 'z', 'done', 1)])).toBe(open)
   })
 })

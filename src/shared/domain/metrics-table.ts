@@ -428,6 +428,8 @@ export function patchOpenItems(
   if (changed.size === 0) return old
   const kept = old.ids.flatMap((_, at) => (changed.has(old.incidentIds[at] as string) ? [] : [at]))
   const added = openItemsOf(fresh.filter((item) => changed.has(item.incidentId)))
+  // None of theirs was open or is: the same items (what is worked out from them is kept).
+  if (kept.length === old.ids.length && added.ids.length === 0) return old
   const dueAt = new Float64Array(kept.length + added.ids.length)
   kept.forEach((at, to) => (dueAt[to] = old.dueAt[at] as number))
   dueAt.set(added.dueAt, kept.length)
