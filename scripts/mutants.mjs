@@ -63,6 +63,13 @@ const MUTANTS = [
     test: 'src/renderer/src/features/metrics/metrics-service.test.ts',
   },
   {
+    what: 'Metrics not reading the summaries changed after a write was reported',
+    file: 'src/renderer/src/features/metrics/metrics-store.ts',
+    from: 'if (this.revs in parts) this.written = true',
+    to: 'if (this.revs in parts) void 0',
+    test: 'src/renderer/src/features/metrics/metrics-service.test.ts',
+  },
+  {
     what: "an action item's change to its incident's digest given no revision",
     file: 'src/renderer/src/db/summaries.ts',
     from: 'if (values.length) await summaries.mutate',

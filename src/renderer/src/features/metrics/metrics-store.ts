@@ -18,6 +18,7 @@ import {
   type SavedTable,
 } from '@shared/domain/metrics-table'
 import type { IncidentSummary } from '@shared/domain/summary'
+import Dexie from 'dexie'
 import type { SteadyDb } from '../../db/database'
 import { eachSummarySlice } from '../../db/summaries-reader'
 import { changedSince, revisions } from '../../db/summary-revisions'
@@ -67,11 +68,24 @@ export class MetricsStore {
   /** When the first change the saved table does not hold was patched in. */
   private unsavedSince: number | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  /**
+   * Whether a summary may have been written since the last update: Dexie reports every write, in
+   * any tab or worker, so an update while none came asks the database nothing.
+   */
+  private written = true
+  private readonly revs: string
 
   constructor(
     private readonly db: SteadyDb,
     private readonly saveAfterMs = SAVE_AFTER_MS,
-  ) {}
+  ) {
+    this.revs = `idb://${db.name}/summaryRevs/`
+    Dexie.on.storagemutated.subscribe(this.follow)
+  }
+
+  private readonly follow = (parts: Record<string, unknown>) => {
+    if (this.revs in parts) this.written = true
+  }
 
   /** The table and the open items as the database stands (one update at a time: each patches). */
   current(): Promise<Kept> {
@@ -80,15 +94,25 @@ export class MetricsStore {
     return next
   }
 
-  /** Stops a save waiting to be made. */
+  /** Stops following writes, and a save waiting to be made. */
   stop(): void {
+    Dexie.on.storagemutated.unsubscribe(this.follow)
     clearTimeout(this.saving)
   }
 
   private async update(): Promise<Kept> {
-    this.kept ??= await this.load()
-    const patched = this.kept && (await this.patched(this.kept))
-    this.kept = patched ?? (await this.readWhole())
+    if (this.kept && !this.written) return this.kept
+    // Writes reported from now on are read by the next update, if not by this one.
+    this.written = false
+    let patched: Kept | null
+    try {
+      this.kept ??= await this.load()
+      patched = this.kept && (await this.patched(this.kept))
+      this.kept = patched ?? (await this.readWhole())
+    } catch (error) {
+      this.written = true
+      throw error
+    }
     // Made whole (seconds at 100,000 incidents): saved at once, so the next start need not again.
     if (this.kept.rev !== this.savedRev) this.saveLater(patched ? this.saveAfterMs : 0)
     return this.kept
