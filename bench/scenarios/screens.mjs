@@ -94,7 +94,13 @@ export async function metrics({ page, runs, warm }) {
     )
   // The first open after start, until its first answer: from the table its worker saved last time,
   // and with none saved (the first open ever, or after a restore: the worker reads every summary).
+  // Of last year, which the history fills (it ends in 2025), chosen first: the screen keeps it.
   const firstAnswer = () => performance.getEntriesByName('steady:metrics').length > 0
+  await toList(page)
+  await openMetrics(firstAnswer)
+  const before = await m.count('metrics')
+  await page.getByLabel('Period').selectOption('last-year')
+  await m.waitFor('metrics', before + 1, 300_000)
   const restart = async () => {
     await toList(page)
     await page.reload()
@@ -130,7 +136,7 @@ export async function metrics({ page, runs, warm }) {
       changed.compute.push(await m.last('metrics'))
     }
   }
-  // The review report of every incident, then of this year's (the usual review).
+  // The review report of every incident, then of a year's (the usual review).
   const exportReport = async () => {
     const report = []
     for (let run = 0; run < warm + runs; run++) {
@@ -143,16 +149,16 @@ export async function metrics({ page, runs, warm }) {
   }
   const report = await exportReport()
   const computed = await m.count('metrics')
-  await page.getByLabel('Period').selectOption('this-year')
+  await page.getByLabel('Period').selectOption('last-year')
   await m.waitFor('metrics', computed + 1)
   const yearReport = await exportReport()
   return [
-    measure('metricsFirst', 'Metrics screen, first open after start (this year)', firstOpen, {
+    measure('metricsFirst', 'Metrics screen, first open after start (last year)', firstOpen, {
       budget: '≤ 1 s',
       limit: 1000,
       against: 'its worker reads the table it saved, and what changed since',
     }),
-    measure('metricsUnsaved', 'Metrics screen, first open ever (no table saved)', unsaved, {
+    measure('metricsUnsaved', 'Metrics screen, first open with no table saved', unsaved, {
       against: 'its worker reads every summary, then computes',
     }),
     measure('metrics', 'Metrics screen, all incidents', screen, {
@@ -169,7 +175,7 @@ export async function metrics({ page, runs, warm }) {
       budget: '≤ 2 s',
       limit: 2000,
     }),
-    measure('reportYear', 'Review report export, this year', yearReport, {
+    measure('reportYear', 'Review report export, last year', yearReport, {
       budget: '≤ 2 s',
       limit: 2000,
     }),

@@ -130,6 +130,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'the counter and the saved table. No data changes shape.',
     stores: { summaryRevs: 'id, rev', caches: 'key' },
   },
+  {
+    version: 11,
+    date: '2026-11-28',
+    reason:
+      "The review report reads its period's summaries through an index on when impact started " +
+      "(a year's incidents at 100,000 are a quarter of them, spread over every key). No data " +
+      'changes shape.',
+    stores: { summaries: 'id, status, [status+id], startedAt' },
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {

@@ -43,8 +43,13 @@ export class MetricsService {
   async metrics(request: MetricsRequest): Promise<PeriodMetrics> {
     const { facts, table } = await this.computed(request)
     const wanted = facts.actionItems.openItems.map(({ id }) => id)
+    const { from, to } = request.scope
     const [summaries, items] = await Promise.all([
-      byId(summariesOf(this.db, facts.ids, [...table.ids].sort())),
+      // Most incidents: in runs of neighbouring keys; fewer: those that started in the period,
+      // through its index (a year's at 100,000 are a quarter of them, spread over every key).
+      facts.ids.length * 2 > table.ids.length
+        ? byId(summariesOf(this.db, facts.ids, [...table.ids].sort()))
+        : byId(this.db.summaries.where('startedAt').between(from, to, true, false).toArray()),
       // Many: every open item read through the status index (one request), the others left.
       wanted.length > MANY_ITEMS
         ? byId(this.db.actionItems.where('status').equals('open').toArray())
