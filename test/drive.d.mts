@@ -12,3 +12,7 @@ export declare function toMitigate(
 ): Promise<void>
 export declare function resolveQuickly(page: Page, symptoms: string): Promise<void>
 export declare function resolveToPostmortem(page: Page): Promise<void>
+export declare function metricsTableSaved(
+  page: Page,
+  options?: { drop?: boolean },
+): Promise<boolean>

@@ -59,3 +59,26 @@ export async function resolveToPostmortem(page) {
   await page.keyboard.press('Control+Enter')
   await phaseHeading(page, PHASE_GOALS.postmortem).waitFor()
 }
+
+/**
+ * Whether Metrics' worker has saved its table (metrics-store.ts) in the page's database; with
+ * `drop`, deletes it first (the next first open then reads every summary).
+ */
+export function metricsTableSaved(page, { drop = false } = {}) {
+  return page.evaluate(async (drop) => {
+    const db = await new Promise((resolve) => {
+      const r = globalThis.indexedDB.open('steady')
+      r.onsuccess = () => resolve(r.result)
+    })
+    const tx = db.transaction('caches', drop ? 'readwrite' : 'readonly')
+    const store = tx.objectStore('caches')
+    if (drop) store.delete('metrics-table')
+    const found = await new Promise((resolve) => {
+      const r = store.count('metrics-table')
+      r.onsuccess = () => resolve(r.result > 0)
+    })
+    await new Promise((resolve) => (tx.oncomplete = resolve))
+    db.close()
+    return found
+  }, drop)
+}

@@ -2,7 +2,7 @@
 // it is for (and the longest task meanwhile): an incident with 200 events, "Seen before?" while
 // capturing, Metrics over every incident, the reminder center (and a snooze there), the action
 // items page.
-import { newIncident } from '../../test/drive.mjs'
+import { metricsTableSaved, newIncident } from '../../test/drive.mjs'
 import { measures, timeUntil } from '../lib/session.mjs'
 import { measure, median } from '../lib/stats.mjs'
 
@@ -56,28 +56,10 @@ export async function similar({ page }) {
   ]
 }
 
-/** Metrics' saved table (metrics-store.ts) in the page's database: 'drop' it, or 'find' it. */
-export async function savedTable(action) {
-  const db = await new Promise((resolve) => {
-    const r = indexedDB.open('steady')
-    r.onsuccess = () => resolve(r.result)
-  })
-  const tx = db.transaction('caches', action === 'drop' ? 'readwrite' : 'readonly')
-  const store = tx.objectStore('caches')
-  const found = await new Promise((resolve) => {
-    if (action === 'drop') store.delete('metrics-table')
-    const r = store.count('metrics-table')
-    r.onsuccess = () => resolve(r.result > 0)
-  })
-  await new Promise((resolve) => (tx.oncomplete = resolve))
-  db.close()
-  return found
-}
-
 /** Until Metrics' worker has saved its table (it does a few seconds after computing). */
 export async function untilSaved(page, timeout = 120_000) {
   for (const end = Date.now() + timeout; Date.now() < end; await page.waitForTimeout(500))
-    if (await page.evaluate(savedTable, 'find')) return
+    if (await metricsTableSaved(page)) return
   throw new Error('Metrics did not save its table.')
 }
 
@@ -106,7 +88,7 @@ export async function metrics({ page, runs, warm }) {
     await page.reload()
     await page.locator('.incident-list:not([aria-busy])').waitFor({ timeout: 300_000 })
   }
-  await page.evaluate(savedTable, 'drop')
+  await metricsTableSaved(page, { drop: true })
   await restart()
   const { ms: unsaved } = await openMetrics(firstAnswer)
   await untilSaved(page)

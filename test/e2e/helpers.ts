@@ -25,7 +25,8 @@ export async function newIncident(page: Page, symptoms: string): Promise<void> {
   await expect(page.getByLabel('What is happening?')).toBeFocused()
 }
 
-export const { phaseHeading, resolveQuickly, resolveToPostmortem, toMitigate } = drive
+export const { metricsTableSaved, phaseHeading, resolveQuickly, resolveToPostmortem, toMitigate } =
+  drive
 
 /** The 'Export everything…' file as downloaded: its name and bytes (gzip when `compressed`). */
 export async function exportFile(

@@ -1,16 +1,29 @@
 import { readFile } from 'node:fs/promises'
-import type { Download } from '@playwright/test'
+import type { Download, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { expectAccessible, newIncident, openApp, phaseHeading, resolveQuickly } from './helpers'
+import {
+  expectAccessible,
+  metricsTableSaved,
+  newIncident,
+  openApp,
+  phaseHeading,
+  resolveQuickly,
+} from './helpers'
 
-test('metrics show the period honestly, and the review report exports as Markdown with SVG charts', async ({
-  page,
-}) => {
+/** The app opened with two incidents resolved; the sidebar's button back to the list. */
+async function twoResolved(page: Page) {
   await openApp(page)
   const home = page.getByRole('button', { name: 'Incidents', exact: true })
   await resolveQuickly(page, 'Checkout returns 502')
   await home.click()
   await resolveQuickly(page, 'Search index stale')
+  return home
+}
+
+test('metrics show the period honestly, and the review report exports as Markdown with SVG charts', async ({
+  page,
+}) => {
+  const home = await twoResolved(page)
   await home.click()
   await newIncident(page, 'Failover drill for the primary database')
   await page.getByRole('button', { name: 'Metrics' }).click()
@@ -98,11 +111,7 @@ test('metrics show the period honestly, and the review report exports as Markdow
 test('after a restart, Metrics opens from the table it saved and counts what changed while it was closed', async ({
   page,
 }) => {
-  await openApp(page)
-  const home = page.getByRole('button', { name: 'Incidents', exact: true })
-  await resolveQuickly(page, 'Checkout returns 502')
-  await home.click()
-  await resolveQuickly(page, 'Search index stale')
+  const home = await twoResolved(page)
   const metrics = async () => {
     await page.getByRole('button', { name: 'Metrics' }).click()
     await page.getByLabel('Period').selectOption('this-quarter')
@@ -110,20 +119,7 @@ test('after a restart, Metrics opens from the table it saved and counts what cha
   await metrics()
   await expect(page.getByText(/^2 incidents started in Q\d 2026/)).toBeVisible()
   // Made from every incident, the table is saved at once.
-  const saved = () =>
-    page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const r = indexedDB.open('steady')
-        r.onsuccess = () => resolve(r.result)
-      })
-      const count = await new Promise<number>((resolve) => {
-        const r = db.transaction('caches').objectStore('caches').count('metrics-table')
-        r.onsuccess = () => resolve(r.result)
-      })
-      db.close()
-      return count
-    })
-  await expect.poll(saved, { timeout: 15_000 }).toBe(1)
+  await expect.poll(() => metricsTableSaved(page), { timeout: 15_000 }).toBe(true)
 
   // Written with Metrics closed: a new incident; then the app starts again.
   await home.click()
