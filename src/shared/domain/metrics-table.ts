@@ -10,6 +10,7 @@
 import { SEVERITIES, type ActionItem, type Incident, type IncidentKind } from './model'
 import { sortByKey } from '../sort-by-key'
 import type { IncidentSummary } from './summary'
+import { floats } from '../mapped'
 
 /** The severity groups as numbered in the table: SEV1 first, Unclassified last. */
 export const SEVERITY_GROUPS = [...SEVERITIES, 'Unclassified'] as const
@@ -415,7 +416,7 @@ export function openItemsOf(items: readonly ActionItem[]): OpenItems {
   return {
     ids: open.map((item) => item.id),
     incidentIds: open.map((item) => item.incidentId),
-    dueAt: Float64Array.from(open, (item) => item.dueAt ?? NaN),
+    dueAt: floats(open, (item) => item.dueAt ?? NaN),
   }
 }
 

@@ -38,6 +38,7 @@ import { postmortemNeed } from './postmortem-policy'
 import type { IncidentSummary } from './summary'
 import { HOUR } from './time'
 import { plural } from './vocabulary'
+import { mapped } from '../mapped'
 
 export { SEVERITY_GROUPS, responseDurations } from './metrics-table'
 
@@ -366,7 +367,7 @@ export function periodFacts(
   ctx: { now: number; zone: string; settings: Settings },
 ): PeriodFacts {
   const { kept, practice } = rowsIn(table, scope)
-  const ids = Array.from(kept, (row) => table.ids[row] as string)
+  const ids = mapped(kept, (row) => table.ids[row] as string)
   const deadline = ctx.settings.reminders.postmortemDeadlineHours * HOUR
   const required = SEVERITY_GROUPS.map(
     (group) =>

@@ -1,9 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/react'
 import { expect, it } from 'vitest'
-import { FIRST_ROWS, narrowFor, narrowing, useNarrowed } from './narrow'
+import { FIRST_ROWS, kept, narrowFor, narrowing, useNarrowed } from './narrow'
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i)
-const third = (x: number) => x % 3 === 0
+const isThird = (x: number) => x % 3 === 0
+const third = kept(isThird)
 
 it('stops when enough rows are kept and goes on from there to the same rows as one pass', () => {
   const list = numbers(10_000)
@@ -12,7 +13,7 @@ it('stops when enough rows are kept and goes on from there to the same rows as o
   expect(pass.rows).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27])
   expect(pass.next).toBe(28)
   expect(narrowFor(pass, { ms: 1_000 })).toBe(true)
-  expect(pass.rows).toEqual(list.filter(third))
+  expect(pass.rows).toEqual(list.filter(isThird))
 })
 
 it('stops when its time is up, reading the clock every 500 items', () => {
@@ -24,6 +25,16 @@ it('stops when its time is up, reading the clock every 500 items', () => {
   expect(pass.rows.at(-1)).toBe(1_998)
 })
 
+it('a pick keeps what it finds for each item, in order, and leaves out what it finds nothing for', () => {
+  const names = new Map(numbers(1000).map((n) => [`id-${n}`, `incident ${n}`]))
+  const ids = numbers(2000).map((n) => `id-${1999 - n}`)
+  const pass = narrowing(ids, (id: string) => names.get(id))
+  expect(narrowFor(pass, { ms: 1_000, enough: 2 })).toBe(false)
+  expect(pass.rows).toEqual(['incident 999', 'incident 998'])
+  expect(narrowFor(pass, { ms: 1_000 })).toBe(true)
+  expect(pass.rows).toEqual(numbers(1000).map((n) => `incident ${999 - n}`))
+})
+
 it('an empty list is done at once', () => {
   const pass = narrowing([] as number[], third)
   expect(narrowFor(pass, { ms: 0, enough: 0 })).toBe(true)
@@ -32,7 +43,9 @@ it('an empty list is done at once', () => {
 it('shows the first rows in the first render, then every one, and never mixes two filters', async () => {
   const list = numbers(60_000)
   const seen: { keep: string; rows: readonly number[]; complete: boolean }[] = []
-  const tests = { third, even: (x: number) => x % 2 === 0 }
+  const isEven = (x: number) => x % 2 === 0
+  const tests = { third, even: kept(isEven) }
+  const passes = { third: isThird, even: isEven }
   const { result, rerender } = renderHook(
     ({ keep }: { keep: keyof typeof tests }) => {
       const answer = useNarrowed(list, tests[keep])
@@ -43,23 +56,23 @@ it('shows the first rows in the first render, then every one, and never mixes tw
   )
   expect(seen[0]).toEqual({
     keep: 'third',
-    rows: list.filter(third).slice(0, FIRST_ROWS),
+    rows: list.filter(isThird).slice(0, FIRST_ROWS),
     complete: false,
   })
   await waitFor(() => expect(result.current.complete).toBe(true))
-  expect(result.current.rows).toEqual(list.filter(third))
+  expect(result.current.rows).toEqual(list.filter(isThird))
   // Another filter, then back before it is done: each starts again.
   rerender({ keep: 'even' })
   expect(result.current).toEqual({
-    rows: list.filter(tests.even).slice(0, FIRST_ROWS),
+    rows: list.filter(passes.even).slice(0, FIRST_ROWS),
     complete: false,
   })
   rerender({ keep: 'third' })
   await waitFor(() => expect(result.current.complete).toBe(true))
-  expect(result.current.rows).toEqual(list.filter(third))
+  expect(result.current.rows).toEqual(list.filter(isThird))
   // Every answer shown is the start of its own filter's rows, all of them once complete.
   for (const { keep, rows, complete } of seen) {
-    const all = list.filter(tests[keep as keyof typeof tests])
+    const all = list.filter(passes[keep as keyof typeof passes])
     expect(rows).toEqual(all.slice(0, rows.length))
     if (complete) expect(rows.length).toBe(all.length)
   }

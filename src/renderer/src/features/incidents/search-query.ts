@@ -17,7 +17,9 @@
  */
 import type MiniSearch from 'minisearch'
 import type { Options, SearchOptions } from 'minisearch'
+import quickselect from 'quickselect'
 import { packedPostings } from './search-pack'
+import { floats } from '@shared/mapped'
 
 type Freqs = Map<number, number>
 type TermData = Map<number, Freqs>
@@ -321,7 +323,10 @@ export function rankQuery(
     best(k) {
       if (order.length <= k) return all()
       // The k-th best score, then what scores above it and the first that equal it, in order.
-      const values = Float64Array.from(order, (shortId) => total[shortId] as number).sort()
+      // (A loop and a selection: Float64Array.from with a function, then a sort, took 20-30 ms
+      // for 50,000 scores.)
+      const values = floats(order, (shortId) => total[shortId] as number)
+      quickselect(values as unknown as number[], values.length - k)
       const threshold = values[values.length - k] as number
       let equal = k - values.filter((value) => value > threshold).length
       const top = order.filter((shortId) => {
