@@ -46,6 +46,12 @@ test('services keep their links; an incident naming one has its runbook one keys
   await expect(row).toContainText('Near miss')
   await page.getByLabel('Search incidents').fill('latency')
   await expect(page.getByRole('list', { name: 'Incidents' }).getByRole('button')).toHaveCount(1)
+  // A filter narrows a search's matches too.
+  await page.getByLabel('Kind').selectOption('incident')
+  await expect(page.getByText('No incident matches these filters.')).toBeVisible()
+  await page.getByLabel('Kind').selectOption('near-miss')
+  await expect(page.getByRole('list', { name: 'Incidents' }).getByRole('button')).toHaveCount(1)
+  await page.getByLabel('Kind').selectOption('')
   await page.getByLabel('Search incidents').fill('')
   // Filters: by kind, service and tag; near misses are kept apart from incidents.
   await page.getByLabel('Kind').selectOption('incident')
