@@ -117,17 +117,20 @@ function durationBreakdowns(
   table: MetricsTable,
   isKept: Uint8Array,
 ): Record<DurationKey, DurationBreakdown> {
-  const { severity, services } = table
+  const { severity } = table
+  // Each row's services, read in place (a function per row made 100,000 functions a duration).
+  const { from, to, values: serviceOf } = table.services
   const breakdown = ({ values, order }: DurationColumn): DurationBreakdown => {
     const severities = new Uint32Array(SEVERITY_GROUPS.length)
     const byService = new Uint32Array(serviceNames.names.length)
-    const countService = (service: number) => countIn(byService, service)
     let count = 0
-    for (const row of order) {
+    for (let n = 0; n < order.length; n++) {
+      const row = order[n] as number
       if (!isKept[row]) continue
       count++
       countIn(severities, severity[row] as number)
-      eachOf(services, row, countService)
+      for (let at = from[row] as number; at < (to[row] as number); at++)
+        countIn(byService, serviceOf[at] as number)
     }
     const all = new Float64Array(count)
     const group = (counts: Uint32Array) => Array.from(counts, (n) => new Float64Array(n))
@@ -141,12 +144,14 @@ function durationBreakdowns(
       countIn(placed, at)
     }
     count = 0
-    for (const row of order) {
+    for (let n = 0; n < order.length; n++) {
+      const row = order[n] as number
       if (!isKept[row]) continue
       const value = values[row] as number
       all[count++] = value
       place(bySeverity, severities, severity[row] as number, value)
-      eachOf(services, row, (service) => place(perService, byService, service, value))
+      for (let at = from[row] as number; at < (to[row] as number); at++)
+        place(perService, byService, serviceOf[at] as number, value)
     }
     const distributions = <G>(names: readonly G[], lists: Float64Array[]) =>
       lists.flatMap((list, number) => {
