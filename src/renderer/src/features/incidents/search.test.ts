@@ -145,5 +145,17 @@ describe('incident search', () => {
     await next.sync([note('old', T0 + 3, 'zookeeper'), note('mid', T0 + 1, 'kafka')])
     expect(next.search('kafka')).toEqual(['mid'])
     expect(next.headlineBefore).toBeNull()
+    // Changed at the same moment, more than there is room for: the first listed are whole.
+    await next.sync([
+      note('old', T0 + 5, 'zookeeper'),
+      note('mid', T0 + 5, 'kafka'),
+      note('new', T0 + 5, 'redis'),
+    ])
+    expect([next.search('zookeeper'), next.search('kafka'), next.search('redis')]).toEqual([
+      ['old'],
+      ['mid'],
+      [],
+    ])
+    expect(next.headlineBefore).toBe(T0 + 5)
   })
 })

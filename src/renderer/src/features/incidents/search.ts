@@ -9,6 +9,7 @@
 import { yieldToPage } from '../../platform/perf'
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
+import quickselect from 'quickselect'
 import { packIndex, unpackIndex, type PackedIndex } from './search-pack'
 import { indexVersion, rankQuery, ranked, type Ranking } from './search-query'
 
@@ -278,9 +279,21 @@ export class IncidentSearch {
       this.headlineBefore = null
       return new Set(stamps.keys())
     }
-    const recent = [...stamps].sort((a, b) => b[1] - a[1]).slice(0, this.fullText)
-    this.headlineBefore = recent.at(-1)?.[1] ?? null
-    return new Set(recent.map(([id]) => id))
+    // The latest change that is still among them: a selection, not a sort (100,000 stamps
+    // sorted at each change took 90 ms of the update that a search or "Seen before?" waits for).
+    const times = new Float64Array(stamps.size)
+    let at = 0
+    for (const time of stamps.values()) times[at++] = time
+    quickselect(times as unknown as number[], times.length - this.fullText)
+    const oldest = times[times.length - this.fullText] as number
+    // Then the later ones, and as many of those changed at that moment as there is room for
+    // (the first listed, as a sort keeping their order would).
+    let room = this.fullText - times.filter((time) => time > oldest).length
+    const recent = new Set<string>()
+    for (const [id, time] of stamps)
+      if (time > oldest || (time === oldest && room-- > 0)) recent.add(id)
+    this.headlineBefore = oldest
+    return recent
   }
 
   /** Incident ids matching `query`, best first (a title match before a match in a note). */
