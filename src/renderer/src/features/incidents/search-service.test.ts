@@ -25,10 +25,15 @@ describe('the saved search index', () => {
 
     // The next start: a new service on the same saved index.
     const late = await incidents.open({ title: 'Kafka consumer lag after deploy' })
+    const gone = data.incidents[9]!
+    await db.incidents.delete(gone.id)
     const before = { ...reads }
     const next = new SearchService(db, cache)
     expect(await next.sync()).toBe(1)
     expect(incidentReads(reads, before)).toBe(1)
+    // Nor every incident's last update: the summaries written since the index was saved.
+    expect((reads['summaries'] ?? 0) - (before['summaries'] ?? 0)).toBe(1)
+    expect(next.search(gone.title)).not.toContain(gone.id)
     expect(next.search('kafka consumer')).toEqual([late.id])
     expect(next.search(title)).toContain(data.incidents[7]!.id)
 

@@ -120,6 +120,11 @@ export interface SearchSnapshot {
   /** Ids indexed with everything written about them (the others: their headline). */
   full: string[]
   postmortemsSeen: number
+  /**
+   * The summaries' revision it has every change up to (summary-revisions.ts): the next start
+   * reads only what was written since. Absent, every incident's last update is read.
+   */
+  rev?: number
 }
 export const SNAPSHOT_FORMAT = 3
 
