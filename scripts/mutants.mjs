@@ -149,8 +149,15 @@ const MUTANTS = [
   {
     what: "search reading every incident's last update at every sync (seconds at 100,000)",
     file: 'src/renderer/src/features/incidents/search-service.ts',
-    from: "      known === null || since === 'all'\n",
-    to: "      known === null || since === 'all' || known !== null\n",
+    from: '      if (known && changes) {\n',
+    to: '      if (known && changes && !known) {\n',
+    test: 'src/renderer/src/features/incidents/search-service.test.ts',
+  },
+  {
+    what: "search's saved index read back without its revision (every last update read at a start)",
+    file: 'src/renderer/src/features/incidents/search-service.ts',
+    from: '    if (this.restored && snapshot.rev !== undefined) {\n',
+    to: '    if (this.restored && snapshot.rev === -1) {\n',
     test: 'src/renderer/src/features/incidents/search-service.test.ts',
   },
   {

@@ -9,23 +9,23 @@ import { useEffect, useMemo, useState } from 'react'
 import { yieldToPage } from '../../platform/perf'
 
 /** What a pass keeps of an item: the row to show for it, or nothing. */
-export type Pick<T, R> = (item: T) => R | undefined
+export type PickRow<T, R> = (item: T) => R | undefined
 
 /** A filter as a pick: the item itself when it passes. */
 export const kept =
-  <T>(test: (item: T) => boolean): Pick<T, T> =>
+  <T>(test: (item: T) => boolean): PickRow<T, T> =>
   (item) =>
     test(item) ? item : undefined
 
 /** A pass over `list` that can stop and go on: `rows` holds what was kept before `next`. */
 export interface Narrowing<T, R> {
   readonly list: readonly T[]
-  readonly pick: Pick<T, R>
+  readonly pick: PickRow<T, R>
   readonly rows: R[]
   next: number
 }
 
-export const narrowing = <T, R>(list: readonly T[], pick: Pick<T, R>): Narrowing<T, R> => ({
+export const narrowing = <T, R>(list: readonly T[], pick: PickRow<T, R>): Narrowing<T, R> => ({
   list,
   pick,
   rows: [],
@@ -68,9 +68,9 @@ export interface Narrowed<R> {
  * What `pick` keeps of `list`, in order, and whether that is every one yet (no `pick`: the list
  * itself). A new list or pick starts again; an answer never mixes two.
  */
-export function useNarrowed<T>(list: readonly T[], pick: Pick<T, T> | null): Narrowed<T>
-export function useNarrowed<T, R>(list: readonly T[], pick: Pick<T, R>): Narrowed<R>
-export function useNarrowed<T, R>(list: readonly T[], pick: Pick<T, R> | null): Narrowed<T | R> {
+export function useNarrowed<T>(list: readonly T[], pick: PickRow<T, T> | null): Narrowed<T>
+export function useNarrowed<T, R>(list: readonly T[], pick: PickRow<T, R>): Narrowed<R>
+export function useNarrowed<T, R>(list: readonly T[], pick: PickRow<T, R> | null): Narrowed<T | R> {
   const first = useMemo(() => {
     if (!pick) return null
     const pass = narrowing(list, pick)

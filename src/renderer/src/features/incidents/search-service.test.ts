@@ -62,12 +62,15 @@ describe('the saved search index', () => {
     const wanted = data.incidents[7]!
     const current = await incidents.open({ title: 'Billing consumer lag growing' })
     const alike = await incidents.editDetails(current.id, { services: ['billing'] })
-    // The next start, where loading the saved index takes a while (seconds at 100,000).
+    // The next start, where loading the saved index takes a while (seconds at 100,000), and the
+    // index was saved before it kept the summaries' revision (so the first sync reads every
+    // incident's last change).
     let loaded!: () => void
     const slow = {
       load: async () => {
         await new Promise<void>((resolve) => (loaded = resolve))
-        return cache.load()
+        const saved = await cache.load()
+        return saved && { ...saved, rev: undefined }
       },
       save: cache.save,
     }

@@ -9,9 +9,8 @@
 import { yieldToPage } from '../../platform/perf'
 import type { Incident } from '@shared/domain/model'
 import MiniSearch from 'minisearch'
-import quickselect from 'quickselect'
 import { packIndex, unpackIndex, type PackedIndex } from './search-pack'
-import { indexVersion, rankQuery, ranked, type Ranking } from './search-query'
+import { indexVersion, largest, rankQuery, ranked, type Ranking } from './search-query'
 
 interface SearchDoc {
   id: string
@@ -289,11 +288,10 @@ export class IncidentSearch {
     const times = new Float64Array(stamps.size)
     let at = 0
     for (const time of stamps.values()) times[at++] = time
-    quickselect(times as unknown as number[], times.length - this.fullText)
-    const oldest = times[times.length - this.fullText] as number
+    const { least: oldest, ties } = largest(times, this.fullText)
     // Then the later ones, and as many of those changed at that moment as there is room for
     // (the first listed, as a sort keeping their order would).
-    let room = this.fullText - times.filter((time) => time > oldest).length
+    let room = ties
     const recent = new Set<string>()
     for (const [id, time] of stamps)
       if (time > oldest || (time === oldest && room-- > 0)) recent.add(id)
