@@ -105,6 +105,19 @@ describe('the saved search index', () => {
     expect(await new SearchService(db, cache).sync()).toBe(40)
   })
 
+  it('saves an index saved without a revision again after the first sync, with one', async () => {
+    const { db, cache } = await history(5)
+    const first = new SearchService(db, cache)
+    await first.sync()
+    await first.save()
+    await cache.save({ ...(await cache.load())!, rev: undefined })
+    // The first start after the upgrade reads every incident's last change, once.
+    const next = new SearchService(db, cache, { saveAfterMs: 10 })
+    expect(await next.sync()).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await cache.load())?.rev).toBeDefined()
+  })
+
   it('saves a moment after enough changes, not at every sync', async () => {
     const { db, cache, incidents } = await history(5)
     const service = new SearchService(db, cache, { saveAfterMs: 30, saveAfterChanges: 3 })

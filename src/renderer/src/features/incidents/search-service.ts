@@ -94,8 +94,11 @@ export class SearchService {
     if (this.restored && snapshot.rev !== undefined) {
       this.stamps = Promise.resolve(new Map(snapshot.indexed))
       this.stampsRev = this.indexedRev = snapshot.rev
-    }
+    } else if (this.restored) this.saveWithRevision = true
   }
+
+  /** Saved before it kept a revision: saved again after the first sync, with one. */
+  private saveWithRevision = false
 
   /** Whether the saved index was read back: it answers queries before the first sync. */
   private restored = false
@@ -188,7 +191,7 @@ export class SearchService {
       this.indexedRev = rev
       this.unsaved += changed
       this.synced = true
-      if (this.unsaved >= this.saveAfterChanges) this.saveSoon()
+      if (this.unsaved >= this.saveAfterChanges || this.saveWithRevision) this.saveSoon()
       return changed
     })
     return this.queued
@@ -263,6 +266,7 @@ export class SearchService {
   async save(): Promise<void> {
     clearTimeout(this.saveTimer)
     this.unsaved = 0
+    if (this.indexedRev !== undefined) this.saveWithRevision = false
     await this.cache?.save({ ...this.index.snapshot(), rev: this.indexedRev })
   }
 }
