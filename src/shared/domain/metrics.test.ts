@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { newActionItem } from './action-items'
 import { summarizeWith } from './summary'
-import { distribution, periodMetrics, responseDurations, type MetricsScope } from './metrics'
+import {
+  distribution,
+  periodFacts,
+  periodMetrics,
+  responseDurations,
+  type MetricsScope,
+} from './metrics'
+import { buildTable, openItemsOf } from './metrics-table'
 import type { ActionItem, Incident } from './model'
 import { DEFAULT_SETTINGS } from './settings'
 import { IncidentLog, T0 } from './test-helpers'
@@ -301,5 +308,39 @@ describe('periodMetrics', () => {
     expect(again.durations.mitigate.bySeverity.map((g) => g.group)).toEqual(['SEV1'])
     expect(again.durations.mitigate.all?.median).toBe(90 * MINUTE)
     expect(again.durations.mitigate.byService.map((g) => g.group)).toEqual(['api'])
+  })
+})
+
+describe('periodFacts', () => {
+  it('reuses a period’s rows on a table nothing changed, and works them out for another period', () => {
+    const summaries = [
+      incident('a', Date.UTC(2026, 7, 3), { ...mitigatedAfter(Date.UTC(2026, 7, 3), 30) }),
+      incident('b', Date.UTC(2026, 7, 9), {
+        ...mitigatedAfter(Date.UTC(2026, 7, 9), 90),
+        severity: 'SEV1',
+        services: ['checkout'],
+      }),
+      incident('c', Date.UTC(2026, 8, 20), { ...mitigatedAfter(Date.UTC(2026, 8, 20), 10) }),
+    ].map((i) => summarizeWith(i, []))
+    const table = buildTable(summaries)
+    const open = openItemsOf([])
+    const look = (over: Partial<MetricsScope>, at = ctx) =>
+      periodFacts(table, open, scope(over), at)
+    const first = look({})
+    // Shown again (now later: "all" ends now): the same rows, their durations not made again.
+    const again = look({ to: Q3.to + DAY }, { ...ctx, now: ctx.now + HOUR })
+    expect(again.durations).toBe(first.durations)
+    expect(again.ids).toEqual(first.ids)
+    // Another period, severity or service: its own rows, equal to a table made for it alone.
+    for (const over of [
+      { from: Date.UTC(2026, 8, 1) },
+      { severity: 'SEV1' as const },
+      { service: 'checkout' },
+    ]) {
+      const other = look(over)
+      expect(other.durations).not.toBe(first.durations)
+      expect(other).toEqual(periodFacts(buildTable(summaries), open, scope(over), ctx))
+    }
+    expect(look({}).durations.mitigate.all?.count).toBe(3)
   })
 })
