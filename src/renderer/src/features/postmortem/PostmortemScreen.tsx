@@ -37,7 +37,7 @@ const PAUSE_MS = 1500
 /** Saves sent and not yet come back, at most (one per pause in the typing). */
 const SENT_KEPT = 200
 
-/** The editor's code (the largest chunk): preloaded when the app is idle (app/preload.ts). */
+/** The editor's code (the largest chunk): preloaded when the app is idle (preloadWhenIdle, App). */
 const editor = onDemand(() => import('./PostmortemEditor'))
 export const loadEditor = editor.load
 const PostmortemEditor = editor.Component
