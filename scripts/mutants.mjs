@@ -189,6 +189,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/summaries.test.ts',
   },
   {
+    what: 'a repair rewriting every summary (100 s at 100,000, begun again at each start)',
+    file: 'src/renderer/src/db/summaries.ts',
+    from: 'const missing = ids.filter((id) => !has.has(id))',
+    to: 'const missing = ids',
+    test: 'src/renderer/src/db/summaries.test.ts',
+  },
+  {
     what: 'the summaries read again without the changes reported since (a stale list)',
     file: 'src/renderer/src/db/summaries-reader.ts',
     from: '    if (part in parts) note(',
