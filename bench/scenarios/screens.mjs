@@ -33,23 +33,45 @@ export async function openIncident({ page, runs, warm }) {
   ]
 }
 
-export async function similar({ page }) {
+/** What a user types into a new incident's title, one per run. */
+const CAPTURED = [
+  'checkout timeout database latency returns 502',
+  'payments queue backlog after deploy',
+  'login errors 500 on auth service',
+  'search results slow after index rebuild',
+  'webhooks failing with certificate errors',
+]
+
+export async function similar({ page, runs, warm }) {
   const m = measures(page)
-  await toList(page)
-  const before = await m.count('similar')
-  await page.keyboard.press('n')
-  await page.getByLabel('What is happening?').fill('checkout timeout database latency returns 502')
-  await page.waitForTimeout(1500)
-  const runs = await page.evaluate(
-    (skip) =>
-      performance
-        .getEntriesByName('steady:similar')
-        .slice(skip)
-        .map((e) => e.duration),
-    before,
+  // The answers once the saved index has loaded (how long that takes after a start is the
+  // search-index scenario's): before it, "Seen before?" waits for it.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('steady:search-index').length > 0,
+    null,
+    { timeout: 600_000 },
   )
+  const times = []
+  for (let run = 0; run < warm + runs; run++) {
+    await toList(page)
+    const before = await m.count('similar')
+    await page.keyboard.press('n')
+    await page.getByLabel('What is happening?').fill(CAPTURED[run % CAPTURED.length])
+    // Asked as the title changes, when the draft is saved and once the index has caught up.
+    await page.waitForTimeout(1500)
+    const answers = await page.evaluate(
+      (skip) =>
+        performance
+          .getEntriesByName('steady:similar')
+          .slice(skip)
+          .map((e) => e.duration),
+      before,
+    )
+    if (run >= warm) times.push(...answers)
+    await page.keyboard.press('Escape')
+  }
   return [
-    measure('similar', 'Similar incidents while capturing', runs, {
+    measure('similar', 'Similar incidents while capturing', times, {
       budget: '≤ 100 ms',
       limit: 100,
     }),
