@@ -4,6 +4,7 @@ import { generateDataset } from '../../../../../bench/generate.mjs'
 import { db } from '../../db/instance'
 import { PlatformContext } from '../../platform/platform-context'
 import { createWebPlatform } from '../../platform/web'
+import { displayTitle } from '../phase/labels'
 import { RemindersPage } from './RemindersPage'
 
 it('shows a long list of due reminders ten incidents at a time', async () => {
@@ -29,7 +30,7 @@ it('shows a long list of due reminders ten incidents at a time', async () => {
   expect(groups()).toHaveLength(20)
 })
 
-it('takes a snoozed or dismissed reminder off the list once it is saved, before reading them all again', async () => {
+it('takes a snoozed or dismissed reminder off the list at once, before it is saved or read again', async () => {
   const history = generateDataset(20, { eventsPer: 2, bigEvents: 2, busy: true })
   await db.incidents.bulkPut(history.incidents)
   render(
@@ -44,17 +45,61 @@ it('takes a snoozed or dismissed reminder off the list once it is saved, before 
   const stalled = { between: () => never }
   db.summaries.where = (() => stalled) as never
   try {
-    const [dismissed, snoozed] = rows.map((row) => row.closest('li') as HTMLElement)
-    fireEvent.click(within(dismissed!).getByRole('button', { name: 'Dismiss' }))
+    const [dismissed, snoozed, next] = rows.map((row) => row.closest('li') as HTMLElement)
+    const dismiss = within(dismissed!).getByRole('button', { name: 'Dismiss' })
+    // From the keyboard: the focus goes on to the next reminder, not back to the page's start.
+    dismiss.focus()
+    fireEvent.click(dismiss)
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(snoozed!).getByRole('button', { name: 'Snooze 10 minutes' }),
+      ),
+    )
     fireEvent.click(within(snoozed!).getByRole('button', { name: 'Snooze 1 hour' }))
-    await waitFor(() => {
-      expect(dismissed!.isConnected).toBe(false)
-      expect(snoozed!.isConnected).toBe(false)
-    })
+    // In the click's own render: its write has not finished yet.
+    expect(dismissed!.isConnected).toBe(false)
+    expect(snoozed!.isConnected).toBe(false)
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(next!).getByRole('button', { name: 'Snooze 10 minutes' }),
+      ),
+    )
+    await waitFor(async () => expect(await db.events.count()).toBeGreaterThan(0))
   } finally {
     delete (db.summaries as { where?: unknown }).where
   }
   // Saved: each is on its incident's timeline.
   const kinds = (await db.events.toArray()).map((e) => e.kind)
   expect(kinds).toEqual(expect.arrayContaining(['reminder-dismissed', 'reminder-snoozed']))
+})
+
+it('puts a reminder back, and says why, when its snooze cannot be saved', async () => {
+  await Promise.all(db.tables.map((table) => table.clear()))
+  const history = generateDataset(20, { eventsPer: 2, bigEvents: 2, busy: true })
+  await db.incidents.bulkPut(history.incidents)
+  render(
+    <PlatformContext.Provider value={createWebPlatform(window)}>
+      <RemindersPage />
+    </PlatformContext.Provider>,
+  )
+  const [row] = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
+  const reminder = row!.getAttribute('aria-label')!
+  const name = row!.closest('.reminder-group')!.getAttribute('aria-label')!
+  const incident = history.incidents.find((i) => displayTitle(i) === name)!
+  // Its incident deleted meanwhile (in another window, say), before the reminders are read again.
+  const never = { limit: () => ({ toArray: () => new Promise(() => undefined) }) }
+  db.summaries.where = (() => ({ between: () => never })) as never
+  try {
+    await db.incidents.delete(incident.id)
+    fireEvent.click(within(row!).getByRole('button', { name: 'Snooze 1 hour' }))
+    expect(row!.isConnected).toBe(false)
+    const alert = await screen.findByRole('alert')
+    const title = reminder.replace('Snooze or dismiss: ', '')
+    expect(alert.textContent).toContain(`Could not snooze “${title}”: `)
+    expect(alert.textContent).toMatch(/ It is back in the list\.$/)
+    const group = screen.getByRole('region', { name })
+    expect(within(group).getAllByRole('group', { name: reminder }).length).toBeGreaterThan(0)
+  } finally {
+    delete (db.summaries as { where?: unknown }).where
+  }
 })

@@ -4,6 +4,7 @@ import { plural } from '@shared/domain/vocabulary'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { addDays, setHours, startOfHour } from 'date-fns'
 import { useDeferredValue, useMemo, useState } from 'react'
+import { ErrorText } from '../../components/ErrorText'
 import { ShowMore } from '../../components/ShowMore'
 import { usePlatform } from '../../platform/platform-context'
 import { formatDateTime } from '../../components/format'
@@ -83,17 +84,41 @@ export function RemindersPage() {
   // A new list is rendered in slices the page can interrupt (ten incidents' reminders and the
   // next thirty are hundreds of buttons); a snooze or dismissal is shown at once.
   const computed = useDeferredValue(useReminders(now, inputs))
-  // Reminders snoozed or dismissed here leave the lists as soon as that is saved, before the
-  // reminders are read and computed again (at 100,000 incidents, a second or two).
+  // Reminders snoozed or dismissed here leave the lists at once, before the write is saved (30-50
+  // ms at 100,000 incidents, with the disk's flush) and before the reminders are read and computed
+  // again (a second or two). A write that fails puts them back and says so.
   const [settled, setSettled] = useState<Settled>(() => new Map())
-  const settle: Settle = (list, how) =>
-    void measured('settle', () => incidentsRepo.settleReminders(list, how)).then(() =>
-      setSettled((before) => {
-        const next = new Map(before)
-        for (const r of list) next.set(r.incidentId, new Set(next.get(r.incidentId)).add(keyOf(r)))
-        return next
-      }),
-    )
+  const [failed, setFailed] = useState<string | null>(null)
+  const mark = (list: readonly Reminder[], gone: boolean) =>
+    setSettled((before) => {
+      const next = new Map(before)
+      for (const r of list) {
+        const keys = new Set(next.get(r.incidentId))
+        if (gone) keys.add(keyOf(r))
+        else keys.delete(keyOf(r))
+        next.set(r.incidentId, keys)
+      }
+      return next
+    })
+  const settle: Settle = (list, how) => {
+    // The focus, on a button of a row that leaves, goes on to the next reminder's.
+    const next = rowAfter(list)
+    mark(list, true)
+    setFailed(null)
+    if (next)
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body)
+          next.querySelector<HTMLElement>('.reminder-actions button')?.focus()
+      })
+    measured('settle', () => incidentsRepo.settleReminders(list, how)).catch((error: unknown) => {
+      mark(list, false)
+      const what = list.length === 1 ? `“${list[0]?.title}”` : plural(list.length, 'reminder')
+      const verb = how === 'dismiss' ? 'dismiss' : 'snooze'
+      setFailed(
+        `Could not ${verb} ${what}: ${error instanceof Error ? error.message : String(error)} ${list.length === 1 ? 'It is' : 'They are'} back in the list.`,
+      )
+    })
+  }
   const navigate = useUi((s) => s.navigate)
   const byId = incidentsById(inputs)
   const title = (id: string) => {
@@ -113,6 +138,7 @@ export function RemindersPage() {
     <section className="page" aria-labelledby="reminders-title">
       <h1 id="reminders-title">Reminders</h1>
       <NotificationAccess />
+      <ErrorText message={failed} />
       <section aria-labelledby="due-title" className="section">
         <div className="section-head">
           <h2 id="due-title" className="section-title">
@@ -219,7 +245,12 @@ function ReminderRow({
 }) {
   const navigate = useUi((s) => s.navigate)
   return (
-    <li className="reminder" data-due={due || undefined} aria-label={reminder.title}>
+    <li
+      className="reminder"
+      data-due={due || undefined}
+      data-reminder={keyOf(reminder)}
+      aria-label={reminder.title}
+    >
       <div className="reminder-main">
         <span className="reminder-title">{reminder.title}</span>
         <span className="muted small">{reminder.body}</span>
@@ -255,6 +286,22 @@ function ReminderRow({
       </div>
     </li>
   )
+}
+
+/**
+ * The row the focus goes to when the reminders in `list` leave: the first after the focus, else the
+ * last before it (none when the focus is elsewhere).
+ */
+function rowAfter(list: readonly Reminder[]): HTMLElement | undefined {
+  const focus = document.activeElement
+  if (!focus?.closest('.reminder, .reminder-group, .section-head')) return undefined
+  const gone = new Set(list.map(keyOf))
+  const rows = [...document.querySelectorAll<HTMLElement>('li[data-reminder]')].filter(
+    (row) => !gone.has(row.dataset['reminder'] ?? ''),
+  )
+  const after = (row: HTMLElement) =>
+    (focus.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+  return rows.find(after) ?? rows.filter((row) => !after(row)).at(-1)
 }
 
 /** Web mode asks for notification permission once, and only when the user chooses to. */
