@@ -330,10 +330,27 @@ export function patchTable(
   }
   const n = source.length
   const w = writer(n, old)
-  const copy = <T extends Float64Array | Uint32Array | Uint8Array>(from: T, to: T) =>
-    source.forEach((o, row) => {
-      if (o >= 0) to[row] = from[o] as number
-    })
+  // The old rows kept lie in runs of neighbours (a change moves a few rows): copied a run at a time
+  // (row by row, the 18 columns of 100,000 rows took 35 ms).
+  const runs: number[] = [] // (new row, old row, length) for each run
+  source.forEach((o, row) => {
+    if (o < 0) return
+    const last = runs.length - 3
+    const length = runs[last + 2] as number
+    if (
+      last >= 0 &&
+      (runs[last] as number) + length === row &&
+      (runs[last + 1] as number) + length === o
+    )
+      runs[last + 2] = length + 1
+    else runs.push(row, o, 1)
+  })
+  const copy = <T extends Float64Array | Uint32Array | Uint8Array>(from: T, to: T) => {
+    for (let at = 0; at < runs.length; at += 3) {
+      const o = runs[at + 1] as number
+      to.set(from.subarray(o, o + (runs[at + 2] as number)), runs[at] as number)
+    }
+  }
   for (const key of Object.keys(w.columns) as (keyof Columns)[]) copy(old[key], w.columns[key])
   for (const key of DURATION_KEYS) copy(old[key].values, w.durations[key])
   for (const key of LIST_KEYS) {
