@@ -22,7 +22,7 @@ import {
   type MarkdownSerializerState,
 } from 'prosemirror-markdown'
 import { stringify } from 'yaml'
-import { postmortemSchema as schema } from './schema'
+import { postmortemSchema } from './schema'
 
 type MarkSpec = MarkdownSerializer['marks'][string]
 const { strong, em } = defaultMarkdownSerializer.marks as Record<'strong' | 'em', MarkSpec>
@@ -186,7 +186,7 @@ export function postmortemBody(
   items: readonly ActionItem[],
   zone: string,
 ): string {
-  const node = schema.nodeFromJSON(doc)
+  const node = postmortemSchema().nodeFromJSON(doc)
   const body = serializer(items, zone).serialize(node, { tightLists: true })
   // The zone is said once near the top (the facts under the title say "Times in"); a document
   // whose facts were removed still says it, before everything else.

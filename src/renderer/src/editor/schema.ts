@@ -5,14 +5,20 @@
  * keystroke would save that emptiness over it.
  */
 import { getSchema } from '@tiptap/core'
+import type { Schema } from '@tiptap/pm/model'
 import { postmortemExtensions } from './extensions'
 
-export const postmortemSchema = getSchema(postmortemExtensions)
+let built: Schema | undefined
+/**
+ * The schema, built at its first use (25-40 ms: not in the task that loads the editor's code while
+ * the app is idle, which made that task too long).
+ */
+export const postmortemSchema = (): Schema => (built ??= getSchema(postmortemExtensions))
 
 /** Why this document cannot be opened here, as the end of a sentence; null when it can. */
 export function docProblem(doc: unknown): string | null {
   try {
-    postmortemSchema.nodeFromJSON(doc).check()
+    postmortemSchema().nodeFromJSON(doc).check()
     return null
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

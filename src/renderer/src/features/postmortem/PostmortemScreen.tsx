@@ -28,6 +28,7 @@ import { PhaseIntro } from '../phase/PhaseIntro'
 import { usePhaseCommands } from '../phase/use-phase-commands'
 import { BreakBanner } from './BreakBanner'
 import { postmortemFile } from './export'
+import { yieldToPage } from '../../platform/perf'
 import { ReviewPanel } from './ReviewPanel'
 import { RevisionHistory } from './RevisionHistory'
 import { TemplatePicker } from './TemplatePicker'
@@ -37,9 +38,17 @@ const PAUSE_MS = 1500
 /** Saves sent and not yet come back, at most (one per pause in the typing). */
 const SENT_KEPT = 200
 
-/** The editor's code (the largest chunk): preloaded when the app is idle (preloadWhenIdle, App). */
 const editor = onDemand(() => import('./PostmortemEditor'))
-export const loadEditor = editor.load
+/**
+ * The editor's code (the largest chunk), preloaded when the app is idle (preloadWhenIdle, App), then
+ * its schema in a task of its own (in the same task as the code's first run, 50 ms).
+ */
+export async function loadEditor(): Promise<void> {
+  await editor.load()
+  await yieldToPage('background')
+  const { postmortemSchema } = await import('../../editor/schema')
+  postmortemSchema()
+}
 const PostmortemEditor = editor.Component
 
 /** The incident's shared document in a team; null alone; undefined while it is being joined. */
