@@ -38,6 +38,16 @@ it('reads every summary once, then only those that changed, and agrees with a wh
   // Nothing changed: nothing read.
   expect((await summariesRead()).count).toBe(0)
 
+  // Across the key order: the first and one in the middle changed, the one before the last
+  // deleted (the last stays as it was).
+  const ids = next.list?.map((s) => s.id) ?? []
+  await t.db.incidents.update(ids[0] as string, { title: 'First, changed' })
+  await t.db.incidents.update(ids[150] as string, { title: 'Middle, changed' })
+  await t.db.incidents.delete(ids.at(-2) as string)
+  const ends = await summariesRead()
+  expect(ends.count).toBeLessThanOrEqual(3)
+  expect(ends.list).toEqual(await whole())
+
   // A clear (a restore) reads everything again.
   await t.db.transaction('rw', t.db.incidents, () => t.db.incidents.clear())
   await t.db.incidents.bulkPut(history.incidents.slice(0, 10))

@@ -156,6 +156,25 @@ function merge<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => num
   return out
 }
 
+/**
+ * `list` (in id order) with the rows of `ids` (sorted) replaced by those of `fresh` (in id order;
+ * an id missing from it is removed): each found by halving and the rest copied a run at a time (a
+ * pass over 100,000 rows asking each whether it changed held the page for 80 ms).
+ */
+function patchedById<T extends { id: string }>(list: T[], ids: string[], fresh: T[]): T[] {
+  const runs: T[][] = []
+  let from = 0
+  let next = 0
+  for (const id of ids) {
+    const at = Math.max(from, positionIn(list, id))
+    runs.push(list.slice(from, at))
+    from = list[at]?.id === id ? at + 1 : at
+    if (fresh[next]?.id === id) runs.push([fresh[next++] as T])
+  }
+  runs.push(list.slice(from))
+  return ([] as T[]).concat(...runs)
+}
+
 export interface FollowedReader<T> {
   /** Every row wanted, in order; undefined once no longer `wanted`. */
   read(wanted: () => boolean): Promise<T[] | undefined>
@@ -199,6 +218,7 @@ export function followedReader<T extends { id: string }>(
     const fresh = (await (db.table(table) as Table<T, string>).bulkGet([...ids]))
       .filter((row): row is T => row !== undefined && keep(row))
       .sort(compare)
+    if (compare === byId) return patchedById(list, [...ids].sort(), fresh)
     return merge(
       list.filter((row) => !ids.has(row.id)),
       fresh,
