@@ -69,3 +69,42 @@ it('shows the live first page over the whole list read a moment before: changed,
   expect(homeList(undefined, fresh).map((i) => i.id)).toEqual(['b', 'bb'])
   expect(homeList(all, undefined).map((i) => i.id)).toEqual(['b', 'a', 'c', 'd'])
 })
+
+it('orders the list as a whole sort would after changes, from the order it had (patched)', () => {
+  const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const whole = (all: Row[], fresh: Row[]) => {
+    const merged = new Map(all.map((i) => [i.id, i]))
+    for (const i of fresh) merged.set(i.id, i)
+    return sortForHome([...merged.values()].sort(byId))
+      .filter((i) => i.status !== 'deleted')
+      .map((i) => i.id)
+  }
+  let all = rows(3000, 7).sort(byId)
+  const more = rows(3000, 8)
+  expect(homeList(all as IncidentSummary[], undefined).map((i) => i.id)).toEqual(whole(all, []))
+  for (let step = 0; step < 12; step++) {
+    const next = more.slice(step * 40, step * 40 + 40)
+    // A few changed (another status or time), a few gone for good, a few new; once, every one.
+    all = all
+      .flatMap((i, n): Row[] =>
+        step === 6
+          ? [{ ...i }]
+          : n % 97 === step
+            ? []
+            : n % 89 === step
+              ? [{ ...i, ...next[n % 40], id: i.id }]
+              : n % 83 === step
+                ? [i, { ...next[n % 40]!, id: `${i.id}-${step}` }]
+                : [i],
+      )
+      .sort(byId)
+    // The live first page: copies of a few, one of them new.
+    const fresh = [
+      { ...all[5]!, updatedAt: 1 },
+      { ...all[9]!, status: 'active' as const },
+    ]
+    fresh.push({ ...fresh[0]!, id: `new-${step}` })
+    const list = homeList(all as IncidentSummary[], fresh as IncidentSummary[])
+    expect(list.map((i) => i.id)).toEqual(whole(all, fresh))
+  }
+})

@@ -5,7 +5,7 @@
 import type { Incident } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import { sortByKey } from '@shared/sort-by-key'
-import { positionIn } from '../../db/summaries-reader'
+import { positionIn, summaryIn } from '../../db/summaries-reader'
 
 type Ordered = Pick<Incident, 'status' | 'severity' | 'updatedAt'>
 
@@ -33,24 +33,137 @@ const keyOf = (i: Ordered): number =>
 export const sortForHome = <T extends Ordered>(incidents: readonly T[], packedUpTo?: number): T[] =>
   sortByKey(incidents, keyOf, packedUpTo)
 
+/** The list's order as a comparison: its key, then its id (the order `all` comes in). */
+const compare = (a: IncidentSummary, b: IncidentSummary): number =>
+  keyOf(a) - keyOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Where `row` is, or would go, in `sorted` (in the list's order). */
+function placeOf(sorted: readonly IncidentSummary[], row: IncidentSummary): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (compare(sorted[mid] as IncidentSummary, row) < 0) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/**
+ * `sorted` (in the list's order) without the rows of `gone` and with those of `added`, each found by
+ * halving and the rest copied a run at a time; undefined when one of `gone` is not in it.
+ */
+function patchSorted(
+  sorted: readonly IncidentSummary[],
+  gone: readonly IncidentSummary[],
+  added: readonly IncidentSummary[],
+): IncidentSummary[] | undefined {
+  // Where each leaves (-1 - place) or goes (its place, before the row there), in order.
+  const steps: [number, IncidentSummary | null][] = []
+  for (const row of gone) {
+    const at = placeOf(sorted, row)
+    if (sorted[at] !== row) return undefined
+    steps.push([at, null])
+  }
+  for (const row of added) steps.push([placeOf(sorted, row), row])
+  // At one place, the ones added first (in order), then the one leaving.
+  steps.sort(([a, x], [b, y]) => a - b || (x && y ? compare(x, y) : x ? -1 : y ? 1 : 0))
+  const runs: IncidentSummary[][] = []
+  let from = 0
+  for (const [at, row] of steps) {
+    runs.push(sorted.slice(from, at))
+    from = at
+    if (row) runs.push([row])
+    else from = at + 1
+  }
+  runs.push(sorted.slice(from))
+  return ([] as IncidentSummary[]).concat(...runs)
+}
+
+/** More changes than this since the list was last sorted: it is sorted whole again. */
+const PATCHED_UP_TO = 2000
+
+/** The last whole list and its order: the next one is patched from it. */
+let last: { all: readonly IncidentSummary[]; sorted: IncidentSummary[] } | undefined
+
+/**
+ * `all` (in key order) in the list's order: patched from the last list sorted when a few summaries
+ * changed (at 100,000 incidents a sort is 60-90 ms of one task, each time one incident changed).
+ */
+function sortedWhole(all: readonly IncidentSummary[]): IncidentSummary[] {
+  if (last?.all === all) return last.sorted
+  let sorted: IncidentSummary[] | undefined
+  if (last) {
+    // What changed: both lists are in key order, and a summary that did not change is the same
+    // object in both.
+    const before = last.all
+    const gone: IncidentSummary[] = []
+    const added: IncidentSummary[] = []
+    let i = 0
+    let j = 0
+    while ((i < before.length || j < all.length) && gone.length + added.length <= PATCHED_UP_TO) {
+      const a = before[i]
+      const b = all[j]
+      if (a === b) {
+        i++
+        j++
+      } else if (a && b && a.id === b.id) {
+        gone.push(a)
+        added.push(b)
+        i++
+        j++
+      } else if (a && (!b || a.id < b.id)) {
+        gone.push(a)
+        i++
+      } else {
+        added.push(b as IncidentSummary)
+        j++
+      }
+    }
+    if (gone.length + added.length <= PATCHED_UP_TO) sorted = patchSorted(last.sorted, gone, added)
+  }
+  sorted ??= sortForHome(all)
+  last = { all, sorted }
+  return sorted
+}
+
+/** `all` (in key order) with the copies in `fresh` instead, and the new ones among them added. */
+function withFresh(all: readonly IncidentSummary[], fresh: readonly IncidentSummary[]) {
+  const merged = [...all]
+  for (const incident of fresh) {
+    const at = positionIn(merged, incident.id)
+    if (merged[at]?.id === incident.id) merged[at] = incident
+    else merged.splice(at, 0, incident)
+  }
+  return merged
+}
+
 /**
  * Every incident not in the trash, in the list's order, with the freshest copy of those in `fresh`
  * (the live first page: any new ones among them too). `all` is in key order, so each fresh one is
- * found by halving (at 100,000 incidents every pass over the list is more of the task that shows
- * it whole), and the trash sorts last, where it is cut off.
+ * found by halving, and the trash sorts last, where it is cut off.
  */
 export function homeList(
   all: IncidentSummary[] | undefined,
   fresh: IncidentSummary[] | undefined,
 ): IncidentSummary[] {
-  const merged = all ? [...all] : (fresh ?? [])
-  if (all)
+  let sorted: IncidentSummary[]
+  if (!all) sorted = sortForHome(fresh ?? [])
+  else {
+    const whole = sortedWhole(all)
+    const gone: IncidentSummary[] = []
+    const added: IncidentSummary[] = []
     for (const incident of fresh ?? []) {
-      const at = positionIn(merged, incident.id)
-      if (merged[at]?.id === incident.id) merged[at] = incident
-      else merged.splice(at, 0, incident)
+      const had = summaryIn(all, incident.id)
+      if (had === incident) continue
+      if (had) gone.push(had)
+      added.push(incident)
     }
-  const sorted = sortForHome(merged)
-  while (sorted.at(-1)?.status === 'deleted') sorted.pop()
-  return sorted
+    sorted =
+      (gone.length || added.length ? patchSorted(whole, gone, added) : whole) ??
+      sortForHome(withFresh(all, fresh ?? []))
+  }
+  let end = sorted.length
+  while (end > 0 && sorted[end - 1]?.status === 'deleted') end--
+  return end === sorted.length ? sorted : sorted.slice(0, end)
 }
