@@ -5,6 +5,7 @@
 import type { Incident } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import { sortByKey } from '@shared/sort-by-key'
+import { patchSorted } from '@shared/sorted-patch'
 import { positionIn, summaryIn } from '../../db/summaries-reader'
 
 type Ordered = Pick<Incident, 'status' | 'severity' | 'updatedAt'>
@@ -36,49 +37,6 @@ export const sortForHome = <T extends Ordered>(incidents: readonly T[], packedUp
 /** The list's order as a comparison: its key, then its id (the order `all` comes in). */
 const compare = (a: IncidentSummary, b: IncidentSummary): number =>
   keyOf(a) - keyOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/** Where `row` is, or would go, in `sorted` (in the list's order). */
-function placeOf(sorted: readonly IncidentSummary[], row: IncidentSummary): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if (compare(sorted[mid] as IncidentSummary, row) < 0) low = mid + 1
-    else high = mid
-  }
-  return low
-}
-
-/**
- * `sorted` (in the list's order) without the rows of `gone` and with those of `added`, each found by
- * halving and the rest copied a run at a time; undefined when one of `gone` is not in it.
- */
-function patchSorted(
-  sorted: readonly IncidentSummary[],
-  gone: readonly IncidentSummary[],
-  added: readonly IncidentSummary[],
-): IncidentSummary[] | undefined {
-  // Where each leaves (-1 - place) or goes (its place, before the row there), in order.
-  const steps: [number, IncidentSummary | null][] = []
-  for (const row of gone) {
-    const at = placeOf(sorted, row)
-    if (sorted[at] !== row) return undefined
-    steps.push([at, null])
-  }
-  for (const row of added) steps.push([placeOf(sorted, row), row])
-  // At one place, the ones added first (in order), then the one leaving.
-  steps.sort(([a, x], [b, y]) => a - b || (x && y ? compare(x, y) : x ? -1 : y ? 1 : 0))
-  const runs: IncidentSummary[][] = []
-  let from = 0
-  for (const [at, row] of steps) {
-    runs.push(sorted.slice(from, at))
-    from = at
-    if (row) runs.push([row])
-    else from = at + 1
-  }
-  runs.push(sorted.slice(from))
-  return ([] as IncidentSummary[]).concat(...runs)
-}
 
 /** More changes than this since the list was last sorted: it is sorted whole again. */
 const PATCHED_UP_TO = 2000
@@ -120,7 +78,8 @@ function sortedWhole(all: readonly IncidentSummary[]): IncidentSummary[] {
         j++
       }
     }
-    if (gone.length + added.length <= PATCHED_UP_TO) sorted = patchSorted(last.sorted, gone, added)
+    if (gone.length + added.length <= PATCHED_UP_TO)
+      sorted = patchSorted(last.sorted, gone, added, compare)
   }
   sorted ??= sortForHome(all)
   last = { all, sorted }
@@ -160,7 +119,7 @@ export function homeList(
       added.push(incident)
     }
     sorted =
-      (gone.length || added.length ? patchSorted(whole, gone, added) : whole) ??
+      (gone.length || added.length ? patchSorted(whole, gone, added, compare) : whole) ??
       sortForHome(withFresh(all, fresh ?? []))
   }
   let end = sorted.length

@@ -45,4 +45,10 @@ it('works an incident out again when its items change though its summary did not
   )
   const again = await computeReminders({ incidents, items }, DEFAULT_SETTINGS, at)
   expect(again).toEqual(dueReminders(incidents, DEFAULT_SETTINGS, at, items))
+  // One incident closed (no longer among them) and another opened: the order is patched, and the
+  // same as worked out whole.
+  const opened = { ...incidents[0]!, id: 'opened-since' }
+  const fewer = [...incidents.slice(2), opened]
+  const patched = await computeReminders({ incidents: fewer, items }, DEFAULT_SETTINGS, at)
+  expect(patched).toEqual(dueReminders(fewer, DEFAULT_SETTINGS, at, items))
 })
