@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
 import { db } from '../../db/instance'
 import { PlatformContext } from '../../platform/platform-context'
 import { createWebPlatform } from '../../platform/web'
-import { displayTitle } from '../phase/labels'
 import { RemindersPage } from './RemindersPage'
 
 it('shows a long list of due reminders ten incidents at a time', async () => {
@@ -85,21 +84,20 @@ it('puts a reminder back, and says why, when its snooze cannot be saved', async 
   const [row] = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
   const reminder = row!.getAttribute('aria-label')!
   const name = row!.closest('.reminder-group')!.getAttribute('aria-label')!
-  const incident = history.incidents.find((i) => displayTitle(i) === name)!
-  // Its incident deleted meanwhile (in another window, say), before the reminders are read again.
-  const never = { limit: () => ({ toArray: () => new Promise(() => undefined) }) }
-  db.summaries.where = (() => ({ between: () => never })) as never
+  // The disk refuses the write.
+  const refused = vi.spyOn(db, 'transaction').mockRejectedValueOnce(new Error('The disk is full.'))
   try {
-    await db.incidents.delete(incident.id)
     fireEvent.click(within(row!).getByRole('button', { name: 'Snooze 1 hour' }))
     expect(row!.isConnected).toBe(false)
     const alert = await screen.findByRole('alert')
     const title = reminder.replace('Snooze or dismiss: ', '')
-    expect(alert.textContent).toContain(`Could not snooze “${title}”: `)
-    expect(alert.textContent).toMatch(/ It is back in the list\.$/)
+    expect(alert.textContent).toBe(
+      `Could not snooze “${title}”: This change was not saved: The disk is full. It is back in the list.`,
+    )
     const group = screen.getByRole('region', { name })
     expect(within(group).getAllByRole('group', { name: reminder }).length).toBeGreaterThan(0)
   } finally {
-    delete (db.summaries as { where?: unknown }).where
+    refused.mockRestore()
   }
+  expect(await db.events.count()).toBe(0)
 })
