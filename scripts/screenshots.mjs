@@ -259,6 +259,32 @@ const scenes = {
     await page.clock.fastForward('06:00')
     await page.getByRole('button', { name: /Reminders/ }).click()
   },
+  // A snooze the storage refuses: its incident removed underneath (around the app, so the list
+  // does not hear of it), then snoozed.
+  'reminder-refused': async (page) => {
+    await scenes.reminders(page)
+    const group = page.getByRole('region', { name: 'Orders stuck in pending' })
+    await group.waitFor()
+    await page.evaluate(async () => {
+      const db = await new Promise((resolve) => {
+        const r = indexedDB.open('steady')
+        r.onsuccess = () => resolve(r.result)
+      })
+      const tx = db.transaction('incidents', 'readwrite')
+      const store = tx.objectStore('incidents')
+      const all = await new Promise(
+        (resolve) => (store.getAll().onsuccess = (e) => resolve(e.target.result)),
+      )
+      store.delete(all.find((i) => JSON.stringify(i).includes('Orders stuck in pending')).id)
+      await new Promise((resolve) => (tx.oncomplete = resolve))
+      db.close()
+    })
+    await group
+      .getByRole('button', { name: /^Snooze 1 hour/ })
+      .first()
+      .click()
+    await page.getByRole('alert').waitFor()
+  },
   limits: async (page) => {
     await scenes.capture(page)
     await page.getByLabel('How exactly?').fill('PagerDuty alert checkout-5xx-eu. '.repeat(58))

@@ -92,10 +92,12 @@ it('puts a reminder back, and says why, when its snooze cannot be saved', async 
     const alert = await screen.findByRole('alert')
     const title = reminder.replace('Snooze or dismiss: ', '')
     expect(alert.textContent).toBe(
-      `Could not snooze “${title}”: This change was not saved: The disk is full. It is back in the list.`,
+      `Could not snooze “${title}” (${name}): This change was not saved: The disk is full. It is back in the list.`,
     )
+    // Said on the reminder's own row, back in its incident's group (where the user is looking).
     const group = screen.getByRole('region', { name })
     expect(within(group).getAllByRole('group', { name: reminder }).length).toBeGreaterThan(0)
+    expect(within(group).getByRole('alert')).toBe(alert)
   } finally {
     refused.mockRestore()
   }

@@ -46,6 +46,12 @@ function incidentsById(inputs: { incidents: readonly IncidentSummary[] } | undef
   return byId
 }
 
+/** A snooze or dismissal not saved: what to say, on the row of which reminder. */
+interface Failed {
+  key: string
+  message: string
+}
+
 type Settle = (reminders: readonly Reminder[], how: { snoozeUntil: number } | 'dismiss') => void
 
 /** Snooze or dismiss several reminders at once: a group, or everything due. */
@@ -88,7 +94,8 @@ export function RemindersPage() {
   // ms at 100,000 incidents, with the disk's flush) and before the reminders are read and computed
   // again (a second or two). A write that fails puts them back and says so.
   const [settled, setSettled] = useState<Settled>(() => new Map())
-  const [failed, setFailed] = useState<string | null>(null)
+  // The write that failed last: said on the row of its (first) reminder, back in the list.
+  const [failed, setFailed] = useState<Failed | null>(null)
   const mark = (list: readonly Reminder[], gone: boolean) =>
     setSettled((before) => {
       const next = new Map(before)
@@ -112,11 +119,17 @@ export function RemindersPage() {
       })
     measured('settle', () => incidentsRepo.settleReminders(list, how)).catch((error: unknown) => {
       mark(list, false)
-      const what = list.length === 1 ? `“${list[0]?.title}”` : plural(list.length, 'reminder')
+      const [first] = list
+      if (!first) return
+      const what =
+        list.length === 1
+          ? `“${first.title}” (${title(first.incidentId)})`
+          : plural(list.length, 'reminder')
       const verb = how === 'dismiss' ? 'dismiss' : 'snooze'
-      setFailed(
-        `Could not ${verb} ${what}: ${error instanceof Error ? error.message : String(error)} ${list.length === 1 ? 'It is' : 'They are'} back in the list.`,
-      )
+      setFailed({
+        key: keyOf(first),
+        message: `Could not ${verb} ${what}: ${error instanceof Error ? error.message : String(error)} ${list.length === 1 ? 'It is' : 'They are'} back in the list.`,
+      })
     })
   }
   const navigate = useUi((s) => s.navigate)
@@ -138,7 +151,6 @@ export function RemindersPage() {
     <section className="page" aria-labelledby="reminders-title">
       <h1 id="reminders-title">Reminders</h1>
       <NotificationAccess />
-      <ErrorText message={failed} />
       <section aria-labelledby="due-title" className="section">
         <div className="section-head">
           <h2 id="due-title" className="section-title">
@@ -176,7 +188,14 @@ export function RemindersPage() {
                 </div>
                 <ul className="reminder-list" aria-label={`Due reminders: ${name}`}>
                   {list.map((r) => (
-                    <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} />
+                    <ReminderRow
+                      key={r.id}
+                      reminder={r}
+                      now={now}
+                      due
+                      settle={settle}
+                      failed={failed}
+                    />
                   ))}
                 </ul>
               </section>
@@ -202,7 +221,7 @@ export function RemindersPage() {
           <BulkActions reminders={missed} what="the missed reminders" settle={settle} />
           <ul className="reminder-list" aria-label="Missed reminders">
             {missed.slice(0, missedOpen ? missedShown : 0).map((r) => (
-              <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} />
+              <ReminderRow key={r.id} reminder={r} now={now} due settle={settle} failed={failed} />
             ))}
           </ul>
           <ShowMore
@@ -223,7 +242,14 @@ export function RemindersPage() {
         ) : (
           <ul className="reminder-list" aria-label="Upcoming reminders">
             {upcoming.map((r) => (
-              <ReminderRow key={r.id} reminder={r} now={now} due={false} settle={settle} />
+              <ReminderRow
+                key={r.id}
+                reminder={r}
+                now={now}
+                due={false}
+                settle={settle}
+                failed={failed}
+              />
             ))}
           </ul>
         )}
@@ -237,11 +263,13 @@ function ReminderRow({
   now,
   due,
   settle,
+  failed,
 }: {
   reminder: Reminder
   now: number
   due: boolean
   settle: Settle
+  failed: Failed | null
 }) {
   const navigate = useUi((s) => s.navigate)
   return (
@@ -284,6 +312,7 @@ function ReminderRow({
           Dismiss
         </button>
       </div>
+      <ErrorText message={failed?.key === keyOf(reminder) ? failed.message : null} />
     </li>
   )
 }
