@@ -5,6 +5,7 @@
  * few hundred bytes per incident instead of the whole record.
  */
 import { digestItems } from '@shared/domain/action-items'
+import { itemsByIncident } from '@shared/domain/reminders'
 import { summarize, summarizeWith, withDigest, type IncidentSummary } from '@shared/domain/summary'
 import type { ActionItem, Incident } from '@shared/domain/model'
 import Dexie, {
@@ -257,12 +258,12 @@ export async function repairSummaries(db: SteadyDb, slice = 500): Promise<number
     written += await db.transaction('rw', db.incidents, db.actionItems, db.summaries, async () => {
       // Read in the transaction that writes: one changed or deleted meanwhile is summarized as it is.
       const rows = (await db.incidents.bulkGet(wanted)).filter((i) => i !== undefined)
-      const items = new Map<string, ActionItem[]>()
-      for (const item of await db.actionItems
-        .where('incidentId')
-        .anyOf(rows.map((i) => i.id))
-        .toArray())
-        items.set(item.incidentId, [...(items.get(item.incidentId) ?? []), item])
+      const items = itemsByIncident(
+        await db.actionItems
+          .where('incidentId')
+          .anyOf(rows.map((i) => i.id))
+          .toArray(),
+      )
       await db.summaries.bulkPut(rows.map((i) => summarizeWith(i, items.get(i.id) ?? [])))
       return rows.length
     })

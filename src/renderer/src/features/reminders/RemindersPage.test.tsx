@@ -29,7 +29,8 @@ it('shows a long list of due reminders ten incidents at a time', async () => {
   expect(groups()).toHaveLength(20)
 })
 
-it('takes a snoozed or dismissed reminder off the list at once, before it is saved or read again', async () => {
+/** Twenty incidents in progress, each with reminders due, and the reminder center open on them. */
+async function openOnBusyHistory() {
   const history = generateDataset(20, { eventsPer: 2, bigEvents: 2, busy: true })
   await db.incidents.bulkPut(history.incidents)
   render(
@@ -37,6 +38,10 @@ it('takes a snoozed or dismissed reminder off the list at once, before it is sav
       <RemindersPage />
     </PlatformContext.Provider>,
   )
+}
+
+it('takes a snoozed or dismissed reminder off the list at once, before it is saved or read again', async () => {
+  await openOnBusyHistory()
   const rows = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
   // From now on, reading the reminders again never finishes (at 100,000 incidents it takes
   // hundreds of milliseconds): only the write itself may stand between the click and the list.
@@ -74,13 +79,7 @@ it('takes a snoozed or dismissed reminder off the list at once, before it is sav
 
 it('puts a reminder back, and says why, when its snooze cannot be saved', async () => {
   await Promise.all(db.tables.map((table) => table.clear()))
-  const history = generateDataset(20, { eventsPer: 2, bigEvents: 2, busy: true })
-  await db.incidents.bulkPut(history.incidents)
-  render(
-    <PlatformContext.Provider value={createWebPlatform(window)}>
-      <RemindersPage />
-    </PlatformContext.Provider>,
-  )
+  await openOnBusyHistory()
   const [row] = await screen.findAllByRole('group', { name: /^Snooze or dismiss: / })
   const reminder = row!.getAttribute('aria-label')!
   const name = row!.closest('.reminder-group')!.getAttribute('aria-label')!
