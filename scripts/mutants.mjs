@@ -35,6 +35,20 @@ const MUTANTS = [
     test: 'src/renderer/src/db/export-writer.test.ts',
   },
   {
+    what: 'Metrics after a change still counting a changed incident’s old services and factors',
+    file: 'src/shared/domain/metrics.ts',
+    from: '  add(gone, -1)\n',
+    to: '',
+    test: 'src/shared/domain/metrics-table.test.ts',
+  },
+  {
+    what: 'Metrics patching a period whose bounds moved over incidents not changed',
+    file: 'src/shared/domain/metrics.ts',
+    from: '      if (!added.includes(row)) return false\n',
+    to: '',
+    test: 'src/shared/domain/metrics-table.test.ts',
+  },
+  {
     what: 'Metrics sorting durations below zero (a time entered before the start) as zero',
     file: 'src/shared/domain/metrics-table.ts',
     from: '(values[row] as number) - least',

@@ -12,7 +12,9 @@ import {
   type MetricsTable,
   type OpenItems,
 } from './metrics-table'
+import { periodFacts, type MetricsScope } from './metrics'
 import type { ActionItem } from './model'
+import { DEFAULT_SETTINGS } from './settings'
 import type { IncidentSummary } from './summary'
 import { IncidentLog, T0 } from './test-helpers'
 import { HOUR, MINUTE } from './time'
@@ -156,6 +158,124 @@ describe('patchTable', () => {
       expect(table.unused).toBeLessThanOrEqual(table.ids.length)
       expect(contents(table)).toEqual(contents(buildTable(list)))
     }
+  })
+})
+
+describe('a period on a patched table', () => {
+  /** Open items for some of `list`'s incidents, drawn from `next`. */
+  const itemsOf = (list: readonly IncidentSummary[], next: () => number) =>
+    list.flatMap((i) =>
+      next() < 0.3
+        ? [
+            {
+              id: `${i.id}-item`,
+              incidentId: i.id,
+              status: 'open',
+              dueAt: i.startedAt,
+            } as ActionItem,
+          ]
+        : [],
+    )
+  const scopes: [string, (now: number) => MetricsScope][] = [
+    ['all time (it ends now)', (now) => ({ from: 0, to: now + 1, kinds: ['incident'] })],
+    [
+      'a window, drills counted',
+      () => ({ from: T0 - 900 * HOUR, to: T0 - 300 * HOUR, kinds: ['incident', 'drill'] }),
+    ],
+    [
+      'a window moving an hour at each look',
+      (now) => ({
+        from: T0 - 1000 * HOUR + (now - T0) * 60,
+        to: T0 - 400 * HOUR + (now - T0) * 60,
+        kinds: ['incident'],
+      }),
+    ],
+    ['one severity', (now) => ({ from: 0, to: now + 1, kinds: ['incident'], severity: 'SEV2' })],
+    ['one service', (now) => ({ from: 0, to: now + 1, kinds: ['incident'], service: 'db' })],
+  ]
+
+  it.each(scopes)(
+    'is worked out from the last one to exactly what a whole table gives: %s',
+    (_, scopeAt) => {
+      const next = random(23)
+      const id = (n: number) => `p${String(n).padStart(5, '0')}`
+      let list = Array.from({ length: 300 }, (_, n) => summary(id(n), next))
+      let items = itemsOf(list, next)
+      let table = buildTable(list)
+      let open = openItemsOf(items)
+      for (let step = 0; step < 30; step++) {
+        const now = T0 + step * MINUTE
+        const ctx = { now, zone: 'UTC', settings: DEFAULT_SETTINGS }
+        const facts = periodFacts(table, open, scopeAt(now), ctx)
+        expect(facts).toEqual(periodFacts(buildTable(list), openItemsOf(items), scopeAt(now), ctx))
+        // A few changed, added or taken out (a new incident starts now, an old one is edited).
+        const changed = list.flatMap((i) => {
+          const roll = next()
+          if (roll < 0.01) return []
+          if (roll < 0.03) return [summary(i.id, next)]
+          if (roll < 0.04) return [i, { ...summary(`${i.id}-${step}`, next), startedAt: now }]
+          return [i]
+        })
+        const ids = changedIds(list, changed)
+        list = changed
+        items = [
+          ...items.filter((item) => !ids.has(item.incidentId)),
+          ...itemsOf(
+            list.filter((i) => ids.has(i.id)),
+            next,
+          ),
+        ]
+        table = patchTable(table, ids, list)
+        open = patchOpenItems(open, ids, items)
+      }
+    },
+  )
+
+  it('works out again only the groups a new incident falls in', () => {
+    const next = random(5)
+    const list = Array.from({ length: 200 }, (_, n) => summary(`g${n}`, next))
+    const table = buildTable(list)
+    const open = openItemsOf([])
+    const all = (now: number): MetricsScope => ({ from: 0, to: now + 1, kinds: ['incident'] })
+    const ctx = { now: T0, zone: 'UTC', settings: DEFAULT_SETTINGS }
+    const before = periodFacts(table, open, all(T0), ctx)
+    const added: IncidentSummary = {
+      ...summary('new', next),
+      status: 'resolved',
+      kind: 'incident',
+      startedAt: T0,
+      detectedAt: T0 + MINUTE,
+      mitigatedAt: T0 + 2 * MINUTE,
+      resolvedAt: T0 + 3 * MINUTE,
+      severity: 'SEV1',
+      services: ['db'],
+    }
+    const patched = patchTable(table, new Set(['new']), [added])
+    const after = periodFacts(patched, open, all(T0 + MINUTE), { ...ctx, now: T0 + MINUTE })
+    const group = (facts: typeof before, kind: 'bySeverity' | 'byService', name: string) =>
+      facts.durations.resolve[kind].find((g) => g.group === name)?.distribution
+    // Its own groups count it; the others are the very ones worked out before.
+    expect(group(after, 'bySeverity', 'SEV1')?.count).toBe(
+      (group(before, 'bySeverity', 'SEV1')?.count ?? 0) + 1,
+    )
+    expect(group(after, 'byService', 'db')?.count).toBe(
+      (group(before, 'byService', 'db')?.count ?? 0) + 1,
+    )
+    expect(group(after, 'bySeverity', 'SEV3')).toBe(group(before, 'bySeverity', 'SEV3'))
+    expect(group(after, 'byService', 'api')).toBe(group(before, 'byService', 'api'))
+    expect(after.durations.resolve.all?.count).toBe((before.durations.resolve.all?.count ?? 0) + 1)
+    // The new one resolved later: taken out of its groups and put back, the others kept.
+    const later = { ...added, resolvedAt: T0 + 9 * MINUTE }
+    const edited = patchTable(patched, new Set(['new']), [later])
+    const again = periodFacts(edited, open, all(T0 + 2 * MINUTE), { ...ctx, now: T0 + 2 * MINUTE })
+    expect(group(again, 'byService', 'db')?.count).toBe(group(after, 'byService', 'db')?.count)
+    expect(group(again, 'byService', 'db')?.max).toBe(
+      Math.max(9 * MINUTE, group(after, 'byService', 'db')?.max ?? 0),
+    )
+    expect(group(again, 'bySeverity', 'SEV3')).toBe(group(before, 'bySeverity', 'SEV3'))
+    expect(again).toEqual(
+      periodFacts(buildTable([...list, later]), open, all(T0 + 2 * MINUTE), ctx),
+    )
   })
 })
 

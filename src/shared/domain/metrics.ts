@@ -18,6 +18,9 @@ import {
   firstRowFrom,
   openItemsOf,
   buildTable,
+  patchOf,
+  rowFacts,
+  tokenOf,
   rowsOfItems,
   serviceNames,
   type DurationColumn,
@@ -25,6 +28,8 @@ import {
   type MetricsTable,
   type Names,
   type OpenItems,
+  type RowFacts,
+  type TablePatch,
 } from './metrics-table'
 import {
   incidentTitle,
@@ -286,15 +291,17 @@ function tallies(table: MetricsTable, kept: Uint32Array) {
   }
 }
 
-/** The rows of `table` in `scope`, in time order, and the drills and near misses counted or not. */
 /**
  * A period's rows and what is worked out from them and the table alone (the durations and the
- * tallies; not what depends on the time now or the settings): kept for the table's last period,
- * so Metrics shown again over a table nothing changed reuses them (at 100,000 incidents the
- * durations alone take 45–60 ms). A period is its rows: "all", which ends now, is the same at
- * each look until an incident starts.
+ * tallies; not what depends on the time now or the settings): kept for the last table and
+ * period, so Metrics shown again over a table nothing changed reuses them, and patched with the
+ * rows a patched table changed (at 100,000 incidents the durations alone take 45–60 ms, and
+ * Metrics after a new incident worked them all out again).
  */
-const lastRows = new WeakMap<MetricsTable, { key: string; rows: PeriodRows }>()
+const lastRows = new WeakMap<
+  object,
+  { filters: string; from: number; to: number; rows: PeriodRows }
+>()
 
 interface PeriodRows {
   kept: Uint32Array
@@ -307,9 +314,16 @@ interface PeriodRows {
 function periodRows(table: MetricsTable, scope: MetricsScope): PeriodRows {
   const from = firstRowFrom(table, scope.from)
   const to = firstRowFrom(table, scope.to)
-  const key = JSON.stringify([from, to, scope.kinds, scope.severity ?? null, scope.service ?? null])
-  const last = lastRows.get(table)
-  if (last?.key === key) return last.rows
+  const token = tokenOf(table)
+  const filters = JSON.stringify([scope.kinds, scope.severity ?? null, scope.service ?? null])
+  const patch = patchOf(table)
+  const here = lastRows.get(token)
+  // The last period's rows of this table (none changed since), else of the table it was patched
+  // from (the rows it changed are in `added`).
+  const [last, added] =
+    here?.filters === filters ? [here, []] : [patch && lastRows.get(patch.from), patch?.added ?? []]
+  const same = last?.filters === filters && unchangedBetween(table, added, last, scope)
+  if (same && last === here) return last.rows
   const { kept, practice } = rowsIn(table, scope, from, to)
   const isKept = new Uint8Array(table.ids.length)
   for (const row of kept) isKept[row] = 1
@@ -317,11 +331,179 @@ function periodRows(table: MetricsTable, scope: MetricsScope): PeriodRows {
     kept,
     isKept,
     practice,
-    durations: durationBreakdowns(table, isKept),
-    tallies: tallies(table, kept),
+    ...((same && patch && last && patchedWork(table, last.rows, isKept, patch)) || {
+      durations: durationBreakdowns(table, isKept),
+      tallies: tallies(table, kept),
+    }),
   }
-  lastRows.set(table, { key, rows })
+  lastRows.set(token, { filters, from: scope.from, to: scope.to, rows })
+  // Not needed again: a table is patched from the last one.
+  if (patch) lastRows.delete(patch.from)
   return rows
+}
+
+/**
+ * Whether the rows of `table` that were not changed (not `added`) in scope are those in the last
+ * period's: none of them started between its bounds and those of `scope` (a period ending now
+ * moves at each look).
+ */
+function unchangedBetween(
+  table: MetricsTable,
+  added: readonly number[],
+  last: { from: number; to: number },
+  scope: MetricsScope,
+): boolean {
+  return [
+    [last.from, scope.from],
+    [last.to, scope.to],
+  ].every(([a = 0, b = 0]) => {
+    const end = firstRowFrom(table, Math.max(a, b))
+    for (let row = firstRowFrom(table, Math.min(a, b)); row < end; row++)
+      if (!added.includes(row)) return false
+    return true
+  })
+}
+
+/**
+ * The durations and tallies of `last`, the rows of the table `patch` was made from, with the rows
+ * it changed taken out and put in again as they are now (`isKept`: the rows in scope now); null
+ * where they do not add up (then worked out whole).
+ */
+function patchedWork(
+  table: MetricsTable,
+  last: PeriodRows,
+  isKept: Uint8Array,
+  patch: TablePatch,
+): Pick<PeriodRows, 'durations' | 'tallies'> | null {
+  const gone = patch.removed.filter(({ row }) => last.isKept[row])
+  const come = patch.added.filter((row) => isKept[row]).map((row) => rowFacts(table, row))
+  const durations = {} as Record<DurationKey, DurationBreakdown>
+  for (const key of Object.keys(DURATIONS) as DurationKey[]) {
+    const patched = patchedBreakdown(last.durations[key], key, gone, come)
+    if (!patched) return null
+    durations[key] = patched
+  }
+  return {
+    durations,
+    tallies: {
+      factors: patchedTally(last.tallies.factors, factorNames, gone, come, (f) => f.factors),
+      services: patchedTally(last.tallies.services, serviceNames, gone, come, (f) => f.services),
+    },
+  }
+}
+
+/** Values leaving a sorted group and coming into it. */
+interface GroupChange {
+  out: number[]
+  in: number[]
+}
+
+/** `breakdown` with the rows `gone` out and `come` in; null where a value gone is not in it. */
+function patchedBreakdown(
+  breakdown: DurationBreakdown,
+  key: DurationKey,
+  gone: readonly RowFacts[],
+  come: readonly RowFacts[],
+): DurationBreakdown | null {
+  const all: GroupChange = { out: [], in: [] }
+  const bySeverity = new Map<number, GroupChange>()
+  const byService = new Map<number, GroupChange>()
+  const changeOf = (groups: Map<number, GroupChange>, group: number) => {
+    let change = groups.get(group)
+    if (!change) groups.set(group, (change = { out: [], in: [] }))
+    return change
+  }
+  const note = (facts: readonly RowFacts[], side: keyof GroupChange) => {
+    for (const f of facts) {
+      const value = f.durations[key]
+      if (Number.isNaN(value)) continue
+      all[side].push(value)
+      changeOf(bySeverity, f.severity)[side].push(value)
+      for (const service of f.services) changeOf(byService, service)[side].push(value)
+    }
+  }
+  note(gone, 'out')
+  note(come, 'in')
+  if (all.out.length + all.in.length === 0) return breakdown
+  let missing = false
+  const patched = (distribution: Distribution | null | undefined, change?: GroupChange) => {
+    if (!change) return distribution ?? null
+    const values = patchedValues(distribution?.values ?? new Float64Array(0), change)
+    if (!values) missing = true
+    return values && sortedDistribution(values)
+  }
+  const severities = new Map(breakdown.bySeverity.map((g) => [g.group, g.distribution]))
+  const services = new Map(breakdown.byService.map((g) => [g.group, g.distribution]))
+  const result: DurationBreakdown = {
+    all: patched(breakdown.all, all),
+    bySeverity: SEVERITY_GROUPS.flatMap((group, number) => {
+      const distribution = patched(severities.get(group), bySeverity.get(number))
+      return distribution ? [{ group, distribution }] : []
+    }),
+    byService: [...new Set([...services.keys(), ...[...byService.keys()].map(serviceName)])]
+      .flatMap((group) => {
+        const distribution = patched(
+          services.get(group),
+          byService.get(serviceNames.numberOf(group)),
+        )
+        return distribution ? [{ group, distribution }] : []
+      })
+      .sort(byCountThenName),
+  }
+  return missing ? null : result
+}
+
+const serviceName = (number: number) => serviceNames.names[number] as string
+
+const byCountThenName = (
+  a: { group: string; distribution: Distribution },
+  b: { group: string; distribution: Distribution },
+) => b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en')
+
+/** `sorted` without the values `change` takes out and with those it brings, sorted; null when one taken out is not there. */
+function patchedValues(sorted: Float64Array, change: GroupChange): Float64Array | null {
+  const out = Float64Array.from(change.out).sort()
+  const come = Float64Array.from(change.in).sort()
+  const result = new Float64Array(sorted.length - out.length + come.length)
+  let r = 0
+  let c = 0
+  let at = 0
+  for (const value of sorted) {
+    if (r < out.length && value === out[r]) {
+      r++
+      continue
+    }
+    while (c < come.length && (come[c] as number) < value) result[at++] = come[c++] as number
+    if (at >= result.length) return null
+    result[at++] = value
+  }
+  if (r < out.length) return null
+  while (c < come.length) result[at++] = come[c++] as number
+  return result
+}
+
+/** A tally of `last` with the rows `gone` out and `come` in, most first. */
+function patchedTally(
+  last: readonly { name: string; count: number }[],
+  names: Names,
+  gone: readonly RowFacts[],
+  come: readonly RowFacts[],
+  of: (f: RowFacts) => number[],
+): { name: string; count: number }[] {
+  if (gone.length + come.length === 0) return [...last]
+  const counts = new Map(last.map(({ name, count }) => [name, count]))
+  const add = (facts: readonly RowFacts[], by: number) => {
+    for (const f of facts)
+      for (const number of of(f)) {
+        const name = names.names[number] as string
+        counts.set(name, (counts.get(name) ?? 0) + by)
+      }
+  }
+  add(gone, -1)
+  add(come, 1)
+  return [...counts]
+    .flatMap(([name, count]) => (count > 0 ? [{ name, count }] : []))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
 }
 
 /** The rows from `from` up to `to` (row numbers) that `scope` keeps. */
