@@ -309,8 +309,11 @@ export type Incident = z.infer<typeof incidentSchema>
 
 /** An incident's name: its title, or else the first line of what is happening. */
 export function incidentTitle(incident: Pick<Incident, 'title' | 'symptoms'>): string {
-  const firstLine = incident.symptoms.split('\n')[0]?.trim() ?? ''
-  return incident.title.trim() || firstLine.slice(0, 120) || 'Untitled incident'
+  // The symptoms are looked at only when there is no title (a review report asks 100,000 times).
+  const title = incident.title.trim()
+  if (title) return title
+  const firstLine = incident.symptoms.split('\n', 1)[0]?.trim() ?? ''
+  return firstLine.slice(0, 120) || 'Untitled incident'
 }
 
 export const ACTION_ITEM_TYPES = [

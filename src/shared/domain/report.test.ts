@@ -120,6 +120,18 @@ describe('the review report', () => {
     expect(md).toContain('| Service: checkout | 2 | 40m |')
   })
 
+  it('counts drills when asked, and marks them in the list', () => {
+    const withDrills = periodMetrics(
+      [a, b, drill].map((i) => summarizeWith(i, [])),
+      [],
+      { ...period, kinds: ['incident', 'drill'] },
+      { now: NOW, zone, settings: DEFAULT_SETTINGS },
+    )
+    const report = reviewReport(withDrills, period, { zone, now: NOW, charts: {} })
+    expect(report).toContain('3 incidents started in the period, 1 of them drills or near misses.')
+    expect(report).toContain('| SEV2 | drill (drill) |')
+  })
+
   it('says when there is nothing to review', () => {
     const empty = periodMetrics(
       [],
