@@ -577,6 +577,8 @@ export function rowsOfItems(table: MetricsTable, items: OpenItems): Map<string, 
       const id = table.ids[row] as string
       if (ids.has(id)) rows.set(id, row)
     }
+    // Not needed again: a table is patched from the last one.
+    itemRows.delete(patch.from)
   } else
     table.ids.forEach((id, row) => {
       if (ids.has(id)) rows.set(id, row)
