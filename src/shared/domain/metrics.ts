@@ -97,6 +97,16 @@ function sortedDistribution(sorted: Float64Array): Distribution | null {
   }
 }
 
+/** Groups with more incidents first, then by name. */
+const byCountThenName = (
+  a: { group: string; distribution: Distribution },
+  b: { group: string; distribution: Distribution },
+) => b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en')
+
+/** A tally's most frequent first, then by name. */
+const mostFirst = (a: { name: string; count: number }, b: { name: string; count: number }) =>
+  b.count - a.count || a.name.localeCompare(b.name, 'en')
+
 /** Below this many incidents a number is an anecdote, and the screen says so. */
 export const FEW = 5
 
@@ -167,10 +177,7 @@ function durationBreakdowns(
       all: sortedDistribution(all),
       // In severity order, as the groups are numbered.
       bySeverity: distributions(SEVERITY_GROUPS, bySeverity),
-      byService: distributions(serviceNames.names, perService).sort(
-        (a, b) =>
-          b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en'),
-      ),
+      byService: distributions(serviceNames.names, perService).sort(byCountThenName),
     }
   }
   return {
@@ -283,7 +290,7 @@ function tallies(table: MetricsTable, kept: Uint32Array) {
     for (const row of kept) eachOf(lists, row, count)
     return Array.from(counts, (count, number) => ({ name: names.names[number] as string, count }))
       .filter((t) => t.count > 0)
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
+      .sort(mostFirst)
   }
   return {
     factors: tally(table.factors, factorNames),
@@ -455,11 +462,6 @@ function patchedBreakdown(
 
 const serviceName = (number: number) => serviceNames.names[number] as string
 
-const byCountThenName = (
-  a: { group: string; distribution: Distribution },
-  b: { group: string; distribution: Distribution },
-) => b.distribution.count - a.distribution.count || a.group.localeCompare(b.group, 'en')
-
 /** `sorted` without the values `change` takes out and with those it brings, sorted; null when one taken out is not there. */
 function patchedValues(sorted: Float64Array, change: GroupChange): Float64Array | null {
   const out = Float64Array.from(change.out).sort()
@@ -503,7 +505,7 @@ function patchedTally(
   add(come, 1)
   return [...counts]
     .flatMap(([name, count]) => (count > 0 ? [{ name, count }] : []))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
+    .sort(mostFirst)
 }
 
 /** The rows from `from` up to `to` (row numbers) that `scope` keeps. */
