@@ -440,27 +440,26 @@ function patchedBreakdown(
     return values && sortedDistribution(values)
   }
   const severities = new Map(breakdown.bySeverity.map((g) => [g.group, g.distribution]))
-  const services = new Map(breakdown.byService.map((g) => [g.group, g.distribution]))
+  // By number, as the changes are (every group's name is numbered already).
+  const services = new Map(
+    breakdown.byService.map((g) => [serviceNames.numberOf(g.group), g.distribution]),
+  )
   const result: DurationBreakdown = {
     all: patched(breakdown.all, all),
     bySeverity: SEVERITY_GROUPS.flatMap((group, number) => {
       const distribution = patched(severities.get(group), bySeverity.get(number))
       return distribution ? [{ group, distribution }] : []
     }),
-    byService: [...new Set([...services.keys(), ...[...byService.keys()].map(serviceName)])]
-      .flatMap((group) => {
-        const distribution = patched(
-          services.get(group),
-          byService.get(serviceNames.numberOf(group)),
-        )
+    byService: [...new Set([...services.keys(), ...byService.keys()])]
+      .flatMap((number) => {
+        const distribution = patched(services.get(number), byService.get(number))
+        const group = serviceNames.names[number] as string
         return distribution ? [{ group, distribution }] : []
       })
       .sort(byCountThenName),
   }
   return missing ? null : result
 }
-
-const serviceName = (number: number) => serviceNames.names[number] as string
 
 /** `sorted` without the values `change` takes out and with those it brings, sorted; null when one taken out is not there. */
 function patchedValues(sorted: Float64Array, change: GroupChange): Float64Array | null {
