@@ -1,5 +1,5 @@
 import type { IncidentKind, Phase, Severity } from './model'
-import type { IncidentSummary } from './summary'
+import type { ListRow } from './summary'
 
 /** What the incidents list can be narrowed to; '' is "any". */
 export interface ListFilter {
@@ -27,7 +27,7 @@ export const NO_FILTER: ListFilter = {
  * The test `f` makes, made once for a whole list: only what is chosen is checked, and a service
  * or tag chosen is put in lower case once, not at every incident.
  */
-export function filterTest(f: ListFilter): (i: IncidentSummary) => boolean {
+export function filterTest(f: ListFilter): (i: ListRow) => boolean {
   const { phase, severity, status, kind, since } = f
   const service = f.service.toLowerCase()
   const tag = f.tag.toLowerCase()

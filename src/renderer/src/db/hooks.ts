@@ -1,7 +1,7 @@
 /** Live reads for components: they re-render when the data changes, in any tab or window. */
 import type { TimelineEvent } from '@shared/domain/events'
 import type { ActionItem, Incident, Settings } from '@shared/domain/model'
-import type { IncidentSummary } from '@shared/domain/summary'
+import { listRow, type ListRow } from '@shared/domain/summary'
 import Dexie from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
@@ -127,33 +127,30 @@ export function settledCache<T>(tables: readonly string[]): SettledCache<T> {
 }
 
 /**
- * Every incident's summary, read whole once, then only what changed (summaries-reader.ts): one
- * copy for the page (the list, and the review report).
+ * Every incident's row of the list, read whole once, then only what changed (summaries-reader.ts):
+ * one copy for the page (the list, and the action items page).
  */
-const pageSummaries = summariesReader(db)
-const readSummaries = (wanted: () => boolean) => pageSummaries.read(wanted)
+const pageRows = summariesReader(db, listRow)
+const readRows = (wanted: () => boolean) => pageRows.read(wanted)
 
 /** The outstanding action items (the action items page, reminders), kept the same way. */
 export const pageOutstanding = outstandingReader(db)
 
 /**
- * Every incident's summary (the list, Metrics), in storage order, once `enabled`; read again a
- * moment after incidents stop changing.
+ * Every incident's row of the list (its summary's shown, ordered and filtered parts), in storage
+ * order, once `enabled`; read again a moment after incidents stop changing.
  */
-export function useIncidentSummaries(
-  enabled = true,
-  startMs = SUMMARIES.startMs,
-): IncidentSummary[] | undefined {
-  return useSettledRead(readSummaries, { ...SUMMARIES, startMs }, enabled)
+export function useListRows(enabled = true, startMs = LIST_ROWS.startMs): ListRow[] | undefined {
+  return useSettledRead(readRows, { ...LIST_ROWS, startMs }, enabled)
 }
 // On the list, a moment after the first rows show: the first key press (N, say) does not queue
-// behind it. A screen that shows nothing without them (Metrics) starts at once. One read serves
-// every screen opened after it while no incident changes (the list, then Metrics, say).
-const SUMMARIES = {
+// behind it. A screen that needs them at once (the action items page) starts at once. One read
+// serves every screen opened after it while no incident changes (the list, then that page, say).
+const LIST_ROWS = {
   tables: ['summaries'],
   startMs: 250,
   quietMs: 300,
-  cache: settledCache<IncidentSummary[]>(['summaries']),
+  cache: settledCache<ListRow[]>(['summaries']),
 }
 
 export function useActionItems(incidentId: string): ActionItem[] | undefined {

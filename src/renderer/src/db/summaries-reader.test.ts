@@ -1,17 +1,19 @@
 import type { Table } from 'dexie'
 import { expect, it, vi } from 'vitest'
+import { listRow } from '@shared/domain/summary'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { summariesOf, summariesReader } from './summaries-reader'
 import { countReads, putHistory, testDb } from './test-db'
 
-it('reads every summary once, then only those that changed, and agrees with a whole read', async () => {
+it('reads every row once, then only those that changed, and agrees with a whole read', async () => {
   const t = testDb()
   const reads = countReads(t.db)
   const history = generateDataset(300, { eventsPer: 1, bigEvents: 0 })
   await putHistory(t.db, history)
-  const reader = summariesReader(t.db)
+  // The list's rows: what is read whole and what is read again are made the same way.
+  const reader = summariesReader(t.db, listRow)
   const always = () => true
-  const whole = () => t.db.summaries.toArray()
+  const whole = async () => (await t.db.summaries.toArray()).map(listRow)
   const summariesRead = async () => {
     const before = reads['summaries'] ?? 0
     const list = await reader.read(always)
@@ -60,7 +62,7 @@ it('reads every summary once, then only those that changed, and agrees with a wh
 it('a read that fails leaves what changed for the next one', async () => {
   const t = testDb()
   const { id } = await t.incidents.open({ title: 'Queue stuck' })
-  const reader = summariesReader(t.db)
+  const reader = summariesReader(t.db, listRow)
   await reader.read(() => true)
   await t.db.incidents.update(id, { title: 'Queue stuck again' })
   // The storage refuses once (a disk error, say).

@@ -135,11 +135,8 @@ export function positionIn(list: readonly { id: string }[], id: string): number 
   return low
 }
 
-/** The summary of `id` in `list` (in key order): found without a map of 100,000 entries. */
-export function summaryIn(
-  list: readonly IncidentSummary[],
-  id: string,
-): IncidentSummary | undefined {
+/** The row of `id` in `list` (in key order): found without a map of 100,000 entries. */
+export function summaryIn<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
   const found = list[positionIn(list, id)]
   return found?.id === id ? found : undefined
 }
@@ -183,21 +180,23 @@ export interface FollowedReader<T> {
 }
 
 /**
- * The rows of `table` that `keep` accepts, in `compare` order (a total order: ties broken by id):
- * read whole by `readAll` the first time (and after a range or a burst of changes), then by
- * reading again only the rows whose keys changed. Rows that did not change are the same objects
- * from one read to the next, so what is worked out per row can be kept by identity.
+ * The rows of `table` that `keep` accepts, as `shape` makes them (what a screen keeps of each), in
+ * `compare` order (a total order: ties broken by id): read whole by `readAll` the first time (and
+ * after a range or a burst of changes), then by reading again only the rows whose keys changed.
+ * Rows that did not change are the same objects from one read to the next, so what is worked out
+ * per row can be kept by identity.
  */
-export function followedReader<T extends { id: string }>(
+export function followedReader<T extends { id: string }, S extends { id: string } = T>(
   db: SteadyDb,
   options: {
     table: 'summaries' | 'actionItems'
     readAll: (wanted: () => boolean) => Promise<T[] | undefined>
-    keep: (row: T) => boolean
+    keep: (row: S) => boolean
+    shape: (row: S) => T
     compare: (a: T, b: T) => number
   },
 ): FollowedReader<T> {
-  const { table, readAll, keep, compare } = options
+  const { table, readAll, keep, shape, compare } = options
   let last: T[] | undefined
   // What changed since `last` was read: some keys, or 'all' (start again).
   let changed: Set<string> | 'all' = 'all'
@@ -215,8 +214,9 @@ export function followedReader<T extends { id: string }>(
   /** `list` with the rows of `ids` read again: replaced, added in order, or removed. */
   const patch = async (list: T[], ids: Set<string>) => {
     if (ids.size === 0) return list
-    const fresh = (await (db.table(table) as Table<T, string>).bulkGet([...ids]))
-      .filter((row): row is T => row !== undefined && keep(row))
+    const fresh = (await (db.table(table) as Table<S, string>).bulkGet([...ids]))
+      .filter((row): row is S => row !== undefined && keep(row))
+      .map(shape)
       .sort(compare)
     if (compare === byId) return patchedById(list, [...ids].sort(), fresh)
     return merge(
@@ -260,19 +260,22 @@ export function followedReader<T extends { id: string }>(
   }
 }
 
-export type SummariesReader = FollowedReader<IncidentSummary>
-
-/** Every incident's summary in key order (the list, Metrics, the review report). */
-export function summariesReader(db: SteadyDb): SummariesReader {
+/** What `shape` keeps of every incident's summary, in key order (the list's rows, say). */
+export function summariesReader<T extends { id: string }>(
+  db: SteadyDb,
+  shape: (summary: IncidentSummary) => T,
+): FollowedReader<T> {
   return followedReader(db, {
     table: 'summaries',
     readAll: async (wanted) => {
-      const kept: IncidentSummary[] = []
-      return (await eachSummarySlice(db, (rows) => kept.push(...rows), { wanted }))
-        ? kept
-        : undefined
+      const kept: T[] = []
+      const take = (rows: IncidentSummary[]) => {
+        for (const row of rows) kept.push(shape(row))
+      }
+      return (await eachSummarySlice(db, take, { wanted })) ? kept : undefined
     },
     keep: () => true,
+    shape,
     compare: byId,
   })
 }

@@ -91,6 +91,7 @@ export const outstandingReader = (db: SteadyDb): FollowedReader<ActionItem> =>
     table: 'actionItems',
     readAll: (wanted) => outstandingActionItems(db).then((items) => (wanted() ? items : undefined)),
     keep: (item) => item.status !== 'verified',
+    shape: (item) => item,
     compare: byDue,
   })
 
@@ -140,5 +141,6 @@ export const openSummariesReader = (db: SteadyDb): FollowedReader<IncidentSummar
       return wanted() ? [...active, ...resolved] : undefined
     },
     keep: (summary) => summary.status === 'active' || summary.status === 'resolved',
+    shape: (summary) => summary,
     compare: byStatusThenId,
   })

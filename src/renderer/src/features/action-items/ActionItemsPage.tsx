@@ -1,12 +1,12 @@
 import { OVERVIEW_COLUMNS } from '@shared/domain/action-items'
 import { plural } from '@shared/domain/vocabulary'
 import type { ActionItem } from '@shared/domain/model'
-import type { IncidentSummary } from '@shared/domain/summary'
+import { listRow } from '@shared/domain/summary'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { ShowMore } from '../../components/ShowMore'
 import { useNow } from '../../components/use-now'
-import { pageOutstanding, settledCache, useIncidentSummaries, useSettledRead } from '../../db/hooks'
+import { pageOutstanding, settledCache, useListRows, useSettledRead } from '../../db/hooks'
 import { db } from '../../db/instance'
 import { soonestOutstanding } from '../../db/queries/incident'
 import { summaryIn } from '../../db/summaries-reader'
@@ -56,7 +56,7 @@ export function ActionItemsPage() {
   const items = useDeferredValue(all ?? firstPage, undefined)
   const navigate = useUi((s) => s.navigate)
   const now = useNow(60_000)
-  const summaries = useIncidentSummaries(true, 0)
+  const summaries = useListRows(true, 0)
   const tally = useTwoWeekTally(summaries, now)
   // Titles and statuses from the summaries (which the list has usually read already); until
   // they are read, only the first page's incidents, one by one.
@@ -70,8 +70,8 @@ export function ActionItemsPage() {
         ? undefined
         : new Map(
             (await db.summaries.bulkGet(firstIds))
-              .filter((i): i is IncidentSummary => i !== undefined)
-              .map((i) => [i.id, i]),
+              .filter((i) => i !== undefined)
+              .map((i) => [i.id, listRow(i)]),
           ),
     [summaries === undefined, firstIds.join(',')],
   )

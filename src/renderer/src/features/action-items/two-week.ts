@@ -1,6 +1,6 @@
 /** The two-week rule on the action items page, counted from the incidents' summaries. */
 import { countDigest } from '@shared/domain/action-items'
-import type { IncidentSummary } from '@shared/domain/summary'
+import type { ListRow } from '@shared/domain/summary'
 import { useEffect, useState } from 'react'
 import { yieldToPage } from '../../platform/perf'
 
@@ -20,7 +20,7 @@ const TALLY_SLICE = 5000
  * a slice at a time (100,000 summaries in one go would hold the page for tens of milliseconds).
  */
 export async function twoWeekTally(
-  summaries: readonly IncidentSummary[],
+  summaries: readonly ListRow[],
   now: number,
   wanted: () => boolean,
 ): Promise<TwoWeekTally | undefined> {
@@ -47,7 +47,7 @@ export async function twoWeekTally(
   return { overall, perIncident: newest }
 }
 
-export function useTwoWeekTally(summaries: readonly IncidentSummary[] | undefined, now: number) {
+export function useTwoWeekTally(summaries: readonly ListRow[] | undefined, now: number) {
   const [tally, setTally] = useState<TwoWeekTally>()
   useEffect(() => {
     if (!summaries) return

@@ -1,5 +1,5 @@
 import { INCIDENT_KINDS, PHASES, SEVERITIES, type Phase } from '@shared/domain/model'
-import type { IncidentSummary } from '@shared/domain/summary'
+import type { ListRow } from '@shared/domain/summary'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { INCIDENT_KIND_LABELS, plural } from '@shared/domain/vocabulary'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -10,7 +10,7 @@ import { FilterDate, FilterSelect } from '../../components/FilterSelect'
 import { UiNotice } from '../../components/UiNotice'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
-import { useIncidentSummaries } from '../../db/hooks'
+import { useListRows } from '../../db/hooks'
 import { yieldToPage } from '../../platform/perf'
 import { db, incidentsRepo } from '../../db/instance'
 import { useUi, type SavedFilter } from '../../stores/ui-store'
@@ -50,7 +50,7 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
   useEffect(() => forgetPrimedHomePage, [])
   // Everything else (for scrolling, filters and search) is read once the first rows are up: each
   // incident's summary, not its whole record.
-  const all = useIncidentSummaries(firstPage !== undefined)
+  const all = useListRows(firstPage !== undefined)
   // The first page is live; the whole list catches up a moment after changes stop.
   // Incidents in the trash are in no list, from the moment they are deleted.
   const sorted = useMemo(() => homeList(all, firstPage), [all, firstPage])
@@ -254,14 +254,14 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
  * The list's summaries by id, made once per list, not per keystroke or per search (at 100,000
  * incidents, mapping the list took 40 ms at the first letter typed).
  */
-const byIdOf = new WeakMap<readonly IncidentSummary[], Map<string, IncidentSummary>>()
-function summariesById(list: readonly IncidentSummary[]): Map<string, IncidentSummary> {
+const byIdOf = new WeakMap<readonly ListRow[], Map<string, ListRow>>()
+function summariesById(list: readonly ListRow[]): Map<string, ListRow> {
   let byId = byIdOf.get(list)
   if (!byId) byIdOf.set(list, (byId = new Map(list.map((i) => [i.id, i]))))
   return byId
 }
 
-const NO_ROWS: IncidentSummary[] = []
+const NO_ROWS: ListRow[] = []
 const NO_IDS: string[] = []
 
 const NO_CHOICES = { services: [] as string[], tags: [] as string[] }
@@ -271,7 +271,7 @@ const NO_CHOICES = { services: [] as string[], tags: [] as string[] }
  * few milliseconds at a time after the list is shown (at 100,000 incidents a pass over them all
  * took 50–100 ms in the task that showed the list whole).
  */
-function useFilterChoices(incidents: IncidentSummary[]) {
+function useFilterChoices(incidents: ListRow[]) {
   const [choices, setChoices] = useState(NO_CHOICES)
   useEffect(() => {
     let live = true
@@ -280,7 +280,7 @@ function useFilterChoices(incidents: IncidentSummary[]) {
       const tags = new Set<string>()
       let slice = performance.now()
       for (let n = 0; n < incidents.length; n++) {
-        const incident = incidents[n] as IncidentSummary
+        const incident = incidents[n] as ListRow
         for (const service of incident.services) services.add(service)
         for (const tag of incident.tags ?? []) tags.add(tag)
         if (n % 1000 === 999 && performance.now() - slice > SLICE_MS) {
@@ -416,11 +416,7 @@ const ROW_HEIGHT = 64
  * is the search the rows answer (the benchmark waits for it: not the one typed, which the search
  * worker answers a moment later); the list is busy until `complete`.
  */
-function IncidentList(props: {
-  rows: readonly IncidentSummary[]
-  query: string
-  complete: boolean
-}) {
+function IncidentList(props: { rows: readonly ListRow[]; query: string; complete: boolean }) {
   const { rows, query } = props
   const parentRef = useRef<HTMLDivElement>(null)
   const navigate = useUi((s) => s.navigate)
@@ -441,7 +437,7 @@ function IncidentList(props: {
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((item) => {
-          const incident = rows[item.index] as IncidentSummary
+          const incident = rows[item.index] as ListRow
           const active = incident.status === 'active'
           return (
             <li

@@ -3,7 +3,7 @@
  * closed, each most recent first; equal incidents keep the order they came in (their ids).
  */
 import type { Incident } from '@shared/domain/model'
-import type { IncidentSummary } from '@shared/domain/summary'
+import type { ListRow } from '@shared/domain/summary'
 import { sortByKey } from '@shared/sort-by-key'
 import { patchSorted } from '@shared/sorted-patch'
 import { positionIn, summaryIn } from '../../db/summaries-reader'
@@ -35,28 +35,28 @@ export const sortForHome = <T extends Ordered>(incidents: readonly T[], packedUp
   sortByKey(incidents, keyOf, packedUpTo)
 
 /** The list's order as a comparison: its key, then its id (the order `all` comes in). */
-const compare = (a: IncidentSummary, b: IncidentSummary): number =>
+const compare = (a: ListRow, b: ListRow): number =>
   keyOf(a) - keyOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** More changes than this since the list was last sorted: it is sorted whole again. */
 const PATCHED_UP_TO = 2000
 
 /** The last whole list and its order: the next one is patched from it. */
-let last: { all: readonly IncidentSummary[]; sorted: IncidentSummary[] } | undefined
+let last: { all: readonly ListRow[]; sorted: ListRow[] } | undefined
 
 /**
  * `all` (in key order) in the list's order: patched from the last list sorted when a few summaries
  * changed (at 100,000 incidents a sort is 60-90 ms of one task, each time one incident changed).
  */
-function sortedWhole(all: readonly IncidentSummary[]): IncidentSummary[] {
+function sortedWhole(all: readonly ListRow[]): ListRow[] {
   if (last?.all === all) return last.sorted
-  let sorted: IncidentSummary[] | undefined
+  let sorted: ListRow[] | undefined
   if (last) {
     // What changed: both lists are in key order, and a summary that did not change is the same
     // object in both.
     const before = last.all
-    const gone: IncidentSummary[] = []
-    const added: IncidentSummary[] = []
+    const gone: ListRow[] = []
+    const added: ListRow[] = []
     let i = 0
     let j = 0
     while ((i < before.length || j < all.length) && gone.length + added.length <= PATCHED_UP_TO) {
@@ -74,7 +74,7 @@ function sortedWhole(all: readonly IncidentSummary[]): IncidentSummary[] {
         gone.push(a)
         i++
       } else {
-        added.push(b as IncidentSummary)
+        added.push(b as ListRow)
         j++
       }
     }
@@ -87,7 +87,7 @@ function sortedWhole(all: readonly IncidentSummary[]): IncidentSummary[] {
 }
 
 /** `all` (in key order) with the copies in `fresh` instead, and the new ones among them added. */
-function withFresh(all: readonly IncidentSummary[], fresh: readonly IncidentSummary[]) {
+function withFresh(all: readonly ListRow[], fresh: readonly ListRow[]) {
   const merged = [...all]
   for (const incident of fresh) {
     const at = positionIn(merged, incident.id)
@@ -102,16 +102,13 @@ function withFresh(all: readonly IncidentSummary[], fresh: readonly IncidentSumm
  * (the live first page: any new ones among them too). `all` is in key order, so each fresh one is
  * found by halving, and the trash sorts last, where it is cut off.
  */
-export function homeList(
-  all: IncidentSummary[] | undefined,
-  fresh: IncidentSummary[] | undefined,
-): IncidentSummary[] {
-  let sorted: IncidentSummary[]
+export function homeList(all: ListRow[] | undefined, fresh: ListRow[] | undefined): ListRow[] {
+  let sorted: ListRow[]
   if (!all) sorted = sortForHome(fresh ?? [])
   else {
     const whole = sortedWhole(all)
-    const gone: IncidentSummary[] = []
-    const added: IncidentSummary[] = []
+    const gone: ListRow[] = []
+    const added: ListRow[] = []
     for (const incident of fresh ?? []) {
       const had = summaryIn(all, incident.id)
       if (had === incident) continue
