@@ -5,7 +5,14 @@
  * incident, written in the same transaction (see db/summaries.ts).
  */
 import { digestItems, type ItemDigest } from './action-items'
-import type { ActionItem, Incident } from './model'
+import {
+  INCIDENT_KINDS,
+  PHASES,
+  SEVERITIES,
+  statusSchema,
+  type ActionItem,
+  type Incident,
+} from './model'
 
 export interface IncidentSummary extends Pick<
   Incident,
@@ -138,22 +145,34 @@ function shared(names: readonly string[]): readonly string[] {
   return names
 }
 
-/** The list's row of `summary` (its symptoms only when it has no title: they stand in for one). */
+/**
+ * Each word of a closed set as one string: a summary read from the database brings its own copy
+ * of "closed" or "SEV2" (100,000 incidents: 400,000 strings of a few letters each).
+ */
+const WORDS: ReadonlyMap<string, string> = new Map(
+  [...statusSchema.options, ...PHASES, ...SEVERITIES, ...INCIDENT_KINDS].map((w) => [w, w]),
+)
+const word = <W extends string>(value: W): W => (WORDS.get(value) as W | undefined) ?? value
+
+/**
+ * The list's row of `summary` (its symptoms only when it has no title: they stand in for one).
+ * Every property is written at once, those it may lack too (undefined): properties added after
+ * an object is made are kept beside it, one more object per row.
+ */
 export function listRow(summary: IncidentSummary): ListRow {
-  const row: ListRow = {
+  return {
     id: summary.id,
     title: summary.title,
     symptoms: summary.title.trim() ? '' : summary.symptoms,
-    status: summary.status,
-    phase: summary.phase,
-    severity: summary.severity,
+    status: word(summary.status),
+    phase: word(summary.phase),
+    severity: summary.severity && word(summary.severity),
+    kind: summary.kind && word(summary.kind),
     services: shared(summary.services) as string[],
+    tags: summary.tags && (shared(summary.tags) as string[]),
     startedAt: summary.startedAt,
     resolvedAt: summary.resolvedAt,
     updatedAt: summary.updatedAt,
+    items: summary.items,
   }
-  if (summary.kind !== undefined) row.kind = summary.kind
-  if (summary.tags !== undefined) row.tags = shared(summary.tags) as string[]
-  if (summary.items !== undefined) row.items = summary.items
-  return row
 }

@@ -1,9 +1,9 @@
-import { dueReminders } from '@shared/domain/reminders'
+import { byTime, dueReminders, type Reminder } from '@shared/domain/reminders'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import type { IncidentSummary } from '@shared/domain/summary'
 import { expect, it } from 'vitest'
 import { generateDataset } from '../../../../../bench/generate.mjs'
-import { computeReminders } from './use-reminders'
+import { computeReminders, inTimeOrder } from './use-reminders'
 
 it('computes reminders a few milliseconds at a time, the same as all at once, once for every caller', async () => {
   const history = generateDataset(200, { eventsPer: 2, bigEvents: 2, busy: true })
@@ -51,4 +51,33 @@ it('works an incident out again when its items change though its summary did not
   const fewer = [...incidents.slice(2), opened]
   const patched = await computeReminders({ incidents: fewer, items }, DEFAULT_SETTINGS, at)
   expect(patched).toEqual(dueReminders(fewer, DEFAULT_SETTINGS, at, items))
+})
+
+it('orders reminders by time, those at the same moment by id, in runs of any length', () => {
+  const reminder = (id: string, at: number): Reminder => ({
+    id,
+    incidentId: id,
+    rule: 'postmortem',
+    at,
+    title: '',
+    body: '',
+    firedAt: null,
+    missed: false,
+  })
+  // Runs of one, two (in order and not) and five, given against id order.
+  const given = [
+    reminder('e', 5),
+    reminder('b', 2),
+    reminder('a', 2),
+    reminder('c', 3),
+    reminder('d', 3),
+    ...['z', 'y', 'x', 'w', 'v'].map((id) => reminder(id, 1)),
+    reminder('f', 0),
+  ]
+  expect(inTimeOrder(given).map((r) => r.id)).toEqual(given.toSorted(byTime).map((r) => r.id))
+  expect(
+    inTimeOrder(given)
+      .map((r) => r.id)
+      .join(''),
+  ).toBe('fvwxyzabcde')
 })

@@ -159,16 +159,25 @@ function ordered(byIncident: ReadonlyMap<string, readonly Reminder[]>): Reminder
  * keys (75,000 reminders at 100,000 incidents took 40–60 ms of one task compared pair by pair),
  * then each run at one moment by id.
  */
-function inTimeOrder(reminders: readonly Reminder[]): Reminder[] {
+export function inTimeOrder(reminders: readonly Reminder[]): Reminder[] {
   const sorted = sortByKey(reminders, (reminder) => reminder.at)
-  for (let from = 0; from < sorted.length;) {
-    let to = from + 1
-    while (to < sorted.length && sorted[to]?.at === sorted[from]?.at) to++
-    if (to - from > 1)
-      sorted
-        .slice(from, to)
-        .sort(byTime)
-        .forEach((r, k) => (sorted[from + k] = r))
+  const n = sorted.length
+  let from = 0
+  for (let to = 1; to <= n; to++) {
+    if (to < n && (sorted[to] as Reminder).at === (sorted[from] as Reminder).at) continue
+    // Most runs are two (an item's due and overdue reminders at 100,000 incidents: 28,000 of
+    // them): swapped in place, not copied out and sorted (that doubled the first order's time).
+    if (to - from === 2) {
+      const a = sorted[from] as Reminder
+      const b = sorted[from + 1] as Reminder
+      if (b.id < a.id) {
+        sorted[from] = b
+        sorted[from + 1] = a
+      }
+    } else if (to - from > 2) {
+      const run = sorted.slice(from, to).sort(byTime)
+      for (let k = 0; k < run.length; k++) sorted[from + k] = run[k] as Reminder
+    }
     from = to
   }
   return sorted
