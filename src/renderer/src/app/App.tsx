@@ -11,7 +11,6 @@ import { newIncident } from '../features/incident/new-incident'
 import { useBackupResponder } from '../features/data/use-backups'
 import { RemindersPage } from '../features/reminders/RemindersPage'
 import { useReminderEngine } from '../features/reminders/use-reminders'
-import { SettingsPage } from '../features/settings/SettingsPage'
 import { db, incidentsRepo } from '../db/instance'
 import { exportIncident } from '../db/transfer'
 import { focusFirstField } from '../components/focus'
@@ -29,9 +28,13 @@ import { warmMetrics } from '../features/metrics/metrics-worker-start'
 import { onDemand, preloadWhenIdle } from '../components/on-demand'
 import { TeamPeople } from '../sync/TeamPeople'
 
-// The charting library loads with the screen that draws charts, not at start.
+// The charting library loads with the screen that draws charts, not at start; the settings too
+// (both fetched while the app is idle after start-up). Not the palette: keys typed right after
+// Ctrl+K must reach it.
 const metricsPage = onDemand(() => import('../features/metrics/MetricsPage'))
 const MetricsPage = metricsPage.Component
+const settingsPage = onDemand(() => import('../features/settings/SettingsPage'))
+const SettingsPage = settingsPage.Component
 
 const SCREEN_NAMES: Record<Route['screen'], string> = {
   incidents: 'the incidents',
@@ -60,7 +63,7 @@ const Screen = memo(function Screen({ route }: { route: Route }) {
     case 'incident':
       return <IncidentScreen id={route.id} {...(route.phase ? { phase: route.phase } : {})} />
     case 'settings':
-      return <SettingsPage />
+      return <SettingsPage fallback={<p className="muted">Loading the settings…</p>} />
     case 'action-items':
       return <ActionItemsPage />
     case 'reminders':
@@ -101,7 +104,7 @@ export function App() {
   useReminderEngine(platform)
   useBackupResponder(platform)
   useTeamSync(platform)
-  useEffect(() => preloadWhenIdle([loadEditor, metricsPage.load]), [])
+  useEffect(() => preloadWhenIdle([loadEditor, metricsPage.load, settingsPage.load]), [])
   // Metrics chosen: its worker reads its table while the screen's code loads and it is drawn.
   useEffect(() => {
     if (route.screen === 'metrics') warmMetrics()

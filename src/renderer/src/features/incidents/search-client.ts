@@ -5,7 +5,7 @@
 import type { SteadyDb } from '../../db/database'
 import type { Similar, SimilarQuery } from '@shared/domain/similar'
 import type { FromSearch, ToSearch } from './search-protocol'
-import { SearchService } from './search-service'
+import type { SearchService } from './search-service'
 
 export interface SearchClient {
   /** Brings the index up to date with the database. */
@@ -35,12 +35,18 @@ type PageSearch = Omit<SearchClient, 'search'> & {
   search(query: string, first?: (hits: Hits) => void): Promise<Hits>
 }
 
+/**
+ * The index on the page, its code loaded when first needed: the app searches in its worker, and
+ * the index's code (its library, its packing) is kept out of what every start loads.
+ */
 function onPage(db: SteadyDb): PageSearch {
-  const service = new SearchService(db, null)
+  let loaded: Promise<SearchService> | undefined
+  const service = () =>
+    (loaded ??= import('./search-service').then(({ SearchService }) => new SearchService(db, null)))
   return {
-    sync: async () => void (await service.sync()),
-    search: async (query, first) => service.hits(query, first),
-    similar: (incident) => service.similar(incident),
+    sync: async () => void (await (await service()).sync()),
+    search: async (query, first) => (await service()).hits(query, first),
+    similar: async (incident) => (await service()).similar(incident),
   }
 }
 

@@ -18,7 +18,7 @@ const THEMES: { value: ThemeChoice; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ]
 
-export function SettingsPage() {
+export default function SettingsPage() {
   const theme = useUi((s) => s.theme)
   const setTheme = useUi((s) => s.setTheme)
   const open = useUi((s) => s.open)
