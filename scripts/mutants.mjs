@@ -205,8 +205,8 @@ const MUTANTS = [
   {
     what: 'a repair rewriting every summary (100 s at 100,000, begun again at each start)',
     file: 'src/renderer/src/db/summaries.ts',
-    from: 'const missing = ids.filter((id) => !has.has(id))',
-    to: 'const missing = ids',
+    from: 'for (const id of ids) if (!has.has(id)) missing.push(id)',
+    to: 'for (const id of ids) missing.push(id)',
     test: 'src/renderer/src/db/summaries.test.ts',
   },
   {

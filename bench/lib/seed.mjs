@@ -17,8 +17,13 @@ export async function seedPage(page, count, options = {}, slice = 2000) {
       for (let from = 0; from < count; from += slice) {
         const data = window.__generateDataset(Math.min(slice, count - from), { ...options, from })
         const names = Object.keys(data)
-        const tx = db.transaction(names, 'readwrite', { durability: 'relaxed' })
+        const tx = db.transaction([...names, 'caches'], 'readwrite', { durability: 'relaxed' })
         for (const name of names) for (const row of data[name]) tx.objectStore(name).put(row)
+        // Written from outside the app: its next start summarizes them (SUMMARIES_CHECKED).
+        tx.objectStore('caches').put({
+          key: 'summaries-checked',
+          written: Date.now() + Math.random(),
+        })
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve
           tx.onerror = () => reject(tx.error)

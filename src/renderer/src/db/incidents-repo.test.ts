@@ -3,10 +3,19 @@ import { replay } from '@shared/domain/events'
 import { MINUTE } from '@shared/domain/time'
 import { describe, expect, it } from 'vitest'
 import { DbError } from './errors'
-import { IncidentsRepo } from './incidents-repo'
+import { IncidentsRepo, hasIncidents } from './incidents-repo'
 import { testDb } from './test-db'
 
 describe('IncidentsRepo', () => {
+  it('tells an empty database (the desktop then offers its newest backup) from one with incidents', async () => {
+    const { db, incidents } = testDb()
+    expect(await hasIncidents(db)).toBe(false)
+    const { id } = await incidents.open({ title: 'Checkout 502' })
+    expect(await hasIncidents(db)).toBe(true)
+    await db.incidents.update(id, { status: 'deleted' })
+    expect(await hasIncidents(db)).toBe(true)
+  })
+
   it('opens an incident with its opening events, in one write', async () => {
     const { db, clock, incidents } = testDb()
     const incident = await incidents.open({

@@ -4,7 +4,7 @@ import { summarize, summarizeWith } from '@shared/domain/summary'
 import { DAY } from '@shared/domain/time'
 import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
-import { repairSummaries } from './summaries'
+import { SUMMARIES_CHECKED, repairSummaries } from './summaries'
 import { asChecked, putHistory, testDb } from './test-db'
 import { exportAll, importExport, replaceAll } from './transfer'
 
@@ -196,13 +196,81 @@ describe('incident summaries', () => {
     const revs = await db.summaryRevs.toArray()
     // Only the two missing are written, in slices (of one, here), and the orphan deleted (a
     // revision too, so what follows the summaries hears of it); the others are left as they are.
-    expect(await repairSummaries(db, 1)).toBe(2)
+    expect(await repairSummaries(db, { slice: 1 })).toBe(2)
     await expectInStep(db)
     const changed = (await db.summaryRevs.toArray()).filter(
       (r) => revs.find((before) => before.id === r.id)?.rev !== r.rev,
     )
     expect(changed.map((r) => r.id).sort()).toEqual(['bench-000003', 'bench-000004', 'gone'])
-    // When they agree, it reads nothing.
-    expect(await repairSummaries(db)).toBe(0)
+    // When they agree, it writes nothing.
+    expect(await repairSummaries(db, { now: Date.now() + 40 * DAY })).toBe(0)
+  })
+
+  it('are repaired when as many are missing as are left over, found a few keys at a time', async () => {
+    const { db } = testDb()
+    const history = generateDataset(12, { eventsPer: 2, bigEvents: 2 })
+    await putHistory(db, history)
+    // One missing in the first walk, one first in the second, one at the very end; as many
+    // orphans, one before every incident, one between the walks and one after: both tables have
+    // twelve.
+    const ids = history.incidents.map((i) => i.id).sort()
+    const raw = db.backendDB()
+    await new Promise((resolve, reject) => {
+      const tx = raw.transaction(['summaries'], 'readwrite')
+      const store = tx.objectStore('summaries')
+      for (const n of [1, 5, 11]) store.delete(ids[n]!)
+      for (const id of ['a-gone', `${ids[4]}-gone`, 'zz-gone'])
+        store.put({ ...summarize(history.incidents[0]!), id })
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    })
+    expect(await db.summaries.count()).toBe(await db.incidents.count())
+    // Keys compared five at a time: the first walk ends at the fifth incident.
+    expect(await repairSummaries(db, { walk: 5 })).toBe(3)
+    await expectInStep(db)
+  })
+
+  it('are looked at again only after a history was written from outside, or a month later', async () => {
+    const { db } = testDb()
+    const history = generateDataset(6, { eventsPer: 1, bigEvents: 0 })
+    await putHistory(db, history)
+    const raw = db.backendDB()
+    const rawWrite = (write: (tx: IDBTransaction) => void) =>
+      new Promise((resolve, reject) => {
+        const tx = raw.transaction(['summaries', 'caches'], 'readwrite')
+        write(tx)
+        tx.oncomplete = resolve
+        tx.onerror = () => reject(tx.error)
+      })
+    const [a, b, c] = history.incidents.map((i) => i.id)
+    const now = Date.now()
+    expect(await repairSummaries(db, { now })).toBe(0)
+    // Lost without a word from outside: not looked for until a month has passed.
+    await rawWrite((tx) => tx.objectStore('summaries').delete(a!))
+    expect(await repairSummaries(db, { now: now + 29 * DAY })).toBe(0)
+    expect(await repairSummaries(db, { now: now + 31 * DAY })).toBe(1)
+    // Written from outside with its mark: looked for at the next start.
+    const marked = (tx: IDBTransaction, written: number) =>
+      tx.objectStore('caches').put({ key: SUMMARIES_CHECKED, written })
+    await rawWrite((tx) => {
+      tx.objectStore('summaries').delete(b!)
+      marked(tx, 1)
+    })
+    expect(await repairSummaries(db, { now: now + 32 * DAY })).toBe(1)
+    // Written from outside while it looks: it does not mark what it may not have seen as in step.
+    const looking = repairSummaries(db, { now: now + 64 * DAY, walk: 1 })
+    await rawWrite((tx) => {
+      tx.objectStore('summaries').delete(c!)
+      marked(tx, 2)
+    })
+    await looking
+    expect(await db.caches.get(SUMMARIES_CHECKED)).toEqual({ key: SUMMARIES_CHECKED, written: 2 })
+    // So the next start looks again (whether or not that look already wrote the summary).
+    await repairSummaries(db, { now: now + 65 * DAY })
+    expect(await db.caches.get(SUMMARIES_CHECKED)).toEqual({
+      key: SUMMARIES_CHECKED,
+      at: now + 65 * DAY,
+    })
+    await expectInStep(db)
   })
 })
