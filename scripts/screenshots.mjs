@@ -187,7 +187,11 @@ const scenes = {
   },
   palette: async (page) => page.keyboard.press('Control+k'),
   about: async (page) => page.getByRole('button', { name: 'About' }).click(),
-  settings: async (page) => page.getByRole('button', { name: 'Settings' }).click(),
+  settings: async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    // Its code loads on demand (while idle after start, or at the first click).
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor()
+  },
   'settings-postmortems': async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('heading', { name: 'Post-mortems' }).scrollIntoViewIfNeeded()
