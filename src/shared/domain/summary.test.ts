@@ -60,4 +60,7 @@ it('keeps one copy of a list of names many incidents share, and no symptoms behi
   expect(other.services).toEqual(['api'])
   expect(other.services).not.toBe(one.services)
   expect(other.symptoms).toBe('')
+  // Names that would read the same joined are different lists.
+  const joined = listRow(summarize({ ...base, services: ['api\ndb'] }))
+  expect(joined.services).toEqual(['api\ndb'])
 })

@@ -136,12 +136,14 @@ const SHARED_NAMES = 5000
 const sharedNames = new Map<string, readonly string[]>()
 const NO_NAMES: readonly string[] = Object.freeze([])
 
+/** `names`, or the list already kept with the same names (frozen: one row cannot change another's). */
 function shared(names: readonly string[]): readonly string[] {
   if (names.length === 0) return NO_NAMES
-  const key = names.join('\n')
+  // Unambiguous whatever a name holds (joined by a character, ['a\nb'] and ['a', 'b'] would meet).
+  const key = JSON.stringify(names)
   const known = sharedNames.get(key)
   if (known) return known
-  if (sharedNames.size < SHARED_NAMES) sharedNames.set(key, names)
+  if (sharedNames.size < SHARED_NAMES) sharedNames.set(key, Object.freeze(names))
   return names
 }
 
