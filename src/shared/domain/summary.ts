@@ -134,11 +134,12 @@ export type ListRow = Pick<
  */
 const SHARED_NAMES = 5000
 const sharedNames = new Map<string, readonly string[]>()
-const NO_NAMES: readonly string[] = Object.freeze([])
+/** One empty list for every row without names or without items still to do (frozen: shared). */
+const NONE = Object.freeze([]) as never[]
 
 /** `names`, or the list already kept with the same names (frozen: one row cannot change another's). */
 function shared(names: readonly string[]): readonly string[] {
-  if (names.length === 0) return NO_NAMES
+  if (names.length === 0) return NONE
   // Unambiguous whatever a name holds (joined by a character, ['a\nb'] and ['a', 'b'] would meet).
   const key = JSON.stringify(names)
   const known = sharedNames.get(key)
@@ -179,8 +180,6 @@ export function listRow(summary: IncidentSummary): ListRow {
   }
 }
 
-const NOT_DONE = Object.freeze([]) as unknown as number[]
-
 /**
  * An items' digest made at once (read from the database, its properties are kept beside it) with
  * one shared empty list for incidents whose items are all done, most of a long history.
@@ -189,6 +188,6 @@ const digestRow = ({ total, done, onTime, notDoneSince, latest }: ItemDigest): I
   total,
   done,
   onTime,
-  notDoneSince: notDoneSince.length ? notDoneSince : NOT_DONE,
+  notDoneSince: notDoneSince.length ? notDoneSince : NONE,
   latest,
 })
