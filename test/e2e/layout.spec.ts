@@ -7,7 +7,14 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { generateDataset } from '../../bench/generate.mjs'
-import { expectAccessible, newIncident, openApp, phaseHeading, seedDatabase } from './helpers'
+import {
+  expectAccessible,
+  newIncident,
+  openApp,
+  phaseHeading,
+  resolveQuickly,
+  seedDatabase,
+} from './helpers'
 
 const SIZES = [
   { name: '1024×640', viewport: { width: 1024, height: 640 }, deviceScaleFactor: 1 },
@@ -21,6 +28,10 @@ async function checkFrame(page: Page, phase: string): Promise<void> {
   const primary = page.getByRole('button', { name: /Ctrl\+Enter/ })
   const title = page.getByRole('heading', { level: 1 }).first()
   const main = page.locator('.incident-main')
+  // A new phase starts at its top, wherever the last one was scrolled to.
+  await expect
+    .poll(() => main.evaluate((el) => el.scrollTop), `${phase}: starts at the top`)
+    .toBe(0)
   for (const where of ['top', 'bottom'] as const) {
     await main.evaluate((el, to) => el.scrollTo({ top: to === 'top' ? 0 : el.scrollHeight }), where)
     await expect(primary, `${phase}, ${where}: primary action`).toBeInViewport()
@@ -168,4 +179,29 @@ test.describe('at 200% zoom of 1280×800', () => {
     await expect(table.getByRole('button', { name: /^Remove/ }).first()).toBeInViewport()
     await expectAccessible(page, 'action items at 200% zoom')
   })
+})
+
+test('the timeline shows its newest entry when it opens and after each note', async ({ page }) => {
+  test.setTimeout(60_000)
+  await openApp(page)
+  // On the post-mortem, where the whole timeline shows (not focus mode's last three) beside the
+  // document.
+  await resolveQuickly(page, 'Checkout returns 502 for EU users')
+  const timeline = page.getByRole('complementary', { name: 'Timeline' })
+  const entries = timeline.getByRole('list', { name: 'Timeline entries' })
+  const note = timeline.getByLabel('Add a note to the timeline')
+  // More notes than the timeline has room for: each new one is scrolled into view.
+  for (let n = 1; n <= 20; n++) {
+    await note.fill(`Note number ${n}`)
+    await note.press('Enter')
+    await expect(entries.getByRole('listitem').last()).toContainText(`Note number ${n}`)
+    await expect(entries.getByText(`Note number ${n}`, { exact: true })).toBeInViewport()
+  }
+  expect(await entries.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true)
+  // Opened again, it starts at the newest entry, not at the top.
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+  await page.getByRole('button', { name: /Checkout returns 502/ }).click()
+  await expect(phaseHeading(page, 'Document what happened, and learn.')).toBeVisible()
+  await expect(entries.getByText('Note number 20', { exact: true })).toBeInViewport()
+  await expect(entries.getByText('Note number 1', { exact: true })).not.toBeInViewport()
 })

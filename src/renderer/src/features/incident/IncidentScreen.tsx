@@ -54,14 +54,17 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   // A new phase starts at the top, with the caret in its first field (unless a field already
   // took it, like Capture's description, or the user put it somewhere else meanwhile, like the
   // note box: their next keys are meant for it).
+  // Both in the next frame, which lays the screen out to paint it anyway (scrolling here laid it
+  // out inside the render's task).
   useEffect(() => {
     const main = mainRef.current
-    main?.scrollTo({ top: 0 })
+    if (!main) return
     const before = document.activeElement
-    if (!main || main.contains(before) || isTyping(before)) return
+    const takeFocus = !main.contains(before) && !isTyping(before)
     const frame = requestAnimationFrame(() => {
       const now = document.activeElement
-      if (now === before || now === document.body) focusFirstField(main.querySelector('.phase'))
+      if (takeFocus && (now === before || now === document.body))
+        focusFirstField(main.querySelector('.phase'))
       main.scrollTo({ top: 0 })
     })
     return () => cancelAnimationFrame(frame)

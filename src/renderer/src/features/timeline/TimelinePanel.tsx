@@ -65,8 +65,14 @@ function Entries({
   const list = useRef<HTMLOListElement>(null)
   const count = entries.length
   useEffect(() => {
-    const el = list.current
-    if (el) el.scrollTop = el.scrollHeight
+    // In the next frame, which lays the screen out to paint it anyway: read here, scrollHeight
+    // laid out the whole screen inside the render's task (with a 50-page post-mortem beside the
+    // timeline, 100-125 ms before the document was even in the page).
+    const frame = requestAnimationFrame(() => {
+      const el = list.current
+      if (el) el.scrollTop = el.scrollHeight
+    })
+    return () => cancelAnimationFrame(frame)
   }, [count])
   return (
     // A scrolling list takes focus, so it can be scrolled from the keyboard.
