@@ -10,7 +10,7 @@ import {
 import type { Node as PmNode } from '@tiptap/pm/model'
 import type { Editor } from '@tiptap/react'
 import { onDemand } from '../../components/on-demand'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { Command } from '../../commands/command'
 import { useRegisterCommands } from '../../commands/screen-commands'
 import { yieldToPage } from '../../platform/perf'
@@ -243,6 +243,9 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   }, [])
   const initial = postmortemAutosave.pendingFor(id) ?? row?.doc
   const shared = useSharedDocument(id)
+  // The document first: the items table below it (a row of fields per item: 25 ms for 20 items
+  // beside a 50-page document) is drawn in the task after.
+  const itemsShown = useDeferredValue(initial !== undefined && shared !== undefined, false)
   return (
     <div className="phase">
       <PhaseIntro
@@ -297,7 +300,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         <p className="field-hint">
           Specific, assignable, measurable. They show in the document above as you edit them.
         </p>
-        <ActionItemsTable incidentId={id} />
+        {itemsShown && <ActionItemsTable incidentId={id} />}
       </section>
       <PhaseFooter {...footer} />
     </div>
