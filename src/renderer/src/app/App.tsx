@@ -20,7 +20,7 @@ import { useAppCommands } from './app-commands'
 import { useTeamSync } from '../sync/use-team-sync'
 import { usePlatform } from '../platform/platform-context'
 import { SaveStatus } from './SaveStatus'
-import { Sidebar } from './Sidebar'
+import { Sidebar, type ScreenLoads } from './Sidebar'
 import { useShortcuts } from '../commands/use-shortcuts'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useTheme } from './use-theme'
@@ -35,6 +35,7 @@ const metricsPage = onDemand(() => import('../features/metrics/MetricsPage'))
 const MetricsPage = metricsPage.Component
 const settingsPage = onDemand(() => import('../features/settings/SettingsPage'))
 const SettingsPage = settingsPage.Component
+const SCREEN_LOADS: ScreenLoads = { metrics: metricsPage.load, settings: settingsPage.load }
 
 const SCREEN_NAMES: Record<Route['screen'], string> = {
   incidents: 'the incidents',
@@ -149,7 +150,7 @@ export function App() {
       <a href="#content" className="skip-link" onClick={skipToContent}>
         Skip to content
       </a>
-      {!sidebarCollapsed && <Sidebar />}
+      {!sidebarCollapsed && <Sidebar loads={SCREEN_LOADS} />}
       <main className="main" id="content" tabIndex={-1}>
         <ErrorBoundary
           what={SCREEN_NAMES[shown.screen]}

@@ -19,7 +19,15 @@ const NAV: { view: Exclude<Screen, 'incident'>; label: string; icon: LucideIcon 
   { view: 'settings', label: 'Settings', icon: Settings },
 ]
 
-export function Sidebar() {
+/** Each screen whose code loads on demand, and how to load it. */
+export type ScreenLoads = Partial<Record<Screen, () => Promise<unknown>>>
+
+/**
+ * `loads`: fetched when the pointer or the focus comes to the screen's button, so a click in the
+ * first seconds after start-up (before they are preloaded) opens the screen rather than its
+ * "Loading…".
+ */
+export function Sidebar({ loads = {} }: { loads?: ScreenLoads }) {
   const screen = useUi((s) => s.route.screen)
   const navigate = useUi((s) => s.navigate)
   const open = useUi((s) => s.open)
@@ -47,6 +55,8 @@ export function Sidebar() {
               }
               title={label}
               onClick={() => navigate({ screen: target })}
+              onPointerEnter={() => void loads[target]?.().catch(() => undefined)}
+              onFocus={() => void loads[target]?.().catch(() => undefined)}
             >
               <Icon size={18} aria-hidden="true" />
               <span className="nav-label">{label}</span>
