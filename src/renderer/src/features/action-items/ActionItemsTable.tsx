@@ -36,13 +36,20 @@ const fromDateInput = (value: string): number | null =>
  * The action items of one incident, structured and edited in place. The post-mortem shows this
  * same table inside the document, and the prevention screen shows it too: one place to edit.
  */
-export function ActionItemsTable({ incidentId }: { incidentId: string }) {
+export function ActionItemsTable({
+  incidentId,
+  rowsShown = true,
+}: {
+  incidentId: string
+  /** False while a screen draws what is above first: the form alone. */
+  rowsShown?: boolean
+}) {
   const items = useActionItems(incidentId)
   const now = useNow(60_000)
   if (!items) return null
   return (
     <div className="action-items">
-      {items.length > 0 && (
+      {rowsShown && items.length > 0 && (
         <table className="items-table">
           <colgroup>
             <col className="col-title" />

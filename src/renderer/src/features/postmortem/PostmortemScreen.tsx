@@ -243,9 +243,9 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   }, [])
   const initial = postmortemAutosave.pendingFor(id) ?? row?.doc
   const shared = useSharedDocument(id)
-  // The document first: the items table below it (a row of fields per item: 25 ms for 20 items
-  // beside a 50-page document) is drawn in the task after.
-  const itemsShown = useDeferredValue(initial !== undefined && shared !== undefined, false)
+  // The document first: the items' rows below it (fields each: 25 ms for 20 items beside a
+  // 50-page document) are drawn in the task after. The form for a new one is there throughout.
+  const rowsShown = useDeferredValue(initial !== undefined && shared !== undefined, false)
   return (
     <div className="phase">
       <PhaseIntro
@@ -300,7 +300,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
         <p className="field-hint">
           Specific, assignable, measurable. They show in the document above as you edit them.
         </p>
-        {itemsShown && <ActionItemsTable incidentId={id} />}
+        <ActionItemsTable incidentId={id} rowsShown={rowsShown} />
       </section>
       <PhaseFooter {...footer} />
     </div>
