@@ -53,9 +53,8 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const shownPhase = phase ?? incident?.phase
   // A new phase starts at the top, with the caret in its first field (unless a field already
   // took it, like Capture's description, or the user put it somewhere else meanwhile, like the
-  // note box: their next keys are meant for it).
-  // Both in the next frame, which lays the screen out to paint it anyway (scrolling here laid it
-  // out inside the render's task).
+  // note box: their next keys are meant for it). Both in the next frame, which lays the screen
+  // out to paint it anyway (scrolling here laid it out inside the render's task).
   useEffect(() => {
     const main = mainRef.current
     if (!main) return
