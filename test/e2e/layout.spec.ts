@@ -44,6 +44,12 @@ async function checkFrame(page: Page, phase: string): Promise<void> {
       .map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`),
   )
   expect(overflow, `${phase}: horizontal overflow`).toEqual([])
+  // The window itself never scrolls: the header and the action would scroll away with it (a
+  // hidden label far down a scrolled form, positioned against the window, made it 150 px taller).
+  const tall = await page.evaluate(
+    () => document.documentElement.scrollHeight - document.documentElement.clientHeight,
+  )
+  expect(tall, `${phase}: the window scrolls`).toBeLessThanOrEqual(1)
 }
 
 for (const size of SIZES) {
