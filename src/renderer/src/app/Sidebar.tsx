@@ -35,6 +35,8 @@ export function Sidebar({ loads = {} }: { loads?: ScreenLoads }) {
   const route = useUi((s) => s.route)
   const savedFilters = useUi((s) => s.savedFilters)
   const current = route.screen === 'incidents' ? route.saved : undefined
+  // A failed load is tried again when the screen itself needs its code.
+  const preload = (target: Screen) => void loads[target]?.().catch(() => undefined)
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand" aria-hidden="true">
@@ -55,8 +57,8 @@ export function Sidebar({ loads = {} }: { loads?: ScreenLoads }) {
               }
               title={label}
               onClick={() => navigate({ screen: target })}
-              onPointerEnter={() => void loads[target]?.().catch(() => undefined)}
-              onFocus={() => void loads[target]?.().catch(() => undefined)}
+              onPointerEnter={() => preload(target)}
+              onFocus={() => preload(target)}
             >
               <Icon size={18} aria-hidden="true" />
               <span className="nav-label">{label}</span>

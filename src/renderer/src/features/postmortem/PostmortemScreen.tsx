@@ -245,7 +245,8 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
   const shared = useSharedDocument(id)
   // The document first: the items' rows below it (fields each: 25 ms for 20 items beside a
   // 50-page document) are drawn in the task after. The form for a new one is there throughout.
-  const rowsShown = useDeferredValue(initial !== undefined && shared !== undefined, false)
+  const docShown = initial !== undefined && shared !== undefined
+  const rowsShown = useDeferredValue(docShown, false)
   return (
     <div className="phase">
       <PhaseIntro
@@ -278,7 +279,7 @@ export function PostmortemScreen({ incident }: { incident: Incident }) {
           {message}
         </p>
       )}
-      {initial && shared !== undefined ? (
+      {docShown ? (
         <PostmortemEditor
           fallback={<p className="muted">Loading the editor…</p>}
           incidentId={id}
