@@ -11,7 +11,6 @@ import { UiNotice } from '../../components/UiNotice'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { useNow } from '../../components/use-now'
 import { useListRows } from '../../db/hooks'
-import { yieldToPage } from '../../platform/perf'
 import { db, incidentsRepo } from '../../db/instance'
 import { useUi, type SavedFilter } from '../../stores/ui-store'
 import { displayTitle } from '../phase/labels'
@@ -21,7 +20,7 @@ import { useFirstFrameSaver } from './use-first-frame'
 import { appSearch } from './app-search'
 import type { Hits } from './search-client'
 import { homeList } from './home-order'
-import { kept, useNarrowed } from './narrow'
+import { kept, useFilterChoices, useNarrowed } from './narrow'
 import { NO_FILTER, filterTest, isFiltered, type ListFilter } from '@shared/domain/list-filter'
 
 const NEXT_STEP: Record<Phase, string> = {
@@ -263,43 +262,6 @@ function summariesById(list: readonly ListRow[]): Map<string, ListRow> {
 
 const NO_ROWS: ListRow[] = []
 const NO_IDS: string[] = []
-
-const NO_CHOICES = { services: [] as string[], tags: [] as string[] }
-
-/**
- * The services and tags the list can be narrowed to: every one named by an incident. Gathered a
- * few milliseconds at a time after the list is shown (at 100,000 incidents a pass over them all
- * took 50–100 ms in the task that showed the list whole).
- */
-function useFilterChoices(incidents: ListRow[]) {
-  const [choices, setChoices] = useState(NO_CHOICES)
-  useEffect(() => {
-    let live = true
-    void (async () => {
-      const services = new Set<string>()
-      const tags = new Set<string>()
-      let slice = performance.now()
-      for (let n = 0; n < incidents.length; n++) {
-        const incident = incidents[n] as ListRow
-        for (const service of incident.services) services.add(service)
-        for (const tag of incident.tags ?? []) tags.add(tag)
-        if (n % 1000 === 999 && performance.now() - slice > SLICE_MS) {
-          await yieldToPage()
-          if (!live) return
-          slice = performance.now()
-        }
-      }
-      if (live) setChoices({ services: [...services].sort(), tags: [...tags].sort() })
-    })()
-    return () => {
-      live = false
-    }
-  }, [incidents])
-  return choices
-}
-
-/** How long gathering the filter choices runs before letting the page handle input. */
-const SLICE_MS = 8
 
 /** A list filter: "all" or one value. */
 /**
