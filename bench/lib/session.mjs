@@ -155,8 +155,9 @@ export async function heapAfterGc(page, cdp) {
 }
 
 /**
- * Milliseconds from `act` until `done` holds on the page (checked on every DOM change), and the
- * longest task meanwhile. `done` runs in the page.
+ * Milliseconds from `act` until the frame after `done` holds on the page (checked on every DOM
+ * change): what the user sees, not only what is in the DOM (work queued ahead of the frame holds
+ * it off the screen). And the longest task meanwhile. `done` runs in the page.
  */
 export async function timeUntil(page, done, act, arg, timeout = 120_000) {
   await page.evaluate(
@@ -174,12 +175,17 @@ export async function timeUntil(page, done, act, arg, timeout = 120_000) {
         if (until.end !== undefined) observer.disconnect()
       }).observe({ type: 'longtask' })
       const test = () => {
-        if (until.end === undefined && until.start !== undefined && check(arg))
-          until.end = performance.now()
+        if (until.done === undefined && until.start !== undefined && check(arg)) {
+          until.done = performance.now()
+          requestAnimationFrame(() => (until.end = performance.now()))
+        }
         return until.end !== undefined
       }
       window.__untilCheck = test
-      new MutationObserver((_, observer) => test() && observer.disconnect()).observe(document, {
+      new MutationObserver((_, observer) => {
+        test()
+        if (until.done !== undefined) observer.disconnect()
+      }).observe(document, {
         childList: true,
         subtree: true,
         attributes: true,

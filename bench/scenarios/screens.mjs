@@ -216,13 +216,23 @@ export async function listFilters({ page, runs, warm }) {
       (before) => {
         const list = document.querySelector('.incident-list')
         if (!list || list.style.height === before) return false
-        window.__firstShown ??= performance.now()
+        // Seen at the next frame (work queued ahead of it would hold the rows off the screen).
+        if (window.__firstShown === undefined) {
+          window.__firstShown = null
+          requestAnimationFrame(() => (window.__firstShown = performance.now()))
+        }
         return !list.hasAttribute('aria-busy')
       },
       () => page.getByLabel(label, { exact: true }).selectOption(value),
       before,
     )
-    const firstMs = await page.evaluate(() => window.__firstShown - window.__until.start)
+    // After the frame that showed the first rows (animation frames run in turn).
+    const firstMs = await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => resolve(window.__firstShown - window.__until.start)),
+        ),
+    )
     return { firstMs, ms, longestTaskMs }
   }
   for (let run = 0; run < warm + runs; run++) {
