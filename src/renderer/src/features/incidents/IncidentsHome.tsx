@@ -19,7 +19,7 @@ import { FIRST_PAGE, forgetPrimedHomePage, primedHomePage, readHomePage } from '
 import { useFirstFrameSaver } from './use-first-frame'
 import { appSearch } from './app-search'
 import type { Hits } from './search-client'
-import { homeList } from './home-order'
+import { homeList, homeRowOf } from './home-order'
 import { kept, useFilterChoices, useNarrowed } from './narrow'
 import { NO_FILTER, filterTest, isFiltered, type ListFilter } from '@shared/domain/list-filter'
 
@@ -107,22 +107,25 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
   // matching is said only of an answer from an index that has every incident.
   const answered = asked ? hits.query : ''
   const searching = Boolean(asked)
-  const byId = searching ? summariesById(sorted) : null
+  const rowOf = useMemo(
+    () => (searching ? homeRowOf(all, firstPage) : null),
+    [searching, all, firstPage],
+  )
   const test = useMemo(() => (isFiltered(filter) ? filterTest(filter) : null), [filter])
   // Without a search, the filter's first rows show at once and the rest a moment later.
-  const keep = useMemo(() => (test && !byId ? kept(test) : null), [test, byId])
-  const narrowed = useNarrowed(byId ? NO_ROWS : sorted, keep)
+  const keep = useMemo(() => (test && !rowOf ? kept(test) : null), [test, rowOf])
+  const narrowed = useNarrowed(rowOf ? NO_ROWS : sorted, keep)
   // With one, the best matches are found among the summaries first (best first: a title before
   // a note), the rest a moment later: tens of thousands of ids take 25-50 ms to look up.
   const find = useMemo(
     () => (id: string) => {
-      const incident = byId?.get(id)
+      const incident = rowOf?.(id)
       return incident && (!test || test(incident)) ? incident : undefined
     },
-    [byId, test],
+    [rowOf, test],
   )
-  const matches = useNarrowed(byId ? hits.ids : NO_IDS, find)
-  const { rows, complete } = byId ? matches : narrowed
+  const matches = useNarrowed(rowOf ? hits.ids : NO_IDS, find)
+  const { rows, complete } = rowOf ? matches : narrowed
   const filtered = Boolean(query) || isFiltered(filter)
   useFirstFrameSaver(!filtered && incidents !== undefined)
   return (
@@ -247,17 +250,6 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
       )}
     </section>
   )
-}
-
-/**
- * The list's summaries by id, made once per list, not per keystroke or per search (at 100,000
- * incidents, mapping the list took 40 ms at the first letter typed).
- */
-const byIdOf = new WeakMap<readonly ListRow[], Map<string, ListRow>>()
-function summariesById(list: readonly ListRow[]): Map<string, ListRow> {
-  let byId = byIdOf.get(list)
-  if (!byId) byIdOf.set(list, (byId = new Map(list.map((i) => [i.id, i]))))
-  return byId
 }
 
 const NO_ROWS: ListRow[] = []

@@ -1,7 +1,7 @@
 import type { Incident } from '@shared/domain/model'
 import type { IncidentSummary } from '@shared/domain/summary'
 import { expect, it } from 'vitest'
-import { homeList, sortForHome } from './home-order'
+import { homeList, homeRowOf, sortForHome } from './home-order'
 
 type Row = Pick<Incident, 'id' | 'status' | 'severity' | 'updatedAt'>
 
@@ -68,6 +68,18 @@ it('shows the live first page over the whole list read a moment before: changed,
   // Before the whole list is read: the first page alone; with no first page: the whole list.
   expect(homeList(undefined, fresh).map((i) => i.id)).toEqual(['b', 'bb'])
   expect(homeList(all, undefined).map((i) => i.id)).toEqual(['b', 'a', 'c', 'd'])
+  // A search's matches are looked up by id: the same rows, none from the trash.
+  const rowOf = homeRowOf(all, fresh)
+  expect(['b', 'bb', 'a', 'c', 'd', 'e'].map(rowOf)).toEqual([
+    fresh[0],
+    fresh[1],
+    all[0],
+    undefined,
+    all[3],
+    undefined,
+  ])
+  expect(homeRowOf(undefined, fresh)('a')).toBeUndefined()
+  expect(homeRowOf(all, undefined)('c')).toBe(all[2])
 })
 
 it('orders the list as a whole sort would after changes, from the order it had (patched)', () => {
@@ -106,5 +118,11 @@ it('orders the list as a whole sort would after changes, from the order it had (
     fresh.push({ ...fresh[0]!, id: `new-${step}` })
     const list = homeList(all as IncidentSummary[], fresh as IncidentSummary[])
     expect(list.map((i) => i.id)).toEqual(whole(all, fresh))
+    // Each row found by its id is the row the list shows; every other id finds none.
+    const rowOf = homeRowOf(all as IncidentSummary[], fresh as IncidentSummary[])
+    for (const row of list) expect(rowOf(row.id)).toBe(row)
+    const shown = new Set(list.map((i) => i.id))
+    for (const { id } of [...all, ...fresh, { id: 'none' }])
+      if (!shown.has(id)) expect(rowOf(id)).toBeUndefined()
   }
 })

@@ -123,3 +123,20 @@ export function homeList(all: ListRow[] | undefined, fresh: ListRow[] | undefine
   while (end > 0 && sorted[end - 1]?.status === 'deleted') end--
   return end === sorted.length ? sorted : sorted.slice(0, end)
 }
+
+/**
+ * The row `homeList(all, fresh)` shows for an incident, by its id (none in the trash): the live
+ * first page's copy, else the whole list's, found by halving (`all` is in key order). A search's
+ * matches are looked up here: a map of 100,000 ids took 40-75 ms of the render at the first
+ * letter typed, and again after any incident changed.
+ */
+export function homeRowOf(
+  all: readonly ListRow[] | undefined,
+  fresh: readonly ListRow[] | undefined,
+): (id: string) => ListRow | undefined {
+  const recent = new Map(fresh?.map((row) => [row.id, row]))
+  return (id) => {
+    const row = recent.get(id) ?? (all && summaryIn(all, id))
+    return row?.status === 'deleted' ? undefined : row
+  }
+}
