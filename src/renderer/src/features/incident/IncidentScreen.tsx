@@ -2,7 +2,7 @@ import type { Incident, Phase } from '@shared/domain/model'
 import { PHASE_LABELS } from '@shared/domain/timeline'
 import { useEffect, useRef } from 'react'
 import { autosave, incidentsRepo } from '../../db/instance'
-import { useIncident } from '../../db/hooks'
+import { readPostmortemAhead, useIncident } from '../../db/hooks'
 import { focusFirstField } from '../../components/focus'
 import { UiNotice } from '../../components/UiNotice'
 import { useMediaQuery } from '../../components/use-media-query'
@@ -50,6 +50,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const mainRef = useRef<HTMLDivElement>(null)
   // Leaving the screen saves what is pending.
   useEffect(() => () => void autosave.flush(id), [id])
+  useEffect(() => void readPostmortemAhead(id), [id])
   const shownPhase = phase ?? incident?.phase
   // A new phase starts at the top, with the caret in its first field (unless a field already
   // took it, like Capture's description, or the user put it somewhere else meanwhile, like the
