@@ -7,6 +7,27 @@ import { readFileSync, writeFileSync } from 'node:fs'
 
 const MUTANTS = [
   {
+    what: 'a search’s or filter’s pass going on ahead of the frame that shows its first rows',
+    file: 'src/renderer/src/features/incidents/narrow.ts',
+    from: "        await yieldToPage('background')\n        if (!live) return\n      } while",
+    to: '        await yieldToPage()\n        if (!live) return\n      } while',
+    test: 'src/renderer/src/features/incidents/narrow.test.ts',
+  },
+  {
+    what: 'a search showing an incident from the trash',
+    file: 'src/renderer/src/features/incidents/home-order.ts',
+    from: "return row?.status === 'deleted' ? undefined : row",
+    to: 'return row',
+    test: 'src/renderer/src/features/incidents/home-order.test.ts',
+  },
+  {
+    what: 'a post-mortem read ahead before this window’s own save of it',
+    file: 'src/renderer/src/db/hooks.ts',
+    from: '  return postmortemAutosave\n    .flush(incidentId)\n    .then(() => db.postmortems.get(incidentId))',
+    to: '  return db.postmortems\n    .get(incidentId)',
+    test: 'src/renderer/src/db/postmortem-ahead.test.ts',
+  },
+  {
     what: 'atomic write without fsync',
     file: 'src/main/storage/atomic-write.ts',
     from: '      await handle.sync()\n    } finally',
