@@ -50,6 +50,7 @@ export function IncidentScreen({ id, phase }: { id: string; phase?: Phase }) {
   const mainRef = useRef<HTMLDivElement>(null)
   // Leaving the screen saves what is pending.
   useEffect(() => () => void autosave.flush(id), [id])
+  // The post-mortem is read beside the incident: its screen's first render can show it.
   useEffect(() => void readPostmortemAhead(id), [id])
   const shownPhase = phase ?? incident?.phase
   // A new phase starts at the top, with the caret in its first field (unless a field already

@@ -255,7 +255,6 @@ export function IncidentsHome({ saved }: { saved?: string } = {}) {
 const NO_ROWS: ListRow[] = []
 const NO_IDS: string[] = []
 
-/** A list filter: "all" or one value. */
 /**
  * "Save filter…": names the search and filters shown, for the sidebar. On a saved filter: save
  * changes to it, or delete it.
