@@ -195,10 +195,10 @@ export function readPostmortemAhead(incidentId: string): Promise<void> {
     )
 }
 
-const readAhead = (incidentId: string): PostmortemRow | undefined =>
-  ahead?.incidentId === incidentId && Date.now() - (ahead.at ?? -Infinity) <= AHEAD_MS
-    ? ahead.row
-    : undefined
+function readAhead(incidentId: string): PostmortemRow | undefined {
+  if (ahead?.incidentId !== incidentId || ahead.at === undefined) return undefined
+  return Date.now() - ahead.at <= AHEAD_MS ? ahead.row : undefined
+}
 
 /** The settings last read: a screen opened again has them at once, then reads them anew. */
 let lastSettings: Settings | undefined
