@@ -1,5 +1,5 @@
 // Export everything (plain and compressed, the compressed one being what an automatic backup
-// writes) and import it into an empty profile: time, file size, the page's heap after, the
+// writes), export the CSV files, and import everything into an empty profile: time, file size, the page's heap after, the
 // longest task on the page. Every file Steady writes must come back: the import is checked.
 import { readFile, stat } from 'node:fs/promises'
 import { BASE, diskProfile, heapAfterGc, measures } from '../lib/session.mjs'
@@ -58,6 +58,31 @@ async function exportOnce(page, compressed) {
     bytes: (await stat(file)).size,
     count,
   }
+}
+
+/** Both CSV files, until the app has handed them over (two downloads here). */
+async function csvOnce(page) {
+  const m = measures(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const longest = await watchTasks(page)
+  const before = await m.count('export-csv')
+  const files = []
+  const taking = (download) => files.push(download.path())
+  page.on('download', taking)
+  await page.getByRole('button', { name: 'Export CSV files…' }).click()
+  await m.waitFor('export-csv', before + 1, 600_000)
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Exported .* action items? to/ })
+    .waitFor()
+  page.off('download', taking)
+  const sizes = await Promise.all(files.map(async (file) => (await stat(await file)).size))
+  const heads = await Promise.all(
+    files.map(async (file) => (await readFile(await file)).subarray(0, 20).toString()),
+  )
+  if (sizes.length !== 2 || !heads.every((head) => head.startsWith('id,')))
+    throw new Error(`The CSV export did not write its two files: ${heads.join(' | ')}`)
+  return { ms: await m.last('export-csv'), longestTaskMs: await longest(), sizes }
 }
 
 /**
@@ -171,6 +196,7 @@ export async function exportImport({ page, cdp }) {
   const readMs = await rawRead(page)
   const plain = await exportOnce(page, false)
   const gz = await exportOnce(page, true)
+  const csv = await csvOnce(page)
   const heap = await heapAfterGc(page, cdp)
 
   // Into an empty profile: the file chosen, until "Imported" is announced.
@@ -206,6 +232,15 @@ export async function exportImport({ page, cdp }) {
       budget: '≤ 2 s',
       limit: 2000,
       against: `${mb(gz.bytes)}; longest task ${gz.longestTaskMs.toFixed(0)} ms`,
+    }),
+    measure('exportCsv', 'Export CSV files (incidents, action items)', csv.ms, {
+      budget: '≤ 2 s',
+      limit: 2000,
+      against: csv.sizes.map(mb).join(' + '),
+    }),
+    measure('exportCsvTask', 'Longest page task while exporting CSV', csv.longestTaskMs, {
+      budget: '≤ 50 ms',
+      limit: 50,
     }),
     measure('heapAfterExport', 'JS heap after the exports', heap, {
       unit: 'MB',

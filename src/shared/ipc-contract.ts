@@ -61,6 +61,13 @@ export const folderFileSchema = markdownFileSchema
     'an SVG chart without scripts, event handlers or embedded pages',
   )
 
+/** A file of a folder export written in pieces: a Steady CSV name (its content is never checked). */
+const streamedFolderFileSchema = z
+  .string()
+  .max(120)
+  .regex(EXPORT_FILE_NAME, 'a Steady export name (YYYY-MM-DD-slug.csv)')
+  .refine((name) => name.endsWith('.csv'), 'a CSV file')
+
 /**
  * A global shortcut in Electron's accelerator syntax with at least one modifier, so a setting can
  * never swallow a plain key (typing "n" anywhere on the computer).
@@ -247,6 +254,15 @@ export const ipcContract = {
     args: z.tuple([z.object({ fileName: fileNameSchema, kind: z.enum(['json', 'json.gz']) })]),
     result: writeTokenSchema.nullable(),
   },
+  /**
+   * Files for a folder sent in pieces the same way (CSV files of any size): asks for the folder
+   * and answers it with a token per file, or null when cancelled. CSV only: a file checked whole
+   * (an SVG chart) goes through `export:save-folder`.
+   */
+  'export:begin-folder': {
+    args: z.tuple([z.array(streamedFolderFileSchema).min(1).max(4)]),
+    result: z.object({ where: z.string(), tokens: z.array(writeTokenSchema) }).nullable(),
+  },
   'export:append': { args: z.tuple([writeTokenSchema, pieceSchema]), result: z.null() },
   'export:finish': { args: z.tuple([writeTokenSchema, z.boolean()]), result: saveResultSchema },
   /** A backup, written in pieces like an export; null instead of a summary drops it. */
@@ -371,6 +387,8 @@ export interface SteadyApi {
     savePdf(fileName: string): Promise<SaveResult>
     /** Asks where to save a file sent in pieces; null when the user cancels. */
     begin(file: { fileName: string; kind: 'json' | 'json.gz' }): Promise<string | null>
+    /** Asks for a folder for files sent in pieces; null when the user cancels. */
+    beginFolder(fileNames: string[]): Promise<{ where: string; tokens: string[] } | null>
     append(token: string, bytes: Uint8Array): Promise<null>
     finish(token: string, commit: boolean): Promise<SaveResult>
   }

@@ -8,7 +8,7 @@
  * itself — stays for a release machine. Run after `npm run build` (npm test does).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -150,6 +150,21 @@ describe('the desktop process, booted from the build', () => {
       where: `${exportPath}.json.gz`,
     })
     expect(readFileSync(`${exportPath}.json.gz`, 'utf8')).toBe('{"format":"steady-export"}')
+    // CSV files of any size: a folder chosen once, each file arriving in pieces, put in place.
+    const folder = mkdtempSync(path.join(electron.app.getPath('userData'), 'csv-'))
+    electron.dialog.nextPath = folder
+    const names = ['2026-11-29-incidents.csv', '2026-11-29-action-items.csv']
+    const csv = await steady.export.beginFolder(names)
+    electron.dialog.nextPath = undefined
+    expect(csv).toEqual({ where: folder, tokens: [expect.any(String), expect.any(String)] })
+    for (const [i, token] of csv!.tokens.entries()) {
+      await steady.export.append(token, new TextEncoder().encode(`id\r\n${i}`))
+      expect(await steady.export.finish(token, true)).toMatchObject({ saved: true })
+    }
+    expect(readFileSync(path.join(folder, names[1]!), 'utf8')).toBe('id\r\n1')
+    await expect(steady.export.beginFolder(['2026-11-29-chart.svg'])).rejects.toThrow(
+      /invalid arguments/,
+    )
     // Cancelled in the dialog: no token. A piece over the limit, or a made-up token: refused.
     expect(await steady.export.begin({ fileName: 'x.json', kind: 'json' })).toBeNull()
     const big = await steady.backup.begin('scheduled')

@@ -252,6 +252,11 @@ test('incidents and action items export as CSV a spreadsheet reads back', async 
   page.on('download', (d) => downloads.push(d))
   await page.getByRole('button', { name: 'Export CSV files…' }).click()
   await expect.poll(() => downloads.length).toBe(2)
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Exported 1 incident and 1 action item to your downloads folder.' }),
+  ).toBeVisible()
   const byName = Object.fromEntries(
     await Promise.all(
       downloads.map(async (d) => [d.suggestedFilename(), await readFile(await d.path(), 'utf8')]),

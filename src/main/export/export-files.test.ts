@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc-contract'
-import { saveFolder, saveMarkdown, savePdf, type ExportDialogs } from './export-files'
+import {
+  StreamedExports,
+  saveFolder,
+  saveMarkdown,
+  savePdf,
+  type ExportDialogs,
+} from './export-files'
 
 let dir: string
 beforeEach(async () => {
@@ -116,6 +122,73 @@ describe('Markdown export to files', () => {
       true,
     )
     expect(args.safeParse([[]]).success).toBe(false)
+  })
+})
+
+describe('CSV files sent in pieces, into a folder', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text)
+  const names = ['2026-11-29-incidents.csv', '2026-11-29-action-items.csv']
+
+  it('writes each file as its pieces come, and puts them in place when finished', async () => {
+    const streamed = new StreamedExports(dialogs(undefined, dir))
+    const begun = await streamed.beginFolder(names)
+    expect(begun).toEqual({ where: dir, tokens: [expect.any(String), expect.any(String)] })
+    const [incidents, items] = begun!.tokens as [string, string]
+    await streamed.append(incidents, bytes('id,title\r\n'))
+    await streamed.append(items, bytes('id,incident_id'))
+    await streamed.append(incidents, bytes('inc-1,Checkout'))
+    // Nothing is in place until it is finished.
+    expect((await readdir(dir)).filter((name) => name.endsWith('.csv'))).toEqual([])
+    expect(await streamed.finish(incidents, true)).toEqual({
+      saved: true,
+      where: path.join(dir, names[0]!),
+    })
+    await streamed.finish(items, true)
+    expect(await readFile(path.join(dir, names[0]!), 'utf8')).toBe('id,title\r\ninc-1,Checkout')
+    expect(await readFile(path.join(dir, names[1]!), 'utf8')).toBe('id,incident_id')
+  })
+
+  it('writes nothing when the folder dialog is cancelled, or a file dropped', async () => {
+    expect(await new StreamedExports(dialogs(undefined, undefined)).beginFolder(names)).toBe(null)
+    const streamed = new StreamedExports(dialogs(undefined, dir))
+    const { tokens } = (await streamed.beginFolder(names))!
+    for (const token of tokens) {
+      await streamed.append(token, bytes('half'))
+      expect(await streamed.finish(token, false)).toEqual({ saved: false })
+    }
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it.each([
+    ['cancel', null, 'mine'],
+    ['replace', names[0], 'new'],
+    ['keep-both', '2026-11-29-incidents-2.csv', 'mine'],
+  ] as const)('asks before touching a file already there (%s)', async (answer, target, kept) => {
+    await writeFile(path.join(dir, names[0]!), 'mine')
+    const asked: string[][] = []
+    const streamed = new StreamedExports(dialogs(undefined, dir, answer, asked))
+    const begun = await streamed.beginFolder(names)
+    expect(asked).toEqual([[names[0]]])
+    if (begun) {
+      await streamed.append(begun.tokens[0]!, bytes('new'))
+      expect((await streamed.finish(begun.tokens[0]!, true)).where).toBe(path.join(dir, target!))
+    } else expect(target).toBe(null)
+    expect(await readFile(path.join(dir, names[0]!), 'utf8')).toBe(kept)
+  })
+
+  it('accepts only Steady CSV names from the renderer, a few at a time', () => {
+    const args = ipcContract['export:begin-folder'].args
+    for (const name of [
+      '../2026-11-29-incidents.csv',
+      '2026-11-29-incidents.svg',
+      '2026-11-29-incidents.md',
+      'incidents.csv',
+      '2026-11-29-incidents.csv.desktop',
+    ])
+      expect(args.safeParse([[name]]).success, name).toBe(false)
+    expect(args.safeParse([names]).success).toBe(true)
+    expect(args.safeParse([[]]).success).toBe(false)
+    expect(args.safeParse([Array.from({ length: 5 }, () => names[0])]).success).toBe(false)
   })
 })
 

@@ -63,6 +63,24 @@ export class StreamedExports {
     )
   }
 
+  /**
+   * Asks for a folder for files sent in pieces (CSV files of any size), named as `saveFolder`
+   * names them; answers the folder and a token per file, in order, or null when cancelled.
+   */
+  async beginFolder(names: string[]): Promise<{ where: string; tokens: string[] } | null> {
+    const planned = await folderPlan(this.dialogs, names)
+    if (!planned) return null
+    const tokens: string[] = []
+    try {
+      for (const name of planned.names)
+        tokens.push(await this.files.begin(path.join(planned.folder, name)))
+    } catch (error) {
+      await Promise.all(tokens.map((token) => this.files.abort(token)))
+      throw error
+    }
+    return { where: planned.folder, tokens }
+  }
+
   async append(token: string, bytes: Uint8Array): Promise<null> {
     await this.files.append(token, bytes)
     return null
@@ -87,27 +105,45 @@ export async function saveFolder(
   dialogs: ExportDialogs,
   files: MarkdownFile[],
 ): Promise<SaveResult> {
+  const planned = await folderPlan(
+    dialogs,
+    files.map((file) => file.fileName),
+  )
+  if (!planned) return { saved: false }
+  for (const [i, file] of files.entries())
+    await writeFileAtomic(path.join(planned.folder, planned.names[i] as string), file.content)
+  return { saved: true, where: planned.folder }
+}
+
+/**
+ * Asks for a folder and where in it each of `names` goes: namesakes among them numbered, a file
+ * already there replaced or kept beside (the user says which). Null when the user cancels.
+ */
+async function folderPlan(
+  dialogs: ExportDialogs,
+  names: string[],
+): Promise<{ folder: string; names: string[] } | null> {
   const folder = await dialogs.chooseFolder()
-  if (!folder) return { saved: false }
+  if (!folder) return null
   const used = new Set<string>()
   // The contract allows Steady's export names only; basename is a second guard against traversal.
-  const planned = files.map((file) => ({
-    name: uniqueName(path.basename(file.fileName), used),
-    content: file.content,
-  }))
+  const planned = names.map((name) => uniqueName(path.basename(name), used))
   const present = new Set((await readdir(folder)).map((n) => n.toLowerCase()))
-  const clashes = planned.filter((f) => present.has(f.name.toLowerCase())).map((f) => f.name)
+  const clashes = planned.filter((name) => present.has(name.toLowerCase()))
   if (clashes.length) {
     const choice = await dialogs.confirmReplace(clashes)
-    if (choice === 'cancel') return { saved: false }
+    if (choice === 'cancel') return null
     if (choice === 'keep-both') {
-      const taken = new Set([...present, ...planned.map((f) => f.name.toLowerCase())])
-      for (const f of planned)
-        if (present.has(f.name.toLowerCase())) f.name = uniqueName(f.name, taken)
+      const taken = new Set([...present, ...planned.map((name) => name.toLowerCase())])
+      return {
+        folder,
+        names: planned.map((name) =>
+          present.has(name.toLowerCase()) ? uniqueName(name, taken) : name,
+        ),
+      }
     }
   }
-  for (const f of planned) await writeFileAtomic(path.join(folder, f.name), f.content)
-  return { saved: true, where: folder }
+  return { folder, names: planned }
 }
 
 /** Two incidents with the same date and title must not overwrite each other. */

@@ -41,7 +41,7 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
     chooseFolder: async () => {
       const win = window()
       const options = {
-        title: 'Export all post-mortems to a folder',
+        title: 'Choose a folder to export to',
         properties: ['openDirectory', 'createDirectory'] as Array<
           'openDirectory' | 'createDirectory'
         >,
@@ -97,6 +97,7 @@ export function registerExportIpc(
   handle('export:save-folder', (files) => saveFolder(dialogs, files))
   handle('export:save-pdf', (fileName) => savePdf(dialogs, fileName, print))
   handle('export:begin', ({ fileName, kind }) => streamed.begin(fileName, kind))
+  handle('export:begin-folder', (names) => streamed.beginFolder(names))
   handle('export:append', (token, bytes) => streamed.append(token, bytes))
   handle('export:finish', (token, commit) => streamed.finish(token, commit))
   return streamed

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { docProblem } from '../editor/schema'
 import { checkExportFile } from './export-reader'
-import { exportStream, writeExport, type ByteSink } from './export-writer'
+import { exportStream, textStream, writeExport, writeExports, type ByteSink } from './export-writer'
 import { putHistory, readBack as readBackRows, testDb } from './test-db'
 import { exportAll } from './transfer'
 
@@ -133,5 +133,74 @@ describe('writing an export a page at a time', () => {
     ).rejects.toThrow()
     expect(sink.aborted).toBe(true)
     expect(sink.writes).toBe(1)
+  })
+})
+
+describe('writing several exports as one (the CSV files)', () => {
+  /** A file of `pieces`, failing after them when `failing`. */
+  const source = (pieces: string[], failing = false) =>
+    textStream(async function* () {
+      for (const piece of pieces) {
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        yield piece
+      }
+      if (failing) throw new Error('disk gone')
+    })
+  /** A sink that notes when it is closed, and what had been written by then. */
+  const noting = (log: string[], name: string) => {
+    const sink = memorySink()
+    const write = sink.write
+    sink.write = async (bytes) => {
+      log.push(`${name} wrote`)
+      return write(bytes)
+    }
+    const close = sink.close
+    sink.close = async (result) => {
+      log.push(`${name} closed`)
+      return close(result)
+    }
+    return sink
+  }
+
+  it('puts no file in place until every one is written', async () => {
+    const log: string[] = []
+    const [short, long] = [noting(log, 'short'), noting(log, 'long')]
+    const written = await writeExports([
+      { from: source(['a']), sink: short },
+      { from: source(['b', 'c', 'd', 'e']), sink: long },
+    ])
+    expect(await Promise.all(written.map(({ saved }) => saved.text()))).toEqual(['a', 'bcde'])
+    // The short file was written first, and closed only once the long one was.
+    const firstClose = log.findIndex((entry) => entry.endsWith('closed'))
+    expect(log.lastIndexOf('long wrote')).toBeLessThan(firstClose)
+    expect(log.filter((entry) => entry.endsWith('closed'))).toHaveLength(2)
+  })
+
+  it('drops them all when one fails, even one already written', async () => {
+    const log: string[] = []
+    const [done, failing] = [noting(log, 'done'), noting(log, 'failing')]
+    await expect(
+      writeExports([
+        { from: source(['a']), sink: done },
+        { from: source(['b', 'c', 'd'], true), sink: failing },
+      ]),
+    ).rejects.toThrow('disk gone')
+    expect([done.aborted, failing.aborted]).toEqual([true, true])
+    expect(log.filter((entry) => entry.endsWith('closed'))).toEqual([])
+  })
+
+  it('drops them all when cancelled', async () => {
+    const stop = new AbortController()
+    const sinks = [memorySink(), memorySink()]
+    const writing = writeExports(
+      [
+        { from: source(['a', 'b', 'c']), sink: sinks[0]! },
+        { from: source(['d', 'e', 'f']), sink: sinks[1]! },
+      ],
+      { signal: stop.signal },
+    )
+    stop.abort(new Error('cancelled'))
+    await expect(writing).rejects.toThrow('cancelled')
+    expect(sinks.map((sink) => sink.aborted)).toEqual([true, true])
   })
 })

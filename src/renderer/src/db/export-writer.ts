@@ -10,6 +10,7 @@
  * incident created during the export never leaves rows pointing at nothing (the import refuses
  * those). What is added during an export is in the next one.
  */
+import type { Table } from 'dexie'
 import type { SteadyDb } from './database'
 import { EXPORT_FORMAT, EXPORT_VERSION } from './transfer'
 import { CURRENT_VERSION } from './schema'
@@ -40,6 +41,34 @@ export interface ExportOptions {
 /** Rows per read: large enough that 200,000 events are a hundred reads, small enough to hold. */
 const PAGE = 2000
 
+type Row = { id?: string; incidentId?: string }
+
+/**
+ * Every row of `table` in key order, a page at a time: each page a short read, the next read (in
+ * the database's process) while this one is written out. `key` is a row's primary key.
+ */
+export async function* pagesOf<T extends Row, Insert>(
+  table: Table<T, string, Insert>,
+  pageSize: number,
+  key: (row: T) => string,
+): AsyncGenerator<T[]> {
+  const read = (after: string | null): Promise<T[]> => {
+    const page = (after === null ? table.toCollection() : table.where(':id').above(after))
+      .limit(pageSize)
+      .toArray()
+    // Awaited below; if the export stops first, its failure is nobody's to report.
+    page.catch(() => undefined)
+    return page
+  }
+  let next = read(null)
+  for (;;) {
+    const rows = await next
+    if (!rows.length) return
+    next = rows.length < pageSize ? Promise.resolve([]) : read(key(rows.at(-1) as T))
+    yield rows
+  }
+}
+
 /** The export file's text, in pieces of about a page of rows. */
 async function* exportText(
   db: SteadyDb,
@@ -61,26 +90,8 @@ async function* exportText(
   for (const [name, table] of tables) {
     let text = `"${name}":[`
     let count = 0
-    const read = (after: string | null): Promise<{ incidentId?: string; id?: string }[]> => {
-      const page: Promise<{ incidentId?: string; id?: string }[]> = (
-        after === null ? table.toCollection() : table.where(':id').above(after)
-      )
-        .limit(pageSize)
-        .toArray()
-      // Awaited below; if the export stops first, its failure is nobody's to report.
-      page.catch(() => undefined)
-      return page
-    }
-    // The next page is read (in the database's process) while this one is written out.
-    let next = read(null)
-    for (;;) {
-      const rows = await next
-      if (!rows.length) break
-      const last = rows.at(-1) as { id?: string; incidentId: string }
-      next =
-        rows.length < pageSize
-          ? Promise.resolve([])
-          : read(name === 'postmortems' ? last.incidentId : (last.id as string))
+    const key = (row: Row) => (name === 'postmortems' ? row.incidentId : row.id) as string
+    for await (const rows of pagesOf(table as Table<Row, string>, pageSize, key)) {
       for (const row of rows) {
         if (name === 'incidents') incidentIds.add(row.id as string)
         else if (!incidentIds.has(row.incidentId as string)) continue
@@ -133,16 +144,29 @@ export function pendingResult() {
  * end. Reading stops when the reader cancels the stream.
  */
 export function exportStream(db: SteadyDb, options: ExportOptions = {}): ExportSource {
+  const now = options.now ?? Date.now()
+  const pageSize = options.pageSize ?? PAGE
+  return textStream((counts) => exportText(db, now, pageSize, counts), options)
+}
+
+/**
+ * A file made of `pieces` (which count what they write) as a stream of bytes, and what it held
+ * once the stream has been read to its end (its fingerprint leaves out the first piece).
+ */
+export function textStream(
+  pieces: (counts: ExportCounts) => AsyncGenerator<string>,
+  options: Pick<ExportOptions, 'gzip'> = {},
+): ExportSource {
   const counts: ExportCounts = { incidents: 0, events: 0, actionItems: 0, postmortems: 0 }
-  const pieces = exportText(db, options.now ?? Date.now(), options.pageSize ?? PAGE, counts)
+  const text = pieces(counts)
   const hash = fingerprinter()
   let first = true
   const { result, finished, failed } = pendingResult()
   const encoder = new TextEncoder()
-  const text = new ReadableStream<Uint8Array>({
+  const bytes = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const next = await pieces.next()
+        const next = await text.next()
         if (next.done) {
           controller.close()
           finished({ counts, fingerprint: await hash.result() })
@@ -157,14 +181,16 @@ export function exportStream(db: SteadyDb, options: ExportOptions = {}): ExportS
       }
     },
     async cancel(reason) {
-      await pieces.return(undefined)
+      await text.return(undefined)
       failed(reason ?? new Error('The export was cancelled.'))
     },
   })
-  const bytes = options.gzip
-    ? text.pipeThrough(new CompressionStream('gzip') as TransformStream<Uint8Array, Uint8Array>)
-    : text
-  return { bytes, result }
+  return {
+    bytes: options.gzip
+      ? bytes.pipeThrough(new CompressionStream('gzip') as TransformStream<Uint8Array, Uint8Array>)
+      : bytes,
+    result,
+  }
 }
 
 /** An export being made: its bytes, and what it held once they have all been read. */
@@ -226,5 +252,52 @@ export async function writeExport<T>(
     await reader.cancel(error).catch(() => undefined)
     await sink.abort()
     throw error
+  }
+}
+
+/**
+ * Writes several exports (the two CSV files) side by side, each into its sink, as one: no file is
+ * put in place until every one is written, and one failing (or `signal`) drops them all.
+ */
+export async function writeExports<T>(
+  files: readonly { from: ExportSource; sink: ByteSink<T> }[],
+  options: Pick<ExportOptions, 'signal'> = {},
+): Promise<{ saved: T; result: ExportResult }[]> {
+  const stop = new AbortController()
+  const follow = () => stop.abort(options.signal?.reason)
+  options.signal?.addEventListener('abort', follow, { once: true })
+  if (options.signal?.aborted) follow()
+  let unwritten = files.length
+  let allWritten!: () => void
+  const written = new Promise<void>((resolve, reject) => {
+    allWritten = resolve
+    stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true })
+  })
+  written.catch(() => undefined)
+  const held = (sink: ByteSink<T>): ByteSink<T> => ({
+    write: (bytes) => sink.write(bytes),
+    abort: () => sink.abort(),
+    close: async (result) => {
+      if (--unwritten === 0) allWritten()
+      await written
+      return sink.close(result)
+    },
+  })
+  try {
+    const settled = await Promise.allSettled(
+      files.map(({ from, sink }) =>
+        writeExport(from, held(sink), { signal: stop.signal }).catch((error: unknown) => {
+          stop.abort(error)
+          throw error
+        }),
+      ),
+    )
+    const failed = settled.find((s) => s.status === 'rejected')
+    if (failed) throw options.signal?.aborted ? options.signal.reason : failed.reason
+    return settled.map(
+      (s) => (s as PromiseFulfilledResult<{ saved: T; result: ExportResult }>).value,
+    )
+  } finally {
+    options.signal?.removeEventListener('abort', follow)
   }
 }

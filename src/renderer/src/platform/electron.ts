@@ -1,7 +1,14 @@
-import type { SteadyApi } from '@shared/ipc-contract'
+import type { SaveResult, SteadyApi } from '@shared/ipc-contract'
+import type { ByteSink } from '../db/export-writer'
 import type { Platform } from './platform'
 
 export function createElectronPlatform(steady: SteadyApi): Platform {
+  /** A file the main process writes as its pieces come (token: from `begin` or `beginFolder`). */
+  const piecesTo = (token: string): ByteSink<SaveResult> => ({
+    write: async (bytes) => void (await steady.export.append(token, bytes)),
+    close: () => steady.export.finish(token, true),
+    abort: async () => void (await steady.export.finish(token, false)),
+  })
   return {
     kind: 'desktop',
     getAppInfo: () => steady.app.getInfo(),
@@ -11,12 +18,11 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
     savePdf: (fileName) => steady.export.savePdf(fileName),
     saveExport: async (file) => {
       const token = await steady.export.begin(file)
-      if (token === null) return null
-      return {
-        write: async (bytes) => void (await steady.export.append(token, bytes)),
-        close: () => steady.export.finish(token, true),
-        abort: async () => void (await steady.export.finish(token, false)),
-      }
+      return token === null ? null : piecesTo(token)
+    },
+    saveExportFolder: async (fileNames) => {
+      const folder = await steady.export.beginFolder(fileNames)
+      return folder && { where: folder.where, sinks: folder.tokens.map(piecesTo) }
     },
     syncReminders: (schedule) => steady.reminders.sync(schedule),
     onRemindersFired: (listener) => steady.events.onRemindersFired(listener),

@@ -44,6 +44,14 @@ export interface Platform {
     kind: 'json' | 'json.gz'
   }): Promise<ByteSink<SaveResult> | null>
   /**
+   * Where CSV files of any size go, each piece by piece, into one folder. Desktop: a folder
+   * dialog, then each file written as its pieces come (null: the user cancelled). Web: each a
+   * download when complete.
+   */
+  saveExportFolder(
+    fileNames: string[],
+  ): Promise<{ where: string; sinks: ByteSink<SaveResult>[] } | null>
+  /**
    * Hands the schedule (what has not fired yet) to the reminder clock, which shows each reminder
    * at its time; answers with those in it that fired already, for the timelines. Desktop: the main
    * process, window open or not. Web: this page (one tab of several), with Web Notifications.

@@ -1,4 +1,5 @@
-import type { MarkdownFile } from '@shared/ipc-contract'
+import type { MarkdownFile, SaveResult } from '@shared/ipc-contract'
+import type { ByteSink } from '../db/export-writer'
 import { isAllowedLink, needsConsent } from '@shared/links'
 import type { NotificationAccess, Platform } from './platform'
 import { createWebReminderClock } from './web-reminders'
@@ -42,25 +43,15 @@ export function createWebPlatform(win: Window = window): Platform {
       win.print()
       return Promise.resolve({ saved: true })
     },
-    saveExport: ({ fileName, kind }) => {
-      // Each block kept as a Blob at once: the browser keeps a Blob's bytes outside the page's
-      // heap, so an export of hundreds of megabytes is never held there (gathering 16 MB before
-      // making one copied them in one task of 40–60 ms).
-      let parts: Blob[] = []
-      return Promise.resolve({
-        write: async (bytes) => {
-          parts.push(new Blob([bytes as BlobPart]))
-        },
-        close: async () => {
-          const type = kind === 'json' ? 'application/json' : 'application/gzip'
-          downloadBlob(win, fileName, new Blob(parts, { type }))
-          return { saved: true, where: `Downloads/${fileName}` }
-        },
-        abort: async () => {
-          parts = []
-        },
-      })
-    },
+    saveExport: ({ fileName, kind }) =>
+      Promise.resolve(
+        blobSink(win, fileName, kind === 'json' ? 'application/json' : 'application/gzip'),
+      ),
+    saveExportFolder: (fileNames) =>
+      Promise.resolve({
+        where: 'your downloads folder',
+        sinks: fileNames.map((name) => blobSink(win, name, 'text/csv')),
+      }),
     saveFolder: (files) => {
       for (const file of files) download(win, file)
       return Promise.resolve({ saved: true, where: 'your downloads folder' })
@@ -104,6 +95,27 @@ function download(win: Window, { fileName, content, kind }: MarkdownFile): void 
           ? 'image/svg+xml'
           : 'text/markdown;charset=utf-8'
   downloadBlob(win, fileName, new Blob([content], { type }))
+}
+
+/**
+ * A download made of the pieces written to it. Each piece is kept as a Blob at once: the browser
+ * keeps a Blob's bytes outside the page's heap, so an export of hundreds of megabytes is never
+ * held there (gathering 16 MB before making one copied them in one task of 40–60 ms).
+ */
+function blobSink(win: Window, fileName: string, type: string): ByteSink<SaveResult> {
+  let parts: Blob[] = []
+  return {
+    write: async (bytes) => {
+      parts.push(new Blob([bytes as BlobPart]))
+    },
+    close: async () => {
+      downloadBlob(win, fileName, new Blob(parts, { type }))
+      return { saved: true, where: `Downloads/${fileName}` }
+    },
+    abort: async () => {
+      parts = []
+    },
+  }
 }
 
 function downloadBlob(win: Window, fileName: string, blob: Blob): void {

@@ -1,13 +1,12 @@
 import { plural } from '@shared/domain/vocabulary'
-import { incidentTitle } from '@shared/domain/model'
-import type { BackupInfo } from '@shared/ipc-contract'
+import type { BackupInfo, SaveResult } from '@shared/ipc-contract'
 import { format } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
 import { CsvImport } from './CsvImport'
 import { Dialog } from '../../components/Dialog'
 import { usePlatform } from '../../platform/platform-context'
-import { allAutosaves, db } from '../../db/instance'
-import { writeExport } from '../../db/export-writer'
+import { allAutosaves } from '../../db/instance'
+import { writeExport, writeExports, type ByteSink } from '../../db/export-writer'
 import { exportSource } from './export-source'
 import { measured } from '../../platform/perf'
 import { restoreBackup } from './backup-files'
@@ -41,27 +40,13 @@ export function DataPanel() {
   const worker = useRef<Worker | null>(null)
   useEffect(() => () => worker.current?.terminate(), [])
 
-  /** Written a page at a time, so an export of any size never freezes the window. */
-  const exportEverything = async () => {
-    await Promise.all(allAutosaves.map((a) => a.flush()))
-    const kind = compress ? 'json.gz' : 'json'
-    const sink = await platform.saveExport({
-      fileName: `steady-export-${format(Date.now(), 'yyyy-MM-dd')}.${kind}`,
-      kind,
-    })
-    if (!sink) return setMessage('Export cancelled.')
+  /** Runs an export that can be cancelled, saying how it went. */
+  const whileExporting = async (run: (signal: AbortSignal) => Promise<string>) => {
     setProgress(EXPORTING)
     const stop = new AbortController()
     exporting.current = stop
     try {
-      const { saved, result } = await measured(compress ? 'export-gzip' : 'export', () =>
-        writeExport(exportSource({ gzip: compress }), sink, { signal: stop.signal }),
-      )
-      setMessage(
-        saved.saved
-          ? `Exported ${plural(result.counts.incidents, 'incident')} to ${saved.where ?? 'a file'}.`
-          : 'Export cancelled.',
-      )
+      setMessage(await run(stop.signal))
     } catch (error) {
       setMessage(
         stop.signal.aborted
@@ -74,22 +59,50 @@ export function DataPanel() {
     }
   }
 
-  /** Incidents and action items as two CSV files, for a spreadsheet or another tracker. */
+  /** Written a page at a time, so an export of any size never freezes the window. */
+  const exportEverything = async () => {
+    await Promise.all(allAutosaves.map((a) => a.flush()))
+    const kind = compress ? 'json.gz' : 'json'
+    const sink = await platform.saveExport({
+      fileName: `steady-export-${format(Date.now(), 'yyyy-MM-dd')}.${kind}`,
+      kind,
+    })
+    if (!sink) return setMessage('Export cancelled.')
+    await whileExporting(async (signal) => {
+      const { saved, result } = await measured(compress ? 'export-gzip' : 'export', () =>
+        writeExport(exportSource({ gzip: compress }), sink, { signal }),
+      )
+      return saved.saved
+        ? `Exported ${plural(result.counts.incidents, 'incident')} to ${saved.where ?? 'a file'}.`
+        : 'Export cancelled.'
+    })
+  }
+
+  /**
+   * Incidents and action items as two CSV files, for a spreadsheet or another tracker: made a page
+   * at a time in the export's worker, each file written as it is made, both put in place together.
+   */
   const exportCsv = async () => {
     await Promise.all(allAutosaves.map((a) => a.flush()))
-    const { incidentsCsv, actionItemsCsv } = await import('./csv')
-    const incidents = await db.incidents.toArray()
-    const titles = new Map(incidents.map((i) => [i.id, incidentTitle(i)]))
     const day = format(Date.now(), 'yyyy-MM-dd')
-    const result = await platform.saveFolder([
-      { fileName: `${day}-incidents.csv`, content: incidentsCsv(incidents), kind: 'csv' },
-      {
-        fileName: `${day}-action-items.csv`,
-        content: actionItemsCsv(await db.actionItems.toArray(), titles),
-        kind: 'csv',
-      },
-    ])
-    setMessage(result.saved ? `Exported to ${result.where ?? 'a folder'}.` : 'Export cancelled.')
+    const files = ['incidents.csv', 'action-items.csv'] as const
+    const folder = await platform.saveExportFolder(files.map((file) => `${day}-${file}`))
+    if (!folder) return setMessage('Export cancelled.')
+    await whileExporting(async (signal) => {
+      const [incidents, items] = await measured('export-csv', () =>
+        writeExports(
+          files.map((file, i) => ({
+            from: exportSource({ gzip: false, file }),
+            sink: folder.sinks[i] as ByteSink<SaveResult>,
+          })),
+          { signal },
+        ),
+      )
+      return (
+        `Exported ${plural(incidents?.result.counts.incidents ?? 0, 'incident')} and ` +
+        `${plural(items?.result.counts.actionItems ?? 0, 'action item')} to ${folder.where}.`
+      )
+    })
   }
 
   const finish = (text: string) => {

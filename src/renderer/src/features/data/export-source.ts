@@ -1,23 +1,28 @@
 /**
- * An export of everything, made in a worker (export.worker.ts) and pulled by the page a piece at
- * a time, compressed (when asked) in a second worker as the pieces come, so reading and
+ * An export (everything, or a CSV file), made in a worker (export.worker.ts) and pulled by the
+ * page a piece at a time, compressed (when asked) in a second worker as the pieces come, so reading and
  * compressing run side by side; made on the page where there are no workers (unit tests).
  */
-import { exportStream, pendingResult, type ExportSource } from '../../db/export-writer'
+import { pendingResult, type ExportSource } from '../../db/export-writer'
 import { db } from '../../db/instance'
+import { exportedFile, type ExportedFile } from './exported-file'
 import type { FromCompress, ToCompress } from './compress-protocol'
 import type { FromExport, ToExport } from './export-protocol'
 
-export function exportSource(options: { gzip: boolean; now?: number }): ExportSource {
-  const now = options.now ?? Date.now()
-  if (typeof Worker === 'undefined') return exportStream(db, { gzip: options.gzip, now })
-  const plain = plainInWorker(now)
+export function exportSource(options: {
+  gzip: boolean
+  now?: number
+  file?: ExportedFile
+}): ExportSource {
+  const { now = Date.now(), file = 'everything' } = options
+  if (typeof Worker === 'undefined') return exportedFile(db, file, { now, gzip: options.gzip })
+  const plain = plainInWorker(now, file)
   if (!options.gzip) return plain
   return { bytes: plain.bytes.pipeThrough(compressedInWorker()), result: plain.result }
 }
 
 /** The export's bytes, uncompressed, from its worker. */
-function plainInWorker(now: number): ExportSource {
+function plainInWorker(now: number, file: ExportedFile): ExportSource {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
     type: 'module',
     name: 'export',
@@ -43,7 +48,7 @@ function plainInWorker(now: number): ExportSource {
     stop(new Error(event.message || 'The export stopped.'))
   }
   const bytes = new ReadableStream<Uint8Array>({
-    start: () => send({ type: 'start', now }),
+    start: () => send({ type: 'start', now, file }),
     pull: async (controller) => {
       const piece = await new Promise<Uint8Array | null>((resolve, reject) => {
         waiting = { resolve, reject }

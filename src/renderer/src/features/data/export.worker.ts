@@ -1,12 +1,13 @@
 /**
- * Exports run here, off the page's thread: reading every row and turning it into JSON never
+ * Exports run here, off the page's thread: reading every row and turning it into JSON or CSV never
  * makes the window stutter. The page pulls the file a piece at a time and hands each to where it
  * goes (a file, a download, a backup). It opens the same database.
  */
 import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
-import { exportStream, type ExportSource } from '../../db/export-writer'
+import type { ExportSource } from '../../db/export-writer'
 import type { FromExport, ToExport } from './export-protocol'
+import { exportedFile } from './exported-file'
 
 const scope = self as unknown as {
   postMessage(message: FromExport, transfer?: Transferable[]): void
@@ -25,7 +26,7 @@ scope.onmessage = ({ data: message }) => {
   if (message.type === 'start') {
     source = db.then((opened) => {
       // Plain: the page has it compressed in a worker of its own (export-source.ts).
-      const made = exportStream(opened, { now: message.now })
+      const made = exportedFile(opened, message.file, { now: message.now })
       return { made, reader: made.bytes.getReader() }
     })
     source.catch(fail)
