@@ -8,7 +8,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
 import * as Y from 'yjs'
+import type { IncidentSummary } from '@shared/domain/summary'
 import type { SteadyDb } from '../db/database'
+import { eachSummarySlice } from '../db/summaries-reader'
 import type { EventStore } from '../db/event-store'
 import { IncidentBridge } from './incident-bridge'
 import { SharedWrites } from './shared-writes'
@@ -142,7 +144,12 @@ export class TeamSync {
   async shareLocal(): Promise<void> {
     // Counted as one to join until the local list is read: not "synced" before it is shared.
     this.toJoin++
-    const incidents = await this.db.incidents.toArray().finally(() => this.toJoin--)
+    // What each incident's summary says of it (read a slice at a time): all that is needed of
+    // years of history, where the whole records would be hundreds of megabytes.
+    const incidents: Pick<IncidentSummary, 'id' | 'status' | 'updatedAt'>[] = []
+    await eachSummarySlice(this.db, (rows) => {
+      for (const { id, status, updatedAt } of rows) incidents.push({ id, status, updatedAt })
+    }).finally(() => this.toJoin--)
     const listed = this.incidentsMap()
     this.index.transact(() => {
       for (const i of incidents)
