@@ -238,6 +238,47 @@ test('an id in the file that belongs to a record here refuses the import, even w
   expect(content(await exportEverything(page))).toEqual(content(before))
 })
 
+test('when saving fails, the emergency copy holds the words not saved and every record', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openApp(page)
+  await resolveQuickly(page, 'Checkout returns 502')
+  const doc = page.getByRole('textbox', { name: 'Post-mortem document' })
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  // The disk fills up: every write the page makes fails from now on.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+      if (args) throw new DOMException('The disk is full.', 'QuotaExceededError')
+      return put.apply(this, args)
+    }
+  })
+  await doc.getByRole('heading', { name: 'Lessons', exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('Words the disk refused.')
+  const banner = page.getByRole('alert').filter({ hasText: 'Your text is kept on screen' })
+  await expect(banner).toBeVisible()
+  const download = page.waitForEvent('download')
+  await banner.getByRole('button', { name: 'Save an emergency copy' }).click()
+  const copy = JSON.parse(await readFile(await (await download).path(), 'utf8')) as {
+    emergencyCopy: boolean
+    unsaved: Record<string, string>
+    saved: { incidents: { symptoms: string }[] }
+  }
+  expect(copy.emergencyCopy).toBe(true)
+  expect(Object.values(copy.unsaved).join(' ')).toContain('Words the disk refused.')
+  expect(copy.saved.incidents.map((i) => i.symptoms)).toEqual(['Checkout returns 502'])
+  await expect(banner).toContainText('Saved to Downloads/steady-emergency-')
+  // The failed writes are reported on the console; that, and only that, is expected here.
+  const unexpected = consoleErrors.filter(
+    (e) => !/disk is full|incident summaries up to date/.test(e),
+  )
+  consoleErrors.length = 0
+  expect(unexpected).toEqual([])
+})
+
 test('incidents and action items export as CSV a spreadsheet reads back', async ({ page }) => {
   await openApp(page)
   await resolveQuickly(page, '=cmd|"/c calc"!A1 checkout fails')

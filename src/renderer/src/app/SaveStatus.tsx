@@ -1,20 +1,7 @@
-import { format } from 'date-fns'
 import { useState } from 'react'
 import { db } from '../db/instance'
-import { exportAll } from '../db/transfer'
 import { useSaveStatus } from '../db/autosave'
 import { usePlatform } from '../platform/platform-context'
-
-/** Unsaved words (the autosave journals) and whatever the database can still read. */
-async function emergencyCopy(): Promise<string> {
-  const unsaved: Record<string, unknown> = {}
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i)
-    if (key?.startsWith('steady.') && key !== 'steady.ui') unsaved[key] = localStorage.getItem(key)
-  }
-  const saved = await exportAll(db).catch((e: Error) => `could not read the database: ${e.message}`)
-  return JSON.stringify({ emergencyCopy: true, unsaved, saved }, null, 1)
-}
 
 /**
  * A quiet mark in the corner ("Saving…", "Saved"); when a save fails, a banner that says what
@@ -35,15 +22,9 @@ export function SaveStatus() {
           type="button"
           className="button small"
           onClick={() =>
-            void emergencyCopy()
-              .then((content) =>
-                platform.saveMarkdown({
-                  fileName: `steady-emergency-${format(Date.now(), 'yyyy-MM-dd-HHmm')}.json`,
-                  content,
-                  kind: 'json',
-                }),
-              )
-              .then((r) => setCopied(r.saved ? `Saved to ${r.where ?? 'a file'}.` : 'Cancelled.'))
+            void import('./emergency-copy')
+              .then(({ saveEmergencyCopy }) => saveEmergencyCopy(platform, db))
+              .then(setCopied)
           }
         >
           Save an emergency copy

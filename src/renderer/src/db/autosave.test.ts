@@ -88,16 +88,22 @@ describe('Autosave', () => {
     })
     vi.useFakeTimers()
     try {
+      const states: string[] = []
+      const unsubscribe = useSaveStatus.subscribe(({ state }) => states.push(state))
       autosave.set('a', 'the last words')
       await vi.advanceTimersByTimeAsync(600)
       expect(useSaveStatus.getState().state).toBe('error')
+      autosave.set('a', 'the last words, and more')
       await vi.advanceTimersByTimeAsync(1_000) // first retry: fails again
       expect(saved).toEqual([])
+      // The failure stayed on screen through the retry and the typing: never hidden meanwhile.
+      expect(states.slice(states.indexOf('error'))).toEqual(['error', 'error'])
+      unsubscribe()
       await vi.advanceTimersByTimeAsync(2_000) // second retry: lands
     } finally {
       vi.useRealTimers()
     }
-    expect(saved).toEqual(['the last words'])
+    expect(saved).toEqual(['the last words, and more'])
     expect(useSaveStatus.getState().state).toBe('saved')
     expect(localStorage.getItem('steady.test.a')).toBeNull()
   })

@@ -32,6 +32,15 @@ export interface AutosaveOptions<T> {
 /** Retries of a failed write: 1 s, 2 s, 4 s… up to a minute apart, until one succeeds. */
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000]
 
+/**
+ * Saving or waiting to, unless the last write failed: the failure (and its banner, with the
+ * emergency copy) stays through retries and typing until a write lands. Each retry and keystroke
+ * used to hide the banner for a moment, and a click on its button could fall into the gap.
+ */
+const settle = (state: 'pending' | 'saving'): void => {
+  if (useSaveStatus.getState().state !== 'error') useSaveStatus.setState({ state })
+}
+
 export class Autosave<T> {
   private readonly pending = new Map<string, T>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
@@ -58,7 +67,7 @@ export class Autosave<T> {
     this.pending.set(id, value)
     try {
       this.storage.setItem(this.options.prefix + id, JSON.stringify(value))
-      useSaveStatus.setState({ state: 'pending' })
+      settle('pending')
     } catch {
       // A full journal (localStorage has a few MB): the words go straight to the database instead,
       // and the status says so rather than "Saved".
@@ -93,7 +102,7 @@ export class Autosave<T> {
         const value = this.pending.get(recordId)
         if (value === undefined) continue
         this.pending.delete(recordId)
-        useSaveStatus.setState({ state: 'saving' })
+        settle('saving')
         try {
           await this.options.write(recordId, value)
           this.failures.delete(recordId)
