@@ -56,6 +56,20 @@ const MUTANTS = [
     test: 'src/main/export/export-files.test.ts',
   },
   {
+    what: 'the post-mortems of incidents in the trash exported',
+    file: 'src/renderer/src/features/postmortem/export.ts',
+    from: "if (summary && summary.status !== 'deleted')",
+    to: 'if (summary)',
+    test: 'src/renderer/src/features/postmortem/export.test.ts',
+  },
+  {
+    what: 'a folder session writing after it ended',
+    file: 'src/main/export/export-files.ts',
+    from: '  end(token: string): null {\n    this.open.delete(token)',
+    to: '  end(token: string): null {\n    void token',
+    test: 'src/main/export/export-files.test.ts',
+  },
+  {
     what: 'atomic write without fsync',
     file: 'src/main/storage/atomic-write.ts',
     from: '      await handle.sync()\n    } finally',

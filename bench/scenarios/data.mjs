@@ -1,5 +1,5 @@
 // Export everything (plain and compressed, the compressed one being what an automatic backup
-// writes), export the CSV files, and import everything into an empty profile: time, file size, the page's heap after, the
+// writes), export the CSV files and every post-mortem, and import everything into an empty profile: time, file size, the page's heap after, the
 // longest task on the page. Every file Steady writes must come back: the import is checked.
 import { readFile, stat } from 'node:fs/promises'
 import { BASE, diskProfile, heapAfterGc, measures } from '../lib/session.mjs'
@@ -83,6 +83,23 @@ async function csvOnce(page) {
   if (sizes.length !== 2 || !heads.every((head) => head.startsWith('id,')))
     throw new Error(`The CSV export did not write its two files: ${heads.join(' | ')}`)
   return { ms: await m.last('export-csv'), longestTaskMs: await longest(), sizes }
+}
+
+/** Every post-mortem into a folder (a download each here), until the app says it is done. */
+async function postmortemsOnce(page) {
+  const m = measures(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const longest = await watchTasks(page)
+  const before = await m.count('export-postmortems')
+  await page.getByRole('button', { name: 'Export all post-mortems…' }).click()
+  await m.waitFor('export-postmortems', before + 1, 900_000)
+  const said = await page
+    .getByRole('status')
+    .filter({ hasText: /^Exported [\d,]+ post-mortems? to/ })
+    .textContent()
+  const count = Number(/Exported ([\d,]+)/.exec(said ?? '')?.[1]?.replace(/,/g, ''))
+  if (!count) throw new Error(`The post-mortems were not exported: ${said}`)
+  return { ms: await m.last('export-postmortems'), longestTaskMs: await longest(), count }
 }
 
 /**
@@ -197,6 +214,7 @@ export async function exportImport({ page, cdp }) {
   const plain = await exportOnce(page, false)
   const gz = await exportOnce(page, true)
   const csv = await csvOnce(page)
+  const postmortems = await postmortemsOnce(page)
   const heap = await heapAfterGc(page, cdp)
 
   // Into an empty profile: the file chosen, until "Imported" is announced.
@@ -242,6 +260,18 @@ export async function exportImport({ page, cdp }) {
       budget: '≤ 50 ms',
       limit: 50,
     }),
+    measure('exportPostmortems', 'Export every post-mortem (a file each)', postmortems.ms, {
+      against: `${postmortems.count} files, ${(postmortems.ms / postmortems.count).toFixed(1)} ms each`,
+    }),
+    measure(
+      'exportPostmortemsTask',
+      'Longest page task while exporting post-mortems',
+      postmortems.longestTaskMs,
+      {
+        budget: '≤ 50 ms',
+        limit: 50,
+      },
+    ),
     measure('heapAfterExport', 'JS heap after the exports', heap, {
       unit: 'MB',
       budget: '≤ 150 MB',

@@ -89,6 +89,10 @@ const steady = {
     saveFolder: (files: MarkdownFile[]) => invoke('export:save-folder', files),
     savePdf: (fileName: string) => invoke('export:save-pdf', fileName),
     begin: (file: { fileName: string; kind: 'json' | 'json.gz' }) => invoke('export:begin', file),
+    openFolder: (fileNames: string[]) => invoke('export:open-folder', fileNames),
+    folderFile: (token: string, index: number, content: string) =>
+      invoke('export:folder-file', token, index, content),
+    closeFolder: (token: string) => invoke('export:close-folder', token),
     beginFolder: (fileNames: string[]) => invoke('export:begin-folder', fileNames),
     append: (token: string, bytes: Uint8Array) => invoke('export:append', token, bytes),
     finish: (token: string, commit: boolean) => invoke('export:finish', token, commit),

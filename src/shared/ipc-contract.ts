@@ -61,6 +61,15 @@ export const folderFileSchema = markdownFileSchema
     'an SVG chart without scripts, event handlers or embedded pages',
   )
 
+/** Files in a folder written one at a time: a year's post-mortems at a large team, times ten. */
+export const MAX_FOLDER_FILES = 1_000_000
+/** A file of a folder written one at a time: a Steady Markdown name. */
+const markdownFolderFileSchema = z
+  .string()
+  .max(120)
+  .regex(EXPORT_FILE_NAME, 'a Steady export name (YYYY-MM-DD-slug.md)')
+  .refine((name) => name.endsWith('.md'), 'a Markdown file')
+
 /** A file of a folder export written in pieces: a Steady CSV name (its content is never checked). */
 const streamedFolderFileSchema = z
   .string()
@@ -263,6 +272,24 @@ export const ipcContract = {
     args: z.tuple([z.array(streamedFolderFileSchema).min(1).max(4)]),
     result: z.object({ where: z.string(), tokens: z.array(writeTokenSchema) }).nullable(),
   },
+  /**
+   * A folder of many Markdown files (every post-mortem), written one at a time: its names are
+   * planned when the folder is chosen (null: cancelled), then each file's content is sent by its
+   * place in that list, and the token is dropped when the export is over.
+   */
+  'export:open-folder': {
+    args: z.tuple([z.array(markdownFolderFileSchema).min(1).max(MAX_FOLDER_FILES)]),
+    result: z.object({ where: z.string(), token: writeTokenSchema }).nullable(),
+  },
+  'export:folder-file': {
+    args: z.tuple([
+      writeTokenSchema,
+      z.number().int().min(0).max(MAX_FOLDER_FILES),
+      markdownFileSchema.shape.content,
+    ]),
+    result: z.null(),
+  },
+  'export:close-folder': { args: z.tuple([writeTokenSchema]), result: z.null() },
   'export:append': { args: z.tuple([writeTokenSchema, pieceSchema]), result: z.null() },
   'export:finish': { args: z.tuple([writeTokenSchema, z.boolean()]), result: saveResultSchema },
   /** A backup, written in pieces like an export; null instead of a summary drops it. */
@@ -387,6 +414,10 @@ export interface SteadyApi {
     savePdf(fileName: string): Promise<SaveResult>
     /** Asks where to save a file sent in pieces; null when the user cancels. */
     begin(file: { fileName: string; kind: 'json' | 'json.gz' }): Promise<string | null>
+    /** Asks for a folder for many Markdown files sent one at a time; null when cancelled. */
+    openFolder(fileNames: string[]): Promise<{ where: string; token: string } | null>
+    folderFile(token: string, index: number, content: string): Promise<null>
+    closeFolder(token: string): Promise<null>
     /** Asks for a folder for files sent in pieces; null when the user cancels. */
     beginFolder(fileNames: string[]): Promise<{ where: string; tokens: string[] } | null>
     append(token: string, bytes: Uint8Array): Promise<null>

@@ -165,6 +165,18 @@ describe('the desktop process, booted from the build', () => {
     await expect(steady.export.beginFolder(['2026-11-29-chart.svg'])).rejects.toThrow(
       /invalid arguments/,
     )
+    // Every post-mortem: a folder chosen once for all their names, then a file at a time.
+    const pms = mkdtempSync(path.join(electron.app.getPath('userData'), 'pm-'))
+    electron.dialog.nextPath = pms
+    const pmFolder = await steady.export.openFolder(['2026-11-26-outage.md', '2026-11-27-slow.md'])
+    electron.dialog.nextPath = undefined
+    expect(pmFolder).toEqual({ where: pms, token: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    await steady.export.folderFile(pmFolder!.token, 1, '# Slow')
+    await steady.export.closeFolder(pmFolder!.token)
+    expect(readFileSync(path.join(pms, '2026-11-27-slow.md'), 'utf8')).toBe('# Slow')
+    await expect(steady.export.folderFile(pmFolder!.token, 0, '# x')).rejects.toThrow(
+      /no longer being written/,
+    )
     // Cancelled in the dialog: no token. A piece over the limit, or a made-up token: refused.
     expect(await steady.export.begin({ fileName: 'x.json', kind: 'json' })).toBeNull()
     const big = await steady.backup.begin('scheduled')

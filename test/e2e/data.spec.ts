@@ -279,6 +279,36 @@ test('when saving fails, the emergency copy holds the words not saved and every 
   expect(unexpected).toEqual([])
 })
 
+test('every post-mortem exports to a folder, one file each, from the command palette', async ({
+  page,
+}) => {
+  await openApp(page)
+  for (const symptoms of ['Checkout returns 502', 'Login is slow']) {
+    await resolveQuickly(page, symptoms)
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+    await page.getByRole('button', { name: 'Incidents', exact: true }).click()
+  }
+  const downloads: Download[] = []
+  page.on('download', (d) => downloads.push(d))
+  await page.keyboard.press('Control+k')
+  await page.keyboard.type('export all post-mortems')
+  await page.keyboard.press('Enter')
+  // Run where its progress shows, and can be cancelled: the data settings.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Exported 2 post-mortems to your downloads folder.' }),
+  ).toBeVisible()
+  await expect.poll(() => downloads.length).toBe(2)
+  const files = await Promise.all(
+    downloads.map(async (d) => [d.suggestedFilename(), await readFile(await d.path(), 'utf8')]),
+  )
+  const names = files.map(([name]) => name).sort()
+  expect(names[0]).toMatch(/^\d{4}-\d{2}-\d{2}-checkout-returns-502\.md$/)
+  expect(names[1]).toMatch(/^\d{4}-\d{2}-\d{2}-login-is-slow\.md$/)
+  expect(files.map(([, content]) => content).join()).toContain('# Post-mortem: Login is slow')
+})
+
 test('incidents and action items export as CSV a spreadsheet reads back', async ({ page }) => {
   await openApp(page)
   await resolveQuickly(page, '=cmd|"/c calc"!A1 checkout fails')

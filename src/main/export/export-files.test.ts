@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc-contract'
 import {
+  FolderSessions,
   StreamedExports,
   saveFolder,
   saveMarkdown,
@@ -189,6 +190,55 @@ describe('CSV files sent in pieces, into a folder', () => {
     expect(args.safeParse([names]).success).toBe(true)
     expect(args.safeParse([[]]).success).toBe(false)
     expect(args.safeParse([Array.from({ length: 5 }, () => names[0])]).success).toBe(false)
+  })
+})
+
+describe('a folder of many files, written one at a time', () => {
+  const names = ['2026-11-26-outage.md', '2026-11-26-outage.md', '2026-11-27-slow.md']
+
+  it('plans every name when the folder is chosen, then writes each file by its place', async () => {
+    const folders = new FolderSessions(dialogs(undefined, dir))
+    const { where, token } = (await folders.begin(names))!
+    expect(where).toBe(dir)
+    await folders.write(token, 2, 'three')
+    await folders.write(token, 1, 'two')
+    await folders.write(token, 0, 'one')
+    expect((await readdir(dir)).sort()).toEqual([
+      '2026-11-26-outage-2.md',
+      '2026-11-26-outage.md',
+      '2026-11-27-slow.md',
+    ])
+    expect(await readFile(path.join(dir, '2026-11-26-outage-2.md'), 'utf8')).toBe('two')
+    // Over: the token writes nothing more, and no place beyond the list was ever writable.
+    await expect(folders.write(token, 3, 'x')).rejects.toThrow(/no longer being written/)
+    folders.end(token)
+    await expect(folders.write(token, 0, 'x')).rejects.toThrow(/no longer being written/)
+  })
+
+  it('asks once about files already there, and writes nothing when cancelled', async () => {
+    await writeFile(path.join(dir, '2026-11-27-slow.md'), 'mine')
+    const asked: string[][] = []
+    expect(await new FolderSessions(dialogs(undefined, dir, 'cancel', asked)).begin(names)).toBe(
+      null,
+    )
+    expect(await new FolderSessions(dialogs(undefined, undefined)).begin(names)).toBe(null)
+    expect(asked).toEqual([['2026-11-27-slow.md']])
+    const folders = new FolderSessions(dialogs(undefined, dir, 'keep-both'))
+    const { token } = (await folders.begin(names))!
+    await folders.write(token, 2, 'new')
+    expect(await readFile(path.join(dir, '2026-11-27-slow.md'), 'utf8')).toBe('mine')
+    expect(await readFile(path.join(dir, '2026-11-27-slow-2.md'), 'utf8')).toBe('new')
+  })
+
+  it('accepts only Steady Markdown names, and a place in the list, from the renderer', () => {
+    const open = ipcContract['export:open-folder'].args
+    for (const name of ['../2026-11-26-x.md', '2026-11-26-x.svg', '2026-11-26-x.csv', 'x.md'])
+      expect(open.safeParse([[name]]).success, name).toBe(false)
+    expect(open.safeParse([names]).success).toBe(true)
+    const file = ipcContract['export:folder-file'].args
+    expect(file.safeParse(['a'.repeat(32), 0, '# x']).success).toBe(true)
+    expect(file.safeParse(['a'.repeat(32), -1, '# x']).success).toBe(false)
+    expect(file.safeParse(['a'.repeat(32), 0.5, '# x']).success).toBe(false)
   })
 })
 

@@ -3,6 +3,7 @@
  * the app, fakes in tests); every file is written atomically, so a failed export never leaves a
  * half-written post-mortem over a good one.
  */
+import { randomBytes } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { MarkdownFile, SaveResult } from '../../shared/ipc-contract'
@@ -100,6 +101,46 @@ export class StreamedExports {
     void this.files.abortAll()
   }
 }
+
+/**
+ * Folders of many files written one at a time (every post-mortem: tens of thousands at years of
+ * history, never all in memory, never one huge IPC message). The names are planned when the
+ * folder is chosen, as `saveFolder` plans them (one question about files already there); the page
+ * then sends each file's content by its place in that list, and each is written atomically.
+ */
+export class FolderSessions {
+  private readonly open = new Map<string, { folder: string; names: string[] }>()
+
+  constructor(private readonly dialogs: ExportDialogs) {}
+
+  /** Asks for the folder; answers it and the token the files are sent with, or null. */
+  async begin(names: string[]): Promise<{ where: string; token: string } | null> {
+    if (this.open.size >= MAX_FOLDERS) throw new Error('Too many folder exports at once.')
+    const planned = await folderPlan(this.dialogs, names)
+    if (!planned) return null
+    const token = randomBytes(16).toString('hex')
+    this.open.set(token, planned)
+    return { where: planned.folder, token }
+  }
+
+  /** Writes the `index`th file of the list the folder was begun with. */
+  async write(token: string, index: number, content: string): Promise<null> {
+    const session = this.open.get(token)
+    const name = session?.names[index]
+    if (!session || name === undefined) throw new Error('This folder is no longer being written.')
+    await writeFileAtomic(path.join(session.folder, name), content)
+    return null
+  }
+
+  /** The export is over (finished or stopped): its token no longer writes. */
+  end(token: string): null {
+    this.open.delete(token)
+    return null
+  }
+}
+
+/** Folder exports open at once: a page cannot pile up sessions. */
+const MAX_FOLDERS = 4
 
 export async function saveFolder(
   dialogs: ExportDialogs,

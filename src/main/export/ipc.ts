@@ -1,6 +1,7 @@
 import type { BrowserWindow, Dialog } from 'electron'
 import type { Handle } from '../ipc/handle'
 import {
+  FolderSessions,
   StreamedExports,
   saveFolder,
   saveMarkdown,
@@ -97,6 +98,10 @@ export function registerExportIpc(
   handle('export:save-folder', (files) => saveFolder(dialogs, files))
   handle('export:save-pdf', (fileName) => savePdf(dialogs, fileName, print))
   handle('export:begin', ({ fileName, kind }) => streamed.begin(fileName, kind))
+  const folders = new FolderSessions(dialogs)
+  handle('export:open-folder', (names) => folders.begin(names))
+  handle('export:folder-file', (token, index, content) => folders.write(token, index, content))
+  handle('export:close-folder', (token) => folders.end(token))
   handle('export:begin-folder', (names) => streamed.beginFolder(names))
   handle('export:append', (token, bytes) => streamed.append(token, bytes))
   handle('export:finish', (token, commit) => streamed.finish(token, commit))

@@ -1,7 +1,5 @@
 import { useMemo } from 'react'
 import type { Command } from '../commands/command'
-import type { Platform } from '../platform'
-import { usePlatform } from '../platform/platform-context'
 import { newIncident } from '../features/incident/new-incident'
 import { useUi, type Screen } from '../stores/ui-store'
 
@@ -13,17 +11,16 @@ const focusSearch = (): void => {
   else useUi.setState({ searchRequested: true })
 }
 
-const exportAll = async (platform: Platform): Promise<void> => {
-  const { allPostmortemFiles } = await import('../features/postmortem/export')
-  const files = await allPostmortemFiles()
-  if (files.length) await platform.saveFolder(files)
+/** The export runs in the data settings, which show its progress and can cancel it. */
+const exportAllPostmortems = (): void => {
+  useUi.getState().navigate({ screen: 'settings' })
+  useUi.setState({ postmortemsExportRequested: true })
 }
 
 /** The shell's own commands. Screens add theirs with useRegisterCommands. */
 export function useAppCommands(screen: Screen): Command[] {
   const { navigate, open, toggleSidebar, toggleTimeline, setTheme } = useUi.getState()
   const onIncident = screen === 'incident'
-  const platform = usePlatform()
   return useMemo(
     () => [
       {
@@ -113,7 +110,7 @@ export function useAppCommands(screen: Screen): Command[] {
         id: 'export.all',
         label: 'Export all post-mortems to a folder…',
         keywords: 'markdown backup',
-        run: () => exportAll(platform),
+        run: exportAllPostmortems,
       },
       {
         id: 'about.open',
@@ -130,6 +127,6 @@ export function useAppCommands(screen: Screen): Command[] {
       { id: 'theme.light', label: 'Theme: light', run: () => setTheme('light') },
       { id: 'theme.dark', label: 'Theme: dark', run: () => setTheme('dark') },
     ],
-    [navigate, open, toggleSidebar, toggleTimeline, setTheme, onIncident, platform],
+    [navigate, open, toggleSidebar, toggleTimeline, setTheme, onIncident],
   )
 }

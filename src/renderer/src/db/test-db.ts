@@ -83,9 +83,15 @@ export function countReads(db: SteadyDb): Record<string, number> {
             return rows
           },
           // Keys read from an index are not records: they count under `table:keys`.
+          // The most records one query handed out counts under `table:at once`.
           query: async (req) => {
             const result = await table.query(req)
             add(req.values ? name : `${name}:keys`, result.result.length)
+            if (req.values)
+              reads[`${name}:at once`] = Math.max(
+                reads[`${name}:at once`] ?? 0,
+                result.result.length,
+              )
             return result
           },
           openCursor: async (req) => {

@@ -209,7 +209,10 @@ const hasRecordSection = (doc: PostmortemDoc, kind: string): boolean =>
   doc.content.some((node) => node.type === 'recordSection' && node.attrs?.['kind'] === kind)
 
 /** "2024-07-19-crowdstrike-….md": the date the incident started, in the shown zone. */
-export function markdownFileName(incident: Incident, zone: string): string {
+export function markdownFileName(
+  incident: Pick<Incident, 'title' | 'symptoms' | 'startedAt'>,
+  zone: string,
+): string {
   const slug = incidentTitle(incident)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -20,6 +20,17 @@ export function createElectronPlatform(steady: SteadyApi): Platform {
       const token = await steady.export.begin(file)
       return token === null ? null : piecesTo(token)
     },
+    saveFolderFiles: async (fileNames) => {
+      const folder = await steady.export.openFolder(fileNames)
+      return (
+        folder && {
+          where: folder.where,
+          write: async (index, content) =>
+            void (await steady.export.folderFile(folder.token, index, content)),
+          close: async () => void (await steady.export.closeFolder(folder.token)),
+        }
+      )
+    },
     saveExportFolder: async (fileNames) => {
       const folder = await steady.export.beginFolder(fileNames)
       return folder && { where: folder.where, sinks: folder.tokens.map(piecesTo) }

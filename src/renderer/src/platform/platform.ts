@@ -44,6 +44,12 @@ export interface Platform {
     kind: 'json' | 'json.gz'
   }): Promise<ByteSink<SaveResult> | null>
   /**
+   * Where many Markdown files go (every post-mortem), each written as it is made. Desktop: a
+   * folder dialog (and one question about files already there; null: cancelled), then each file
+   * written by its place in `fileNames`. Web: each a download.
+   */
+  saveFolderFiles(fileNames: string[]): Promise<FolderWriter | null>
+  /**
    * Where CSV files of any size go, each piece by piece, into one folder. Desktop: a folder
    * dialog, then each file written as its pieces come (null: the user cancelled). Web: each a
    * download when complete.
@@ -77,4 +83,13 @@ export interface Platform {
   /** Tray, login item and quick-capture shortcut; null in web mode. */
   desktopPreferences(): Promise<DesktopStatus | null>
   setDesktopPreferences(changes: Partial<DesktopPreferences>): Promise<DesktopStatus | null>
+}
+
+/** A folder being written a file at a time (Platform.saveFolderFiles). */
+export interface FolderWriter {
+  where: string
+  /** Writes the `index`th of the names the folder was asked for. */
+  write(index: number, content: string): Promise<void>
+  /** The export is over, finished or stopped. */
+  close(): Promise<void>
 }

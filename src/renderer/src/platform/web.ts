@@ -47,6 +47,13 @@ export function createWebPlatform(win: Window = window): Platform {
       Promise.resolve(
         blobSink(win, fileName, kind === 'json' ? 'application/json' : 'application/gzip'),
       ),
+    saveFolderFiles: (fileNames) =>
+      Promise.resolve({
+        where: 'your downloads folder',
+        write: async (index, content) =>
+          download(win, { fileName: fileNames[index] as string, content, kind: 'markdown' }),
+        close: async () => undefined,
+      }),
     saveExportFolder: (fileNames) =>
       Promise.resolve({
         where: 'your downloads folder',

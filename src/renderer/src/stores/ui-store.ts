@@ -60,6 +60,8 @@ export interface UiState {
   notice: string | null
   /** Set by the search shortcut; the search box takes focus as soon as it is there. */
   searchRequested: boolean
+  /** Set by the command; the data settings start the export of every post-mortem. */
+  postmortemsExportRequested: boolean
   /** The period the Metrics screen shows: the last one chosen. */
   metricsPeriod: PeriodKind
   setMetricsPeriod: (period: PeriodKind) => void
@@ -104,6 +106,7 @@ export const useUi = create<UiState>()(
       timeZone: LOCAL_ZONE,
       storage: 'unknown',
       searchRequested: false,
+      postmortemsExportRequested: false,
       trashed: null,
       notice: null,
       routeFailed: false,

@@ -8,9 +8,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
 import * as Y from 'yjs'
-import type { IncidentSummary } from '@shared/domain/summary'
+import type { Incident } from '@shared/domain/model'
 import type { SteadyDb } from '../db/database'
-import { eachSummarySlice } from '../db/summaries-reader'
+import { pagesOf } from '../db/export-writer'
 import type { EventStore } from '../db/event-store'
 import { IncidentBridge } from './incident-bridge'
 import { SharedWrites } from './shared-writes'
@@ -144,12 +144,17 @@ export class TeamSync {
   async shareLocal(): Promise<void> {
     // Counted as one to join until the local list is read: not "synced" before it is shared.
     this.toJoin++
-    // What each incident's summary says of it (read a slice at a time): all that is needed of
-    // years of history, where the whole records would be hundreds of megabytes.
-    const incidents: Pick<IncidentSummary, 'id' | 'status' | 'updatedAt'>[] = []
-    await eachSummarySlice(this.db, (rows) => {
-      for (const { id, status, updatedAt } of rows) incidents.push({ id, status, updatedAt })
-    }).finally(() => this.toJoin--)
+    // What each incident is (read a page at a time, and only that much kept): all that is needed
+    // of years of history, where the whole records at once would be hundreds of megabytes. The
+    // records, not their summaries: a history written from outside the app is summarized a moment
+    // after start, and would not be shared until the next.
+    const incidents: Pick<Incident, 'id' | 'status' | 'updatedAt'>[] = []
+    try {
+      for await (const page of pagesOf(this.db.incidents, TeamSync.pageSize, (i) => i.id))
+        for (const { id, status, updatedAt } of page) incidents.push({ id, status, updatedAt })
+    } finally {
+      this.toJoin--
+    }
     const listed = this.incidentsMap()
     this.index.transact(() => {
       for (const i of incidents)
@@ -186,6 +191,9 @@ export class TeamSync {
 
   /** How long a failed join waits before it is tried again. */
   static retryMs = 5000
+
+  /** Incidents read at a time when looking for what to share (a page is a megabyte or two). */
+  static pageSize = 1000
 
   /** Incidents whose joining failed (their bridge could not start): tried again a little later. */
   private readonly failed = new Set<string>()

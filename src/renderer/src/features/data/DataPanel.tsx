@@ -9,6 +9,7 @@ import { allAutosaves } from '../../db/instance'
 import { writeExport, writeExports, type ByteSink } from '../../db/export-writer'
 import { exportSource } from './export-source'
 import { measured } from '../../platform/perf'
+import { useUi } from '../../stores/ui-store'
 import { restoreBackup } from './backup-files'
 import type { FromWorker, ImportStage, ToWorker } from './import-protocol'
 import { shareImported } from '../../sync/use-team-sync'
@@ -105,6 +106,31 @@ export function DataPanel() {
     })
   }
 
+  /** Every post-mortem as a Markdown file, into one folder, one file at a time. */
+  const exportPostmortems = async () => {
+    const { exportAllPostmortems } = await import('../postmortem/export')
+    await whileExporting((signal) =>
+      measured('export-postmortems', () =>
+        exportAllPostmortems(platform, {
+          signal,
+          // Said every few files: at 100,000 a render per file would be the slowest part.
+          progress: (done, total) => {
+            if (done === total || done % 25 === 0)
+              setProgress(`Exporting post-mortems… ${done} of ${total}`)
+          },
+        }),
+      ),
+    )
+  }
+  // Asked for by the command ("Export all post-mortems to a folder…"): started here, where its
+  // progress shows and it can be cancelled.
+  const requested = useUi((s) => s.postmortemsExportRequested)
+  useEffect(() => {
+    if (!requested || exporting.current) return
+    useUi.setState({ postmortemsExportRequested: false })
+    void exportPostmortems()
+  })
+
   const finish = (text: string) => {
     worker.current?.terminate()
     worker.current = null
@@ -163,11 +189,14 @@ export function DataPanel() {
         <button type="button" className="button" onClick={() => void exportEverything()}>
           Export everything…
         </button>
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Import from a file…
-        </button>
         <button type="button" className="button" onClick={() => void exportCsv()}>
           Export CSV files…
+        </button>
+        <button type="button" className="button" onClick={() => void exportPostmortems()}>
+          Export all post-mortems…
+        </button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Import from a file…
         </button>
         <CsvImport onMessage={setMessage} />
         <label className="check">
@@ -196,7 +225,7 @@ export function DataPanel() {
         <p role="status" className="import-progress">
           {progress}{' '}
           <button type="button" className="link-button" onClick={cancel}>
-            {progress === EXPORTING ? 'Cancel export' : 'Cancel import'}
+            {progress.startsWith('Exporting') ? 'Cancel export' : 'Cancel import'}
           </button>
         </p>
       )}

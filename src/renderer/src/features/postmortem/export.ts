@@ -1,7 +1,9 @@
 /** Exporting post-mortems: loads the editor's schema and the serializer on demand. */
 import { buildPostmortemTemplate, refreshFromRecord } from '@shared/domain/postmortem'
 import type { MarkdownFile } from '@shared/ipc-contract'
-import { measured } from '../../platform/perf'
+import { plural } from '@shared/domain/vocabulary'
+import type { Platform } from '../../platform/platform'
+import { measured, yieldToPage } from '../../platform/perf'
 import { shownZone } from '../../components/format'
 import { db, postmortemAutosave } from '../../db/instance'
 import { incidentActionItems, incidentEvents } from '../../db/queries/incident'
@@ -47,9 +49,51 @@ async function current(incidentId: string) {
   return { doc, incident, items, zone }
 }
 
-/** Every incident that has a post-mortem. */
-export async function allPostmortemFiles(): Promise<MarkdownFile[]> {
+/** Names read at a time, from the summaries. */
+const NAMES_AT_ONCE = 500
+
+/**
+ * Every post-mortem (the trash's left out) into a folder the user chooses, one file at a time:
+ * the names first, from the summaries, so the folder is asked about once; then each file made
+ * and written before the next, the page given a turn every few milliseconds. Years of history are
+ * tens of thousands of files: made all at once, they were gigabytes of text on the page (and the
+ * desktop refused more than 10,000 in one message). Says how it went.
+ */
+export async function exportAllPostmortems(
+  platform: Platform,
+  options: { signal?: AbortSignal; progress?: (done: number, total: number) => void } = {},
+): Promise<string> {
   await postmortemAutosave.flush()
-  const ids = (await db.postmortems.toCollection().primaryKeys()) as string[]
-  return Promise.all(ids.map(postmortemFile))
+  const [{ markdownFileName }, ids] = await Promise.all([
+    import('../../editor/markdown'),
+    db.postmortems.toCollection().primaryKeys() as Promise<string[]>,
+  ])
+  const zone = shownZone()
+  const files: { id: string; name: string }[] = []
+  for (let at = 0; at < ids.length; at += NAMES_AT_ONCE)
+    for (const summary of await db.summaries.bulkGet(ids.slice(at, at + NAMES_AT_ONCE)))
+      if (summary && summary.status !== 'deleted')
+        files.push({ id: summary.id, name: markdownFileName(summary, zone) })
+  if (!files.length) return 'There are no post-mortems to export yet.'
+  const folder = await platform.saveFolderFiles(files.map((file) => file.name))
+  if (!folder) return 'Export cancelled.'
+  try {
+    let turn = performance.now()
+    for (const [index, { id }] of files.entries()) {
+      if (options.signal?.aborted)
+        return `Export cancelled: ${index} of ${plural(files.length, 'post-mortem')} written to ${folder.where}.`
+      await folder.write(index, (await buildFile(id)).content)
+      options.progress?.(index + 1, files.length)
+      if (performance.now() - turn > TURN_MS) {
+        await yieldToPage()
+        turn = performance.now()
+      }
+    }
+  } finally {
+    await folder.close()
+  }
+  return `Exported ${plural(files.length, 'post-mortem')} to ${folder.where}.`
 }
+
+/** How long the export works before the page gets a turn (a file is a few milliseconds). */
+const TURN_MS = 10
