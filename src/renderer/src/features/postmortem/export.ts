@@ -77,19 +77,27 @@ export async function exportAllPostmortems(
   if (!files.length) return 'There are no post-mortems to export yet.'
   const folder = await platform.saveFolderFiles(files.map((file) => file.name))
   if (!folder) return 'Export cancelled.'
+  // One file is written (on the desktop: sent, and flushed to disk) while the next is made.
+  let writing = Promise.resolve()
   try {
     let turn = performance.now()
     for (const [index, { id }] of files.entries()) {
-      if (options.signal?.aborted)
+      if (options.signal?.aborted) {
+        await writing
         return `Export cancelled: ${index} of ${plural(files.length, 'post-mortem')} written to ${folder.where}.`
-      await folder.write(index, (await buildFile(id)).content)
+      }
+      const { content } = await buildFile(id)
+      await writing
+      writing = folder.write(index, content)
       options.progress?.(index + 1, files.length)
       if (performance.now() - turn > TURN_MS) {
         await yieldToPage()
         turn = performance.now()
       }
     }
+    await writing
   } finally {
+    await writing.catch(() => undefined)
     await folder.close()
   }
   return `Exported ${plural(files.length, 'post-mortem')} to ${folder.where}.`
