@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { MarkdownFile, SaveResult } from '../../shared/ipc-contract'
+import { uniqueName } from '../../shared/unique-name'
 import { writeFileAtomic } from '../storage/atomic-write'
 import { PendingFiles } from '../storage/pending-files'
 
@@ -185,14 +186,4 @@ async function folderPlan(
     }
   }
   return { folder, names: planned }
-}
-
-/** Two incidents with the same date and title must not overwrite each other. */
-function uniqueName(name: string, used: Set<string>): string {
-  const ext = path.extname(name)
-  const stem = name.slice(0, name.length - ext.length)
-  let candidate = name
-  for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${ext}`
-  used.add(candidate.toLowerCase())
-  return candidate
 }

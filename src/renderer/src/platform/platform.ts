@@ -46,9 +46,9 @@ export interface Platform {
   /**
    * Where many Markdown files go (every post-mortem), each written as it is made. Desktop: a
    * folder dialog (and one question about files already there; null: cancelled), then each file
-   * written by its place in `fileNames`. Web: each a download.
+   * written by its place in `fileNames`. Web: one archive, downloaded as `archive` (a .zip).
    */
-  saveFolderFiles(fileNames: string[]): Promise<FolderWriter | null>
+  saveFolderFiles(fileNames: string[], archive: string): Promise<FolderWriter | null>
   /**
    * Where CSV files of any size go, each piece by piece, into one folder. Desktop: a folder
    * dialog, then each file written as its pieces come (null: the user cancelled). Web: each a

@@ -47,13 +47,12 @@ export function createWebPlatform(win: Window = window): Platform {
       Promise.resolve(
         blobSink(win, fileName, kind === 'json' ? 'application/json' : 'application/gzip'),
       ),
-    saveFolderFiles: (fileNames) =>
-      Promise.resolve({
-        where: 'your downloads folder',
-        write: async (index, content) =>
-          download(win, { fileName: fileNames[index] as string, content, kind: 'markdown' }),
-        close: async () => undefined,
-      }),
+    saveFolderFiles: async (fileNames, archive) => {
+      const { archiveWriter } = await import('./web-archive')
+      return archiveWriter(fileNames, `Downloads/${archive}`, (zip) =>
+        downloadBlob(win, archive, zip),
+      )
+    },
     saveExportFolder: (fileNames) =>
       Promise.resolve({
         where: 'your downloads folder',

@@ -13,10 +13,12 @@ const doc = (text: string): PostmortemDoc => ({
 function folderPlatform(options: { cancel?: boolean } = {}) {
   const written: { name: string; content: string }[] = []
   let asked: string[] = []
+  let archive = ''
   let closed = false
   const platform = {
-    saveFolderFiles: async (names: string[]): Promise<FolderWriter | null> => {
+    saveFolderFiles: async (names: string[], zip: string): Promise<FolderWriter | null> => {
       asked = names
+      archive = zip
       if (options.cancel) return null
       return {
         where: '/exports',
@@ -25,7 +27,7 @@ function folderPlatform(options: { cancel?: boolean } = {}) {
       }
     },
   } as Platform
-  return { platform, written, asked: () => asked, closed: () => closed }
+  return { platform, written, asked: () => asked, archive: () => archive, closed: () => closed }
 }
 
 it('writes every post-mortem into the folder, one file at a time, the trash left out', async () => {
@@ -53,6 +55,8 @@ it('writes every post-mortem into the folder, one file at a time, the trash left
   expect(folder.written.map((file) => file.content).join()).toContain('What happened in Login slow')
   expect(folder.written.map((file) => file.content).join()).not.toContain('Queue stuck')
   expect(progress).toEqual([1, 2])
+  // In a browser, one archive named for the day.
+  expect(folder.archive()).toMatch(/^\d{4}-\d{2}-\d{2}-post-mortems\.zip$/)
   expect(folder.closed()).toBe(true)
 })
 

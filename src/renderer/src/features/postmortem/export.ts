@@ -2,6 +2,7 @@
 import { buildPostmortemTemplate, refreshFromRecord } from '@shared/domain/postmortem'
 import type { MarkdownFile } from '@shared/ipc-contract'
 import { plural } from '@shared/domain/vocabulary'
+import { isoDay } from '@shared/domain/zone'
 import type { Platform } from '../../platform/platform'
 import { measured, yieldToPage } from '../../platform/perf'
 import { shownZone } from '../../components/format'
@@ -49,8 +50,8 @@ async function current(incidentId: string) {
   return { doc, incident, items, zone }
 }
 
-/** Names read at a time, from the summaries. */
-const NAMES_AT_ONCE = 500
+/** Names read at a time, from the summaries (500 at once held the page 50 ms). */
+const NAMES_AT_ONCE = 100
 
 /**
  * Every post-mortem (the trash's left out) into a folder the user chooses, one file at a time:
@@ -70,12 +71,17 @@ export async function exportAllPostmortems(
   ])
   const zone = shownZone()
   const files: { id: string; name: string }[] = []
-  for (let at = 0; at < ids.length; at += NAMES_AT_ONCE)
+  for (let at = 0; at < ids.length; at += NAMES_AT_ONCE) {
     for (const summary of await db.summaries.bulkGet(ids.slice(at, at + NAMES_AT_ONCE)))
       if (summary && summary.status !== 'deleted')
         files.push({ id: summary.id, name: markdownFileName(summary, zone) })
+    await yieldToPage()
+  }
   if (!files.length) return 'There are no post-mortems to export yet.'
-  const folder = await platform.saveFolderFiles(files.map((file) => file.name))
+  const folder = await platform.saveFolderFiles(
+    files.map((file) => file.name),
+    `${isoDay(Date.now(), zone)}-post-mortems.zip`,
+  )
   if (!folder) return 'Export cancelled.'
   // One file is written (on the desktop: sent, and flushed to disk) while the next is made.
   let writing = Promise.resolve()
