@@ -62,7 +62,7 @@ export const folderFileSchema = markdownFileSchema
   )
 
 /** Files in a folder written one at a time: a year's post-mortems at a large team, times ten. */
-export const MAX_FOLDER_FILES = 1_000_000
+const MAX_FOLDER_FILES = 1_000_000
 /** A file of a folder written one at a time: a Steady Markdown name. */
 const markdownFolderFileSchema = z
   .string()

@@ -12,6 +12,7 @@
  */
 import type { Table } from 'dexie'
 import type { SteadyDb } from './database'
+import { pagesOf } from './pages'
 import { EXPORT_FORMAT, EXPORT_VERSION } from './transfer'
 import { CURRENT_VERSION } from './schema'
 
@@ -42,32 +43,6 @@ export interface ExportOptions {
 const PAGE = 2000
 
 type Row = { id?: string; incidentId?: string }
-
-/**
- * Every row of `table` in key order, a page at a time: each page a short read, the next read (in
- * the database's process) while this one is written out. `key` is a row's primary key.
- */
-export async function* pagesOf<T extends Row, Insert>(
-  table: Table<T, string, Insert>,
-  pageSize: number,
-  key: (row: T) => string,
-): AsyncGenerator<T[]> {
-  const read = (after: string | null): Promise<T[]> => {
-    const page = (after === null ? table.toCollection() : table.where(':id').above(after))
-      .limit(pageSize)
-      .toArray()
-    // Awaited below; if the export stops first, its failure is nobody's to report.
-    page.catch(() => undefined)
-    return page
-  }
-  let next = read(null)
-  for (;;) {
-    const rows = await next
-    if (!rows.length) return
-    next = rows.length < pageSize ? Promise.resolve([]) : read(key(rows.at(-1) as T))
-    yield rows
-  }
-}
 
 /** The export file's text, in pieces of about a page of rows. */
 async function* exportText(
@@ -263,15 +238,15 @@ export async function writeExports<T>(
   files: readonly { from: ExportSource; sink: ByteSink<T> }[],
   options: Pick<ExportOptions, 'signal'> = {},
 ): Promise<{ saved: T; result: ExportResult }[]> {
+  // Stopped by the caller, or by the first file that fails.
   const stop = new AbortController()
-  const follow = () => stop.abort(options.signal?.reason)
-  options.signal?.addEventListener('abort', follow, { once: true })
-  if (options.signal?.aborted) follow()
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
   let unwritten = files.length
   let allWritten!: () => void
   const written = new Promise<void>((resolve, reject) => {
     allWritten = resolve
-    stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true })
+    if (signal.aborted) reject(signal.reason)
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
   })
   written.catch(() => undefined)
   const held = (sink: ByteSink<T>): ByteSink<T> => ({
@@ -283,21 +258,15 @@ export async function writeExports<T>(
       return sink.close(result)
     },
   })
-  try {
-    const settled = await Promise.allSettled(
-      files.map(({ from, sink }) =>
-        writeExport(from, held(sink), { signal: stop.signal }).catch((error: unknown) => {
-          stop.abort(error)
-          throw error
-        }),
-      ),
-    )
-    const failed = settled.find((s) => s.status === 'rejected')
-    if (failed) throw options.signal?.aborted ? options.signal.reason : failed.reason
-    return settled.map(
-      (s) => (s as PromiseFulfilledResult<{ saved: T; result: ExportResult }>).value,
-    )
-  } finally {
-    options.signal?.removeEventListener('abort', follow)
-  }
+  const settled = await Promise.allSettled(
+    files.map(({ from, sink }) =>
+      writeExport(from, held(sink), { signal }).catch((error: unknown) => {
+        stop.abort(error)
+        throw error
+      }),
+    ),
+  )
+  const failed = settled.find((s) => s.status === 'rejected')
+  if (failed) throw options.signal?.aborted ? options.signal.reason : failed.reason
+  return settled.map((s) => (s as PromiseFulfilledResult<{ saved: T; result: ExportResult }>).value)
 }

@@ -6,11 +6,7 @@
  */
 import { uniqueName } from '@shared/unique-name'
 import { Zip, ZipDeflate } from 'fflate'
-import { yieldToPage } from './perf'
 import type { FolderWriter } from './platform'
-
-/** Bytes of a file compressed in one go (about 5 ms). */
-const SLICE = 64 * 1024
 
 /** Bytes gathered before they are kept as a Blob. */
 const BLOCK = 1024 * 1024
@@ -48,14 +44,7 @@ export function archiveWriter(
       if (failure) throw failure
       const file = new ZipDeflate(uniqueName(fileNames[index] as string, used), { level: 6 })
       zip.add(file)
-      // A long post-mortem is compressed a slice at a time, the page given a turn between.
-      const bytes = encoder.encode(content)
-      for (let at = 0; ; at += SLICE) {
-        const last = at + SLICE >= bytes.byteLength
-        file.push(bytes.subarray(at, at + SLICE), last)
-        if (last) break
-        await yieldToPage()
-      }
+      file.push(encoder.encode(content), true)
     },
     close: async () => {
       if (failure) throw failure

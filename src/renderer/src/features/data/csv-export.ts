@@ -9,7 +9,8 @@ import { responseDurations } from '@shared/domain/metrics'
 import { incidentTitle, type ActionItem, type Incident } from '@shared/domain/model'
 import Papa from 'papaparse'
 import type { SteadyDb } from '../../db/database'
-import { pagesOf, type ExportCounts } from '../../db/export-writer'
+import type { ExportCounts } from '../../db/export-writer'
+import { pagesOf } from '../../db/pages'
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString())
 const minutes = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 60_000)))

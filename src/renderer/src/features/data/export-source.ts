@@ -1,7 +1,8 @@
 /**
  * An export (everything, or a CSV file), made in a worker (export.worker.ts) and pulled by the
- * page a piece at a time, compressed (when asked) in a second worker as the pieces come, so reading and
- * compressing run side by side; made on the page where there are no workers (unit tests).
+ * page a piece at a time, compressed (when asked) in a second worker as the pieces come, so
+ * reading and compressing run side by side; made on the page where there are no workers (unit
+ * tests).
  */
 import { pendingResult, type ExportSource } from '../../db/export-writer'
 import { db } from '../../db/instance'

@@ -56,7 +56,7 @@ const NAMES_AT_ONCE = 100
 /**
  * Every post-mortem (the trash's left out) into a folder the user chooses, one file at a time:
  * the names first, from the summaries, so the folder is asked about once; then each file made
- * and written before the next, the page given a turn every few milliseconds. Years of history are
+ * while the last is written, the page given a turn every few milliseconds. Years of history are
  * tens of thousands of files: made all at once, they were gigabytes of text on the page (and the
  * desktop refused more than 10,000 in one message). Says how it went.
  */
