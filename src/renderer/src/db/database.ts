@@ -27,6 +27,17 @@ export interface YDocRow {
   updatedAt: number
 }
 
+/**
+ * An incident whose shared document was left in step (team sync): the team index's value for it
+ * then, and the incident as it stood here (when it last changed, and its number of events). Deleted whenever the document's state is
+ * saved again; while both still match, the document need not be joined to be in step.
+ */
+export interface SyncMarkRow {
+  id: string
+  listed: number | undefined
+  local: string | undefined
+}
+
 export interface SettingsRow {
   key: 'settings'
   value: Settings
@@ -39,6 +50,8 @@ export class SteadyDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>
   postmortems!: EntityTable<PostmortemRow, 'incidentId'>
   ydocs!: EntityTable<YDocRow, 'name'>
+  /** Incidents whose shared document was left in step (team sync: team-sync.ts). */
+  syncMarks!: EntityTable<SyncMarkRow, 'id'>
   /** What the list and Metrics read: one small summary per incident, kept by summariesMiddleware. */
   summaries!: EntityTable<IncidentSummary, 'id'>
   /** Each summary's last revision (summaries.ts; what changed since: summary-revisions.ts). */

@@ -157,6 +157,30 @@ describe('event store', () => {
   })
 })
 
+describe('transactions', () => {
+  it('saves a change made while another writer’s transaction seems current, in its own', async () => {
+    const { incidents, postmortems, store, db } = testDb()
+    const { id } = await incidents.open({ title: 'Checkout 502' })
+    const doc = { type: 'doc' as const, content: [{ type: 'paragraph' }] }
+    // Team sync's writes (incidents, events, its documents): a screen's save that runs while
+    // Dexie still holds that zone must not try to join it.
+    let saving: Promise<void> = Promise.resolve()
+    await db.transaction('rw', [db.incidents, db.events, db.ydocs], async () => {
+      saving = postmortems.save(id, doc)
+    })
+    await saving
+    expect(await db.postmortems.get(id)).toMatchObject({ doc })
+    // This store's own transactions are still joined: a failure later in one undoes it all.
+    await expect(
+      store.transaction([], async () => {
+        await incidents.addNote(id, 'Rolled back the deploy')
+        throw new Error('later')
+      }),
+    ).rejects.toThrow('later')
+    expect((await incidents.get(id))?.notes).toEqual([])
+  })
+})
+
 describe('who recorded it', () => {
   it('names the teammate on each event in a team, and nobody when working alone', async () => {
     const { db } = testDb()

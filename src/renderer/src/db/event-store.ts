@@ -15,7 +15,7 @@ import {
 } from '@shared/domain/events'
 import { happenedAt, Refusal, type Ctx } from '@shared/domain/commands'
 import type { Incident } from '@shared/domain/model'
-import Dexie, { type Table } from 'dexie'
+import Dexie, { type Table, type Transaction } from 'dexie'
 import { z } from 'zod'
 import type { SteadyDb } from './database'
 import { DbError, toDbError } from './errors'
@@ -72,12 +72,28 @@ export class EventStore {
    * into messages for the user. Nested calls join the transaction already running.
    */
   async transaction<T>(extra: readonly Table[], work: () => Promise<T>): Promise<T> {
+    // Only this store's own transactions are joined. Another writer's (team sync's) can seem
+    // current to unrelated code for a few microtasks after it (Dexie's zone echoes): a screen's
+    // save made then would fail with "not included in parent transaction".
+    const current = Dexie.currentTransaction
+    if (current && !this.own.has(current))
+      return Dexie.ignoreTransaction(() => this.transaction(extra, work))
     try {
-      return await this.db.transaction('rw', [this.db.incidents, this.db.events, ...extra], work)
+      return await this.db.transaction(
+        'rw',
+        [this.db.incidents, this.db.events, ...extra],
+        async (tx) => {
+          this.own.add(tx)
+          return await work()
+        },
+      )
     } catch (error) {
       throw asDbError(error)
     }
   }
+
+  /** The transactions this store opened (see `transaction`). */
+  private readonly own = new WeakSet<Transaction>()
 
   /** Records a new incident from its opening events. */
   open(drafts: readonly EventDraft[]): Promise<Incident> {

@@ -139,6 +139,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'changes shape.',
     stores: { summaries: 'id, status, [status+id], startedAt' },
   },
+  {
+    version: 12,
+    date: '2026-11-29',
+    reason:
+      "Team sync in bounded memory: an incident's shared document is joined only to bring it in " +
+      'step, then left, and each left in step gets a mark (what the team index said, when the ' +
+      'incident last changed here) so a restart joins only what changed since, not every ' +
+      'incident (at 100,000 incidents that was a gigabyte of documents). A new table; no data ' +
+      'changes shape.',
+    stores: { syncMarks: 'id' },
+  },
 ]
 
 async function upgradeToV4(tx: Transaction): Promise<void> {

@@ -101,8 +101,12 @@ export class IncidentBridge {
     await db.incidents.put({ ...incident, lastSeq: events.length })
   }
 
-  /** Inside a shared write: the document's state, so a restart merges instead of starting over. */
+  /**
+   * Inside a shared write: the document's state, so a restart merges instead of starting over.
+   * Its mark goes (team-sync.ts): a state saved since the document was left in step is joined again.
+   */
   private async save(): Promise<void> {
+    await this.db.syncMarks.delete(this.incidentId)
     await this.db.ydocs.put({
       name: this.name,
       state: Y.encodeStateAsUpdate(this.doc),

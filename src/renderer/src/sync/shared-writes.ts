@@ -20,7 +20,7 @@ export class SharedWrites {
 
   constructor(private readonly db: SteadyDb) {}
 
-  /** Runs `work` in a transaction on incidents, events and ydocs; resolves once it commits. */
+  /** Runs `work` in a transaction on incidents, events, ydocs and sync marks; resolves once it commits. */
   run(work: Work): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ work, resolve, reject })
@@ -54,17 +54,22 @@ export class SharedWrites {
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, MOST)
     const { db } = this
+    let settled: () => void
     try {
       // Never inside a caller's transaction: this is its own write.
       await Dexie.ignoreTransaction(() =>
-        db.transaction('rw', [db.incidents, db.events, db.ydocs], () =>
+        db.transaction('rw', [db.incidents, db.events, db.ydocs, db.syncMarks], () =>
           Promise.all(batch.map(({ work }) => work())),
         ),
       )
-      for (const { resolve } of batch) resolve()
+      settled = () => batch.forEach(({ resolve }) => resolve())
     } catch (error) {
-      for (const { reject } of batch) reject(error)
+      settled = () => batch.forEach(({ reject }) => reject(error))
     }
+    // Told in a task of its own: what a caller does next (a status shown, a screen drawn and its
+    // effects, which write) must not run in the finished transaction's zone, which Dexie can
+    // still hold for the microtasks that follow it ("not included in parent transaction").
+    setTimeout(settled, 0)
     if (this.queue.length) setTimeout(() => void this.flush(), 0)
     else this.scheduled = false
   }

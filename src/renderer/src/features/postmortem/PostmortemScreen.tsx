@@ -58,9 +58,16 @@ function useSharedDocument(incidentId: string): SharedDocument | null | undefine
   useEffect(() => {
     if (!team) return
     let live = true
-    void sharedDocument(incidentId).then((doc) => live && setAnswer({ id: incidentId, doc }))
+    let release = () => undefined as unknown
+    void sharedDocument(incidentId).then((doc) => {
+      release = doc?.release ?? release
+      if (live) setAnswer({ id: incidentId, doc })
+      else release()
+    })
+    // Left once in step when no screen shows it (team-sync.ts).
     return () => {
       live = false
+      release()
     }
   }, [incidentId, team])
   if (!team) return null
