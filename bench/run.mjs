@@ -1,6 +1,8 @@
 // npm run bench [-- --incidents N[,N…]] [-- --runs N] [-- --quick] [-- --only a,b] [-- --keep DIR]
+// [-- --shared N]
 // (--keep: the seeded profiles stay in DIR/N and are used again by the next run with --keep DIR:
-// 100,000 incidents take ten minutes to seed; it then holds the few incidents a run adds.)
+// 100,000 incidents take ten minutes to seed; it then holds the few incidents a run adds.
+// --shared: how many incidents the team sync scenario shares, 1,000 unless told.)
 // Measures what a user feels, at scale, in headless Chromium against the built renderer: each
 // number beside a baseline measured in the same run where one exists (a blank page, a raw
 // IndexedDB put), each budget judged on the worst run. With several sizes it also prints how each
@@ -39,6 +41,7 @@ const RUNS = quick ? 1 : Number(option('--runs') ?? 5)
 const WARM = quick ? 0 : 1
 const ONLY = option('--only')?.split(',')
 const KEEP = option('--keep')
+const SHARED = Number(option('--shared') ?? 1000)
 
 /**
  * The scenarios, in order. `page` ones share one warm page of the app (opened after the start-up
@@ -84,7 +87,7 @@ try {
     }
     const results = []
     let warm = null
-    const ctx = { browser, context, incidents, runs: RUNS, warm: WARM, quick }
+    const ctx = { browser, context, incidents, runs: RUNS, warm: WARM, quick, shared: SHARED }
     for (const [name, run, needs] of SCENARIOS) {
       if (ONLY && !ONLY.includes(name)) continue
       if (needs === 'page') warm ??= await appPage(context)

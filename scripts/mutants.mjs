@@ -7,6 +7,34 @@ import { readFileSync, writeFileSync } from 'node:fs'
 
 const MUTANTS = [
   {
+    what: 'team sync never leaving a document in step (memory grows with the history)',
+    file: 'src/renderer/src/sync/team-sync.ts',
+    from: '      if (!this.beyondKeep(id)) return',
+    to: '      return',
+    test: 'src/renderer/src/sync/team-sync.test.ts',
+  },
+  {
+    what: 'team sync joining every incident at each start, marks or not',
+    file: 'src/renderer/src/sync/team-sync.ts',
+    from: '          if (inStep(mark, listed.get(id), local)) return',
+    to: '',
+    test: 'src/renderer/src/sync/team-sync.test.ts',
+  },
+  {
+    what: 'a shared document saved with unsent changes keeping its mark (never sent after a restart)',
+    file: 'src/renderer/src/sync/incident-bridge.ts',
+    from: '    await this.db.syncMarks.delete(this.incidentId)\n',
+    to: '',
+    test: 'src/renderer/src/sync/team-sync.test.ts',
+  },
+  {
+    what: 'a save joining another writer’s transaction (team sync’s zone: the save fails)',
+    file: 'src/renderer/src/db/event-store.ts',
+    from: '    if (current && !this.own.has(current))',
+    to: '    if (current && !current)',
+    test: 'src/renderer/src/db/event-store.test.ts',
+  },
+  {
     what: 'a search’s or filter’s pass going on ahead of the frame that shows its first rows',
     file: 'src/renderer/src/features/incidents/narrow.ts',
     from: "        await yieldToPage('background')\n        if (!live) return\n      } while",

@@ -1,17 +1,17 @@
 // Team sync through a local server (the built `npm run sync-server`): two fresh browser profiles,
-// the first sync of up to 1,000 incidents into a teammate's empty app, and a new incident on one
-// screen until it is on the other's.
+// the first sync of up to 1,000 incidents (`--shared N`) into a teammate's empty app, each page's
+// heap after, and a new incident on one screen until it is on the other's.
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { generateDataset } from '../generate.mjs'
-import { BASE, PORT, diskProfile } from '../lib/session.mjs'
+import { BASE, PORT, diskProfile, heapAfterGc } from '../lib/session.mjs'
 import { measure } from '../lib/stats.mjs'
 
 /** Two fresh browser profiles on one sync server: see section 9. */
-export async function teamSync({ runs, warm, incidents }) {
-  const SYNCED = Math.min(incidents, 1000)
+export async function teamSync({ runs, warm, incidents, shared }) {
+  const SYNCED = Math.min(incidents, shared)
   const dir = mkdtempSync(path.join(os.tmpdir(), 'steady-bench-sync-'))
   const port = PORT + 100
   const secret = 'bench-team-secret-0123456789'
@@ -86,6 +86,17 @@ export async function teamSync({ runs, warm, incidents }) {
     console.log(
       `Team sync: ${await count(ben.page)} incidents reached a new teammate in ${(firstSyncMs / 1000).toFixed(1)} s.`,
     )
+    // Each teammate's page once the sync has settled: documents left once in step (all but the
+    // most recently active hundred) must not be held.
+    await ben.page
+      .getByRole('status')
+      .filter({ hasText: 'Synced with the team' })
+      .first()
+      .waitFor({ timeout: 120_000 })
+    await new Promise((r) => setTimeout(r, 3000))
+    const heaps = []
+    for (const { page, profile } of [ana, ben])
+      heaps.push(await heapAfterGc(page, await profile.context.newCDPSession(page)))
     // A new incident on Ana's screen, until Ben's list shows it.
     const edits = []
     for (let run = 0; run < runs + warm; run++) {
@@ -110,6 +121,12 @@ export async function teamSync({ runs, warm, incidents }) {
         budget: '≤ 1 s',
         limit: 1000,
         against: '(includes the typing autosave)',
+      }),
+      measure('syncHeap', `Team sync: JS heap of each teammate after sharing ${SYNCED}`, heaps, {
+        budget: '≤ 150 MB',
+        limit: 150,
+        unit: 'MB',
+        against: 'the sharer and the new teammate, after garbage collection',
       }),
     ]
   } finally {

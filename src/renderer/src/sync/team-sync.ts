@@ -14,6 +14,7 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
+import Dexie from 'dexie'
 import * as Y from 'yjs'
 import type { Incident } from '@shared/domain/model'
 import type { SteadyDb, SyncMarkRow } from '../db/database'
@@ -105,7 +106,7 @@ export class TeamSync {
   private stopWatching = () => undefined as unknown
 
   /** Documents joined at once to bring them in step, besides those shown on a screen. */
-  static visits = 50
+  static visits = 100
   /** Documents in step kept joined, the most recently active (live for whoever looks at them). */
   static keep = 100
   /**
@@ -409,9 +410,7 @@ export class TeamSync {
       if (joined.holds > 0 || this.unsent.has(id) || this.indexProvider.hasUnsyncedChanges) return
       if (!this.beyondKeep(id)) return
       const listed = this.incidentsMap().get(id)
-      const mark = { id, listed, local: localState(await this.db.incidents.get(id)) }
-      if (!still()) return
-      await this.db.syncMarks.put(mark)
+      await this.mark(id, listed)
       // A change that came while the mark was written: the mark goes, the document stays.
       if (!still() || joined.holds > 0 || this.incidentsMap().get(id) !== listed) {
         await this.db.syncMarks.delete(id)
@@ -428,6 +427,39 @@ export class TeamSync {
     } finally {
       joined.leaving = false
     }
+  }
+
+  /** Marks of documents about to be left, gathered into one transaction (see `mark`). */
+  private marking: { id: string; listed: number | undefined; done: (error?: unknown) => void }[] =
+    []
+
+  /** Writes the mark of a document about to be left (with the incident as it stands here). */
+  private mark(id: string, listed: number | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!this.marking.length) setTimeout(() => void this.writeMarks(), 0)
+      this.marking.push({ id, listed, done: (error) => (error ? reject(error) : resolve()) })
+    })
+  }
+
+  private async writeMarks(): Promise<void> {
+    const batch = this.marking.splice(0)
+    const { db } = this
+    let told: () => void
+    try {
+      await Dexie.ignoreTransaction(() =>
+        db.transaction('rw', db.incidents, db.syncMarks, async () => {
+          const incidents = await db.incidents.bulkGet(batch.map(({ id }) => id))
+          await db.syncMarks.bulkPut(
+            batch.map(({ id, listed }, n) => ({ id, listed, local: localState(incidents[n]) })),
+          )
+        }),
+      )
+      told = () => batch.forEach(({ done }) => done())
+    } catch (error) {
+      told = () => batch.forEach(({ done }) => done(error ?? new Error('The marks were not saved')))
+    }
+    // In a task of its own, as SharedWrites tells its callers.
+    setTimeout(told, 0)
   }
 
   /** Writes the changes waiting to be announced into the index, gathered into one update. */
