@@ -211,6 +211,22 @@ it(
 )
 
 it(
+  'a teammate’s change to an incident neither app holds arrives through the index',
+  { timeout: 30_000 },
+  async () => {
+    TeamSync.keep = 0
+    const ana = await teammate('ana')
+    const ben = await teammate('ben')
+    const { id } = await ana.incidents.open({ title: 'Checkout 502' })
+    await until(async () => (await ben.incidents.get(id)) !== undefined)
+    await until(() => ana.sync.documentsJoined === 0 && ben.sync.documentsJoined === 0)
+    await ana.incidents.addNote(id, 'Rolled back the deploy')
+    await until(async () => (await ben.incidents.get(id))?.notes.length === 1)
+    await until(() => ben.sync.documentsJoined === 0)
+  },
+)
+
+it(
   'a document left and opened again at once is joined again, and hears from the server',
   { timeout: 30_000 },
   async () => {
