@@ -1,8 +1,8 @@
 /**
  * Many files as one .zip download, for a browser: it takes a few downloads at once, not tens of
  * thousands (at 100,000 incidents Chromium saved 2,880 of 96,424 post-mortems sent one by one).
- * Each file is compressed as it comes (fflate, streaming) and kept as a Blob, outside the page's
- * heap, until the archive is complete.
+ * Each file is compressed as it comes (fflate, streaming) and kept as a Blob until the archive
+ * is complete. It runs in a worker (archive.worker.ts, archive-client.ts), not on the page.
  */
 import { uniqueName } from '@shared/unique-name'
 import { Zip, ZipDeflate } from 'fflate'

@@ -48,8 +48,8 @@ export function createWebPlatform(win: Window = window): Platform {
         blobSink(win, fileName, kind === 'json' ? 'application/json' : 'application/gzip'),
       ),
     saveFolderFiles: async (fileNames, archive) => {
-      const { archiveWriter } = await import('./web-archive')
-      return archiveWriter(fileNames, `Downloads/${archive}`, (zip) =>
+      const { workerArchive } = await import('./archive-client')
+      return workerArchive(fileNames, `Downloads/${archive}`, (zip) =>
         downloadBlob(win, archive, zip),
       )
     },

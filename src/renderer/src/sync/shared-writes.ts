@@ -69,7 +69,7 @@ export class SharedWrites {
     // Told in a task of its own: what a caller does next (a status shown, a screen drawn and its
     // effects, which write) must not run in the finished transaction's zone, which Dexie can
     // still hold for the microtasks that follow it ("not included in parent transaction").
-    setTimeout(settled, 0)
+    setTimeout(() => settled(), 0)
     if (this.queue.length) setTimeout(() => void this.flush(), 0)
     else this.scheduled = false
   }

@@ -459,7 +459,7 @@ export class TeamSync {
       told = () => batch.forEach(({ done }) => done(error ?? new Error('The marks were not saved')))
     }
     // In a task of its own, as SharedWrites tells its callers.
-    setTimeout(told, 0)
+    setTimeout(() => told(), 0)
   }
 
   /** Writes the changes waiting to be announced into the index, gathered into one update. */
