@@ -246,6 +246,9 @@ test('when saving fails, the emergency copy holds the words not saved and every 
   await openApp(page)
   await resolveQuickly(page, 'Checkout returns 502')
   const doc = page.getByRole('textbox', { name: 'Post-mortem document' })
+  const lessons = doc.getByRole('heading', { name: 'Lessons', exact: true })
+  // The document made from the record, and saved (made after a full disk, it could not be).
+  await expect(lessons).toBeVisible()
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   // The disk fills up: every write the page makes fails from now on.
   await page.evaluate(() => {
@@ -255,7 +258,7 @@ test('when saving fails, the emergency copy holds the words not saved and every 
       return put.apply(this, args)
     }
   })
-  await doc.getByRole('heading', { name: 'Lessons', exact: true }).click()
+  await lessons.click()
   await page.keyboard.press('End')
   await page.keyboard.press('ArrowDown')
   await page.keyboard.type('Words the disk refused.')
