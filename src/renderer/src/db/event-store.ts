@@ -69,7 +69,8 @@ export class EventStore {
 
   /**
    * The one transaction helper: read-write over the incident tables (plus `extra`), errors turned
-   * into messages for the user. Nested calls join the transaction already running.
+   * into messages for the user. Nested calls join the transaction already running, if this store
+   * opened it.
    */
   async transaction<T>(extra: readonly Table[], work: () => Promise<T>): Promise<T> {
     // Only this store's own transactions are joined. Another writer's (team sync's) can seem

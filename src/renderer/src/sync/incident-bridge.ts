@@ -103,7 +103,8 @@ export class IncidentBridge {
 
   /**
    * Inside a shared write: the document's state, so a restart merges instead of starting over.
-   * Its mark goes (team-sync.ts): a state saved since the document was left in step is joined again.
+   * Its mark goes (team-sync.ts): a state saved since the document was left in step is joined
+   * again.
    */
   private async save(): Promise<void> {
     await this.db.syncMarks.delete(this.incidentId)

@@ -20,7 +20,10 @@ export class SharedWrites {
 
   constructor(private readonly db: SteadyDb) {}
 
-  /** Runs `work` in a transaction on incidents, events, ydocs and sync marks; resolves once it commits. */
+  /**
+   * Runs `work` in a transaction on incidents, events, ydocs and sync marks; resolves once it
+   * commits.
+   */
   run(work: Work): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ work, resolve, reject })
