@@ -14,7 +14,6 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { INDEX_DOC, incidentDocName } from '@shared/sync/incident-doc'
-import Dexie from 'dexie'
 import * as Y from 'yjs'
 import type { Incident } from '@shared/domain/model'
 import type { SteadyDb, SyncMarkRow } from '../db/database'
@@ -429,37 +428,15 @@ export class TeamSync {
     }
   }
 
-  /** Marks of documents about to be left, gathered into one transaction (see `mark`). */
-  private marking: { id: string; listed: number | undefined; done: (error?: unknown) => void }[] =
-    []
-
-  /** Writes the mark of a document about to be left (with the incident as it stands here). */
+  /**
+   * Writes the mark of a document about to be left (with the incident as it stands here), among
+   * the team's other writes of this turn (SharedWrites: one transaction for many).
+   */
   private mark(id: string, listed: number | undefined): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (!this.marking.length) setTimeout(() => void this.writeMarks(), 0)
-      this.marking.push({ id, listed, done: (error) => (error ? reject(error) : resolve()) })
-    })
-  }
-
-  private async writeMarks(): Promise<void> {
-    const batch = this.marking.splice(0)
     const { db } = this
-    let told: () => void
-    try {
-      await Dexie.ignoreTransaction(() =>
-        db.transaction('rw', db.incidents, db.syncMarks, async () => {
-          const incidents = await db.incidents.bulkGet(batch.map(({ id }) => id))
-          await db.syncMarks.bulkPut(
-            batch.map(({ id, listed }, n) => ({ id, listed, local: localState(incidents[n]) })),
-          )
-        }),
-      )
-      told = () => batch.forEach(({ done }) => done())
-    } catch (error) {
-      told = () => batch.forEach(({ done }) => done(error ?? new Error('The marks were not saved')))
-    }
-    // In a task of its own, as SharedWrites tells its callers.
-    setTimeout(() => told(), 0)
+    return this.writes.run(async () => {
+      await db.syncMarks.put({ id, listed, local: localState(await db.incidents.get(id)) })
+    })
   }
 
   /** Writes the changes waiting to be announced into the index, gathered into one update. */
