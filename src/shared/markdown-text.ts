@@ -30,6 +30,13 @@ function cell(markdown: string): string {
 export function markdownTable(rows: readonly (readonly string[])[]): string {
   const [header, ...body] = rows
   if (!header) return ''
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`
-  return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n')
+  return markdownTableOf(header, body.map(markdownRow))
 }
+
+/** A table's row: each cell is inline Markdown, escaped once. */
+export const markdownRow = (cells: readonly string[]): string =>
+  `| ${cells.map(cell).join(' | ')} |`
+
+/** A table of `header` and rows already made by `markdownRow`. */
+export const markdownTableOf = (header: readonly string[], rows: readonly string[]): string =>
+  [markdownRow(header), markdownRow(header.map(() => '---')), ...rows].join('\n')

@@ -3,7 +3,7 @@
  * brings to a quarterly reliability review. Everything the user typed is escaped, so a title
  * can never become a link, an image or HTML in the file.
  */
-import { escapeInline, markdownTable } from '../markdown-text'
+import { escapeInline, markdownRow, markdownTable, markdownTableOf } from '../markdown-text'
 import {
   DURATIONS,
   FEW,
@@ -39,10 +39,28 @@ function oneLine(i: PeriodMetrics['incidents'][number]): string {
   return text.length > 160 ? `${text.slice(0, 159)}…` : text
 }
 
+/** An incident's row in the report's table of incidents, its times in `zone`. */
+export function incidentRow(i: PeriodMetrics['incidents'][number], zone: string): string {
+  return markdownRow([
+    formatStamp(i.startedAt, zone),
+    i.severity ?? '',
+    escapeInline(incidentTitle(i)) + kindNote(kindOf(i)),
+    escapeInline(i.services.join(', ')),
+    STATUS_LABELS[i.status],
+    escapeInline(oneLine(i)),
+  ])
+}
+
 export function reviewReport(
   m: PeriodMetrics,
   period: Period,
-  ctx: { zone: string; now: number; charts: ReportCharts },
+  ctx: {
+    zone: string
+    now: number
+    charts: ReportCharts
+    /** Incidents' rows already made (`incidentRow`), by id: made while the rest were read. */
+    rows?: ReadonlyMap<string, string>
+  },
 ): string {
   const { zone, charts } = ctx
   const day = (ms: number) => formatStampDay(ms, zone)
@@ -54,18 +72,9 @@ export function reviewReport(
   const titles = new Map<string, string>()
   let counted = 0
   const rows = m.incidents.map((i) => {
-    const kind = kindOf(i)
-    const title = incidentTitle(i)
-    if (kind !== 'incident') counted++
-    if (wanted.has(i.id)) titles.set(i.id, title)
-    return [
-      formatStamp(i.startedAt, zone),
-      i.severity ?? '',
-      escapeInline(title) + kindNote(kind),
-      escapeInline(i.services.join(', ')),
-      STATUS_LABELS[i.status],
-      escapeInline(oneLine(i)),
-    ]
+    if (kindOf(i) !== 'incident') counted++
+    if (wanted.has(i.id)) titles.set(i.id, incidentTitle(i))
+    return ctx.rows?.get(i.id) ?? incidentRow(i, zone)
   })
   const lines: string[] = [
     `# Reliability review: ${period.label}`,
@@ -109,10 +118,7 @@ export function reviewReport(
     '## Incidents',
     '',
     ...image(charts.incidents),
-    markdownTable([
-      ['Started', 'Severity', 'Incident', 'Services', 'Status', 'In one line'],
-      ...rows,
-    ]),
+    markdownTableOf(['Started', 'Severity', 'Incident', 'Services', 'Status', 'In one line'], rows),
     '',
     '## How long it took',
     '',

@@ -91,8 +91,15 @@ it('reads the summaries of the ids wanted, in runs of neighbouring keys, and no 
   // Nothing read but what was wanted: no run reaches over a key not wanted.
   expect((reads['summaries'] ?? 0) - before).toBe(wanted.length)
   // Runs reaching over two keys not wanted: those are read too, and left.
-  const overGaps = await summariesOf(t.db, wanted, keys, { ...options, gap: 2 })
+  const told: string[] = []
+  const overGaps = await summariesOf(t.db, wanted, keys, {
+    ...options,
+    gap: 2,
+    each: (summary) => told.push(summary.id),
+  })
   expect(overGaps.map((s) => s.id).sort()).toEqual(wanted)
+  // Told of each summary found, as it is found, and of no other read with it.
+  expect(told).toEqual(overGaps.map((s) => s.id))
   expect((reads['summaries'] ?? 0) - before).toBeGreaterThan(2 * wanted.length)
   // A key not among `keys` is not read.
   expect(await summariesOf(t.db, ['nowhere', keys[0] as string], keys)).toHaveLength(1)

@@ -82,7 +82,18 @@ export async function summariesOf(
   db: SteadyDb,
   wanted: readonly string[],
   keys: readonly string[],
-  { slice = SLICE, inFlight = 2, gap = 16 } = {},
+  {
+    slice = SLICE,
+    inFlight = 2,
+    gap = 16,
+    each,
+  }: {
+    slice?: number
+    inFlight?: number
+    gap?: number
+    /** Told of each summary found as it comes, while the storage reads the next ones. */
+    each?: (summary: IncidentSummary) => void
+  } = {},
 ): Promise<IncidentSummary[]> {
   const want = new Set(wanted)
   const runs: [string, string][] = []
@@ -112,7 +123,11 @@ export async function summariesOf(
   const lane = async () => {
     for (let run = runs[next++]; run; run = runs[next++]) {
       const rows = await db.summaries.where(':id').between(run[0], run[1], true, true).toArray()
-      for (const row of rows) if (want.has(row.id)) found.push(row)
+      for (const row of rows)
+        if (want.has(row.id)) {
+          found.push(row)
+          each?.(row)
+        }
     }
   }
   await Promise.all(Array.from({ length: inFlight }, lane))

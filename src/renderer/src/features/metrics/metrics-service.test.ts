@@ -8,6 +8,7 @@ import {
   shownIn,
 } from '@shared/domain/metrics'
 import { buildTable, openItemsOf } from '@shared/domain/metrics-table'
+import { periodOf } from '@shared/domain/periods'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import { DAY } from '@shared/domain/time'
 import { expect, it, vi } from 'vitest'
@@ -18,6 +19,7 @@ import { asChecked, countReads, putHistory, testDb } from '../../db/test-db'
 import { exportAll, replaceAll } from '../../db/transfer'
 import { TABLE_KEY } from './metrics-store'
 import { MetricsService, type MetricsRequest } from './metrics-service'
+import { reportDraft } from './report-draft'
 
 type TestDb = ReturnType<typeof testDb>
 
@@ -162,9 +164,15 @@ it('hands the report every incident of the period and its open items, as compute
   // Every incident (one long run of keys), then those of one service (short runs).
   for (const scope of [request.scope, { ...request.scope, service: service1 }]) {
     const metrics = await service.metrics({ ...request, scope })
-    expect(metrics).toEqual(periodMetrics(all, items, scope, request))
+    const expected = periodMetrics(all, items, scope, request)
+    expect(metrics).toEqual(expected)
     expect(metrics.incidents.length).toBeGreaterThan(0)
     expect(metrics.actionItems.openItems.length).toBeGreaterThan(0)
+    // The report's rows, written as the summaries came: the report written from them all, its
+    // times in the request's zone.
+    const period = periodOf('all', request)
+    const report = await service.report({ ...request, scope }, period)
+    expect(report).toEqual(reportDraft(expected, period, request))
   }
   service.stop()
 })

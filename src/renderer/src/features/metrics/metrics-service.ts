@@ -14,7 +14,10 @@ import {
   type PeriodMetrics,
 } from '@shared/domain/metrics'
 import type { Settings } from '@shared/domain/model'
+import type { MetricsTable } from '@shared/domain/metrics-table'
 import type { Period } from '@shared/domain/periods'
+import { incidentRow } from '@shared/domain/report'
+import type { IncidentSummary } from '@shared/domain/summary'
 import type { SteadyDb } from '../../db/database'
 import { summariesOf } from '../../db/summaries-reader'
 import { MetricsStore } from './metrics-store'
@@ -40,7 +43,11 @@ export class MetricsService {
   }
 
   /** The metrics themselves, with their incidents and open items (the report lists them). */
-  async metrics(request: MetricsRequest): Promise<PeriodMetrics> {
+  async metrics(
+    request: MetricsRequest,
+    /** Told of each incident's summary as it is read (not every one: some are read at once). */
+    each?: (summary: IncidentSummary) => void,
+  ): Promise<PeriodMetrics> {
     const { facts, table } = await this.computed(request)
     const wanted = facts.actionItems.openItems.map(({ id }) => id)
     const { from, to } = request.scope
@@ -48,7 +55,7 @@ export class MetricsService {
       // Most incidents: in runs of neighbouring keys; fewer: those that started in the period,
       // through its index (a year's at 100,000 are a quarter of them, spread over every key).
       facts.ids.length * 2 > table.ids.length
-        ? byId(summariesOf(this.db, facts.ids, [...table.ids].sort()))
+        ? byId(summariesOf(this.db, facts.ids, sortedIds(table), { each }))
         : byId(this.db.summaries.where('startedAt').between(from, to, true, false).toArray()),
       // Many: every open item read through the status index (one request), the others left.
       wanted.length > MANY_ITEMS
@@ -60,7 +67,13 @@ export class MetricsService {
 
   /** The review report, but for its charts' drawing (see report-export.ts). */
   async report(request: MetricsRequest, period: Period): Promise<ReportDraft> {
-    return reportDraft(await this.metrics(request), period, request)
+    // Each incident's row of the report is written while the storage reads the next summaries
+    // (at 100,000 incidents the reads take 1.6 s, the rows a third of a second more).
+    const rows = new Map<string, string>()
+    const metrics = await this.metrics(request, (summary) =>
+      rows.set(summary.id, incidentRow(summary, request.zone)),
+    )
+    return reportDraft(metrics, period, { ...request, rows })
   }
 
   /** What the Metrics screen shows. */
@@ -90,6 +103,14 @@ export class MetricsService {
   stop(): void {
     this.store.stop()
   }
+}
+
+/** Each table's ids in key order, sorted once (100,000 ids: tens of milliseconds a report). */
+const sorted = new WeakMap<MetricsTable, readonly string[]>()
+function sortedIds(table: MetricsTable): readonly string[] {
+  let ids = sorted.get(table)
+  if (!ids) sorted.set(table, (ids = [...table.ids].sort()))
+  return ids
 }
 
 /** More items than this, and reading every open item is quicker than asking for each. */

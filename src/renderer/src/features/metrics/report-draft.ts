@@ -27,7 +27,7 @@ export interface ReportDraft {
 export function reportDraft(
   metrics: PeriodMetrics,
   period: Period,
-  ctx: { now: number; zone: string },
+  ctx: { now: number; zone: string; rows?: ReadonlyMap<string, string> },
 ): ReportDraft {
   const base = reportName(period, ctx)
   const charts: ReportCharts = {}
