@@ -191,9 +191,16 @@ const MUTANTS = [
   {
     what: "the report's runs of summaries reaching over keys not wanted, and keeping them",
     file: 'src/renderer/src/db/summaries-reader.ts',
-    from: 'for (const row of rows) if (want.has(row.id)) found.push(row)',
-    to: 'for (const row of rows) found.push(row)',
+    from: 'if (want.has(row.id)) {',
+    to: 'if (row.id) {',
     test: 'src/renderer/src/db/summaries-reader.test.ts',
+  },
+  {
+    what: "the report's rows written as the summaries come, in UTC rather than the report's zone",
+    file: 'src/renderer/src/features/metrics/metrics-service.ts',
+    from: 'incidentRow(summary, request.zone)',
+    to: "incidentRow(summary, 'UTC')",
+    test: 'src/renderer/src/features/metrics/metrics-service.test.ts',
   },
   {
     what: 'the Metrics screen not computed again after incidents change',
