@@ -196,6 +196,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/summaries-reader.test.ts',
   },
   {
+    what: 'the Markdown set aside without the last characters the serializer reads back',
+    file: 'src/renderer/src/editor/linear-serializer.ts',
+    from: 'this.out = this.out.slice(-KEEP)',
+    to: "this.out = ''",
+    test: 'src/renderer/src/editor/linear-serializer.test.ts',
+  },
+  {
     what: "the report's rows written as the summaries come, in UTC rather than the report's zone",
     file: 'src/renderer/src/features/metrics/metrics-service.ts',
     from: 'incidentRow(summary, request.zone)',

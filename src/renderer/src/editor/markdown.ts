@@ -22,6 +22,7 @@ import {
   type MarkdownSerializerState,
 } from 'prosemirror-markdown'
 import { stringify } from 'yaml'
+import { serializeLinear } from './linear-serializer'
 import { postmortemSchema } from './schema'
 
 type MarkSpec = MarkdownSerializer['marks'][string]
@@ -72,7 +73,7 @@ function actionItemRows(items: readonly ActionItem[], zone: string): string[][] 
 function serializer(items: readonly ActionItem[], zone: string): MarkdownSerializer {
   const inlineText = (node: PmNode): string => {
     // Render a cell's inline content with the same marks and escaping as everywhere else.
-    return new MarkdownSerializer(nodes, marks, OPTIONS).serialize(node).trim()
+    return serializeLinear(new MarkdownSerializer(nodes, marks, OPTIONS), node).trim()
   }
   const nodes: Record<string, NodeSerializer> = {
     ...(base as Record<string, NodeSerializer>),
@@ -187,7 +188,7 @@ export function postmortemBody(
   zone: string,
 ): string {
   const node = postmortemSchema().nodeFromJSON(doc)
-  const body = serializer(items, zone).serialize(node, { tightLists: true })
+  const body = serializeLinear(serializer(items, zone), node, { tightLists: true })
   // The zone is said once near the top (the facts under the title say "Times in"); a document
   // whose facts were removed still says it, before everything else.
   const said = hasRecordSection(doc, 'facts')
