@@ -7,6 +7,7 @@ import type { Platform } from '../../platform/platform'
 import { measured, yieldToPage } from '../../platform/perf'
 import { shownZone } from '../../components/format'
 import { db, postmortemAutosave } from '../../db/instance'
+import { keyPagesOf } from '../../db/pages'
 import { incidentActionItems, incidentEvents } from '../../db/queries/incident'
 
 /** One incident's post-mortem as a Markdown file, from what is saved (or pending) now. */
@@ -50,7 +51,7 @@ async function current(incidentId: string) {
   return { doc, incident, items, zone }
 }
 
-/** Names read at a time, from the summaries (500 at once held the page 50 ms). */
+/** Names read at a time, the keys then the summaries (500 at once held the page 50 ms). */
 const NAMES_AT_ONCE = 100
 
 /**
@@ -65,14 +66,11 @@ export async function exportAllPostmortems(
   options: { signal?: AbortSignal; progress?: (done: number, total: number) => void } = {},
 ): Promise<string> {
   await postmortemAutosave.flush()
-  const [{ markdownFileName }, ids] = await Promise.all([
-    import('../../editor/markdown'),
-    db.postmortems.toCollection().primaryKeys() as Promise<string[]>,
-  ])
+  const { markdownFileName } = await import('../../editor/markdown')
   const zone = shownZone()
   const files: { id: string; name: string }[] = []
-  for (let at = 0; at < ids.length; at += NAMES_AT_ONCE) {
-    for (const summary of await db.summaries.bulkGet(ids.slice(at, at + NAMES_AT_ONCE)))
+  for await (const ids of keyPagesOf(db.postmortems, NAMES_AT_ONCE)) {
+    for (const summary of await db.summaries.bulkGet(ids))
       if (summary && summary.status !== 'deleted')
         files.push({ id: summary.id, name: markdownFileName(summary, zone) })
     await yieldToPage()
