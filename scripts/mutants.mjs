@@ -196,6 +196,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/summaries-reader.test.ts',
   },
   {
+    what: 'each page of rows or keys read again from the last key of the page before',
+    file: 'src/renderer/src/db/pages.ts',
+    from: "table.where(':id').above(after)",
+    to: "table.where(':id').aboveOrEqual(after)",
+    test: 'src/renderer/src/db/pages.test.ts',
+  },
+  {
     what: 'the Markdown set aside without the last characters the serializer reads back',
     file: 'src/renderer/src/editor/linear-serializer.ts',
     from: 'this.out = this.out.slice(-KEEP)',
