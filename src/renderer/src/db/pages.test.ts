@@ -11,7 +11,7 @@ it('reads every row and every key once, in key order, a page at a time', async (
   for (const size of [10, 5, 25, 100]) {
     const rows: string[][] = []
     for await (const page of pagesOf(db.syncMarks, size, (row) => row.id))
-      rows.push(page.map((row) => row.local))
+      rows.push(page.map((row) => row.id))
     const keys: string[][] = []
     for await (const page of keyPagesOf(db.syncMarks, size)) keys.push(page)
     // Pages of `size`, the last one shorter (or none after a full one), nothing read twice.
