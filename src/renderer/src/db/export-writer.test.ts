@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { generateDataset } from '../../../../bench/generate.mjs'
 import { docProblem } from '../editor/schema'
 import { checkExportFile } from './export-reader'
-import { exportStream, textStream, writeExport, writeExports, type ByteSink } from './export-writer'
+import {
+  exportStream,
+  inBlocks,
+  textStream,
+  writeExport,
+  writeExports,
+  type ByteSink,
+} from './export-writer'
 import { putHistory, readBack as readBackRows, testDb } from './test-db'
 import { exportAll } from './transfer'
 
@@ -133,6 +140,41 @@ describe('writing an export a page at a time', () => {
     ).rejects.toThrow()
     expect(sink.aborted).toBe(true)
     expect(sink.writes).toBe(1)
+  })
+})
+
+describe('an export in blocks (made in its worker, passed on by the page)', () => {
+  const blocksOf = async (pieces: Uint8Array[], size: number) => {
+    const out: Uint8Array[] = []
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece)
+        controller.close()
+      },
+    })
+    const reader = stream.pipeThrough(inBlocks(size)).getReader()
+    for (let read = await reader.read(); !read.done; read = await reader.read())
+      out.push(read.value)
+    return out
+  }
+  const bytes = (n: number, from = 0) => Uint8Array.from({ length: n }, (_, i) => (from + i) % 251)
+
+  it('joins small pieces into blocks of at least the size, the last one what is left', async () => {
+    const pieces = [bytes(3), bytes(4, 3), bytes(2, 7), bytes(5, 9), bytes(1, 14)]
+    const blocks = await blocksOf(pieces, 6)
+    expect(blocks.map((b) => b.byteLength)).toEqual([7, 7, 1])
+    expect([...blocks.flatMap((b) => [...b])]).toEqual([...bytes(15)])
+  })
+
+  it('passes a piece that is a block already on as it is, not copied', async () => {
+    const big = bytes(8)
+    const blocks = await blocksOf([big, bytes(2), bytes(10, 2)], 8)
+    expect(blocks[0]).toBe(big)
+    expect(blocks.map((b) => b.byteLength)).toEqual([8, 12])
+  })
+
+  it('makes no block of nothing', async () => {
+    expect(await blocksOf([], 8)).toEqual([])
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import { SteadyDb } from '../../db/database'
 import { openDatabase } from '../../db/errors'
-import type { ExportSource } from '../../db/export-writer'
+import { inBlocks, type ExportSource } from '../../db/export-writer'
 import type { FromExport, ToExport } from './export-protocol'
 import { exportedFile } from './exported-file'
 
@@ -25,9 +25,10 @@ const fail = (error: unknown) =>
 scope.onmessage = ({ data: message }) => {
   if (message.type === 'start') {
     source = db.then((opened) => {
-      // Plain: the page has it compressed in a worker of its own (export-source.ts).
+      // Plain: the page has it compressed in a worker of its own (export-source.ts). In blocks
+      // made here, which the page passes on as they are.
       const made = exportedFile(opened, message.file, { now: message.now })
-      return { made, reader: made.bytes.getReader() }
+      return { made, reader: made.bytes.pipeThrough(inBlocks()).getReader() }
     })
     source.catch(fail)
   } else if (message.type === 'next')
