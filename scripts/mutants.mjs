@@ -63,6 +63,13 @@ const MUTANTS = [
     test: 'src/renderer/src/db/export-writer.test.ts',
   },
   {
+    what: 'an export block copied on the page though it is whole already',
+    file: 'src/renderer/src/db/export-writer.ts',
+    from: '    if (parts.length > 1) {',
+    to: '    if (parts.length > 0) {',
+    test: 'src/renderer/src/db/export-writer.test.ts',
+  },
+  {
     what: 'a CSV file’s pages joined without a line break',
     file: 'src/renderer/src/features/data/csv-export.ts',
     from: "  '\\r\\n' +\n  Papa.unparse(",
